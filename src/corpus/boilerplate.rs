@@ -1,0 +1,1 @@
+//! Boilerplate detection. (Stub: helper A owns this file.)

@@ -1,0 +1,1 @@
+//! Paragraph and sentence splitting. (Stub: helper A owns this file.)

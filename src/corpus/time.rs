@@ -1,0 +1,236 @@
+//! Calendar values shared by the date scanner, the query filter, the export and the timeline.
+//! Proleptic Gregorian; no time zones (news dates are calendar days).
+
+use serde::Serialize;
+
+/// A calendar day. Ordering is chronological.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Day {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Day {
+    /// A valid day, or `None` (month 13, February 30th, ...). Years are kept to 1..=9999.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Day> {
+        if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+            return None;
+        }
+        if day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Day { year, month, day })
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` (first day) or `YYYY` (January 1st).
+    pub fn parse_iso(text: &str) -> Option<Day> {
+        let mut parts = text.trim().split('-');
+        let year = parts.next()?.parse::<i32>().ok()?;
+        let month = match parts.next() {
+            Some(m) => m.parse::<u8>().ok()?,
+            None => 1,
+        };
+        let day = match parts.next() {
+            Some(d) => d.parse::<u8>().ok()?,
+            None => 1,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        Day::new(year, month, day)
+    }
+
+    /// Days since 1970-01-01 (negative before). Used for timeline geometry and arithmetic.
+    pub fn ordinal(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// Inverse of [`Day::ordinal`]; clamps to the supported year range instead of failing.
+    pub fn from_ordinal(days: i64) -> Day {
+        let z = days.clamp(-719_162, 2_932_896) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Day { year: year.clamp(1, 9999), month, day }
+    }
+
+    pub fn add_days(self, days: i64) -> Day {
+        Day::from_ordinal(self.ordinal() + days)
+    }
+
+    /// 0 = Monday ... 6 = Sunday.
+    pub fn weekday(self) -> u8 {
+        (self.ordinal() + 3).rem_euclid(7) as u8
+    }
+
+    pub fn last_of_month(year: i32, month: u8) -> Day {
+        Day { year, month, day: days_in_month(year, month) }
+    }
+}
+
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// How precisely a date is known. Drawn honestly by the timeline: a day is a point, the rest spans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Month,
+    Season,
+    Year,
+    Range,
+}
+
+impl Precision {
+    pub fn label(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Season => "season",
+            Precision::Year => "year",
+            Precision::Range => "range",
+        }
+    }
+}
+
+/// A resolved date: an inclusive span of days plus the precision it was stated with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct DateValue {
+    pub start: Day,
+    pub end: Day,
+    pub precision: Precision,
+}
+
+impl DateValue {
+    pub fn day(day: Day) -> DateValue {
+        DateValue { start: day, end: day, precision: Precision::Day }
+    }
+
+    pub fn month(year: i32, month: u8) -> Option<DateValue> {
+        let start = Day::new(year, month, 1)?;
+        Some(DateValue { start, end: Day::last_of_month(year, month), precision: Precision::Month })
+    }
+
+    pub fn year(year: i32) -> Option<DateValue> {
+        Some(DateValue {
+            start: Day::new(year, 1, 1)?,
+            end: Day::new(year, 12, 31)?,
+            precision: Precision::Year,
+        })
+    }
+
+    /// ISO form for export and URLs: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a range or season starts
+    /// at its first day (`YYYY-MM-DD`).
+    pub fn iso(&self) -> String {
+        match self.precision {
+            Precision::Day | Precision::Range | Precision::Season => self.start.iso(),
+            Precision::Month => format!("{:04}-{:02}", self.start.year, self.start.month),
+            Precision::Year => format!("{:04}", self.start.year),
+        }
+    }
+
+    /// A reader-facing label: "14 May 2016", "May 2016", "spring 2016", "2016", "18–20 May 2016".
+    pub fn label(&self) -> String {
+        let s = self.start;
+        match self.precision {
+            Precision::Day => format!("{} {} {}", s.day, MONTH_NAMES[s.month as usize - 1], s.year),
+            Precision::Month => format!("{} {}", MONTH_NAMES[s.month as usize - 1], s.year),
+            Precision::Year => format!("{}", s.year),
+            Precision::Season => format!("{} {}", season_name(s.month), s.year),
+            Precision::Range => {
+                let e = self.end;
+                if s.year == e.year && s.month == e.month {
+                    format!("{}–{} {} {}", s.day, e.day, MONTH_NAMES[s.month as usize - 1], s.year)
+                } else {
+                    format!(
+                        "{} {} {} – {} {} {}",
+                        s.day,
+                        MONTH_NAMES[s.month as usize - 1],
+                        s.year,
+                        e.day,
+                        MONTH_NAMES[e.month as usize - 1],
+                        e.year
+                    )
+                }
+            }
+        }
+    }
+
+    /// True when the two inclusive spans share at least one day.
+    pub fn overlaps(&self, from: Day, to: Day) -> bool {
+        self.start <= to && self.end >= from
+    }
+}
+
+pub const MONTH_NAMES: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+fn season_name(start_month: u8) -> &'static str {
+    match start_month {
+        3..=5 => "spring",
+        6..=8 => "summer",
+        9..=11 => "autumn",
+        _ => "winter",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinal_round_trips_and_knows_weekdays() {
+        let d = Day::new(2016, 5, 14).unwrap();
+        assert_eq!(Day::from_ordinal(d.ordinal()), d);
+        assert_eq!(Day::new(1970, 1, 1).unwrap().ordinal(), 0);
+        assert_eq!(d.weekday(), 5, "2016-05-14 was a Saturday");
+        assert_eq!(Day::new(2016, 2, 28).unwrap().add_days(1), Day::new(2016, 2, 29).unwrap());
+    }
+
+    #[test]
+    fn invalid_days_are_refused() {
+        assert_eq!(Day::new(2015, 2, 29), None);
+        assert_eq!(Day::new(2016, 13, 1), None);
+        assert_eq!(Day::parse_iso("2016-05-xx"), None);
+        assert_eq!(Day::parse_iso("2016-05"), Day::new(2016, 5, 1));
+    }
+
+    #[test]
+    fn iso_follows_precision() {
+        assert_eq!(DateValue::month(2016, 4).unwrap().iso(), "2016-04");
+        assert_eq!(DateValue::year(1983).unwrap().iso(), "1983");
+        assert_eq!(DateValue::day(Day::new(2016, 5, 14).unwrap()).label(), "14 May 2016");
+    }
+}
