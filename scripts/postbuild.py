@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Trunk post_build hook: strict CSP and the single-file build.
+
+1. Trunk injects an inline <script type="module"> loader, which a CSP without 'unsafe-inline'
+   would block. We move it into a content-hashed file (loader-<hash>.js) that also shows a clear
+   message when WebAssembly is unavailable or start-up fails, and wires the panic banner's buttons.
+2. We write explorer.html: HTML, CSS, JS glue, wasm (base64) and the embedded corpus in one file
+   that works from file:// (browsers refuse to fetch .wasm there), with a CSP of sha256 hashes.
+
+Runs in Trunk's staging dir (TRUNK_STAGING_DIR) or on a dir given as argv[1]. Output is a pure
+function of the input files, so dist/ is reproducible.
+"""
+import base64
+import hashlib
+import os
+import re
+import sys
+
+# Shared by both builds. Plain JS on purpose: it must keep working after a Rust panic has
+# killed the wasm instance.
+LOADER_COMMON = r"""
+const bootMessage = document.getElementById("boot-message");
+function showBootError(text) {
+  if (!bootMessage) return;
+  bootMessage.textContent = text;
+  bootMessage.className = "boot-error";
+  bootMessage.setAttribute("role", "alert");
+}
+document.addEventListener("click", (event) => {
+  const button = event.target instanceof Element ? event.target.closest("[data-action]") : null;
+  if (!button) return;
+  if (button.dataset.action === "reload") location.reload();
+  if (button.dataset.action === "copy-error") {
+    const text = document.querySelector("#fatal-error pre")?.textContent ?? "";
+    navigator.clipboard?.writeText(text).then(() => { button.textContent = "Copied"; }, () => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector("#fatal-error pre"));
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+      button.textContent = "Press Ctrl+C to copy";
+    });
+  }
+});
+async function start(init, wasm) {
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+    showBootError("This explorer needs WebAssembly, which this browser does not provide or has turned off. Please use a current Firefox, Chromium, Chrome, Edge or Safari, with WebAssembly enabled.");
+    return;
+  }
+  try {
+    await init({ module_or_path: wasm });
+  } catch (error) {
+    if (!document.getElementById("fatal-error")) {
+      showBootError("The explorer could not start: " + error + ". Reloading may help; if not, please report this message.");
+    }
+  }
+}
+"""
+
+HOSTED_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+              "img-src 'self' data:; connect-src 'self'; font-src 'none'; object-src 'none'; "
+              "base-uri 'none'; form-action 'none'")
+
+
+def sha256_b64(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def main() -> int:
+    staging = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TRUNK_STAGING_DIR")
+    if not staging:
+        print("postbuild: no staging dir (TRUNK_STAGING_DIR or argv[1])", file=sys.stderr)
+        return 2
+    index_path = os.path.join(staging, "index.html")
+    html = open(index_path, encoding="utf-8").read()
+
+    inline = re.search(r"<script type=\"?module\"?>(.*?)</script>", html, re.S)
+    if not inline:
+        print("postbuild: Trunk's inline loader was not found; is index.html already processed?", file=sys.stderr)
+        return 2
+    glue_name = re.search(r"from\s+'\./([^']+\.js)'", inline.group(1)).group(1)
+    wasm_name = re.search(r"module_or_path:\s*'\./([^']+\.wasm)'", inline.group(1)).group(1)
+    css_match = re.search(r"<link rel=\"?stylesheet\"? href=\"\./([^\"]+\.css)\"[^>]*>", html)
+
+    # 1. Hosted build: loader in its own file.
+    loader = (f'import init from "./{glue_name}";\n' + LOADER_COMMON +
+              f'await start(init, new URL("./{wasm_name}", import.meta.url));\n')
+    loader_name = f"loader-{hashlib.sha256(loader.encode()).hexdigest()[:16]}.js"
+    with open(os.path.join(staging, loader_name), "w", encoding="utf-8") as f:
+        f.write(loader)
+    hosted = html.replace(inline.group(0), f'<script type="module" src="./{loader_name}"></script>')
+    with open(index_path, "w", encoding="utf-8") as f:
+        f.write(hosted)
+
+    # 2. Single file: everything inline, pinned by hashes.
+    glue = open(os.path.join(staging, glue_name), encoding="utf-8").read()
+    wasm = open(os.path.join(staging, wasm_name), "rb").read()
+    css = open(os.path.join(staging, css_match.group(1)), encoding="utf-8").read() if css_match else ""
+    # Nothing is fetched: the glue's default `new URL(..., import.meta.url)` path is never used.
+    script = (glue + "\n" + LOADER_COMMON +
+              f'const wasmBytes = Uint8Array.from(atob("{base64.b64encode(wasm).decode()}"), (c) => c.charCodeAt(0));\n'
+              "await start(__wbg_init, wasmBytes);\n")
+    if "</script" in script.lower():
+        print("postbuild: refusing to inline a script that contains '</script'", file=sys.stderr)
+        return 2
+    single = html.replace(inline.group(0), "")
+    single = re.sub(r"<link rel=\"?(modulepreload|preload)\"?[^>]*>\s*", "", single)
+    if css_match:
+        single = single.replace(css_match.group(0), f"<style>{css}</style>")
+    single = single.replace("</body>", f'<script type="module">{script}</script>\n</body>')
+    csp = (f"default-src 'none'; script-src 'sha256-{sha256_b64(script)}' 'wasm-unsafe-eval'; "
+           f"style-src 'sha256-{sha256_b64(css)}'; img-src data:; object-src 'none'; "
+           "base-uri 'none'; form-action 'none'")
+    single = single.replace(HOSTED_CSP, csp)
+    if csp not in single:
+        print("postbuild: the CSP meta tag in index.html no longer matches HOSTED_CSP", file=sys.stderr)
+        return 2
+    with open(os.path.join(staging, "explorer.html"), "w", encoding="utf-8") as f:
+        f.write(single)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

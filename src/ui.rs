@@ -1,0 +1,26 @@
+//! The thin Leptos UI over [`crate::corpus`]. One source of filter state ([`state::ViewState`] in
+//! a signal), mirrored in the URL fragment; every view derives from it and the corpus.
+//!
+//! `state` and `segments` are pure and compile natively (unit-tested with `cargo test`); the
+//! components are wasm-only.
+
+pub mod segments;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod chips;
+#[cfg(target_arch = "wasm32")]
+mod reader;
+#[cfg(target_arch = "wasm32")]
+mod results;
+#[cfg(target_arch = "wasm32")]
+mod shell;
+#[cfg(target_arch = "wasm32")]
+mod timeline;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::mount;
+#[cfg(target_arch = "wasm32")]
+pub use shell::install_panic_banner;

@@ -1,0 +1,272 @@
+//! `App`: builds the corpus once, owns the single filter state, provides both as context.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::chips::ChipPanel;
+use super::reader::Reader;
+use super::results::ResultList;
+use super::shell::{self, History};
+use super::state::ViewState;
+use super::timeline::Timeline;
+use crate::corpus::{Corpus, Query, Results};
+
+/// Shared by every component: the immutable corpus, the one mutable state, and what derives
+/// from it.
+#[derive(Clone)]
+pub struct Ctx {
+    pub corpus: Arc<Corpus>,
+    pub state: RwSignal<ViewState>,
+    pub query: Memo<Query>,
+    pub results: Memo<Results>,
+    /// Messages about the link that was opened (unknown entity, bad date…), dismissible.
+    pub notices: RwSignal<Vec<String>>,
+}
+
+impl Ctx {
+    /// The only way the view state changes (besides back/forward): update, then mirror in the URL.
+    pub fn change(&self, history: History, f: impl FnOnce(&mut ViewState)) {
+        self.state.update(f);
+        let fragment = self.state.with_untracked(ViewState::to_fragment);
+        shell::write_fragment(&fragment, history);
+    }
+
+    /// Open an article, optionally at a sentence.
+    pub fn open(&self, doc: &str, sentence: Option<u32>) {
+        let doc = doc.to_string();
+        self.change(History::Push, move |s| {
+            s.doc = Some(doc);
+            s.sentence = sentence;
+        });
+    }
+}
+
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+pub fn mount() {
+    let corpus = Arc::new(crate::embedded::corpus());
+    leptos::mount::mount_to_body(move || view! { <App corpus=corpus.clone()/> });
+    shell::remove_boot_placeholder();
+    // A debugging aid that must exist in release builds too: the error banner is tested with it.
+    if shell::read_fragment()
+        .split('&')
+        .any(|p| p == "debug=panic")
+    {
+        panic!("Deliberate panic requested by the #debug=panic URL flag");
+    }
+}
+
+#[component]
+fn App(corpus: Arc<Corpus>) -> impl IntoView {
+    let (initial, notices) = ViewState::from_fragment(&shell::read_fragment(), &corpus);
+    let mut notices = notices;
+    notices.extend(corpus.warnings.iter().map(|w| format!("Corpus note: {w}")));
+    let state = RwSignal::new(initial);
+    let query = {
+        let corpus = corpus.clone();
+        Memo::new(move |_| state.with(|s| s.query(&corpus)))
+    };
+    let results = {
+        let corpus = corpus.clone();
+        Memo::new(move |_| query.with(|q| corpus.search(q)))
+    };
+    let ctx = Ctx {
+        corpus,
+        state,
+        query,
+        results,
+        notices: RwSignal::new(notices),
+    };
+    provide_context(ctx.clone());
+
+    // Back/forward and hand-edited fragments restore the view without writing history again.
+    {
+        let ctx = ctx.clone();
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            let (next, notices) = ViewState::from_fragment(&shell::read_fragment(), &ctx.corpus);
+            ctx.notices.set(notices);
+            if ctx.state.with_untracked(|s| *s != next) {
+                ctx.state.set(next);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    // `/` focuses the search; Esc clears it, or else closes the reader.
+    {
+        let ctx = ctx.clone();
+        let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+            let in_field =
+                focused_tag().is_some_and(|t| t == "INPUT" || t == "TEXTAREA" || t == "SELECT");
+            match ev.key().as_str() {
+                "/" if !in_field => {
+                    ev.prevent_default();
+                    shell::focus("search");
+                }
+                "Escape" => {
+                    let searching = focused_id().as_deref() == Some("search");
+                    if searching && ctx.state.with_untracked(|s| !s.text.is_empty()) {
+                        ctx.change(History::Push, |s| s.text.clear());
+                    } else if ctx.state.with_untracked(|s| s.doc.is_some()) {
+                        ctx.change(History::Push, |s| {
+                            s.doc = None;
+                            s.sentence = None;
+                        });
+                    }
+                }
+                _ => {}
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    shell::set_theme(&shell::saved_theme());
+
+    view! {
+        <a class="skip-link" href="#results-heading">"Skip to results"</a>
+        <header class="top" role="banner">
+            <div class="brand">
+                <h1>"Corpus explorer"</h1>
+                <p class="corpus-size">{corpus_summary(&ctx.corpus)}</p>
+            </div>
+            <SearchBox/>
+            <Toolbar/>
+        </header>
+        <Notices/>
+        <main class="layout" id="main">
+            <ChipPanel/>
+            <div class="center">
+                <Timeline/>
+                <ResultList/>
+            </div>
+            <Reader/>
+        </main>
+    }
+}
+
+fn corpus_summary(corpus: &Corpus) -> String {
+    format!(
+        "{} articles · {} entities · {} dated events",
+        corpus.documents.len(),
+        corpus.entities.len(),
+        corpus.events.len()
+    )
+}
+
+fn focused_element() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.active_element()
+}
+
+fn focused_tag() -> Option<String> {
+    focused_element().map(|e| e.tag_name())
+}
+
+fn focused_id() -> Option<String> {
+    focused_element().map(|e| e.id())
+}
+
+/// The search box: filters on every keystroke; typing replaces the history entry.
+#[component]
+fn SearchBox() -> impl IntoView {
+    let ctx = use_ctx();
+    let state = ctx.state;
+    let total = ctx.corpus.documents.len();
+    let results = ctx.results;
+    view! {
+        <div class="search" role="search">
+            <label for="search" class="visually-hidden">"Search the articles"</label>
+            <input
+                id="search"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder="Search: words, \"a phrase\", prefix*   (press / to focus)"
+                aria-describedby="result-count"
+                prop:value=move || state.with(|s| s.text.clone())
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    ctx.change(History::Replace, move |s| s.text = text);
+                }
+            />
+            <p id="result-count" class="result-count" role="status" aria-live="polite">
+                {move || {
+                    let n = results.with(|r| r.hits.len());
+                    if n == total { format!("All {total} articles") } else { format!("{n} of {total} articles") }
+                }}
+            </p>
+        </div>
+    }
+}
+
+/// Clear all, copy link, sort and theme.
+#[component]
+fn Toolbar() -> impl IntoView {
+    let ctx = use_ctx();
+    let state = ctx.state;
+    let copied = RwSignal::new(false);
+    let theme = RwSignal::new(shell::saved_theme());
+    let ctx_clear = ctx.clone();
+    view! {
+        <div class="toolbar">
+            <button
+                type="button"
+                id="clear-all"
+                disabled=move || state.with(|s| !s.has_filters())
+                on:click=move |_| ctx_clear.change(History::Push, ViewState::clear_filters)
+            >
+                "Clear all filters"
+            </button>
+            <button
+                type="button"
+                id="copy-link"
+                on:click=move |_| {
+                    copied.set(shell::copy_to_clipboard(&shell::current_href()));
+                }
+            >
+                {move || if copied.get() { "Link copied" } else { "Copy link" }}
+            </button>
+            <button
+                type="button"
+                id="theme-toggle"
+                aria-label=move || format!("Colour theme: {}", theme_label(&theme.get()))
+                on:click=move |_| {
+                    let next = match theme.get_untracked().as_str() {
+                        "" => "dark",
+                        "dark" => "light",
+                        _ => "",
+                    };
+                    shell::set_theme(next);
+                    theme.set(next.to_string());
+                }
+            >
+                {move || format!("Theme: {}", theme_label(&theme.get()))}
+            </button>
+        </div>
+    }
+}
+
+fn theme_label(theme: &str) -> &'static str {
+    match theme {
+        "dark" => "dark",
+        "light" => "light",
+        _ => "system",
+    }
+}
+
+/// Notices about the opened link or the corpus (never blocking, dismissible).
+#[component]
+fn Notices() -> impl IntoView {
+    let ctx = use_ctx();
+    let notices = ctx.notices;
+    view! {
+        <Show when=move || notices.with(|n| !n.is_empty())>
+            <div class="notices" role="status" id="notices">
+                <ul>
+                    {move || notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+                <button type="button" on:click=move |_| notices.set(Vec::new())>"Dismiss"</button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,204 @@
+//! Entity chips grouped by kind. A chip cycles neutral → required → excluded; its count is the
+//! number of articles matching the current filter that mention it.
+
+use leptos::prelude::*;
+
+use super::app::use_ctx;
+use super::shell::History;
+use super::state::ChipState;
+use crate::corpus::{Entity, EntityKind};
+
+/// How many chips a group shows before "show all": long lists stay scannable and cheap to render.
+const CHIPS_PER_GROUP: usize = 24;
+
+const GROUPS: [(EntityKind, &str); 4] = [
+    (EntityKind::Person, "People"),
+    (EntityKind::Organisation, "Organisations & brands"),
+    (EntityKind::Place, "Places"),
+    (EntityKind::Other, "Other names"),
+];
+
+#[component]
+pub fn ChipPanel() -> impl IntoView {
+    let filter = RwSignal::new(String::new());
+    let show_aliases = RwSignal::new(false);
+    view! {
+        <aside class="chips-panel" aria-labelledby="chips-heading">
+            <h2 id="chips-heading">"Who and what"</h2>
+            <div class="chip-tools">
+                <label for="chip-filter" class="visually-hidden">"Filter the names"</label>
+                <input
+                    id="chip-filter"
+                    type="search"
+                    placeholder="Filter names…"
+                    autocomplete="off"
+                    prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev))
+                />
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        id="show-aliases"
+                        prop:checked=move || show_aliases.get()
+                        on:change=move |ev| show_aliases.set(event_target_checked(&ev))
+                    />
+                    " Show spellings"
+                </label>
+            </div>
+            <p class="hint">"Click a name to require it, again to exclude it, again to clear."</p>
+            {GROUPS
+                .into_iter()
+                .map(|(kind, label)| view! { <ChipGroup kind label filter show_aliases/> })
+                .collect_view()}
+        </aside>
+    }
+}
+
+/// True when the filter text occurs in the name or any spelling (case-insensitive).
+fn matches_filter(entity: &Entity, needle: &str) -> bool {
+    needle.is_empty()
+        || entity.name.to_lowercase().contains(needle)
+        || entity
+            .aliases
+            .iter()
+            .any(|a| a.text.to_lowercase().contains(needle))
+}
+
+/// "Mike Kors ×1, MK ×1": every spelling the text used.
+fn alias_summary(entity: &Entity) -> String {
+    entity
+        .aliases
+        .iter()
+        .map(|a| format!("{} ×{}", a.text, a.count))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[component]
+fn ChipGroup(
+    kind: EntityKind,
+    label: &'static str,
+    filter: RwSignal<String>,
+    show_aliases: RwSignal<bool>,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let expanded = RwSignal::new(false);
+    let corpus = ctx.corpus.clone();
+    let results = ctx.results;
+    let state = ctx.state;
+    // Chips of this kind that pass the filter box, in display order: active filters first, then
+    // by matching articles, then by corpus-wide frequency (the entity order).
+    let members = Memo::new(move |_| {
+        let needle = filter.with(|f| f.trim().to_lowercase());
+        let counts = results.with(|r| r.entity_counts.clone());
+        let mut ids: Vec<u32> = corpus
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == kind && matches_filter(e, &needle))
+            .map(|(i, _)| i as u32)
+            .collect();
+        let active = |i: u32| {
+            state.with(|s| s.chip_state(&corpus.entities[i as usize].name) != ChipState::Neutral)
+        };
+        ids.sort_by_key(|&i| {
+            (
+                !active(i),
+                std::cmp::Reverse(counts.get(i as usize).copied().unwrap_or(0)),
+                i,
+            )
+        });
+        ids
+    });
+    let visible = Memo::new(move |_| {
+        let all = members.get();
+        if expanded.get() {
+            all
+        } else {
+            all.into_iter().take(CHIPS_PER_GROUP).collect()
+        }
+    });
+    let heading_id = format!("chips-{}", kind.label());
+    view! {
+        <Show when=move || members.with(|m| !m.is_empty())>
+            <section class="chip-group" aria-labelledby=heading_id.clone()>
+                <h3 id=heading_id.clone()>{label}</h3>
+                <ul class="chips" role="list">
+                    <For each=move || visible.get() key=|i| *i let:i>
+                        <li><Chip index=i show_aliases/></li>
+                    </For>
+                </ul>
+                <Show when=move || members.with(|m| m.len() > CHIPS_PER_GROUP)>
+                    <button type="button" class="link-button" on:click=move |_| expanded.update(|e| *e = !*e)>
+                        {move || if expanded.get() { "Show fewer".to_string() } else { format!("Show all {}", members.with(Vec::len)) }}
+                    </button>
+                </Show>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn Chip(index: u32, show_aliases: RwSignal<bool>) -> impl IntoView {
+    let ctx = use_ctx();
+    let entity = &ctx.corpus.entities[index as usize];
+    let name = entity.name.clone();
+    let aliases = alias_summary(entity);
+    let aliases_title = aliases.clone();
+    let results = ctx.results;
+    let state = ctx.state;
+    let chip_state = {
+        let name = name.clone();
+        Memo::new(move |_| state.with(|s| s.chip_state(&name)))
+    };
+    let count = move || results.with(|r| r.entity_counts.get(index as usize).copied().unwrap_or(0));
+    let click_name = name.clone();
+    let label_name = name.clone();
+    view! {
+        <button
+            type="button"
+            class="chip"
+            class:required=move || chip_state.get() == ChipState::Required
+            class:excluded=move || chip_state.get() == ChipState::Excluded
+            class:empty=move || count() == 0
+            data-entity=name.clone()
+            data-kind=entity.kind.label()
+            data-state=move || match chip_state.get() {
+                ChipState::Neutral => "neutral",
+                ChipState::Required => "required",
+                ChipState::Excluded => "excluded",
+            }
+            aria-pressed=move || match chip_state.get() {
+                ChipState::Neutral => "false",
+                ChipState::Required => "true",
+                ChipState::Excluded => "mixed",
+            }
+            aria-label=move || {
+                let what = match chip_state.get() {
+                    ChipState::Neutral => "",
+                    ChipState::Required => ", required",
+                    ChipState::Excluded => ", excluded",
+                };
+                format!("{label_name}, {} {}{what}", count(), if count() == 1 { "article" } else { "articles" })
+            }
+            title=format!("Spellings: {aliases_title}")
+            on:click=move |_| {
+                let name = click_name.clone();
+                ctx.change(History::Push, move |s| s.cycle_entity(&name));
+            }
+        >
+            <span class="chip-mark" aria-hidden="true">
+                {move || match chip_state.get() {
+                    ChipState::Neutral => "",
+                    ChipState::Required => "✓ ",
+                    ChipState::Excluded => "⊘ ",
+                }}
+            </span>
+            <span class="chip-name">{name.clone()}</span>
+            <span class="chip-count">{count}</span>
+            <Show when=move || show_aliases.get()>
+                <span class="chip-aliases">{aliases.clone()}</span>
+            </Show>
+        </button>
+    }
+}

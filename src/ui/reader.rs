@@ -1,0 +1,225 @@
+//! The reader: one cleaned article with mentions, dates and search hits marked. Clicking a
+//! mention toggles its chip; hovering a date shows how it was resolved; boilerplate is shown
+//! collapsed and dimmed; next/previous hit; Esc closes (handled by the app shell).
+
+use leptos::prelude::*;
+
+use super::app::{use_ctx, Ctx};
+use super::segments::{segments, Mark, Tag};
+use super::shell::{self, History};
+use crate::corpus::{Document, Query};
+
+#[component]
+pub fn Reader() -> impl IntoView {
+    let ctx = use_ctx();
+    let state = ctx.state;
+    let open_doc = Memo::new({
+        let corpus = ctx.corpus.clone();
+        move |_| state.with(|s| s.doc.as_deref().and_then(|id| corpus.document_by_id(id)))
+    });
+    let sentence = Memo::new(move |_| state.with(|s| s.sentence));
+    // Bring the linked sentence into view once it is rendered.
+    Effect::new(move |_| {
+        if let (Some(_), Some(s)) = (open_doc.get(), sentence.get()) {
+            request_animation_frame(move || shell::scroll_into_view(&format!("s-{s}")));
+        }
+    });
+    let ctx_close = ctx.clone();
+    let close = move || {
+        ctx_close.change(History::Push, |s| {
+            s.doc = None;
+            s.sentence = None;
+        })
+    };
+    view! {
+        <Show when=move || open_doc.get().is_some()>
+            {
+                let ctx = ctx.clone();
+                let close = close.clone();
+                move || {
+                    let Some(doc_index) = open_doc.get() else { return ().into_any() };
+                    let ctx = ctx.clone();
+                    let close = close.clone();
+                    view! { <Article ctx doc_index close/> }.into_any()
+                }
+            }
+        </Show>
+    }
+}
+
+#[component]
+fn Article(
+    ctx: Ctx,
+    doc_index: u32,
+    close: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let doc: &Document = &ctx.corpus.documents[doc_index as usize];
+    let query = ctx.query;
+    let current_hit = RwSignal::new(0usize);
+    let date_line = match &doc.date {
+        Some(d) if doc.date_inferred => format!("{} — {}", d.label(), doc.date_reason),
+        Some(d) => d.label(),
+        None => "Undated: no date found in the text".to_string(),
+    };
+    let step = move |delta: isize| {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Ok(hits) = document.query_selector_all("#reader mark.hit") else {
+            return;
+        };
+        let n = hits.length() as usize;
+        if n == 0 {
+            return;
+        }
+        let next = (current_hit.get_untracked() as isize + delta).rem_euclid(n as isize) as usize;
+        current_hit.set(next);
+        for i in 0..n {
+            if let Some(el) = hits
+                .item(i as u32)
+                .and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
+            {
+                let _ = el.class_list().toggle_with_force("current", i == next);
+                if i == next {
+                    let _ = el.set_attribute("id", "current-hit");
+                    shell::scroll_into_view("current-hit");
+                } else {
+                    let _ = el.remove_attribute("id");
+                }
+            }
+        }
+    };
+    let paragraphs = doc
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(p_index, paragraph)| {
+            let ctx = ctx.clone();
+            let sentences = (paragraph.first..paragraph.end).collect::<Vec<u32>>();
+            let body = move || {
+                let q = query.get();
+                sentences
+                    .iter()
+                    .map(|&s| sentence_view(&ctx, doc_index, s, &q))
+                    .collect_view()
+            };
+            if paragraph.boilerplate {
+                view! {
+                    <details class="boilerplate" data-paragraph=p_index>
+                        <summary>"Not part of the article (links, comments, navigation)"</summary>
+                        <p>{body}</p>
+                    </details>
+                }
+                .into_any()
+            } else {
+                view! { <p data-paragraph=p_index>{body}</p> }.into_any()
+            }
+        })
+        .collect_view();
+    let close_button = close.clone();
+    view! {
+        <article class="reader" id="reader" data-doc=doc.id.clone() aria-labelledby="reader-title">
+            <div class="reader-bar">
+                <button type="button" id="prev-hit" on:click=move |_| step(-1) aria-label="Previous search hit">"↑ Previous hit"</button>
+                <button type="button" id="next-hit" on:click=move |_| step(1) aria-label="Next search hit">"↓ Next hit"</button>
+                <button type="button" id="close-reader" on:click=move |_| close_button() aria-label="Close the article (Esc)">"✕ Close"</button>
+            </div>
+            <h2 id="reader-title">{doc.title.clone()}</h2>
+            <p class="reader-meta">
+                <span class="date">{date_line}</span>
+                {doc.source.clone().map(|s| view! { <span>" · "{s}</span> })}
+                {doc.url.clone().map(|u| view! { <span class="url">" · "{u}</span> })}
+            </p>
+            <div class="reader-body">{paragraphs}</div>
+        </article>
+    }
+}
+
+/// One sentence as escaped runs: a mention is a button toggling its chip, a date is a `<mark>`
+/// whose title says how it was resolved, a search hit is a `<mark class="hit">`.
+fn sentence_view(ctx: &Ctx, doc_index: u32, s_index: u32, query: &Query) -> impl IntoView + use<> {
+    let doc = &ctx.corpus.documents[doc_index as usize];
+    let Some(sentence) = doc.sentences.get(s_index as usize) else {
+        return ().into_any();
+    };
+    let mut marks: Vec<Mark> = sentence
+        .mentions
+        .iter()
+        .map(|m| Mark {
+            start: m.start,
+            end: m.end,
+            tag: Tag::Entity(m.entity),
+        })
+        .collect();
+    marks.extend(
+        ctx.corpus
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.doc == doc_index && e.sentence == s_index)
+            .map(|(i, e)| Mark {
+                start: e.start,
+                end: e.end,
+                tag: Tag::Event(i as u32),
+            }),
+    );
+    if !sentence.boilerplate {
+        marks.extend(ctx.corpus.highlight(query, &sentence.text).into_iter().map(
+            |(start, end)| Mark {
+                start,
+                end,
+                tag: Tag::Hit,
+            },
+        ));
+    }
+    let selected = ctx.state.with_untracked(|s| s.sentence == Some(s_index));
+    let runs = segments(&sentence.text, &marks)
+        .into_iter()
+        .map(|seg| {
+            let text = seg.text;
+            let inner = if seg.hit { view! { <mark class="hit">{text}</mark> }.into_any() } else { text.into_any() };
+            let inner = match seg.event.and_then(|i| ctx.corpus.events.get(i as usize)) {
+                Some(e) => view! {
+                    <mark class="date" tabindex="0" data-date=e.date.iso() title=format!("{} ({}) — {}", e.date.label(), e.date.precision.label(), e.resolution)>{inner}</mark>
+                }
+                .into_any(),
+                None => inner,
+            };
+            match seg.entity.and_then(|i| ctx.corpus.entities.get(i as usize)) {
+                Some(entity) => {
+                    let name = entity.name.clone();
+                    let ctx = ctx.clone();
+                    let state = ctx.state;
+                    let active = {
+                        let name = name.clone();
+                        move || state.with(|s| s.include.contains(&name) || s.exclude.contains(&name))
+                    };
+                    view! {
+                        <button
+                            type="button"
+                            class="mention"
+                            class:active=active
+                            data-entity=name.clone()
+                            title=format!("{} ({}) — click to filter by it", entity.name, entity.kind.label())
+                            on:click=move |_| {
+                                let name = name.clone();
+                                ctx.change(History::Push, move |s| s.toggle_entity(&name));
+                            }
+                        >
+                            {inner}
+                        </button>
+                    }
+                    .into_any()
+                }
+                None => inner,
+            }
+        })
+        .collect_view();
+    view! {
+        <span class="sentence" class:selected=selected id=format!("s-{s_index}") data-sentence=s_index>
+            {runs}
+            " "
+        </span>
+    }
+    .into_any()
+}

@@ -1,0 +1,163 @@
+//! The ranked list of matching articles, with snippets and the names each contains.
+
+use leptos::prelude::*;
+
+use super::app::{use_ctx, Ctx};
+use super::segments::{segments, Mark, Tag};
+use super::shell::History;
+use super::state::{Sort, ViewState};
+use crate::corpus::{Hit, Snippet};
+
+/// Rows rendered before "show more": keeps a keystroke cheap at thousands of matches.
+const PAGE: usize = 50;
+
+#[component]
+pub fn ResultList() -> impl IntoView {
+    let ctx = use_ctx();
+    let state = ctx.state;
+    let results = ctx.results;
+    let shown = RwSignal::new(PAGE);
+    // A new filter starts again from the first page.
+    Effect::new(move |_| {
+        results.track();
+        shown.set(PAGE);
+    });
+    let corpus = ctx.corpus.clone();
+    let ordered = Memo::new(move |_| {
+        let sort = state.with(|s| s.sort);
+        results.with(|r| {
+            let mut hits: Vec<Hit> = r.hits.clone();
+            if sort == Sort::Date {
+                // Newest first; undated last; ties keep relevance order (stable sort).
+                hits.sort_by_key(|h| {
+                    std::cmp::Reverse(corpus.documents[h.doc as usize].date.map(|d| d.start))
+                });
+            }
+            hits
+        })
+    });
+    let ctx_sort = ctx.clone();
+    let ctx_clear = ctx.clone();
+    view! {
+        <section class="results" aria-labelledby="results-heading">
+            <div class="section-head">
+                <h2 id="results-heading" tabindex="-1">"Articles"</h2>
+                <label class="sort">
+                    "Sort by "
+                    <select
+                        id="sort"
+                        on:change=move |ev| {
+                            let sort = if event_target_value(&ev) == "date" { Sort::Date } else { Sort::Relevance };
+                            ctx_sort.change(History::Push, move |s| s.sort = sort);
+                        }
+                        prop:value=move || if state.with(|s| s.sort) == Sort::Date { "date" } else { "relevance" }
+                    >
+                        <option value="relevance">"relevance"</option>
+                        <option value="date">"date"</option>
+                    </select>
+                </label>
+            </div>
+            <Show
+                when=move || ordered.with(|h| !h.is_empty())
+                fallback=move || {
+                    let ctx = ctx_clear.clone();
+                    view! {
+                        <div class="empty-state" id="empty-state">
+                            <p>"No article matches these filters."</p>
+                            <button type="button" on:click=move |_| ctx.change(History::Push, ViewState::clear_filters)>
+                                "Clear all filters"
+                            </button>
+                        </div>
+                    }
+                }
+            >
+                <ol class="result-list" id="result-list">
+                    <For
+                        each=move || ordered.with(|h| h.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                        key=|hit| (hit.doc, hit.snippet.text.clone(), hit.snippet.highlights.clone())
+                        let:hit
+                    >
+                        <ResultRow hit/>
+                    </For>
+                </ol>
+                <Show when=move || ordered.with(|h| h.len() > shown.get())>
+                    <button type="button" class="link-button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {move || format!("Show more ({} not shown)", ordered.with(|h| h.len()).saturating_sub(shown.get()))}
+                    </button>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ResultRow(hit: Hit) -> impl IntoView {
+    let ctx: Ctx = use_ctx();
+    let doc = &ctx.corpus.documents[hit.doc as usize];
+    let id = doc.id.clone();
+    let date = match &doc.date {
+        Some(d) if doc.date_inferred => format!("{} (inferred)", d.label()),
+        Some(d) => d.label(),
+        None => "undated".to_string(),
+    };
+    let names: Vec<String> = ctx
+        .corpus
+        .entities
+        .iter()
+        .filter(|e| e.docs.binary_search(&hit.doc).is_ok())
+        .take(8)
+        .map(|e| e.name.clone())
+        .collect();
+    let open_ctx = ctx.clone();
+    let open_id = id.clone();
+    let sentence = hit.snippet.sentence;
+    let state = ctx.state;
+    let is_open = {
+        let id = id.clone();
+        move || state.with(|s| s.doc.as_deref() == Some(id.as_str()))
+    };
+    view! {
+        <li class="result" data-doc=id.clone() class:open=is_open>
+            <h3>
+                <button
+                    type="button"
+                    class="result-title"
+                    on:click=move |_| open_ctx.open(&open_id, sentence)
+                >
+                    {doc.title.clone()}
+                </button>
+            </h3>
+            <p class="result-meta">
+                <span class="date">{date}</span>
+                {doc.source.clone().map(|s| view! { <span class="source">" · "{s}</span> })}
+            </p>
+            <p class="snippet">{highlighted(&hit.snippet)}</p>
+            <ul class="mini-chips" aria-label="Names in this article">
+                {names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+            </ul>
+        </li>
+    }
+}
+
+/// The snippet as escaped text runs, hits wrapped in `<mark>`.
+pub fn highlighted(snippet: &Snippet) -> impl IntoView {
+    let marks: Vec<Mark> = snippet
+        .highlights
+        .iter()
+        .map(|&(start, end)| Mark {
+            start,
+            end,
+            tag: Tag::Hit,
+        })
+        .collect();
+    segments(&snippet.text, &marks)
+        .into_iter()
+        .map(|seg| {
+            if seg.hit {
+                view! { <mark class="hit">{seg.text}</mark> }.into_any()
+            } else {
+                seg.text.into_any()
+            }
+        })
+        .collect_view()
+}

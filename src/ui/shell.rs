@@ -1,0 +1,162 @@
+//! Everything that touches the browser outside Leptos: the panic banner, the URL fragment,
+//! history, clipboard and the theme attribute. Kept in one place so components stay pure views.
+
+use wasm_bindgen::JsValue;
+
+/// Replaces a frozen page with a visible, escaped error banner when Rust panics. The banner's
+/// buttons are wired by `loader.js` (plain JS), because after a panic the wasm instance is dead.
+pub fn install_panic_banner() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_fatal_error(&info.to_string());
+    }));
+}
+
+/// Shows the fatal-error banner with `message` as text (never markup).
+pub fn show_fatal_error(message: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else { return };
+    if document.get_element_by_id("fatal-error").is_some() {
+        return;
+    }
+    let Ok(banner) = document.create_element("div") else {
+        return;
+    };
+    banner.set_id("fatal-error");
+    banner.set_class_name("fatal-error");
+    let _ = banner.set_attribute("role", "alert");
+    let parts: [(&str, &str, Option<&str>); 4] = [
+        (
+            "strong",
+            "Something went wrong and the explorer stopped.",
+            None,
+        ),
+        ("pre", message, None),
+        ("button", "Reload", Some("reload")),
+        ("button", "Copy error message", Some("copy-error")),
+    ];
+    for (tag, text, action) in parts {
+        if let Ok(el) = document.create_element(tag) {
+            el.set_text_content(Some(text));
+            if let Some(action) = action {
+                let _ = el.set_attribute("type", "button");
+                let _ = el.set_attribute("data-action", action);
+            }
+            let _ = banner.append_child(&el);
+        }
+    }
+    let _ = body.prepend_with_node_1(&banner);
+}
+
+/// The current URL fragment without `#`.
+pub fn read_fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    /// A new entry: back returns to the previous view.
+    Push,
+    /// Same entry (typing): back does not replay every keystroke.
+    Replace,
+}
+
+/// Writes the fragment. Only the fragment changes, which browsers allow even on `file://`.
+pub fn write_fragment(fragment: &str, history: History) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if read_fragment() == fragment {
+        return;
+    }
+    let url = format!("#{fragment}");
+    let Ok(h) = window.history() else { return };
+    let result = match history {
+        History::Push => h.push_state_with_url(&JsValue::NULL, "", Some(&url)),
+        History::Replace => h.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+    };
+    if result.is_err() {
+        let _ = window.location().set_hash(fragment);
+    }
+}
+
+pub fn current_href() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Copies text; resolves quietly if the clipboard is unavailable (the caller shows the link).
+pub fn copy_to_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = window.navigator().clipboard();
+    let _ = clipboard.write_text(text);
+    true
+}
+
+/// `light`, `dark`, or empty for "follow the system".
+pub fn set_theme(theme: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document.document_element() else {
+        return;
+    };
+    if theme.is_empty() {
+        let _ = root.remove_attribute("data-theme");
+    } else {
+        let _ = root.set_attribute("data-theme", theme);
+    }
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item("explorer-theme", theme);
+    }
+}
+
+pub fn saved_theme() -> String {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item("explorer-theme").ok().flatten())
+        .unwrap_or_default()
+}
+
+/// Removes the static "Loading…" placeholder once the app has mounted.
+pub fn remove_boot_placeholder() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        el.remove();
+    }
+}
+
+/// Scrolls an element into view (centred), honouring reduced motion through CSS `scroll-behavior`.
+pub fn scroll_into_view(id: &str) {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Focuses an element by id, if present.
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,331 @@
+//! The one filter state of the UI and its mirror in the URL fragment.
+//!
+//! Pure (no web-sys) so it is unit-tested natively. The fragment is used rather than the query
+//! string because it works identically on any static host, under any sub-path and over `file://`,
+//! and never reaches a server.
+
+use crate::corpus::{Corpus, Day, Query};
+
+/// Result ordering.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Date,
+}
+
+/// Everything a link can restore. Entities are kept by canonical name (stable across builds),
+/// documents by id.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewState {
+    pub text: String,
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    pub from: Option<Day>,
+    pub to: Option<Day>,
+    pub doc: Option<String>,
+    pub sentence: Option<u32>,
+    pub sort: Sort,
+}
+
+/// What a chip is doing to the filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChipState {
+    Neutral,
+    Required,
+    Excluded,
+}
+
+impl ViewState {
+    /// The query the corpus understands. Names that no longer exist are dropped here (and
+    /// reported once, by [`ViewState::from_fragment`]).
+    pub fn query(&self, corpus: &Corpus) -> Query {
+        Query {
+            text: self.text.clone(),
+            include: self
+                .include
+                .iter()
+                .filter_map(|n| corpus.entity_by_name(n))
+                .collect(),
+            exclude: self
+                .exclude
+                .iter()
+                .filter_map(|n| corpus.entity_by_name(n))
+                .collect(),
+            from: self.from,
+            to: self.to,
+        }
+    }
+
+    pub fn chip_state(&self, name: &str) -> ChipState {
+        if self.include.iter().any(|n| n == name) {
+            ChipState::Required
+        } else if self.exclude.iter().any(|n| n == name) {
+            ChipState::Excluded
+        } else {
+            ChipState::Neutral
+        }
+    }
+
+    /// Neutral → required → excluded → neutral: one control, three states.
+    pub fn cycle_entity(&mut self, name: &str) {
+        match self.chip_state(name) {
+            ChipState::Neutral => self.include.push(name.to_string()),
+            ChipState::Required => {
+                self.include.retain(|n| n != name);
+                self.exclude.push(name.to_string());
+            }
+            ChipState::Excluded => self.exclude.retain(|n| n != name),
+        }
+    }
+
+    /// Clicking a mention in the reader: require it, or drop it if already in the filter.
+    pub fn toggle_entity(&mut self, name: &str) {
+        match self.chip_state(name) {
+            ChipState::Neutral => self.include.push(name.to_string()),
+            _ => {
+                self.include.retain(|n| n != name);
+                self.exclude.retain(|n| n != name);
+            }
+        }
+    }
+
+    pub fn has_filters(&self) -> bool {
+        !self.text.trim().is_empty()
+            || !self.include.is_empty()
+            || !self.exclude.is_empty()
+            || self.from.is_some()
+            || self.to.is_some()
+    }
+
+    /// Clears the filter but keeps the open article.
+    pub fn clear_filters(&mut self) {
+        self.text.clear();
+        self.include.clear();
+        self.exclude.clear();
+        self.from = None;
+        self.to = None;
+    }
+
+    /// `q=…&in=…&ex=…&from=…&to=…&doc=…&s=…&sort=date`, defaults omitted, names joined by `|`.
+    pub fn to_fragment(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if !self.text.is_empty() {
+            parts.push(format!("q={}", encode(&self.text)));
+        }
+        if !self.include.is_empty() {
+            parts.push(format!("in={}", encode_list(&self.include)));
+        }
+        if !self.exclude.is_empty() {
+            parts.push(format!("ex={}", encode_list(&self.exclude)));
+        }
+        if let Some(from) = self.from {
+            parts.push(format!("from={}", from.iso()));
+        }
+        if let Some(to) = self.to {
+            parts.push(format!("to={}", to.iso()));
+        }
+        if let Some(doc) = &self.doc {
+            parts.push(format!("doc={}", encode(doc)));
+            if let Some(s) = self.sentence {
+                parts.push(format!("s={s}"));
+            }
+        }
+        if self.sort == Sort::Date {
+            parts.push("sort=date".to_string());
+        }
+        parts.join("&")
+    }
+
+    /// Reads a fragment (with or without the leading `#`). Anything unknown, stale or malformed
+    /// falls back to the default for that part and yields a notice for the reader.
+    pub fn from_fragment(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<String>) {
+        let mut state = ViewState::default();
+        let mut notices = Vec::new();
+        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        for pair in fragment.split('&').filter(|p| !p.is_empty()) {
+            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = decode(raw);
+            match key {
+                "q" => state.text = value,
+                "in" | "ex" => {
+                    for name in raw.split('|').map(decode).filter(|n| !n.is_empty()) {
+                        match corpus.entity_by_name(&name) {
+                            Some(i) => {
+                                let canonical = corpus.entities[i as usize].name.clone();
+                                let list = if key == "in" { &mut state.include } else { &mut state.exclude };
+                                if !list.contains(&canonical) {
+                                    list.push(canonical);
+                                }
+                            }
+                            None => notices.push(format!("The link names an entity that is not in this corpus: “{name}”. It was ignored.")),
+                        }
+                    }
+                }
+                "from" | "to" => match Day::parse_iso(&value) {
+                    Some(day) if key == "from" => state.from = Some(day),
+                    Some(day) => state.to = Some(day),
+                    None => notices.push(format!("The link has a date that could not be read: {key}=“{value}”. It was ignored.")),
+                },
+                "doc" => match corpus.document_by_id(&value) {
+                    Some(_) => state.doc = Some(value),
+                    None => notices.push(format!("The link opens an article that is not in this corpus: “{value}”.")),
+                },
+                "s" => state.sentence = value.parse().ok(),
+                "sort" => state.sort = if value == "date" { Sort::Date } else { Sort::Relevance },
+                // A debugging flag handled by the app shell, not part of the view.
+                "debug" => {}
+                _ => notices.push(format!("The link has a part this version does not understand: “{key}”. It was ignored.")),
+            }
+        }
+        if let (Some(from), Some(to)) = (state.from, state.to) {
+            if from > to {
+                state.from = Some(to);
+                state.to = Some(from);
+                notices
+                    .push("The link's date range was reversed; it was put in order.".to_string());
+            }
+        }
+        // A sentence only means something inside an open article that has it.
+        let sentence_count = state
+            .doc
+            .as_deref()
+            .and_then(|id| corpus.document_by_id(id))
+            .map(|i| corpus.documents[i as usize].sentences.len() as u32)
+            .unwrap_or(0);
+        if state.sentence.is_some_and(|s| s >= sentence_count) {
+            state.sentence = None;
+        }
+        (state, notices)
+    }
+}
+
+fn encode_list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| encode(n))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Percent-encodes everything but unreserved characters, so `&`, `|`, `=` and `#` inside names
+/// and queries survive the round trip.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            b' ' => out.push_str("%20"),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Inverse of [`encode`]; malformed escapes are kept literally and bad UTF-8 is replaced.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 3;
+                    }
+                    None => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Source;
+
+    fn corpus() -> Corpus {
+        Corpus::build(
+            &[Source {
+                id: "a",
+                text: "Title\n\nAlibaba joined the coalition on May 14, 2016 in Hangzhou.",
+            }],
+            None,
+        )
+    }
+
+    #[test]
+    fn encode_decode_round_trip_keeps_separators() {
+        for text in [
+            "a&b=c|d#e",
+            "Mike · Kors",
+            "\"phrase\" pre*",
+            "ünïcode ✓",
+            "100%",
+        ] {
+            assert_eq!(decode(&encode(text)), text);
+        }
+        assert_eq!(decode("%zz%4"), "%zz%4");
+    }
+
+    #[test]
+    fn chip_cycles_through_three_states() {
+        let mut s = ViewState::default();
+        s.cycle_entity("X");
+        assert_eq!(s.chip_state("X"), ChipState::Required);
+        s.cycle_entity("X");
+        assert_eq!(s.chip_state("X"), ChipState::Excluded);
+        s.cycle_entity("X");
+        assert_eq!(s.chip_state("X"), ChipState::Neutral);
+        assert!(!s.has_filters());
+    }
+
+    #[test]
+    fn fragment_round_trips_and_bad_parts_become_notices() {
+        let c = corpus();
+        let state = ViewState {
+            text: "coal* \"joined the\"".into(),
+            from: Day::new(2016, 4, 1),
+            to: Day::new(2016, 5, 31),
+            doc: Some("a".into()),
+            sort: Sort::Date,
+            ..Default::default()
+        };
+        let (back, notices) = ViewState::from_fragment(&state.to_fragment(), &c);
+        assert_eq!(back, state);
+        assert!(notices.is_empty());
+
+        let (fallback, notices) =
+            ViewState::from_fragment("#in=Nobody&from=2016-02-30&doc=zzz&x=1", &c);
+        assert_eq!(fallback, ViewState::default());
+        assert_eq!(notices.len(), 4, "{notices:?}");
+        assert!(notices[0].contains("Nobody"));
+    }
+
+    #[test]
+    fn reversed_range_is_put_in_order() {
+        let (s, notices) = ViewState::from_fragment("from=2016-05-01&to=2016-04-01", &corpus());
+        assert_eq!(s.from, Day::new(2016, 4, 1));
+        assert_eq!(notices.len(), 1);
+    }
+}

@@ -1,0 +1,8 @@
+//! End-to-end tests: the built site in real headless Chromium and Firefox. Every test runs in
+//! both browsers. Build the sites first (`bash scripts/test.sh` does): `dist/` from `seeds/`, and
+//! `target/dist-hostile/` from `tests/fixtures/hostile/`.
+
+mod explorer;
+mod foundation;
+mod hardening;
+mod support;

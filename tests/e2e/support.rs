@@ -1,0 +1,447 @@
+//! The end-to-end harness: a small static server on a free loopback port (serving a built site
+//! under a sub-path and instrumenting its pages), the two WebDriver servers, and a `Page` wrapper
+//! with the waits and queries the tests share.
+//!
+//! Nothing here skips: a missing `dist/`, browser or driver is a test failure with a message that
+//! says which command installs it.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+pub const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Served in front of every HTML page by the test server (not part of the product): records
+/// console errors, uncaught errors and CSP violations so both browsers can report them.
+const HOOK_JS: &str = r#"
+window.__errors = [];
+window.__csp = [];
+const origError = console.error;
+console.error = function (...args) { window.__errors.push(args.map(String).join(" ")); origError.apply(console, args); };
+addEventListener("error", (e) => window.__errors.push("error: " + e.message));
+addEventListener("unhandledrejection", (e) => window.__errors.push("rejection: " + e.reason));
+document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective + " " + e.blockedURI));
+"#;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Browser {
+    Chromium,
+    Firefox,
+}
+
+pub const BROWSERS: [Browser; 2] = [Browser::Chromium, Browser::Firefox];
+
+/// A static file server for one directory, mounted under `prefix` (e.g. `/some/where/`).
+pub struct Site {
+    pub base: String,
+    pub requests: Arc<Mutex<Vec<String>>>,
+}
+
+impl Site {
+    pub fn serve(dir: &Path, prefix: &str) -> Site {
+        assert!(
+            dir.join("index.html").is_file(),
+            "{} has no index.html: build the site first (bash scripts/test.sh does it)",
+            dir.display()
+        );
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        let addr: SocketAddr = listener.local_addr().unwrap();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let (dir, prefix_owned, log) = (dir.to_path_buf(), prefix.to_string(), requests.clone());
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (dir, prefix, log) = (dir.clone(), prefix_owned.clone(), log.clone());
+                std::thread::spawn(move || handle(stream, &dir, &prefix, &log));
+            }
+        });
+        Site {
+            base: format!("http://{addr}{prefix}"),
+            requests,
+        }
+    }
+
+    pub fn requested(&self) -> Vec<String> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+fn handle(mut stream: TcpStream, dir: &Path, prefix: &str, log: &Mutex<Vec<String>>) {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut line = String::new();
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    // Drain headers.
+    loop {
+        let mut h = String::new();
+        if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
+            break;
+        }
+    }
+    let path = line
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("/")
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .to_string();
+    log.lock().unwrap().push(path.clone());
+    let (status, ctype, body) = respond(dir, prefix, &path);
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+    let _ = stream.flush();
+    let _ = reader.read(&mut [0u8; 0]);
+}
+
+fn respond(dir: &Path, prefix: &str, path: &str) -> (&'static str, &'static str, Vec<u8>) {
+    if path == format!("{prefix}__test_hook.js") {
+        return ("200 OK", "text/javascript", HOOK_JS.as_bytes().to_vec());
+    }
+    let Some(rel) = path.strip_prefix(prefix) else {
+        return ("404 Not Found", "text/plain", b"outside the site".to_vec());
+    };
+    let rel = if rel.is_empty() { "index.html" } else { rel };
+    if rel.contains("..") {
+        return ("403 Forbidden", "text/plain", Vec::new());
+    }
+    let file = dir.join(rel);
+    let Ok(mut bytes) = std::fs::read(&file) else {
+        return ("404 Not Found", "text/plain", b"not found".to_vec());
+    };
+    let ctype = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("png") => "image/png",
+        _ => "application/octet-stream",
+    };
+    if ctype.starts_with("text/html") {
+        // Instrument the page: an external same-origin script, which the CSP allows.
+        let html = String::from_utf8_lossy(&bytes).replacen(
+            "<head>",
+            "<head><script src=\"__test_hook.js\"></script>",
+            1,
+        );
+        bytes = html.into_bytes();
+    }
+    ("200 OK", ctype, bytes)
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A running WebDriver server; killed on drop.
+struct Driver {
+    child: Child,
+    port: u16,
+    _profile: Option<PathBuf>,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn which(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    let home_cargo = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin"));
+    let dirs: Vec<PathBuf> = std::env::split_paths(&path).chain(home_cargo).collect();
+    names
+        .iter()
+        .find_map(|n| dirs.iter().map(|d| d.join(n)).find(|p| p.is_file()))
+}
+
+fn start_driver(browser: Browser) -> Driver {
+    let port = free_port();
+    let (exe, args): (PathBuf, Vec<String>) = match browser {
+        Browser::Chromium => (
+            which(&["chromedriver"]).expect("chromedriver is missing: run `bash scripts/setup.sh` (apt-get install chromium-driver)"),
+            vec![format!("--port={port}")],
+        ),
+        Browser::Firefox => (
+            which(&["geckodriver"]).expect("geckodriver is missing: run `bash scripts/setup.sh` (cargo install geckodriver)"),
+            vec!["--port".into(), port.to_string(), "--host".into(), "127.0.0.1".into()],
+        ),
+    };
+    let child = Command::new(exe)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the WebDriver server");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "{browser:?} driver did not start on port {port}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Driver {
+        child,
+        port,
+        _profile: None,
+    }
+}
+
+fn capabilities(browser: Browser, profile: &Path) -> serde_json::Map<String, Value> {
+    let caps = match browser {
+        Browser::Chromium => {
+            let binary =
+                which(&["chromium"]).expect("chromium is missing: run `bash scripts/setup.sh`");
+            json!({
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": binary,
+                    "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                             "--disable-dev-shm-usage", "--window-size=1280,900",
+                             format!("--user-data-dir={}", profile.display())]
+                }
+            })
+        }
+        Browser::Firefox => {
+            let binary = which(&["firefox-esr", "firefox"])
+                .expect("firefox is missing: run `bash scripts/setup.sh`");
+            json!({
+                "browserName": "firefox",
+                "moz:firefoxOptions": {
+                    "binary": binary,
+                    "args": ["-headless", "-profile", profile.display().to_string()],
+                    "prefs": {
+                        "app.update.enabled": false,
+                        "browser.shell.checkDefaultBrowser": false,
+                        "datareporting.policy.dataSubmissionEnabled": false,
+                        "toolkit.telemetry.enabled": false,
+                        "network.captive-portal-service.enabled": false,
+                        "network.connectivity-service.enabled": false,
+                        "browser.safebrowsing.malware.enabled": false,
+                        "browser.safebrowsing.phishing.enabled": false,
+                        "extensions.update.enabled": false,
+                        "dom.events.asyncClipboard.clipboardItem": true
+                    }
+                }
+            })
+        }
+    };
+    caps.as_object().cloned().unwrap()
+}
+
+/// One browser session on one page, with the helpers tests need.
+pub struct Page {
+    pub client: Client,
+    pub browser: Browser,
+    _driver: Driver,
+    _profile: TempDir,
+}
+
+struct TempDir(PathBuf);
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl Page {
+    pub async fn open(browser: Browser) -> Page {
+        let driver = start_driver(browser);
+        let profile = std::env::temp_dir().join(format!(
+            "e2e-{browser:?}-{}-{}",
+            std::process::id(),
+            driver.port
+        ));
+        std::fs::create_dir_all(&profile).unwrap();
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(capabilities(browser, &profile));
+        let client = builder
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .unwrap_or_else(|e| panic!("{browser:?}: cannot start a session: {e}"));
+        let _ = client.set_window_size(1280, 900).await;
+        Page {
+            client,
+            browser,
+            _driver: driver,
+            _profile: TempDir(profile),
+        }
+    }
+
+    /// Navigates and waits until the app has mounted (the search box exists) or failed.
+    pub async fn goto(&self, url: &str) {
+        self.client
+            .goto(url)
+            .await
+            .unwrap_or_else(|e| panic!("{:?}: goto {url}: {e}", self.browser));
+        self.wait_until("document.getElementById('search') || document.getElementById('fatal-error') || document.querySelector('.boot-error')", "the app to mount")
+            .await;
+    }
+
+    pub async fn js(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("{:?}: script failed: {e}\n{script}", self.browser))
+    }
+
+    /// Polls a JS expression until truthy (10 s), then returns its value.
+    pub async fn wait_until(&self, expr: &str, what: &str) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let v = self.js(&format!("return ({expr});")).await;
+            if !(v.is_null() || v == json!(false) || v == json!(0) || v == json!("")) {
+                return v;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{:?}: timed out waiting for {what} ({expr})",
+                self.browser
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let v = self
+            .js(&format!(
+                "return [...document.querySelectorAll({css:?})].map(e => e.textContent.trim());"
+            ))
+            .await;
+        serde_json::from_value(v).unwrap()
+    }
+
+    pub async fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
+        let v = self.js(&format!("return [...document.querySelectorAll({css:?})].map(e => e.getAttribute({attr:?}) || '');")).await;
+        serde_json::from_value(v).unwrap()
+    }
+
+    pub async fn count(&self, css: &str) -> usize {
+        self.js(&format!(
+            "return document.querySelectorAll({css:?}).length;"
+        ))
+        .await
+        .as_u64()
+        .unwrap() as usize
+    }
+
+    pub async fn click(&self, css: &str) {
+        let el = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{:?}: no element {css}: {e}", self.browser));
+        // Scroll first so the click lands on the element in both browsers.
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'});",
+                vec![serde_json::to_value(&el).unwrap()],
+            )
+            .await
+            .unwrap();
+        el.click()
+            .await
+            .unwrap_or_else(|e| panic!("{:?}: click {css}: {e}", self.browser));
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.client.find(Locator::Css(css)).await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+
+    pub async fn press(&self, key: fantoccini::key::Key) {
+        let el = self.client.active_element().await.unwrap();
+        el.send_keys(&char::from(key).to_string()).await.unwrap();
+    }
+
+    pub async fn fragment(&self) -> String {
+        self.client
+            .current_url()
+            .await
+            .unwrap()
+            .fragment()
+            .unwrap_or("")
+            .to_string()
+    }
+
+    /// Errors the instrumented page recorded (console.error, uncaught, rejections).
+    pub async fn errors(&self) -> Vec<String> {
+        serde_json::from_value(self.js("return window.__errors || null;").await).unwrap_or_default()
+    }
+
+    pub async fn csp_violations(&self) -> Vec<String> {
+        serde_json::from_value(self.js("return window.__csp || [];").await).unwrap_or_default()
+    }
+
+    pub async fn screenshot(&self, name: &str) {
+        if let Ok(png) = self.client.screenshot().await {
+            let dir = Path::new(ROOT).join("docs/screenshots");
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+        }
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
+
+/// Runs the same scenario in Chromium, then Firefox.
+pub fn in_both_browsers<F, Fut>(scenario: F)
+where
+    F: Fn(Browser) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    for browser in BROWSERS {
+        rt.block_on(scenario(browser));
+    }
+}
+
+pub fn dist() -> PathBuf {
+    Path::new(ROOT).join("dist")
+}
+
+/// The seeds' titles (first non-empty line), read independently of the app.
+pub fn seed_titles() -> Vec<(String, String)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(Path::new(ROOT).join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            let title = text
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .unwrap_or("")
+                .to_string();
+            (p.file_stem().unwrap().to_string_lossy().into_owned(), title)
+        })
+        .collect()
+}
