@@ -203,8 +203,16 @@ fn start_driver(browser: Browser) -> Driver {
     }
 }
 
-fn capabilities(browser: Browser, profile: &Path) -> serde_json::Map<String, Value> {
-    let caps = match browser {
+/// Ways to cripple a browser, to test the fallbacks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tweak {
+    None,
+    NoJavaScript,
+    NoWebAssembly,
+}
+
+fn capabilities(browser: Browser, profile: &Path, tweak: Tweak) -> serde_json::Map<String, Value> {
+    let mut caps = match browser {
         Browser::Chromium => {
             let binary =
                 which(&["chromium"]).expect("chromium is missing: run `bash scripts/setup.sh`");
@@ -243,7 +251,24 @@ fn capabilities(browser: Browser, profile: &Path) -> serde_json::Map<String, Val
             })
         }
     };
+    match (browser, tweak) {
+        (_, Tweak::None) => {}
+        (Browser::Chromium, Tweak::NoJavaScript) => push_arg(&mut caps, "--blink-settings=scriptEnabled=false"),
+        (Browser::Chromium, Tweak::NoWebAssembly) => push_arg(&mut caps, "--js-flags=--noexpose_wasm"),
+        (Browser::Firefox, Tweak::NoJavaScript) => {
+            caps["moz:firefoxOptions"]["prefs"]["javascript.enabled"] = json!(false);
+        }
+        (Browser::Firefox, Tweak::NoWebAssembly) => {
+            caps["moz:firefoxOptions"]["prefs"]["javascript.options.wasm"] = json!(false);
+        }
+    }
     caps.as_object().cloned().unwrap()
+}
+
+fn push_arg(caps: &mut Value, arg: &str) {
+    if let Some(args) = caps["goog:chromeOptions"]["args"].as_array_mut() {
+        args.push(json!(arg));
+    }
 }
 
 /// One browser session on one page, with the helpers tests need.
@@ -263,6 +288,10 @@ impl Drop for TempDir {
 
 impl Page {
     pub async fn open(browser: Browser) -> Page {
+        Page::open_with(browser, Tweak::None).await
+    }
+
+    pub async fn open_with(browser: Browser, tweak: Tweak) -> Page {
         let driver = start_driver(browser);
         let profile = std::env::temp_dir().join(format!(
             "e2e-{browser:?}-{}-{}",
@@ -271,7 +300,7 @@ impl Page {
         ));
         std::fs::create_dir_all(&profile).unwrap();
         let mut builder = ClientBuilder::native();
-        builder.capabilities(capabilities(browser, &profile));
+        builder.capabilities(capabilities(browser, &profile, tweak));
         let client = builder
             .connect(&format!("http://127.0.0.1:{}", driver.port))
             .await
@@ -421,6 +450,18 @@ where
 
 pub fn dist() -> PathBuf {
     Path::new(ROOT).join("dist")
+}
+
+/// The test site built from `tests/fixtures/hostile/` (see scripts/test.sh).
+pub fn hostile_dist() -> PathBuf {
+    Path::new(ROOT).join("target/dist-hostile")
+}
+
+/// `file://` URL of the single-file build.
+pub fn single_file_url() -> String {
+    let path = dist().join("explorer.html");
+    assert!(path.is_file(), "{} is missing: build the site first", path.display());
+    format!("file://{}", path.canonicalize().unwrap().display())
 }
 
 /// The seeds' titles (first non-empty line), read independently of the app.
