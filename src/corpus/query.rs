@@ -1,5 +1,13 @@
 //! Queries over the index: text (words, "phrases", prefix*), required and excluded entities, a
-//! date range. (Stub: helper A owns this file; the types below are the UI's contract.)
+//! date range.
+//!
+//! Text syntax: bare words (all must match), `"quoted phrases"` (consecutive words inside one
+//! sentence or the title; an unclosed quote runs to the end), and `prefix*`. While typing, the
+//! last bare word (when the text does not end with a space and the word has two or more
+//! characters) also matches as a prefix, so "coal" already finds "coalition". A bare word that
+//! the tokenizer splits ("e-commerce") is a phrase. Ranking is BM25 (k1 = 1.2, b = 0.75) with
+//! title occurrences counted three times; with no text terms, documents come by date then id.
+use super::index::{for_each_token, Index};
 use super::{Corpus, Day};
 
 /// Everything the reader can filter by. The UI keeps exactly one of these (mirrored in the URL).
@@ -45,13 +53,524 @@ pub struct Snippet {
     pub sentence: Option<u32>,
 }
 
+/// One parsed text term, in search form (folded words).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Term {
+    Word(String),
+    Prefix(String),
+    Phrase(Vec<String>),
+}
+
+/// Snippets are cut to about this many bytes around the first highlight.
+const SNIPPET_BYTES: usize = 200;
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+const TITLE_WEIGHT: u32 = 3;
+
+/// Parses the free text of a query (see the module comment for the syntax).
+pub fn parse_terms(text: &str) -> Vec<Term> {
+    let mut terms: Vec<Term> = Vec::new();
+    let mut rest = text;
+    let typing = !text.ends_with(char::is_whitespace);
+    let mut last_bare: Option<usize> = None;
+    while !rest.is_empty() {
+        rest = rest.trim_start();
+        if let Some(inner) = rest.strip_prefix('"') {
+            let (phrase, after) = match inner.find('"') {
+                Some(i) => (&inner[..i], &inner[i + 1..]),
+                None => (inner, ""),
+            };
+            let words = words_of(phrase);
+            match words.len() {
+                0 => {}
+                1 => terms.push(Term::Word(words.into_iter().next().unwrap_or_default())),
+                _ => terms.push(Term::Phrase(words)),
+            }
+            last_bare = None;
+            rest = after;
+            continue;
+        }
+        let end = rest.find(|c: char| c.is_whitespace() || c == '"').unwrap_or(rest.len());
+        let chunk = &rest[..end];
+        rest = &rest[end..];
+        if chunk.is_empty() {
+            continue;
+        }
+        let star = chunk.ends_with('*');
+        let mut words = words_of(chunk);
+        match words.len() {
+            0 => last_bare = None,
+            1 => {
+                let w = words.pop().unwrap_or_default();
+                last_bare = (!star).then_some(terms.len());
+                terms.push(if star { Term::Prefix(w) } else { Term::Word(w) });
+            }
+            _ => {
+                last_bare = None;
+                terms.push(Term::Phrase(words));
+            }
+        }
+        if !rest.is_empty() {
+            // Only the very last chunk is "being typed".
+            if rest.trim_start().is_empty() {
+                continue;
+            }
+            last_bare = None;
+        }
+    }
+    if typing {
+        if let Some(i) = last_bare {
+            if let Some(Term::Word(w)) = terms.get(i) {
+                if w.chars().count() >= 2 {
+                    terms[i] = Term::Prefix(w.clone());
+                }
+            }
+        }
+    }
+    let mut unique: Vec<Term> = Vec::with_capacity(terms.len());
+    for t in terms {
+        if !unique.contains(&t) {
+            unique.push(t);
+        }
+    }
+    unique
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for_each_token(text, |_, _, w| words.push(w.to_string()));
+    words
+}
+
+/// A term resolved against the vocabulary.
+enum Group {
+    /// Any of these term ids (one for a word, a range for a prefix; empty = matches nothing).
+    Any(Vec<u32>),
+    /// These term ids at consecutive positions (`None` inside: a word not in the corpus).
+    Phrase(Vec<Option<u32>>),
+}
+
+fn resolve(index: &Index, terms: &[Term]) -> Vec<Group> {
+    terms
+        .iter()
+        .map(|t| match t {
+            Term::Word(w) => Group::Any(index.term(w).into_iter().collect()),
+            Term::Prefix(p) => Group::Any(index.prefix_range(p).collect()),
+            Term::Phrase(ws) => Group::Phrase(ws.iter().map(|w| index.term(w)).collect()),
+        })
+        .collect()
+}
+
+fn bm25(idf: f32, tf: u32, doc_len: u32, avg_len: f32) -> f32 {
+    let tf = tf as f32;
+    idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * doc_len as f32 / avg_len))
+}
+
+fn idf(n: usize, df: usize) -> f32 {
+    let (n, df) = (n as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// Occurrences of a phrase in one document (title + body), and its title occurrences.
+fn phrase_count(index: &Index, ids: &[u32], doc: u32) -> (u32, u32) {
+    let mut lists = Vec::with_capacity(ids.len());
+    for &t in ids {
+        match index.posting(t, doc) {
+            Some(p) => lists.push(p),
+            None => return (0, 0),
+        }
+    }
+    let Some(first) = lists.first() else { return (0, 0) };
+    let title_len = first.title_tf; // positions below the first body position are title ones
+    let title_end = first.positions.get(title_len as usize).copied().unwrap_or(u32::MAX);
+    let (mut all, mut title) = (0, 0);
+    for &pos in &first.positions {
+        let ok = lists[1..]
+            .iter()
+            .enumerate()
+            .all(|(k, p)| p.positions.binary_search(&(pos.saturating_add(k as u32 + 1))).is_ok());
+        if ok {
+            all += 1;
+            if pos < title_end {
+                title += 1;
+            }
+        }
+    }
+    (all, title)
+}
+
 impl Corpus {
-    pub fn search(&self, _query: &Query) -> Results {
-        Results::default()
+    pub fn search(&self, query: &Query) -> Results {
+        let index = &self.index;
+        let n = self.documents.len().min(index.doc_len.len());
+        let terms = parse_terms(&query.text);
+        let groups = resolve(index, &terms);
+        let mut alive = vec![true; n];
+        let mut score = vec![0f32; n];
+        let mut matched = vec![false; n];
+        for group in &groups {
+            matched.iter_mut().for_each(|m| *m = false);
+            match group {
+                Group::Any(ids) => {
+                    for &t in ids {
+                        let list = &index.postings[t as usize];
+                        let w = idf(n, list.len());
+                        for p in list {
+                            let d = p.doc as usize;
+                            if d >= n || !alive[d] {
+                                continue;
+                            }
+                            matched[d] = true;
+                            let tf = p.positions.len() as u32 + (TITLE_WEIGHT - 1) * p.title_tf;
+                            score[d] += bm25(w, tf, index.doc_len[d], index.avg_len);
+                        }
+                    }
+                }
+                Group::Phrase(ids) => {
+                    let ids: Option<Vec<u32>> = ids.iter().copied().collect();
+                    if let Some(ids) = ids.filter(|ids| !ids.is_empty()) {
+                        let w: f32 = ids.iter().map(|&t| idf(n, index.postings[t as usize].len())).sum();
+                        for p in &index.postings[ids[0] as usize] {
+                            let d = p.doc as usize;
+                            if d >= n || !alive[d] {
+                                continue;
+                            }
+                            let (all, title) = phrase_count(index, &ids, p.doc);
+                            if all > 0 {
+                                matched[d] = true;
+                                score[d] += bm25(w, all + (TITLE_WEIGHT - 1) * title, index.doc_len[d], index.avg_len);
+                            }
+                        }
+                    }
+                }
+            }
+            for (a, m) in alive.iter_mut().zip(&matched) {
+                *a &= *m;
+            }
+        }
+        let range = date_range(query);
+        let mut docs: Vec<u32> = Vec::new();
+        for d in 0..n {
+            if alive[d] && self.passes_filters(d, query, range) {
+                docs.push(d as u32);
+            }
+        }
+        if groups.is_empty() {
+            docs.sort_by_key(|&d| index.date_rank[d as usize]);
+        } else {
+            docs.sort_by(|&a, &b| {
+                score[b as usize]
+                    .total_cmp(&score[a as usize])
+                    .then(index.date_rank[a as usize].cmp(&index.date_rank[b as usize]))
+            });
+        }
+        let mut entity_counts = vec![0u32; self.entities.len()];
+        let mut events = Vec::new();
+        for &d in &docs {
+            for &e in &index.doc_entities[d as usize] {
+                if let Some(c) = entity_counts.get_mut(e as usize) {
+                    *c += 1;
+                }
+            }
+            for &e in &index.doc_events[d as usize] {
+                let in_range = match (range, self.events.get(e as usize)) {
+                    (Some((from, to)), Some(ev)) => ev.date.overlaps(from, to),
+                    (None, Some(_)) => true,
+                    _ => false,
+                };
+                if in_range {
+                    events.push(e);
+                }
+            }
+        }
+        events.sort_unstable();
+        let hits = docs
+            .iter()
+            .map(|&d| Hit { doc: d, score: score[d as usize], snippet: self.snippet(d, &terms, &groups) })
+            .collect();
+        Results { hits, entity_counts, events }
     }
 
     /// Byte ranges of `text` that match the query's text terms: for highlighting in the reader.
-    pub fn highlight(&self, _query: &Query, _text: &str) -> Vec<(u32, u32)> {
-        Vec::new()
+    /// Sorted, non-overlapping.
+    pub fn highlight(&self, query: &Query, text: &str) -> Vec<(u32, u32)> {
+        highlight_terms(&parse_terms(&query.text), text)
+    }
+
+    fn passes_filters(&self, d: usize, query: &Query, range: Option<(Day, Day)>) -> bool {
+        let mentioned = &self.index.doc_entities[d];
+        if !query.include.iter().all(|e| mentioned.binary_search(e).is_ok()) {
+            return false;
+        }
+        if query.exclude.iter().any(|e| mentioned.binary_search(e).is_ok()) {
+            return false;
+        }
+        match range {
+            None => true,
+            Some((from, to)) => self.index.doc_events[d]
+                .iter()
+                .any(|&e| self.events.get(e as usize).is_some_and(|ev| ev.date.overlaps(from, to))),
+        }
+    }
+
+    /// The best sentence of a hit: the first one matching the most distinct terms (or the first
+    /// indexed sentence when there are no text terms), cut around its first highlight.
+    fn snippet(&self, doc: u32, terms: &[Term], groups: &[Group]) -> Snippet {
+        let index = &self.index;
+        let d = doc as usize;
+        let sents = &index.doc_sentences[d];
+        let tokens = &index.doc_tokens[d];
+        let mut best: Option<(u32, u32)> = sents.first().map(|&(s, _)| (s, 0));
+        if !groups.is_empty() {
+            let full = groups.len().min(64);
+            for (k, &(s, start)) in sents.iter().enumerate() {
+                let end = sents.get(k + 1).map_or(tokens.len(), |&(_, e)| e as usize);
+                let sentence_tokens = tokens.get(start as usize..end).unwrap_or(&[]);
+                let found = groups_in(sentence_tokens, &groups[..full]);
+                if best.is_none_or(|(_, b)| found > b) {
+                    best = Some((s, found));
+                }
+                if found as usize == full {
+                    break;
+                }
+            }
+        }
+        let Some((s, _)) = best else { return Snippet::default() };
+        let Some(sentence) = self.documents[d].sentences.get(s as usize) else { return Snippet::default() };
+        let highlights = highlight_terms(terms, &sentence.text);
+        let (text, highlights) = cut(&sentence.text, &highlights);
+        Snippet { text, highlights, sentence: Some(s) }
+    }
+}
+
+fn date_range(query: &Query) -> Option<(Day, Day)> {
+    if query.from.is_none() && query.to.is_none() {
+        return None;
+    }
+    let from = query.from.unwrap_or(Day { year: 1, month: 1, day: 1 });
+    let to = query.to.unwrap_or(Day { year: 9999, month: 12, day: 31 });
+    // A reversed range is read as the same span, not as an empty filter.
+    Some(if from <= to { (from, to) } else { (to, from) })
+}
+
+/// How many of `groups` occur in a sentence's tokens.
+fn groups_in(tokens: &[u32], groups: &[Group]) -> u32 {
+    let mut count = 0;
+    for g in groups {
+        let hit = match g {
+            Group::Any(ids) => tokens.iter().any(|t| ids.binary_search(t).is_ok()),
+            Group::Phrase(ids) => {
+                !ids.is_empty()
+                    && tokens.windows(ids.len()).any(|w| w.iter().zip(ids).all(|(t, id)| Some(*t) == *id))
+            }
+        };
+        count += u32::from(hit);
+    }
+    count
+}
+
+/// Byte ranges of the words of `text` matching `terms`.
+pub fn highlight_terms(terms: &[Term], text: &str) -> Vec<(u32, u32)> {
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let mut words: Vec<(usize, usize, String)> = Vec::new();
+    for_each_token(text, |s, e, w| words.push((s, e, w.to_string())));
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for (k, (start, end, word)) in words.iter().enumerate() {
+        for term in terms {
+            let span = match term {
+                Term::Word(w) => (word == w).then_some(*end),
+                Term::Prefix(p) => word.starts_with(p.as_str()).then_some(*end),
+                Term::Phrase(ws) => {
+                    let tail = words.get(k..k + ws.len());
+                    tail.filter(|tail| tail.iter().zip(ws).all(|(t, w)| t.2 == *w)).and_then(|t| t.last()).map(|t| t.1)
+                }
+            };
+            if let Some(e) = span {
+                ranges.push((*start as u32, e as u32));
+            }
+        }
+    }
+    ranges.sort_unstable();
+    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(ranges.len());
+    for (s, e) in ranges {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+/// Cuts `text` to about [`SNIPPET_BYTES`] around the first highlight, on word and char
+/// boundaries, with "…" where text was dropped; highlights are shifted and clipped to match.
+fn cut(text: &str, highlights: &[(u32, u32)]) -> (String, Vec<(u32, u32)>) {
+    if text.len() <= SNIPPET_BYTES {
+        return (text.to_string(), highlights.to_vec());
+    }
+    let first = highlights.first().map_or(0, |h| h.0 as usize);
+    let mut start = floor_boundary(text, first.saturating_sub(SNIPPET_BYTES / 3));
+    if start > 0 {
+        // Start on a word: just after the nearest space before `first`.
+        start = text[start..first.max(start)].find(' ').map_or(start, |i| start + i + 1);
+    }
+    let mut end = floor_boundary(text, (start + SNIPPET_BYTES).min(text.len()));
+    if end < text.len() {
+        if let Some(space) = text[start..end].rfind(' ').filter(|&i| i > SNIPPET_BYTES / 2) {
+            end = start + space;
+        }
+    }
+    let prefix = if start > 0 { "…" } else { "" };
+    let suffix = if end < text.len() { "…" } else { "" };
+    let out = format!("{prefix}{}{suffix}", &text[start..end]);
+    let shift = prefix.len() as i64 - start as i64;
+    let clipped = highlights
+        .iter()
+        .filter(|&&(s, e)| (s as usize) < end && (e as usize) > start)
+        .map(|&(s, e)| {
+            let s = (s as usize).max(start) as i64 + shift;
+            let e = (e as usize).min(end) as i64 + shift;
+            (s as u32, e as u32)
+        })
+        .collect();
+    (out, clipped)
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{index::Index, DateValue, Entity, EntityKind, Event, Source};
+
+    fn corpus(texts: &[(&str, &str)]) -> Corpus {
+        let sources: Vec<Source> = texts.iter().map(|&(id, text)| Source { id, text }).collect();
+        Corpus::build(&sources, None)
+    }
+
+    fn q(text: &str) -> Query {
+        Query { text: text.to_string(), ..Query::default() }
+    }
+
+    fn ids(c: &Corpus, r: &Results) -> Vec<String> {
+        r.hits.iter().map(|h| c.documents[h.doc as usize].id.clone()).collect()
+    }
+
+    #[test]
+    fn parses_words_phrases_prefixes() {
+        assert_eq!(
+            parse_terms("Alibaba \"anti fake\" coun* e-commerce coal"),
+            vec![
+                Term::Word("alibaba".into()),
+                Term::Phrase(vec!["anti".into(), "fake".into()]),
+                Term::Prefix("coun".into()),
+                Term::Phrase(vec!["e".into(), "commerce".into()]),
+                Term::Prefix("coal".into()),
+            ]
+        );
+        assert_eq!(parse_terms("coal "), vec![Term::Word("coal".into())]);
+        assert_eq!(parse_terms("\"unclosed phrase"), vec![Term::Phrase(vec!["unclosed".into(), "phrase".into()])]);
+        assert_eq!(parse_terms("a"), vec![Term::Word("a".into())]);
+        assert!(parse_terms("  \"\" * ").is_empty());
+    }
+
+    #[test]
+    fn and_semantics_prefix_and_phrase() {
+        let c = corpus(&[
+            ("a", "Coalition news\n\nThe anti fake coalition met in Washington."),
+            ("b", "Other\n\nFake goods and anti piracy. Coal prices."),
+            ("c", "Third\n\nNothing relevant here."),
+        ]);
+        assert_eq!(ids(&c, &c.search(&q("coal"))), vec!["a", "b"]);
+        assert_eq!(ids(&c, &c.search(&q("coal "))), vec!["b"]);
+        assert_eq!(ids(&c, &c.search(&q("\"anti fake\""))), vec!["a"]);
+        let mut both = ids(&c, &c.search(&q("fake anti ")));
+        both.sort();
+        assert_eq!(both, vec!["a", "b"]);
+        assert!(c.search(&q("zebra ")).hits.is_empty());
+        assert_eq!(c.search(&q("")).hits.len(), 3);
+    }
+
+    #[test]
+    fn title_boost_ranks_title_matches_first() {
+        let c = corpus(&[("a", "Other\n\nGucci left. Gucci said so."), ("b", "Gucci leaves\n\nThe brand left.")]);
+        assert_eq!(ids(&c, &c.search(&q("gucci "))), vec!["b", "a"]);
+    }
+
+    #[test]
+    fn snippet_picks_matching_sentence_and_highlights() {
+        let c = corpus(&[("a", "T\n\nFirst sentence here. The coalition met in Washington.")]);
+        let r = c.search(&q("coal"));
+        let s = &r.hits[0].snippet;
+        assert_eq!(s.text, "The coalition met in Washington.");
+        assert_eq!(s.highlights, vec![(4, 13)]);
+        assert_eq!(&s.text[4..13], "coalition");
+        assert_eq!(s.sentence, Some(1));
+        let r = c.search(&q(""));
+        assert_eq!(r.hits[0].snippet.text, "First sentence here.");
+    }
+
+    #[test]
+    fn long_sentences_are_cut_on_char_boundaries() {
+        let text = format!("T\n\n{} target {}.", "é".repeat(200), "ü".repeat(200));
+        let c = corpus(&[("a", &text)]);
+        let s = &c.search(&q("target ")).hits[0].snippet;
+        assert!(s.text.len() <= SNIPPET_BYTES + 8);
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'));
+        let (a, b) = s.highlights[0];
+        assert_eq!(&s.text[a as usize..b as usize], "target");
+    }
+
+    #[test]
+    fn highlight_in_reader_text() {
+        let c = corpus(&[]);
+        let ranges = c.highlight(&q("\"anti fake\" alib"), "Alibaba's anti fake alliance, anti");
+        assert_eq!(ranges, vec![(0, 7), (10, 19)]);
+    }
+
+    #[test]
+    fn entity_and_date_filters_counts_and_events() {
+        let mut c = corpus(&[("a", "A\n\nOne."), ("b", "B\n\nTwo."), ("c", "C\n\nThree.")]);
+        let entity = |name: &str, docs: Vec<u32>| Entity {
+            name: name.into(),
+            kind: EntityKind::Organisation,
+            aliases: Vec::new(),
+            docs,
+            mentions: 1,
+        };
+        c.entities = vec![entity("Gucci", vec![0, 1]), entity("Tiffany", vec![1, 2])];
+        let day = |m, d| Day::new(2016, m, d).unwrap();
+        let event = |doc, m, d| Event {
+            date: DateValue::day(day(m, d)),
+            doc,
+            sentence: 0,
+            start: 0,
+            end: 0,
+            expression: String::new(),
+            resolution: String::new(),
+            inferred: false,
+            entities: Vec::new(),
+        };
+        c.events = vec![event(0, 4, 13), event(2, 5, 11), event(1, 5, 14)];
+        c.index = Index::build(&c.documents, &c.entities, &c.events);
+        let r = c.search(&Query { include: vec![0], ..Query::default() });
+        assert_eq!(ids(&c, &r), vec!["a", "b"]);
+        assert_eq!(r.entity_counts, vec![2, 1]);
+        assert_eq!(r.events, vec![0, 2]);
+        let r = c.search(&Query { include: vec![0], exclude: vec![1], ..Query::default() });
+        assert_eq!(ids(&c, &r), vec!["a"]);
+        let r = c.search(&Query { from: Some(day(5, 1)), ..Query::default() });
+        assert_eq!(ids(&c, &r), vec!["b", "c"]);
+        assert_eq!(r.events, vec![1, 2]);
+        assert_eq!(r.entity_counts, vec![1, 2]);
+        let r = c.search(&Query { to: Some(day(4, 30)), include: vec![99], ..Query::default() });
+        assert!(r.hits.is_empty());
     }
 }
