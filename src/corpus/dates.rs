@@ -1533,7 +1533,9 @@ fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Vec<Reference
             note: format!("inferred {why}"),
         });
     }
-    // Tier 2: a document sharing passages with a dated one is taken to be from the same day.
+    // Tier 2: a document sharing passages with a dated one ran that day or later (copies follow
+    // the original), taken to be within the same month: month-relative expressions resolve,
+    // day- and week-relative ones ("last week") do not.
     let shingle_sets: Vec<BTreeSet<String>> = documents
         .iter()
         .map(|d| shingles(d).into_iter().collect())
@@ -1554,7 +1556,10 @@ fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Vec<Reference
             }
         }
         if let Some((_, j)) = best {
-            let v = tier1[j].as_ref().and_then(|r| r.value);
+            let v = tier1[j]
+                .as_ref()
+                .and_then(|r| r.day())
+                .and_then(|d| range(d, Day::last_of_month(d.year, d.month)));
             let example = shingles(&documents[k])
                 .into_iter()
                 .find(|s| shingle_sets[j].contains(s))
@@ -1564,7 +1569,7 @@ fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Vec<Reference
                 value: v,
                 inferred: true,
                 note: format!(
-                    "inferred: no full date in the text, but it shares passages with {} (e.g. “{}”), dated {day}",
+                    "inferred: no full date in the text, but it shares passages with {} (e.g. “{}”), dated {day}, so it ran that day or later in the same month",
                     documents[j].id,
                     quote(&example, 60)
                 ),
@@ -2160,10 +2165,21 @@ mod tests {
                 None,
                 &["May 14th, 2016 the alliance spoke.", shared],
             ),
-            doc("copy", None, &[shared, "It quit 13 last month."]),
+            doc(
+                "copy",
+                None,
+                &[shared, "It quit 13 last month.", "It spoke last week."],
+            ),
         ];
         let ev = extract(&mut docs);
-        assert_eq!(docs[1].date, Some(DateValue::day(day(2016, 5, 14))));
+        let may = span(day(2016, 5, 14), day(2016, 5, 31), Precision::Range);
+        assert_eq!(docs[1].date, Some(may), "a copy runs that day or later");
+        assert!(
+            ev.iter()
+                .all(|e| e.doc == 0 || !e.date.precision.eq(&Precision::Range)),
+            "no 'last week' without a day"
+        );
+        assert!(ev.iter().all(|e| e.doc == 0 || e.expression != "today"));
         assert!(
             docs[1].date_reason.contains("dated"),
             "{}",
