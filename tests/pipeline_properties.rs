@@ -1,0 +1,101 @@
+//! Property tests: the pipeline is total (never panics) and deterministic on any input.
+//!
+//! Quick run:  cargo test --test pipeline_properties
+//! Long run:   PROPTEST_CASES=100000 cargo test --release --test pipeline_properties
+use corpus_explorer::corpus::{clean, export, Corpus, Day, Query, Source};
+use proptest::prelude::*;
+
+/// Pieces that have broken text pipelines before: abbreviations, malformed front matter,
+/// guillemets, middle dots, emoji, bidi overrides, huge words, punctuation-only and newline-only.
+fn tricky_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("U.S. ".to_string()),
+        Just("---\ndate: 2016-13-45\n---\n".to_string()),
+        Just("---\ntitle: x\n".to_string()),
+        Just("«Mike · Kors» ".to_string()),
+        Just("Mike? Kors ".to_string()),
+        Just("·".to_string()),
+        Just("😀👍🏽 ".to_string()),
+        Just("\u{202E}abc\u{202C} ".to_string()),
+        Just("x".repeat(10_000)),
+        Just("...!?…,;:\"'()".to_string()),
+        Just("\n\n\n\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("Related reading\n- A Title Line\n| Another One\n".to_string()),
+        Just("Leave a Reply\n".to_string()),
+        Just("May 14th, 13 last month, from May 18 to 20 ".to_string()),
+        Just("Alibaba'S 110Th Co. 's ".to_string()),
+        Just("é".to_string()),
+        Just("\u{0}\u{7}\u{FEFF}\u{200B}".to_string()),
+        Just("said.The ".to_string()),
+        "[a-zA-Z .,?!'\"\n-]{0,40}",
+    ]
+}
+
+fn tricky_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(tricky_piece(), 0..12).prop_map(|v| v.concat())
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..400).prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+        any::<String>(),
+        tricky_text(),
+    ]
+}
+
+fn build(texts: &[String]) -> Corpus {
+    let ids: Vec<String> = (0..texts.len()).map(|i| format!("doc{i:03}")).collect();
+    let sources: Vec<Source<'_>> = ids.iter().zip(texts).map(|(id, text)| Source { id, text }).collect();
+    Corpus::build(&sources, None)
+}
+
+proptest! {
+    #[test]
+    fn build_is_total_and_deterministic(texts in prop::collection::vec(any_text(), 0..5)) {
+        let a = build(&texts);
+        let b = build(&texts);
+        prop_assert_eq!(export::to_json(&a), export::to_json(&b));
+        for doc in &a.documents {
+            for p in &doc.paragraphs {
+                prop_assert!(p.first <= p.end && p.end as usize <= doc.sentences.len());
+            }
+            for s in &doc.sentences {
+                prop_assert!(!s.text.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn search_never_panics(texts in prop::collection::vec(tricky_text(), 1..4), q in any_text(), inc in 0u32..4, month in 1u8..13) {
+        let corpus = build(&texts);
+        let day = Day::new(2016, month, 1);
+        for query in [
+            Query { text: q.clone(), ..Query::default() },
+            Query { text: q.clone(), include: vec![inc], exclude: vec![inc + 1], from: day, to: None },
+            Query { text: format!("\"{q}"), from: None, to: day, ..Query::default() },
+            Query { text: format!("{q}*"), from: day, to: Day::new(2015, 1, 1), ..Query::default() },
+        ] {
+            let r = corpus.search(&query);
+            prop_assert_eq!(r.entity_counts.len(), corpus.entities.len());
+            for hit in &r.hits {
+                for &(s, e) in &hit.snippet.highlights {
+                    prop_assert!(hit.snippet.text.get(s as usize..e as usize).is_some());
+                }
+            }
+            for doc in &corpus.documents {
+                for s in &doc.sentences {
+                    for (a, b) in corpus.highlight(&query, &s.text) {
+                        prop_assert!(s.text.get(a as usize..b as usize).is_some());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn normalise_is_idempotent(text in any_text()) {
+        let once = clean::normalise(&text);
+        prop_assert_eq!(clean::normalise(&once), once);
+    }
+}
