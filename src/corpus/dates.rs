@@ -376,7 +376,7 @@ struct Found {
     year_from: Option<String>,
 }
 
-const MONTH_CUES: [&str; 24] = [
+const MONTH_CUES: [&str; 22] = [
     "in",
     "since",
     "until",
@@ -399,8 +399,6 @@ const MONTH_CUES: [&str; 24] = [
     "last",
     "this",
     "next",
-    "on",
-    "to",
 ];
 
 const YEAR_CUES: [&str; 18] = [
@@ -736,6 +734,15 @@ fn match_word(t: &Toks, i: usize) -> Option<(usize, Expr)> {
                 },
             ));
         }
+        if t.is(k, "the") && t.is(k + 1, "year") {
+            return Some((
+                k + 2,
+                Expr::Year {
+                    y: YearSpec::Rel(0),
+                    part: Some(part),
+                },
+            ));
+        }
         return None;
     }
     // Spring 2016, spring of 2016
@@ -802,12 +809,17 @@ fn match_month(t: &Toks, i: usize) -> Option<(usize, Expr)> {
         && t.word(i - 1)
             .is_some_and(|w| MONTH_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)));
     let mid_dash = i > 1 && t.tight_punct(i - 1, "-") && t.is(i - 2, "mid");
-    let modal_next = t.is_any(
-        i + 1,
-        &[
-            "be", "have", "not", "also", "well", "still", "even", "need", "want", "become",
-        ],
-    );
+    // "... May be ...": the modal verb, not the month ("March on" has no cue, so is no month).
+    let verb_next = match m {
+        5 => t.is_any(
+            i + 1,
+            &[
+                "be", "have", "not", "also", "well", "still", "even", "need", "want", "become",
+            ],
+        ),
+        _ => false,
+    };
+    let modal_next = verb_next;
     ((cue || mid_dash) && !modal_next).then_some((
         i + 1,
         Expr::Month {
@@ -2024,6 +2036,8 @@ mod tests {
         none("It May Not Matter.");
         none("Workers March On Capitol");
         none("they march on.");
+        none("Workers Plan To March On Capitol");
+        none("They decided to March into town");
         none("the Alibaba in the organization only for 1 months.");
         none("He paid 2,000 yuan for 250 items, up 12%.");
         none("Ali has more than 2000 employees and 2016 members.");
@@ -2033,6 +2047,46 @@ mod tests {
         none("Recently, some time ago, days ago, in recent years.");
         none("February 30 never happens, nor does 31 June.");
         none("The year 99999 and 0 BC and 1 to 2.");
+    }
+
+    #[test]
+    fn end_of_the_year_is_the_reference_year() {
+        assert_eq!(
+            one("by the end of the year"),
+            (
+                "the end of the year".into(),
+                span(day(2016, 9, 1), day(2016, 12, 31), Precision::Range)
+            )
+        );
+        assert_eq!(
+            one("from March to May"),
+            ("March".into(), DateValue::month(2016, 3).unwrap())
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn total_on_date_soup(words in proptest::collection::vec(proptest::sample::select(vec![
+            "May", "may", "13", "13th", "31", "2016", "1899", "9999", "-", ",", "last", "this", "next",
+            "month", "year", "week", "weekend", "Wednesday", "on", "from", "to", "the", "day", "before",
+            "yesterday", "ago", "two", "days", "Spring", "of", "same", "end", "mid", "early", "February",
+            "30", "29", "é", "語", "%", "2,000", "in", "April", "will",
+        ]), 0..24), glue in proptest::collection::vec(proptest::bool::ANY, 24)) {
+            let mut text = String::new();
+            for (k, w) in words.iter().enumerate() {
+                if k > 0 && glue[k] { text.push(' '); }
+                text.push_str(w);
+            }
+            let mut docs = vec![
+                doc("a", None, &[text.as_str()]),
+                doc("b", Some(DateValue::day(day(2016, 2, 29))), &[text.as_str()]),
+            ];
+            for e in extract(&mut docs) {
+                let s = &docs[e.doc as usize].sentences[e.sentence as usize].text;
+                proptest::prop_assert_eq!(s.get(e.start as usize..e.end as usize), Some(e.expression.as_str()));
+                proptest::prop_assert!(e.date.start <= e.date.end);
+            }
+        }
     }
 
     #[test]
