@@ -133,12 +133,28 @@ fn inspect(corpus: &Corpus) -> String {
     let _ = writeln!(out, "## entities");
     for e in &corpus.entities {
         let aliases: Vec<String> = e.aliases.iter().map(|a| format!("{} ×{}", a.text, a.count)).collect();
-        let _ = writeln!(out, "   {} [{}] {} mentions in {} docs: {}", e.name, e.kind.label(), e.mentions, e.docs.len(), aliases.join(", "));
+        let _ = writeln!(
+            out,
+            "   {} [{}] {} mentions in {} docs: {}",
+            e.name,
+            e.kind.label(),
+            e.mentions,
+            e.docs.len(),
+            aliases.join(", ")
+        );
     }
     let _ = writeln!(out, "\n## events");
     for ev in &corpus.events {
         let doc = corpus.documents.get(ev.doc as usize).map_or("?", |d| d.id.as_str());
-        let _ = writeln!(out, "   {} {:<7} {} {:?} — {}", ev.date.iso(), ev.date.precision.label(), doc, ev.expression, ev.resolution);
+        let _ = writeln!(
+            out,
+            "   {} {:<7} {} {:?} — {}",
+            ev.date.iso(),
+            ev.date.precision.label(),
+            doc,
+            ev.expression,
+            ev.resolution
+        );
     }
     for w in &corpus.warnings {
         let _ = writeln!(out, "warning: {w}");

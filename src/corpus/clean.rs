@@ -31,7 +31,12 @@ fn map_chars(text: &str) -> String {
             '\u{00B7}' | '\u{30FB}' | '\u{2027}' => out.push(' '),
             '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => out.push(' '),
             // Zero-width characters, bidi controls, soft hyphen, BOM: invisible, removed.
-            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' => {}
+            '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{00AD}' => {}
             '\r' => {
                 if chars.peek() != Some(&'\n') {
                     out.push('\n');
@@ -96,7 +101,8 @@ fn attaches_to_previous(chunk: &str, before: &str) -> bool {
     let Some(c) = chunk.chars().next() else { return false };
     if matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '%') {
         // Keep ellipses and dashes-as-bullets alone; only plain trailing punctuation attaches.
-        return !chunk.starts_with("...") && before.chars().last().is_some_and(|p| p.is_alphanumeric() || p == ')' || p == '"');
+        return !chunk.starts_with("...")
+            && before.chars().last().is_some_and(|p| p.is_alphanumeric() || p == ')' || p == '"');
     }
     if is_possessive(chunk) {
         return before.chars().last().is_some_and(|p| p.is_alphanumeric() || p == '.');
@@ -184,7 +190,8 @@ fn drop_name_question_marks(chunks: &mut [String]) {
         let prev_lower = chunks[k - 1].chars().next().is_some_and(char::is_lowercase);
         let next = &chunks[k + 1];
         let mut next_chars = next.chars();
-        let next_name = next_chars.next().is_some_and(char::is_uppercase) && next_chars.next().is_some_and(char::is_lowercase);
+        let next_name =
+            next_chars.next().is_some_and(char::is_uppercase) && next_chars.next().is_some_and(char::is_lowercase);
         if prev_lower && is_capitalised_word(word) && next_name {
             let keep = word.len();
             chunks[k].truncate(keep);

@@ -51,7 +51,12 @@ pub fn build(source: &Source<'_>) -> Document {
         let index = paragraphs.len() as u32;
         let first = sentence_list.len() as u32;
         for part in parts {
-            sentence_list.push(Sentence { text: part.to_string(), paragraph: index, boilerplate, mentions: Vec::new() });
+            sentence_list.push(Sentence {
+                text: part.to_string(),
+                paragraph: index,
+                boilerplate,
+                mentions: Vec::new(),
+            });
         }
         paragraphs.push(Paragraph { first, end: sentence_list.len() as u32, boilerplate });
     }
@@ -111,8 +116,8 @@ fn join_lines(lines: &[(&str, bool)]) -> Vec<String> {
 }
 
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that",
-    "as", "than", "into", "about", "its", "their", "his", "her", "our", "is", "are", "was", "were",
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "as",
+    "than", "into", "about", "its", "their", "his", "her", "our", "is", "are", "was", "were",
 ];
 
 const PREPOSITIONS: &[&str] = &["in", "on", "at", "since", "by", "from", "until", "after", "before", "during"];
@@ -223,7 +228,8 @@ mod tests {
 
     #[test]
     fn front_matter_sets_title_date_source() {
-        let d = doc("---\ntitle: \"Hello\"\ndate: 2016-05-14\nsource: Wire\nurl: http://x.y/z\n---\nFirst line. Second.\n");
+        let d =
+            doc("---\ntitle: \"Hello\"\ndate: 2016-05-14\nsource: Wire\nurl: http://x.y/z\n---\nFirst line. Second.\n");
         assert_eq!(d.title, "Hello");
         assert_eq!(d.date, Day::new(2016, 5, 14).map(DateValue::day));
         assert_eq!(d.date_reason, "front matter");

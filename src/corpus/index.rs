@@ -106,7 +106,8 @@ impl Index {
                 *t = remap[*t as usize];
             }
         }
-        let avg_len = if n == 0 { 1.0 } else { (doc_len.iter().map(|&l| l as f64).sum::<f64>() / n as f64).max(1.0) as f32 };
+        let avg_len =
+            if n == 0 { 1.0 } else { (doc_len.iter().map(|&l| l as f64).sum::<f64>() / n as f64).max(1.0) as f32 };
 
         let mut doc_entities = vec![Vec::new(); n];
         for (e, entity) in entities.iter().enumerate() {

@@ -250,8 +250,8 @@ impl Corpus {
         }
         let range = date_range(query);
         let mut docs: Vec<u32> = Vec::new();
-        for d in 0..n {
-            if alive[d] && self.passes_filters(d, query, range) {
+        for (d, &ok) in alive.iter().enumerate() {
+            if ok && self.passes_filters(d, query, range) {
                 docs.push(d as u32);
             }
         }
@@ -360,8 +360,7 @@ fn groups_in(tokens: &[u32], groups: &[Group]) -> u32 {
         let hit = match g {
             Group::Any(ids) => tokens.iter().any(|t| ids.binary_search(t).is_ok()),
             Group::Phrase(ids) => {
-                !ids.is_empty()
-                    && tokens.windows(ids.len()).any(|w| w.iter().zip(ids).all(|(t, id)| Some(*t) == *id))
+                !ids.is_empty() && tokens.windows(ids.len()).any(|w| w.iter().zip(ids).all(|(t, id)| Some(*t) == *id))
             }
         };
         count += u32::from(hit);
@@ -374,21 +373,28 @@ pub fn highlight_terms(terms: &[Term], text: &str) -> Vec<(u32, u32)> {
     if terms.is_empty() {
         return Vec::new();
     }
-    let mut words: Vec<(usize, usize, String)> = Vec::new();
-    for_each_token(text, |s, e, w| words.push((s, e, w.to_string())));
+    // One arena for all folded words: no allocation per word (this runs for every hit).
+    let mut arena = String::with_capacity(text.len());
+    let mut words: Vec<(u32, u32, usize, usize)> = Vec::new();
+    for_each_token(text, |s, e, w| {
+        let a = arena.len();
+        arena.push_str(w);
+        words.push((s as u32, e as u32, a, arena.len()));
+    });
+    let word = |k: usize| words.get(k).map_or("", |&(_, _, a, b)| &arena[a..b]);
     let mut ranges: Vec<(u32, u32)> = Vec::new();
-    for (k, (start, end, word)) in words.iter().enumerate() {
+    for (k, &(start, end, _, _)) in words.iter().enumerate() {
         for term in terms {
             let span = match term {
-                Term::Word(w) => (word == w).then_some(*end),
-                Term::Prefix(p) => word.starts_with(p.as_str()).then_some(*end),
+                Term::Word(w) => (word(k) == w).then_some(end),
+                Term::Prefix(p) => word(k).starts_with(p.as_str()).then_some(end),
                 Term::Phrase(ws) => {
-                    let tail = words.get(k..k + ws.len());
-                    tail.filter(|tail| tail.iter().zip(ws).all(|(t, w)| t.2 == *w)).and_then(|t| t.last()).map(|t| t.1)
+                    let whole = k + ws.len() <= words.len() && ws.iter().enumerate().all(|(i, w)| word(k + i) == w);
+                    whole.then(|| words[k + ws.len() - 1].1)
                 }
             };
             if let Some(e) = span {
-                ranges.push((*start as u32, e as u32));
+                ranges.push((start, e));
             }
         }
     }

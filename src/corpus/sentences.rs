@@ -9,10 +9,9 @@
 
 /// Abbreviations (lower case, without the final period) after which a period is not an end.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "co", "inc", "ltd", "corp", "plc", "gen", "gov",
-    "sen", "rep", "mt", "ft", "ave", "dept", "univ", "no", "nos", "vs", "etc", "approx", "fig", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "cf",
-    "al", "vol", "pp", "est",
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "co", "inc", "ltd", "corp", "plc", "gen", "gov", "sen", "rep",
+    "mt", "ft", "ave", "dept", "univ", "no", "nos", "vs", "etc", "approx", "fig", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "cf", "al", "vol", "pp", "est",
 ];
 
 /// Splits `paragraph` into trimmed, non-empty sentences (sub-slices, so offsets stay valid).
@@ -82,15 +81,10 @@ fn ends_here(text: &str, chars: &[(usize, char)], run_start: usize, run_end: usi
     }
     // The word just before the period: back to the previous white space, minus opening marks.
     let period_at = run[0].0;
-    let word_start = chars[..run_start]
-        .iter()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |&(i, c)| i + c.len_utf8());
-    let word = text
-        .get(word_start..period_at)
-        .unwrap_or("")
-        .trim_start_matches(|c: char| matches!(c, '(' | '[' | '"' | '\''));
+    let word_start =
+        chars[..run_start].iter().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |&(i, c)| i + c.len_utf8());
+    let word =
+        text.get(word_start..period_at).unwrap_or("").trim_start_matches(['(', '[', '"', '\'']);
     let lower = word.to_lowercase();
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if lower == "etc" {
@@ -117,7 +111,11 @@ mod tests {
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(
             split("Lobbying U.S. government officials. Mr. Ma met Dr. Lee of Yongrong Co. Ltd. in Jan. 2016. Done."),
-            vec!["Lobbying U.S. government officials.", "Mr. Ma met Dr. Lee of Yongrong Co. Ltd. in Jan. 2016.", "Done."]
+            vec![
+                "Lobbying U.S. government officials.",
+                "Mr. Ma met Dr. Lee of Yongrong Co. Ltd. in Jan. 2016.",
+                "Done."
+            ]
         );
         assert_eq!(split("Written by J. Smith. He left."), vec!["Written by J. Smith.", "He left."]);
         assert_eq!(split("See No. 5 here."), vec!["See No. 5 here."]);
