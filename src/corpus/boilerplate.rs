@@ -86,6 +86,10 @@ pub fn mark(paragraphs: &[&str]) -> Vec<bool> {
 
 /// A paragraph that announces boilerplate.
 pub fn is_cue(paragraph: &str) -> bool {
+    // Cues are short; also keeps callers that test a growing paragraph linear.
+    if paragraph.len() > 400 {
+        return false;
+    }
     let lower = paragraph.to_lowercase();
     if lower.len() <= 300 && STRONG_CUES.iter().any(|c| lower.contains(c)) {
         return true;

@@ -135,10 +135,11 @@ fn continues(prev: &str, line: &str, blank_before: bool) -> bool {
     if !first.is_alphanumeric() {
         return false;
     }
-    let words: Vec<&str> = prev.split_whitespace().collect();
-    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-    let opener = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
-    FUNCTION_WORDS.contains(&last.as_str()) || (words.len() <= 4 && PREPOSITIONS.contains(&opener.as_str()))
+    // Only the ends of `prev` are looked at, so joining many lines stays linear.
+    let last = prev.split_whitespace().next_back().map(str::to_lowercase).unwrap_or_default();
+    let opener = prev.split_whitespace().next().map(str::to_lowercase).unwrap_or_default();
+    let short = prev.split_whitespace().take(5).count() <= 4;
+    FUNCTION_WORDS.contains(&last.as_str()) || (short && PREPOSITIONS.contains(&opener.as_str()))
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -303,5 +304,8 @@ mod tests {
         assert_eq!(d.sentences.len(), 1);
         let _ = doc("\u{feff}---\n---\n\n\n");
         let _ = doc(&"é".repeat(300));
+        // Many joinable lines: must stay linear (this would take minutes if quadratic).
+        let joined = doc(&format!("T\n\n{}", "words of the\n\n".repeat(20_000)));
+        assert_eq!(joined.paragraphs.len(), 1);
     }
 }
