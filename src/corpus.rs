@@ -170,7 +170,7 @@ impl Corpus {
         for event in &mut events {
             event.entities = entities_in_sentence(&documents, event.doc, event.sentence);
         }
-        events.sort_by(|a, b| (a.date.start, a.doc, a.sentence, a.start).cmp(&(b.date.start, b.doc, b.sentence, b.start)));
+        events.sort_by_key(|e| (e.date.start, e.doc, e.sentence, e.start));
         let index = index::Index::build(&documents, &entities, &events);
         Corpus { documents, entities, events, index, warnings }
     }

@@ -105,8 +105,7 @@ fn ticks(axis: Axis) -> Vec<(f64, String)> {
         let step = (months / 8 + 1).max(1);
         let (mut y, mut m) = (first.year, first.month);
         let mut k = 0;
-        loop {
-            let Some(day) = Day::new(y, m, 1) else { break };
+        while let Some(day) = Day::new(y, m, 1) {
             if day.ordinal() > axis.end {
                 break;
             }

@@ -104,7 +104,7 @@ fn the_timeline_shows_events_and_opens_the_reader_at_the_sentence() {
             let sentence = page.attrs(".event-list .event", "data-sentence").await.remove(0);
             page.click(".event-list .event").await;
             page.wait_until("document.getElementById('reader')", "the reader").await;
-            assert_eq!(page.attrs("#reader", "data-doc").await, [doc.clone()], "{browser:?}");
+            assert_eq!(page.attrs("#reader", "data-doc").await, std::slice::from_ref(&doc), "{browser:?}");
             assert_eq!(page.attrs(".sentence.selected", "id").await, [format!("s-{sentence}")], "{browser:?}");
             let fragment = page.fragment().await;
             assert!(fragment.contains(&format!("doc={doc}")) && fragment.contains(&format!("s={sentence}")), "{fragment}");
@@ -275,7 +275,7 @@ fn a_malformed_link_falls_back_to_defaults_with_a_notice() {
             assert_eq!(notices.len(), 4, "{browser:?}: {notices:?}");
             assert!(notices[0].contains("Nobody Atall"), "{browser:?}: {notices:?}");
             assert_eq!(page.count("#reader").await, 0);
-            assert_eq!(page.texts("#result-count").await[0].starts_with("All "), true, "{browser:?}: defaults");
+            assert!(page.texts("#result-count").await[0].starts_with("All "), "{browser:?}: defaults");
             page.close().await;
         }
     });
