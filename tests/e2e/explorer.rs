@@ -293,7 +293,7 @@ fn the_keyboard_reaches_search_chips_and_clears_with_escape() {
             page.client.find(Locator::Css("body")).await.unwrap().send_keys("/").await.unwrap();
             page.wait_until("document.activeElement.id == 'search'", "/ to focus the search").await;
             page.press(Key::Escape).await; // nothing to clear yet
-            page.client.active_element().await.unwrap().send_keys("Gucci").await.unwrap();
+            page.client.active_element().await.unwrap().send_keys("Tiffany").await.unwrap();
             page.wait_until(&format!("{RESULTS} < {all}"), "typing to narrow").await;
             page.press(Key::Escape).await;
             page.wait_until(&format!("{RESULTS} == {all} && document.getElementById('search').value == ''"), "Esc to clear").await;
