@@ -556,7 +556,7 @@ fn country_of(word: &str) -> Option<&'static str> {
     let w = word.trim_end_matches('.');
     COUNTRIES
         .iter()
-        .find(|(country, demonyms)| country.eq_ignore_ascii_case(w) || demonyms.iter().any(|d| *d == w))
+        .find(|(country, demonyms)| country.eq_ignore_ascii_case(w) || demonyms.contains(&w))
         .map(|(country, _)| *country)
 }
 
@@ -738,8 +738,8 @@ fn capitalised_runs(toks: &[Token<'_>], text: &str, table: &Table) -> Vec<(usize
 fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Vec<(usize, usize)> {
     let mut pieces = Vec::new();
     let mut piece_start = start;
-    for k in start..end {
-        let acronym = is_acronym(strip_possessive(toks[k].text));
+    for (k, tok) in toks.iter().enumerate().take(end).skip(start) {
+        let acronym = is_acronym(strip_possessive(tok.text));
         if acronym && end - start > 1 {
             pieces.push((piece_start, k));
             pieces.push((k, k + 1));
@@ -1000,6 +1000,9 @@ impl Table {
 // ---------------------------------------------------------------------------------------------
 // Pass 2: tagging
 
+/// Per entity while tagging: surface spelling → count, documents, total mentions.
+type Found = (BTreeMap<String, u32>, Vec<u32>, u32);
+
 fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
     let mut table_roots: Vec<usize> = (0..table.clusters.len()).collect();
     {
@@ -1043,7 +1046,7 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
     }
 
     // root → (surface spelling → count), docs, mentions
-    let mut found: BTreeMap<usize, (BTreeMap<String, u32>, Vec<u32>, u32)> = BTreeMap::new();
+    let mut found: BTreeMap<usize, Found> = BTreeMap::new();
     for (d, doc) in documents.iter_mut().enumerate() {
         for sentence in doc.sentences.iter_mut() {
             sentence.mentions.clear();
@@ -1148,8 +1151,8 @@ fn vote(table: &Table, roots: &[usize], root: usize, spellings: &[&String]) -> E
     let mut votes = [0u32; 4];
     for (id, c) in table.clusters.iter().enumerate() {
         if roots[id] == root {
-            for k in 0..4 {
-                votes[k] += c.kind_votes[k];
+            for (vote, add) in votes.iter_mut().zip(c.kind_votes) {
+                *vote += add;
             }
         }
     }
