@@ -25,42 +25,128 @@ struct Placed {
     point: bool,
 }
 
-/// The axis: first and last day shown, as ordinals (days since 1970-01-01).
-#[derive(Clone, Copy, PartialEq)]
+/// The axis: one or more linear pieces (ordinals, days since 1970-01-01 → percent of the width).
+/// Long empty stretches between groups of events (an event in 1983 and the rest in 2016) are
+/// drawn as a narrow, marked break instead of squeezing the groups into a sliver.
+#[derive(Clone, PartialEq)]
 struct Axis {
-    start: i64,
-    end: i64,
+    pieces: Vec<Piece>,
 }
 
+#[derive(Clone, Copy, PartialEq)]
+struct Piece {
+    start: i64,
+    end: i64,
+    x0: f64,
+    x1: f64,
+}
+
+/// Width of a break band, in percent.
+const BREAK_WIDTH: f64 = 4.0;
+
 impl Axis {
+    fn linear(start: i64, end: i64) -> Axis {
+        Axis { pieces: vec![Piece { start, end: end.max(start + 1), x0: 0.0, x1: 100.0 }] }
+    }
+
     fn percent(&self, day: Day) -> f64 {
-        let span = (self.end - self.start).max(1) as f64;
-        ((day.ordinal() - self.start) as f64 / span * 100.0).clamp(0.0, 100.0)
+        let d = day.ordinal();
+        let mut previous: Option<&Piece> = None;
+        for p in &self.pieces {
+            if d < p.start {
+                // Inside the break before `p` (or before the axis).
+                return match previous {
+                    Some(q) => q.x1 + (p.x0 - q.x1) * (d - q.end) as f64 / (p.start - q.end).max(1) as f64,
+                    None => p.x0,
+                };
+            }
+            if d <= p.end {
+                return p.x0 + (p.x1 - p.x0) * (d - p.start) as f64 / (p.end - p.start).max(1) as f64;
+            }
+            previous = Some(p);
+        }
+        previous.map_or(0.0, |p| p.x1)
     }
 
     fn day_at(&self, fraction: f64) -> Day {
-        let span = (self.end - self.start) as f64;
-        Day::from_ordinal(self.start + (fraction.clamp(0.0, 1.0) * span).round() as i64)
+        let x = fraction.clamp(0.0, 1.0) * 100.0;
+        let mut previous: Option<&Piece> = None;
+        for p in &self.pieces {
+            if x < p.x0 {
+                if let Some(q) = previous {
+                    let t = (x - q.x1) / (p.x0 - q.x1).max(f64::EPSILON);
+                    return Day::from_ordinal(q.end + (t * (p.start - q.end) as f64).round() as i64);
+                }
+                return Day::from_ordinal(p.start);
+            }
+            if x <= p.x1 {
+                let t = (x - p.x0) / (p.x1 - p.x0).max(f64::EPSILON);
+                return Day::from_ordinal(p.start + (t * (p.end - p.start) as f64).round() as i64);
+            }
+            previous = Some(p);
+        }
+        Day::from_ordinal(self.pieces.last().map_or(0, |p| p.end))
+    }
+
+    /// Centres of the break bands, in percent.
+    fn breaks(&self) -> Vec<f64> {
+        self.pieces.windows(2).map(|w| (w[0].x1 + w[1].x0) / 2.0).collect()
+    }
+}
+
+/// Pads a span of days so end marks are not clipped; at least a month wide.
+fn padded(start: i64, end: i64) -> (i64, i64) {
+    let pad = ((end - start) / 40).max(3);
+    let (start, end) = (start - pad, end + pad);
+    if end - start < 30 {
+        let mid = (start + end) / 2;
+        (mid - 15, mid + 15)
+    } else {
+        (start, end)
     }
 }
 
 fn axis_for(events: &[&Event], from: Option<Day>, to: Option<Day>) -> Option<Axis> {
     let first = events.iter().map(|e| e.date.start).min();
     let last = events.iter().map(|e| e.date.end).max();
-    let start = from.or(first)?.ordinal();
-    let end = to.or(last)?.ordinal().max(start);
-    // A little air on both sides so end marks are not clipped; at least a month wide.
-    let pad = ((end - start) / 40).max(3);
-    let (mut start, mut end) = (start - pad, end + pad);
-    if end - start < 30 {
-        let mid = (start + end) / 2;
-        start = mid - 15;
-        end = mid + 15;
+    // A chosen range is shown as it is: the axis fits the brush.
+    if from.is_some() || to.is_some() {
+        let start = from.or(first)?.ordinal();
+        let end = to.or(last)?.ordinal().max(start);
+        let (start, end) = padded(start, end);
+        return Some(Axis::linear(start, end));
     }
-    Some(Axis { start, end })
+    // Group events whose spans are separated by less than a year or a third of the total.
+    let mut spans: Vec<(i64, i64)> = events.iter().map(|e| (e.date.start.ordinal(), e.date.end.ordinal())).collect();
+    spans.sort_unstable();
+    let total = last?.ordinal() - first?.ordinal();
+    let big_gap = (total / 3).max(366);
+    let mut groups: Vec<(i64, i64)> = Vec::new();
+    for (s, e) in spans {
+        match groups.last_mut() {
+            Some(g) if s - g.1 <= big_gap => g.1 = g.1.max(e),
+            _ => groups.push((s, e)),
+        }
+    }
+    let groups: Vec<(i64, i64)> = groups.into_iter().map(|(s, e)| padded(s, e)).collect();
+    let spans_total: i64 = groups.iter().map(|(s, e)| e - s).sum();
+    let usable = 100.0 - BREAK_WIDTH * (groups.len() - 1) as f64;
+    // Each group gets width in proportion to its span, but never less than 12 %.
+    let floor = 12.0_f64.min(usable / groups.len() as f64);
+    let raw: Vec<f64> = groups.iter().map(|(s, e)| (e - s) as f64 / spans_total.max(1) as f64 * usable).collect();
+    let deficit: f64 = raw.iter().map(|w| (floor - w).max(0.0)).sum();
+    let surplus: f64 = raw.iter().map(|w| (w - floor).max(0.0)).sum();
+    let mut x = 0.0;
+    let mut pieces = Vec::new();
+    for ((s, e), w) in groups.iter().zip(raw) {
+        let width = if w < floor { floor } else { w - (w - floor) / surplus.max(f64::EPSILON) * deficit };
+        pieces.push(Piece { start: *s, end: *e, x0: x, x1: x + width });
+        x += width + BREAK_WIDTH;
+    }
+    Some(Axis { pieces })
 }
 
-fn place(events: &[(u32, &Event)], axis: Axis) -> (Vec<Placed>, usize) {
+fn place(events: &[(u32, &Event)], axis: &Axis) -> (Vec<Placed>, usize) {
     let mut lane_ends: Vec<f64> = Vec::new();
     let mut placed = Vec::with_capacity(events.len());
     for &(index, event) in events {
@@ -95,42 +181,41 @@ fn place(events: &[(u32, &Event)], axis: Axis) -> (Vec<Placed>, usize) {
     (placed, lanes)
 }
 
-/// Month or year ticks, thinned to at most eight labels.
-fn ticks(axis: Axis) -> Vec<(f64, String)> {
-    let first = Day::from_ordinal(axis.start);
-    let last = Day::from_ordinal(axis.end);
-    let months = (last.year - first.year) * 12 + i32::from(last.month) - i32::from(first.month);
+/// Month or year ticks for each piece, thinned so labels do not collide.
+fn ticks(axis: &Axis) -> Vec<(f64, String)> {
     let mut out = Vec::new();
-    if months <= 36 {
-        let step = (months / 8 + 1).max(1);
-        let (mut y, mut m) = (first.year, first.month);
-        let mut k = 0;
-        while let Some(day) = Day::new(y, m, 1) {
-            if day.ordinal() > axis.end {
-                break;
+    for piece in &axis.pieces {
+        let max_labels = ((piece.x1 - piece.x0) / 12.0).floor().max(1.0) as i32;
+        let single = Axis { pieces: vec![*piece] };
+        let first = Day::from_ordinal(piece.start);
+        let last = Day::from_ordinal(piece.end);
+        let months = (last.year - first.year) * 12 + i32::from(last.month) - i32::from(first.month);
+        let mut labels = Vec::new();
+        if months <= 36 {
+            let step = (months / max_labels + 1).max(1);
+            let (mut y, mut m) = (first.year, first.month);
+            let mut k = 0;
+            while let Some(day) = Day::new(y, m, 1) {
+                if day.ordinal() > piece.end {
+                    break;
+                }
+                if day.ordinal() >= piece.start && k % step == 0 {
+                    let name = &crate::corpus::time::MONTH_NAMES[m as usize - 1][..3];
+                    let label = if m == 1 || labels.is_empty() { format!("{name} {y}") } else { name.to_string() };
+                    labels.push((single.percent(day), label));
+                }
+                k += 1;
+                (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
             }
-            if day.ordinal() >= axis.start && k % step == 0 {
-                let name = &crate::corpus::time::MONTH_NAMES[m as usize - 1][..3];
-                out.push((
-                    axis.percent(day),
-                    if m == 1 || out.is_empty() {
-                        format!("{name} {y}")
-                    } else {
-                        name.to_string()
-                    },
-                ));
+        } else {
+            let step = ((last.year - first.year) / max_labels + 1).max(1);
+            for y in (first.year + 1..=last.year).filter(|y| (y - first.year) % step == 0) {
+                if let Some(day) = Day::new(y, 1, 1) {
+                    labels.push((single.percent(day), y.to_string()));
+                }
             }
-            k += 1;
-            (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
         }
-    } else {
-        let years = last.year - first.year;
-        let step = (years / 8 + 1).max(1);
-        for y in (first.year + 1..=last.year).filter(|y| (y - first.year) % step == 0) {
-            if let Some(day) = Day::new(y, 1, 1) {
-                out.push((axis.percent(day), y.to_string()));
-            }
-        }
+        out.extend(labels);
     }
     out
 }
@@ -151,7 +236,7 @@ pub fn Timeline() -> impl IntoView {
                 .collect();
             let refs: Vec<&Event> = events.iter().map(|(_, e)| *e).collect();
             let axis = axis_for(&refs, from, to)?;
-            let (placed, lanes) = place(&events, axis);
+            let (placed, lanes) = place(&events, &axis);
             Some((axis, placed, lanes))
         })
     });
@@ -236,7 +321,8 @@ pub fn Timeline() -> impl IntoView {
                         move || {
                             let Some((axis, placed, lanes)) = layout.get() else { return ().into_any() };
                             let height = 30 + lanes * 16;
-                            let ticks = ticks(axis);
+                            let ticks = ticks(&axis);
+                            let breaks = axis.breaks();
                             let ctx = ctx.clone();
                             view! {
                                 <svg
@@ -249,6 +335,9 @@ pub fn Timeline() -> impl IntoView {
                                     {ticks.into_iter().map(|(x, label)| view! {
                                         <line class="tick" x1=format!("{x:.2}%") x2=format!("{x:.2}%") y1="0" y2=height.to_string()></line>
                                         <text class="tick-label" x=format!("{x:.2}%") y="12" dx="3">{label}</text>
+                                    }).collect_view()}
+                                    {breaks.into_iter().map(|x| view! {
+                                        <text class="axis-break" x=format!("{x:.2}%") y=(height / 2 + 5).to_string() text-anchor="middle">"≈"</text>
                                     }).collect_view()}
                                     {placed.into_iter().map(|p| event_mark(&ctx, p, hovered)).collect_view()}
                                     {move || brush.get().map(|(a, b)| view! {
@@ -468,8 +557,17 @@ fn EventRow(index: u32) -> impl IntoView {
                 <span class="event-expression">"“"{event.expression.clone()}"”"</span>
                 <span class="event-sentence">{runs}</span>
                 <span class="event-doc">{doc.title.clone()}</span>
-                {event.inferred.then(|| view! { <span class="event-inferred">{format!("inferred from {}", doc.date_reason)}</span> })}
+                {event.inferred.then(|| view! { <span class="event-inferred">{inferred_note(&doc.date_reason)}</span> })}
             </button>
         </li>
+    }
+}
+
+/// "inferred from …" for an event whose article date was inferred, without saying it twice.
+fn inferred_note(reason: &str) -> String {
+    if reason.starts_with("inferred") {
+        format!("Article date {reason}")
+    } else {
+        format!("Article date inferred from {reason}")
     }
 }
