@@ -121,19 +121,24 @@ fn axis_for(events: &[&Event], from: Option<Day>, to: Option<Day>) -> Option<Axi
     spans.sort_unstable();
     let total = last?.ordinal() - first?.ordinal();
     let big_gap = (total / 3).max(366);
-    let mut groups: Vec<(i64, i64)> = Vec::new();
+    // (start, end, events) per group.
+    let mut groups: Vec<(i64, i64, usize)> = Vec::new();
     for (s, e) in spans {
         match groups.last_mut() {
-            Some(g) if s - g.1 <= big_gap => g.1 = g.1.max(e),
-            _ => groups.push((s, e)),
+            Some(g) if s - g.1 <= big_gap => {
+                g.1 = g.1.max(e);
+                g.2 += 1;
+            }
+            _ => groups.push((s, e, 1)),
         }
     }
-    let groups: Vec<(i64, i64)> = groups.into_iter().map(|(s, e)| padded(s, e)).collect();
-    let spans_total: i64 = groups.iter().map(|(s, e)| e - s).sum();
     let usable = 100.0 - BREAK_WIDTH * (groups.len() - 1) as f64;
-    // Each group gets width in proportion to its span, but never less than 12 %.
+    // Each group gets width in proportion to how many events it holds (that is where the reader
+    // looks), but never less than 12 %.
     let floor = 12.0_f64.min(usable / groups.len() as f64);
-    let raw: Vec<f64> = groups.iter().map(|(s, e)| (e - s) as f64 / spans_total.max(1) as f64 * usable).collect();
+    let count: usize = groups.iter().map(|g| g.2).sum();
+    let raw: Vec<f64> = groups.iter().map(|g| g.2 as f64 / count.max(1) as f64 * usable).collect();
+    let groups: Vec<(i64, i64)> = groups.into_iter().map(|(s, e, _)| padded(s, e)).collect();
     let deficit: f64 = raw.iter().map(|w| (floor - w).max(0.0)).sum();
     let surplus: f64 = raw.iter().map(|w| (w - floor).max(0.0)).sum();
     let mut x = 0.0;

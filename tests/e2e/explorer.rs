@@ -369,3 +369,41 @@ fn axe_finds_no_serious_violations_in_the_main_states() {
         }
     });
 }
+
+/// The acceptance scenario, on the shipped seeds: which brands quit the coalition and
+/// when, and the sentence that says so — by mouse, then by keyboard only.
+#[test]
+fn a_reader_finds_which_brands_quit_and_when_and_opens_the_sentence() {
+    let site = Site::serve(&dist(), "/");
+    in_both_browsers(|browser| {
+        let base = site.base.clone();
+        async move {
+            let page = Page::open(browser).await;
+            ready(&page, &base).await;
+            // Mouse: the brand chips exist; requiring Tiffany lists the dated withdrawal.
+            for brand in ["Gucci", "Tiffany", "Michael Kors"] {
+                assert_eq!(page.count(&chip(brand)).await, 1, "{browser:?}: no chip for {brand}");
+            }
+            page.click(&chip("Tiffany")).await;
+            page.wait_until("document.querySelector('.event-list .event[data-date=\"2016-05-12\"]')", "the 12 May event").await;
+            page.click(".event-list .event[data-date='2016-05-12']").await;
+            let sentence = page.wait_until("document.querySelector('#reader .sentence.selected')?.textContent", "the sentence").await;
+            let sentence = sentence.as_str().unwrap();
+            assert!(sentence.contains("Tiffany") && sentence.contains("withdrawal"), "{browser:?}: {sentence}");
+            assert!(page.count("#reader .sentence.selected .mention[data-entity='Gucci']").await == 1, "{browser:?}");
+
+            // Keyboard only: Esc closes, clear, focus a chip and press Space, Tab to an event, Enter.
+            page.press(Key::Escape).await;
+            page.click("#clear-all").await;
+            page.wait_until("!location.hash.includes('in=')", "cleared").await;
+            page.js(&format!("document.querySelector('{}').focus();", chip("Gucci").replace('\'', "\\'"))).await;
+            page.press(Key::Space).await;
+            page.wait_until(&format!("document.querySelector('{}').getAttribute('aria-pressed') == 'true'", chip("Gucci").replace('\'', "\\'")), "Gucci by keyboard").await;
+            page.js("document.querySelector(\".event-list .event[data-date='2016-05-11']\").focus();").await;
+            page.press(Key::Enter).await;
+            let sentence = page.wait_until("document.querySelector('#reader .sentence.selected')?.textContent", "the sentence by keyboard").await;
+            assert!(sentence.as_str().unwrap().contains("Gucci"), "{browser:?}: {sentence}");
+            page.close().await;
+        }
+    });
+}
