@@ -55,7 +55,8 @@ fn Article(
 ) -> impl IntoView {
     let doc: &Document = &ctx.corpus.documents[doc_index as usize];
     let query = ctx.query;
-    let current_hit = RwSignal::new(0usize);
+    // No hit is current until the reader asks for the next or previous one.
+    let current_hit: RwSignal<Option<usize>> = RwSignal::new(None);
     let date_line = match &doc.date {
         Some(d) if doc.date_inferred => format!("{} — {}", d.label(), doc.date_reason),
         Some(d) => d.label(),
@@ -72,8 +73,12 @@ fn Article(
         if n == 0 {
             return;
         }
-        let next = (current_hit.get_untracked() as isize + delta).rem_euclid(n as isize) as usize;
-        current_hit.set(next);
+        let next = match current_hit.get_untracked() {
+            Some(i) => (i as isize + delta).rem_euclid(n as isize) as usize,
+            None if delta >= 0 => 0,
+            None => n - 1,
+        };
+        current_hit.set(Some(next));
         for i in 0..n {
             if let Some(el) = hits
                 .item(i as u32)
