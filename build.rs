@@ -16,10 +16,9 @@ fn main() {
     println!("cargo:rerun-if-changed={}", seeds.display());
 
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&seeds) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && is_article(p))
-            .collect(),
+        Ok(entries) => {
+            entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file() && is_article(p)).collect()
+        }
         Err(err) => {
             println!("cargo:warning=cannot read corpus folder {}: {err}; embedding no articles", seeds.display());
             Vec::new()

@@ -177,10 +177,7 @@ impl Corpus {
 
     /// Find an entity by canonical name, case-insensitively (URLs carry names, not indices).
     pub fn entity_by_name(&self, name: &str) -> Option<u32> {
-        self.entities
-            .iter()
-            .position(|e| e.name.eq_ignore_ascii_case(name))
-            .map(|i| i as u32)
+        self.entities.iter().position(|e| e.name.eq_ignore_ascii_case(name)).map(|i| i as u32)
     }
 
     pub fn document_by_id(&self, id: &str) -> Option<u32> {
@@ -189,10 +186,7 @@ impl Corpus {
 }
 
 fn entities_in_sentence(documents: &[Document], doc: u32, sentence: u32) -> Vec<u32> {
-    let Some(sentence) = documents
-        .get(doc as usize)
-        .and_then(|d| d.sentences.get(sentence as usize))
-    else {
+    let Some(sentence) = documents.get(doc as usize).and_then(|d| d.sentences.get(sentence as usize)) else {
         return Vec::new();
     };
     let mut ids: Vec<u32> = sentence.mentions.iter().map(|m| m.entity).collect();

@@ -7,10 +7,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
 /// `(id, text)` of every embedded article, in file-name order.
 pub fn sources() -> Vec<(String, String)> {
-    RAW_SOURCES
-        .iter()
-        .map(|(id, bytes)| (id.to_string(), String::from_utf8_lossy(bytes).into_owned()))
-        .collect()
+    RAW_SOURCES.iter().map(|(id, bytes)| (id.to_string(), String::from_utf8_lossy(bytes).into_owned())).collect()
 }
 
 /// Builds the corpus from what was embedded.

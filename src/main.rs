@@ -8,6 +8,8 @@ fn main() {
 /// The explorer is a wasm app; natively use the `corpus` CLI instead.
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("explorer is the browser app: build it with `trunk build --release`; natively, use `cargo run --bin corpus`.");
+    eprintln!(
+        "explorer is the browser app: build it with `trunk build --release`; natively, use `cargo run --bin corpus`."
+    );
     std::process::exit(2);
 }

@@ -76,10 +76,7 @@ fn seeds_export_has_five_documents() {
     assert_eq!(
         ids,
         vec![
-            "000_7a9101c4ee3a9e57",
-            "001_483ee77271d60ea4",
-            "002_5af6f30b5e22657d",
-            "003_967de579bf9c38fe",
+            "000_7a9101c4ee3a9e57", "001_483ee77271d60ea4", "002_5af6f30b5e22657d", "003_967de579bf9c38fe",
             "004_0ea822e839625de1"
         ]
     );

@@ -24,24 +24,13 @@ fn value(v: &DateValue) -> String {
 pub fn render(corpus: &Corpus) -> String {
     let mut out = String::from("# Documents: reference date | inferred | reason\n");
     for d in &corpus.documents {
-        let date = d
-            .date
-            .as_ref()
-            .map(value)
-            .unwrap_or_else(|| "none".to_string());
-        out.push_str(&format!(
-            "{} | {date} | inferred={} | {}\n",
-            d.id, d.date_inferred, d.date_reason
-        ));
+        let date = d.date.as_ref().map(value).unwrap_or_else(|| "none".to_string());
+        out.push_str(&format!("{} | {date} | inferred={} | {}\n", d.id, d.date_inferred, d.date_reason));
     }
     out.push_str("\n# Events: date precision | doc | \"expression\" | resolution | sentence\n");
     for e in &corpus.events {
         let doc = &corpus.documents[e.doc as usize];
-        let sentence = doc
-            .sentences
-            .get(e.sentence as usize)
-            .map(|s| s.text.as_str())
-            .unwrap_or("");
+        let sentence = doc.sentences.get(e.sentence as usize).map(|s| s.text.as_str()).unwrap_or("");
         let mark = if e.inferred { " (inferred)" } else { "" };
         out.push_str(&format!(
             "{}{mark} | {} | \"{}\" | {} | {}\n",
@@ -61,11 +50,7 @@ fn golden_events() {
     for e in &corpus.events {
         let doc = &corpus.documents[e.doc as usize];
         let text = &doc.sentences[e.sentence as usize].text;
-        assert_eq!(
-            text.get(e.start as usize..e.end as usize),
-            Some(e.expression.as_str()),
-            "span of {e:?}"
-        );
+        assert_eq!(text.get(e.start as usize..e.end as usize), Some(e.expression.as_str()), "span of {e:?}");
     }
     expect_test::expect_file!["golden/events.txt"].assert_eq(&render(&corpus));
 }

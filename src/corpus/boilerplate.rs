@@ -24,32 +24,10 @@ const STRONG_CUES: &[&str] = &[
 ];
 
 const WEAK_CUES: &[&str] = &[
-    "related reading",
-    "related links",
-    "related articles",
-    "related posts",
-    "related stories",
-    "related news",
-    "related",
-    "recommended",
-    "read more",
-    "see also",
-    "more from",
-    "you may also like",
-    "comments",
-    "comment",
-    "share this",
-    "share",
-    "tags:",
-    "tags",
-    "copyright",
-    "click here",
-    "subscribe",
-    "sign up",
-    "follow us",
-    "previous article",
-    "next article",
-    "advertisement",
+    "related reading", "related links", "related articles", "related posts", "related stories", "related news",
+    "related", "recommended", "read more", "see also", "more from", "you may also like", "comments", "comment",
+    "share this", "share", "tags:", "tags", "copyright", "click here", "subscribe", "sign up", "follow us",
+    "previous article", "next article", "advertisement",
 ];
 
 /// One flag per paragraph: true when it is boilerplate.

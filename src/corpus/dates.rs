@@ -63,9 +63,7 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
             let rest = &s[end..];
             let suffix = rest.get(..2).unwrap_or("");
             let after = rest.get(2..).and_then(|r| r.chars().next());
-            let ordinal = ["st", "nd", "rd", "th"]
-                .iter()
-                .any(|x| suffix.eq_ignore_ascii_case(x))
+            let ordinal = ["st", "nd", "rd", "th"].iter().any(|x| suffix.eq_ignore_ascii_case(x))
                 && !after.is_some_and(char::is_alphanumeric);
             let tok_end = if ordinal {
                 chars.next();
@@ -74,14 +72,7 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
             } else {
                 end
             };
-            toks.push(Tok {
-                kind: Kind::Num,
-                text: &s[i..end],
-                start: i,
-                end: tok_end,
-                space_before: space,
-                ordinal,
-            });
+            toks.push(Tok { kind: Kind::Num, text: &s[i..end], start: i, end: tok_end, space_before: space, ordinal });
         } else if c.is_alphabetic() {
             let mut end = i;
             while let Some(&(j, d)) = chars.peek() {
@@ -91,25 +82,11 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                 end = j + d.len_utf8();
                 chars.next();
             }
-            toks.push(Tok {
-                kind: Kind::Word,
-                text: &s[i..end],
-                start: i,
-                end,
-                space_before: space,
-                ordinal: false,
-            });
+            toks.push(Tok { kind: Kind::Word, text: &s[i..end], start: i, end, space_before: space, ordinal: false });
         } else {
             let end = i + c.len_utf8();
             chars.next();
-            toks.push(Tok {
-                kind: Kind::Punct,
-                text: &s[i..end],
-                start: i,
-                end,
-                space_before: space,
-                ordinal: false,
-            });
+            toks.push(Tok { kind: Kind::Punct, text: &s[i..end], start: i, end, space_before: space, ordinal: false });
         }
         space = false;
     }
@@ -124,10 +101,7 @@ impl<'a> Toks<'a> {
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
-        self.0
-            .get(i)
-            .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.text)
+        self.0.get(i).filter(|t| t.kind == Kind::Word).map(|t| t.text)
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
@@ -139,9 +113,7 @@ impl<'a> Toks<'a> {
     }
 
     fn punct(&self, i: usize, p: &str) -> bool {
-        self.0
-            .get(i)
-            .is_some_and(|t| t.kind == Kind::Punct && t.text == p)
+        self.0.get(i).is_some_and(|t| t.kind == Kind::Punct && t.text == p)
     }
 
     /// Punctuation directly attached to the previous token (no space before it).
@@ -160,19 +132,13 @@ impl<'a> Toks<'a> {
     /// True when the number at `i` continues as a bigger number or a quantity: "2,000", "1.5",
     /// "10:30", "12%".
     fn number_continues(&self, i: usize) -> bool {
-        let next_num = |j: usize| {
-            self.0
-                .get(j)
-                .is_some_and(|t| t.kind == Kind::Num && !t.space_before)
-        };
+        let next_num = |j: usize| self.0.get(j).is_some_and(|t| t.kind == Kind::Num && !t.space_before);
         let prev_glued = i >= 2
             && self.0.get(i).is_some_and(|t| !t.space_before)
             && (self.punct(i - 1, ",") || self.punct(i - 1, ".") || self.punct(i - 1, ":"))
             && self.0.get(i - 2).is_some_and(|t| t.kind == Kind::Num);
         prev_glued
-            || ((self.tight_punct(i + 1, ",")
-                || self.tight_punct(i + 1, ".")
-                || self.tight_punct(i + 1, ":"))
+            || ((self.tight_punct(i + 1, ",") || self.tight_punct(i + 1, ".") || self.tight_punct(i + 1, ":"))
                 && next_num(i + 2))
             || self.punct(i + 1, "%")
             || self.is_any(i + 1, &["percent", "per", "pct"])
@@ -221,25 +187,13 @@ impl<'a> Toks<'a> {
             ("Nov", 11),
             ("Dec", 12),
         ];
-        ABBR.iter()
-            .find(|(a, _)| a.eq_ignore_ascii_case(w))
-            .map(|&(_, m)| (m, true))
+        ABBR.iter().find(|(a, _)| a.eq_ignore_ascii_case(w)).map(|&(_, m)| (m, true))
     }
 }
 
 fn weekday_of(w: &str) -> Option<u8> {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    DAYS.iter()
-        .position(|d| d.eq_ignore_ascii_case(w))
-        .map(|p| p as u8)
+    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    DAYS.iter().position(|d| d.eq_ignore_ascii_case(w)).map(|p| p as u8)
 }
 
 fn season_of(w: &str, strict: bool) -> Option<u8> {
@@ -254,17 +208,12 @@ fn season_of(w: &str, strict: bool) -> Option<u8> {
 }
 
 fn small_number(w: &str) -> Option<u32> {
-    const WORDS: [&str; 12] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve",
-    ];
+    const WORDS: [&str; 12] =
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
     if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
         return Some(1);
     }
-    WORDS
-        .iter()
-        .position(|x| x.eq_ignore_ascii_case(w))
-        .map(|p| p as u32 + 1)
+    WORDS.iter().position(|x| x.eq_ignore_ascii_case(w)).map(|p| p as u32 + 1)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -377,46 +326,17 @@ struct Found {
 }
 
 const MONTH_CUES: [&str; 22] = [
-    "in",
-    "since",
-    "until",
-    "till",
-    "by",
-    "from",
-    "of",
-    "during",
-    "before",
-    "after",
-    "early",
-    "late",
-    "mid",
-    "end",
-    "beginning",
-    "start",
-    "middle",
-    "through",
-    "throughout",
-    "last",
-    "this",
-    "next",
+    "in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "early", "late", "mid", "end",
+    "beginning", "start", "middle", "through", "throughout", "last", "this", "next",
 ];
 
 const YEAR_CUES: [&str; 18] = [
-    "in", "since", "of", "year", "until", "till", "by", "from", "before", "after", "during",
-    "early", "late", "mid", "end", "around", "through", "spring",
+    "in", "since", "of", "year", "until", "till", "by", "from", "before", "after", "during", "early", "late", "mid",
+    "end", "around", "through", "spring",
 ];
 
-const FUTURE: [&str; 9] = [
-    "will",
-    "shall",
-    "upcoming",
-    "scheduled",
-    "plans",
-    "plan",
-    "planned",
-    "expected",
-    "tomorrow",
-];
+const FUTURE: [&str; 9] =
+    ["will", "shall", "upcoming", "scheduled", "plans", "plan", "planned", "expected", "tomorrow"];
 
 fn rel_of(w: &str) -> Option<i32> {
     match w.to_ascii_lowercase().as_str() {
@@ -486,12 +406,7 @@ fn part_prefix(t: &Toks, i: usize) -> Option<(Part, usize)> {
         "end" => (Part::Late, j + 2),
         _ => return None,
     };
-    if j != i
-        && matches!(
-            t.word(j).map(str::to_ascii_lowercase).as_deref(),
-            Some("early" | "late" | "mid")
-        )
-    {
+    if j != i && matches!(t.word(j).map(str::to_ascii_lowercase).as_deref(), Some("early" | "late" | "mid")) {
         return None; // "the early ..." is not a date cue
     }
     Some((part, k))
@@ -511,20 +426,10 @@ fn match_number(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     // 2016-05-14
     if let Some(y) = t.year(i) {
         if t.tight_punct(i + 1, "-") && t.tight_punct(i + 3, "-") {
-            let two = |j: usize| {
-                t.get(j)
-                    .filter(|x| x.kind == Kind::Num && x.text.len() == 2 && !x.space_before)
-            };
+            let two = |j: usize| t.get(j).filter(|x| x.kind == Kind::Num && x.text.len() == 2 && !x.space_before);
             if let (Some(m), Some(d)) = (two(i + 2), two(i + 4)) {
                 let (m, d) = (m.text.parse::<u8>().ok()?, d.text.parse::<u8>().ok()?);
-                return Some((
-                    i + 5,
-                    Expr::Day {
-                        m,
-                        d,
-                        y: YearSpec::Explicit(y),
-                    },
-                ));
+                return Some((i + 5, Expr::Day { m, d, y: YearSpec::Explicit(y) }));
             }
         }
     }
@@ -558,37 +463,17 @@ fn match_number(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     }
     // in 2015, (1983), 1983.
     let y = t.year(i)?;
-    let cue = i > 0
-        && t.word(i - 1)
-            .is_some_and(|w| YEAR_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)));
+    let cue = i > 0 && t.word(i - 1).is_some_and(|w| YEAR_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)));
     let prev_blocks = i > 0
         && (t.get(i - 1).is_some_and(|p| p.kind == Kind::Num)
             || t.punct(i - 1, "$")
             || t.punct(i - 1, "#")
-            || t.is_any(
-                i - 1,
-                &[
-                    "than",
-                    "about",
-                    "no",
-                    "number",
-                    "nearly",
-                    "over",
-                    "some",
-                    "approximately",
-                ],
-            ));
+            || t.is_any(i - 1, &["than", "about", "no", "number", "nearly", "over", "some", "approximately"]));
     let standalone = match t.get(i + 1) {
         None => true,
         Some(n) => n.kind == Kind::Punct && !matches!(n.text, "%" | "$" | "-"),
     };
-    (cue || (standalone && !prev_blocks)).then_some((
-        i + 1,
-        Expr::Year {
-            y: YearSpec::Explicit(y),
-            part: None,
-        },
-    ))
+    (cue || (standalone && !prev_blocks)).then_some((i + 1, Expr::Year { y: YearSpec::Explicit(y), part: None }))
 }
 
 fn match_word(t: &Toks, i: usize) -> Option<(usize, Expr)> {
@@ -604,13 +489,7 @@ fn match_word(t: &Toks, i: usize) -> Option<(usize, Expr)> {
             return Some((i + 4, Expr::RelDay(2)))
         }
         "the" if t.is(i + 1, "same") && t.is(i + 2, "year") => {
-            return Some((
-                i + 3,
-                Expr::Year {
-                    y: YearSpec::Same,
-                    part: None,
-                },
-            ))
+            return Some((i + 3, Expr::Year { y: YearSpec::Same, part: None }))
         }
         "earlier" | "later" if t.is(i + 1, "this") => {
             let dir = if w == "earlier" { -1 } else { 1 };
@@ -629,9 +508,7 @@ fn match_word(t: &Toks, i: usize) -> Option<(usize, Expr)> {
         }
         "on" => {
             if let Some(wd) = t.word(i + 1).and_then(weekday_of) {
-                if t.word(i + 1)
-                    .is_some_and(|x| x.starts_with(char::is_uppercase))
-                {
+                if t.word(i + 1).is_some_and(|x| x.starts_with(char::is_uppercase)) {
                     return Some((i + 2, Expr::Weekday { wd, rel: 0 }));
                 }
             }
@@ -651,29 +528,14 @@ fn match_word(t: &Toks, i: usize) -> Option<(usize, Expr)> {
             Some("week") => return Some((i + 2, Expr::RelWeek(rel))),
             Some("weekend") if rel <= 0 => return Some((i + 2, Expr::Weekend(rel))),
             Some("month") => return Some((i + 2, Expr::RelMonth { rel, part: None })),
-            Some("year") => {
-                return Some((
-                    i + 2,
-                    Expr::Year {
-                        y: YearSpec::Rel(rel),
-                        part: None,
-                    },
-                ))
-            }
+            Some("year") => return Some((i + 2, Expr::Year { y: YearSpec::Rel(rel), part: None })),
             _ => {}
         }
         if let Some(wd) = t.word(i + 1).and_then(weekday_of) {
             return Some((i + 2, Expr::Weekday { wd, rel }));
         }
         if let Some((m, false)) = t.month(i + 1) {
-            return Some((
-                i + 2,
-                Expr::Month {
-                    m,
-                    y: YearSpec::NearestMonth(rel),
-                    part: None,
-                },
-            ));
+            return Some((i + 2, Expr::Month { m, y: YearSpec::NearestMonth(rel), part: None }));
         }
         if let Some(s) = t.word(i + 1).and_then(|x| season_of(x, true)) {
             return Some((i + 2, Expr::SeasonRel { s, rel }));
@@ -684,64 +546,23 @@ fn match_word(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     if let Some((part, k)) = part_prefix(t, i) {
         if let Some((m, false)) = t.month(k) {
             let (y, end) = year_spec(t, k + 1).unwrap_or((YearSpec::Unknown, k + 1));
-            return Some((
-                end,
-                Expr::Month {
-                    m,
-                    y,
-                    part: Some(part),
-                },
-            ));
+            return Some((end, Expr::Month { m, y, part: Some(part) }));
         }
         if let Some(y) = t.year(k) {
-            return Some((
-                k + 1,
-                Expr::Year {
-                    y: YearSpec::Explicit(y),
-                    part: Some(part),
-                },
-            ));
+            return Some((k + 1, Expr::Year { y: YearSpec::Explicit(y), part: Some(part) }));
         }
         if let Some(rel) = t.word(k).and_then(rel_of) {
             match t.word(k + 1).map(str::to_ascii_lowercase).as_deref() {
-                Some("year") => {
-                    return Some((
-                        k + 2,
-                        Expr::Year {
-                            y: YearSpec::Rel(rel),
-                            part: Some(part),
-                        },
-                    ))
-                }
-                Some("month") => {
-                    return Some((
-                        k + 2,
-                        Expr::RelMonth {
-                            rel,
-                            part: Some(part),
-                        },
-                    ))
-                }
+                Some("year") => return Some((k + 2, Expr::Year { y: YearSpec::Rel(rel), part: Some(part) })),
+                Some("month") => return Some((k + 2, Expr::RelMonth { rel, part: Some(part) })),
                 _ => {}
             }
         }
         if t.is(k, "the") && t.is(k + 1, "same") && t.is(k + 2, "year") {
-            return Some((
-                k + 3,
-                Expr::Year {
-                    y: YearSpec::Same,
-                    part: Some(part),
-                },
-            ));
+            return Some((k + 3, Expr::Year { y: YearSpec::Same, part: Some(part) }));
         }
         if t.is(k, "the") && t.is(k + 1, "year") {
-            return Some((
-                k + 2,
-                Expr::Year {
-                    y: YearSpec::Rel(0),
-                    part: Some(part),
-                },
-            ));
+            return Some((k + 2, Expr::Year { y: YearSpec::Rel(0), part: Some(part) }));
         }
         return None;
     }
@@ -749,13 +570,7 @@ fn match_word(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     if let Some(s) = season_of(&w, false) {
         let j = if t.is(i + 1, "of") { i + 2 } else { i + 1 };
         if let Some(y) = t.year(j) {
-            return Some((
-                j + 1,
-                Expr::Season {
-                    s,
-                    y: YearSpec::Explicit(y),
-                },
-            ));
+            return Some((j + 1, Expr::Season { s, y: YearSpec::Explicit(y) }));
         }
         return None;
     }
@@ -805,29 +620,15 @@ fn match_month(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     if let Some((y, end)) = year_spec(t, i + 1) {
         return Some((end, Expr::Month { m, y, part: None }));
     }
-    let cue = i > 0
-        && t.word(i - 1)
-            .is_some_and(|w| MONTH_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)));
+    let cue = i > 0 && t.word(i - 1).is_some_and(|w| MONTH_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)));
     let mid_dash = i > 1 && t.tight_punct(i - 1, "-") && t.is(i - 2, "mid");
     // "... May be ...": the modal verb, not the month ("March on" has no cue, so is no month).
     let verb_next = match m {
-        5 => t.is_any(
-            i + 1,
-            &[
-                "be", "have", "not", "also", "well", "still", "even", "need", "want", "become",
-            ],
-        ),
+        5 => t.is_any(i + 1, &["be", "have", "not", "also", "well", "still", "even", "need", "want", "become"]),
         _ => false,
     };
     let modal_next = verb_next;
-    ((cue || mid_dash) && !modal_next).then_some((
-        i + 1,
-        Expr::Month {
-            m,
-            y: YearSpec::Unknown,
-            part: None,
-        },
-    ))
+    ((cue || mid_dash) && !modal_next).then_some((i + 1, Expr::Month { m, y: YearSpec::Unknown, part: None }))
 }
 
 /// Whether a future marker ("will", "plans", ...) stands within a few words of the expression.
@@ -860,8 +661,7 @@ fn scan_sentence(text: &str, sentence: u32) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < t.0.len() {
-        let Some((end, expr)) = match_at(&t, i).filter(|&(end, _)| end > i && end <= t.0.len())
-        else {
+        let Some((end, expr)) = match_at(&t, i).filter(|&(end, _)| end > i && end <= t.0.len()) else {
             i += 1;
             continue;
         };
@@ -870,20 +670,11 @@ fn scan_sentence(text: &str, sentence: u32) -> Vec<Found> {
         // A season-and-year right after a year-less day or range qualifies it:
         // "from May 18 to 20 Spring 2016 Conference".
         if let (
-            Expr::Season {
-                y: YearSpec::Explicit(year),
-                ..
-            }
-            | Expr::Year {
-                y: YearSpec::Explicit(year),
-                part: None,
-            },
+            Expr::Season { y: YearSpec::Explicit(year), .. } | Expr::Year { y: YearSpec::Explicit(year), part: None },
             Some(prev),
         ) = (expr, found.last_mut())
         {
-            let adjacent = text
-                .get(prev.end..start)
-                .is_some_and(|gap| gap.trim().is_empty());
+            let adjacent = text.get(prev.end..start).is_some_and(|gap| gap.trim().is_empty());
             let qualify = |e: &mut Expr| match e {
                 Expr::Day { y, .. } | Expr::DayRange { y, .. } if *y == YearSpec::Unknown => {
                     *y = YearSpec::Explicit(year);
@@ -938,9 +729,7 @@ impl Reference {
     }
 
     fn year(&self) -> Option<i32> {
-        self.value
-            .filter(|v| v.start.year == v.end.year)
-            .map(|v| v.start.year)
+        self.value.filter(|v| v.start.year == v.end.year).map(|v| v.start.year)
     }
 
     fn month(&self) -> Option<(i32, u8)> {
@@ -957,18 +746,11 @@ struct Resolved {
 }
 
 fn range(start: Day, end: Day) -> Option<DateValue> {
-    (start <= end).then_some(DateValue {
-        start,
-        end,
-        precision: Precision::Range,
-    })
+    (start <= end).then_some(DateValue { start, end, precision: Precision::Range })
 }
 
 fn month_name(m: u8) -> &'static str {
-    MONTH_NAMES
-        .get(usize::from(m).wrapping_sub(1))
-        .copied()
-        .unwrap_or("?")
+    MONTH_NAMES.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or("?")
 }
 
 fn ordinal_suffix(n: u8) -> &'static str {
@@ -985,9 +767,7 @@ fn ordinal_suffix(n: u8) -> &'static str {
 fn shift_month(year: i32, month: u8, delta: i64) -> Option<(i32, u8)> {
     let total = i64::from(year) * 12 + i64::from(month) - 1 + delta;
     let y = i32::try_from(total.div_euclid(12)).ok()?;
-    (1..=9999)
-        .contains(&y)
-        .then_some((y, (total.rem_euclid(12) + 1) as u8))
+    (1..=9999).contains(&y).then_some((y, (total.rem_euclid(12) + 1) as u8))
 }
 
 fn part_of_month(year: i32, m: u8, part: Part) -> Option<DateValue> {
@@ -1006,10 +786,7 @@ fn part_of_year(year: i32, part: Part) -> Option<DateValue> {
         Part::Mid => (5, 8),
         Part::Late => (9, 12),
     };
-    range(
-        Day::new(year, a, 1)?,
-        Day::new(year, b, days_in_month(year, b))?,
-    )
+    range(Day::new(year, a, 1)?, Day::new(year, b, days_in_month(year, b))?)
 }
 
 fn part_name(part: Part) -> &'static str {
@@ -1023,11 +800,7 @@ fn part_name(part: Part) -> &'static str {
 fn season(year: i32, s: u8) -> Option<DateValue> {
     let start = Day::new(year, s, 1)?;
     let (ey, em) = shift_month(year, s, 2)?;
-    Some(DateValue {
-        start,
-        end: Day::last_of_month(ey, em),
-        precision: Precision::Season,
-    })
+    Some(DateValue { start, end: Day::last_of_month(ey, em), precision: Precision::Season })
 }
 
 fn week_of(day: Day) -> Option<DateValue> {
@@ -1049,19 +822,12 @@ fn resolve_year(spec: YearSpec, m: Option<u8>, cx: &Context) -> Option<(i32, Str
         YearSpec::Explicit(y) => Some((y, String::new(), false)),
         YearSpec::Rel(k) => {
             let y = r.year()?.checked_add(k)?;
-            let word = ["last year", "this year", "next year"]
-                .get((k + 1) as usize)
-                .copied()
-                .unwrap_or("year");
+            let word = ["last year", "this year", "next year"].get((k + 1) as usize).copied().unwrap_or("year");
             Some((y, format!("'{word}' = {y}"), true))
         }
         YearSpec::Same => {
             let (y, leaned) = cx.last_year?;
-            Some((
-                y,
-                format!("'the same year' = {y}, the year mentioned last"),
-                leaned,
-            ))
+            Some((y, format!("'the same year' = {y}, the year mentioned last"), leaned))
         }
         YearSpec::NearestMonth(k) => {
             let m = m?;
@@ -1078,20 +844,13 @@ fn resolve_year(spec: YearSpec, m: Option<u8>, cx: &Context) -> Option<(i32, Str
             if a != b {
                 return None;
             }
-            let word = ["last", "this", "next"]
-                .get((k + 1) as usize)
-                .copied()
-                .unwrap_or("");
+            let word = ["last", "this", "next"].get((k + 1) as usize).copied().unwrap_or("");
             let rel = match a - v.end.year {
                 0 => "the reference year",
                 -1 => "the year before the reference",
                 _ => "the year after the reference",
             };
-            Some((
-                a,
-                format!("'{word} {}' = {} {a}, {rel}", month_name(m), month_name(m)),
-                true,
-            ))
+            Some((a, format!("'{word} {}' = {} {a}, {rel}", month_name(m), month_name(m)), true))
         }
         YearSpec::Unknown => {
             let y = r.year()?;
@@ -1109,13 +868,7 @@ fn resolve(f: &Found, cx: &Context) -> Option<Resolved> {
             None => how,
         }
     };
-    let done = |value: DateValue, how: String, used_reference: bool| {
-        Some(Resolved {
-            value,
-            how,
-            used_reference,
-        })
-    };
+    let done = |value: DateValue, how: String, used_reference: bool| Some(Resolved { value, how, used_reference });
     match f.expr {
         Expr::Day { m, d, y } => {
             let (mut year, how, used) = resolve_year(y, Some(m), cx)?;
@@ -1134,11 +887,7 @@ fn resolve(f: &Found, cx: &Context) -> Option<Resolved> {
                 }
             }
             let day = Day::new(year, m, d)?;
-            done(
-                DateValue::day(day),
-                format!("{d} {} {year}: {how}", month_name(m)),
-                used,
-            )
+            done(DateValue::day(day), format!("{d} {} {year}: {how}", month_name(m)), used)
         }
         Expr::DayRange { m1, d1, m2, d2, y } => {
             let (year, how, used) = resolve_year(y, Some(m1), cx)?;
@@ -1148,21 +897,13 @@ fn resolve(f: &Found, cx: &Context) -> Option<Resolved> {
                 b = Day::new(year.checked_add(1)?, m2, d2)?;
             }
             let v = range(a, b)?;
-            done(
-                v,
-                format!("{} to {}: {}", a.iso(), b.iso(), year_note(how, f)),
-                used,
-            )
+            done(v, format!("{} to {}: {}", a.iso(), b.iso(), year_note(how, f)), used)
         }
         Expr::Month { m, y, part } => {
             let (year, how, used) = resolve_year(y, Some(m), cx)?;
             let how = year_note(how, f);
             match part {
-                None => done(
-                    DateValue::month(year, m)?,
-                    format!("{} {year}: {how}", month_name(m)),
-                    used,
-                ),
+                None => done(DateValue::month(year, m)?, format!("{} {year}: {how}", month_name(m)), used),
                 Some(p) => done(
                     part_of_month(year, m, p)?,
                     format!("{} of {} {year}: {how}", part_name(p), month_name(m)),
@@ -1173,16 +914,7 @@ fn resolve(f: &Found, cx: &Context) -> Option<Resolved> {
         Expr::Season { s, y } => {
             let (year, how, used) = resolve_year(y, None, cx)?;
             let v = season(year, s)?;
-            done(
-                v,
-                format!(
-                    "season {} to {}: {}",
-                    v.start.iso(),
-                    v.end.iso(),
-                    year_note(how, f)
-                ),
-                used,
-            )
+            done(v, format!("season {} to {}: {}", v.start.iso(), v.end.iso(), year_note(how, f)), used)
         }
         Expr::SeasonRel { s, rel } => {
             let v = r.value?;
@@ -1199,26 +931,14 @@ fn resolve(f: &Found, cx: &Context) -> Option<Resolved> {
                 return None;
             }
             let sv = season(a, s)?;
-            done(
-                sv,
-                format!(
-                    "season {} to {}, relative to the reference",
-                    sv.start.iso(),
-                    sv.end.iso()
-                ),
-                true,
-            )
+            done(sv, format!("season {} to {}, relative to the reference", sv.start.iso(), sv.end.iso()), true)
         }
         Expr::Year { y, part } => {
             let (year, how, used) = resolve_year(y, None, cx)?;
             let how = year_note(how, f);
             match part {
                 None => done(DateValue::year(year)?, format!("year {year}: {how}"), used),
-                Some(p) => done(
-                    part_of_year(year, p)?,
-                    format!("{} of {year}: {how}", part_name(p)),
-                    used,
-                ),
+                Some(p) => done(part_of_year(year, p)?, format!("{} of {year}: {how}", part_name(p)), used),
             }
         }
         Expr::RelDay(k) => {
@@ -1235,10 +955,7 @@ fn resolve(f: &Found, cx: &Context) -> Option<Resolved> {
         Expr::RelWeek(k) => {
             let d = r.day()?.add_days(7 * i64::from(k));
             let v = week_of(d)?;
-            let which = ["previous", "same", "next"]
-                .get((k + 1) as usize)
-                .copied()
-                .unwrap_or("");
+            let which = ["previous", "same", "next"].get((k + 1) as usize).copied().unwrap_or("");
             done(v, format!("Monday to Sunday of the {which} week"), true)
         }
         Expr::Weekend(k) => {
@@ -1250,11 +967,7 @@ fn resolve(f: &Found, cx: &Context) -> Option<Resolved> {
                 d.add_days(6 - i64::from(d.weekday()))
             };
             let v = range(sunday.add_days(-1), sunday)?;
-            let which = if k < 0 {
-                "the last Saturday and Sunday before"
-            } else {
-                "the weekend of"
-            };
+            let which = if k < 0 { "the last Saturday and Sunday before" } else { "the weekend of" };
             done(v, format!("{which} the reference"), true)
         }
         Expr::Weekday { wd, rel } => {
@@ -1276,10 +989,7 @@ fn resolve(f: &Found, cx: &Context) -> Option<Resolved> {
                 d.add_days(k)
             };
             let (day, how) = match rel {
-                -1 => (
-                    back(true),
-                    "the last such weekday strictly before the reference",
-                ),
+                -1 => (back(true), "the last such weekday strictly before the reference"),
                 1 => (fwd(true), "the first such weekday after the reference"),
                 _ if f.future => (fwd(false), "the next such weekday (future tense)"),
                 _ => (back(false), "the most recent such weekday (past tense)"),
@@ -1289,58 +999,31 @@ fn resolve(f: &Found, cx: &Context) -> Option<Resolved> {
         Expr::RelMonth { rel, part } => {
             let (ry, rm) = r.month()?;
             let (y, m) = shift_month(ry, rm, i64::from(rel))?;
-            let which = ["the month before", "the month of", "the month after"]
-                .get((rel + 1) as usize)
-                .copied()
-                .unwrap_or("");
+            let which =
+                ["the month before", "the month of", "the month after"].get((rel + 1) as usize).copied().unwrap_or("");
             match part {
-                None => done(
-                    DateValue::month(y, m)?,
-                    format!("{which} the reference"),
-                    true,
-                ),
-                Some(p) => done(
-                    part_of_month(y, m, p)?,
-                    format!("{} of {which} the reference", part_name(p)),
-                    true,
-                ),
+                None => done(DateValue::month(y, m)?, format!("{which} the reference"), true),
+                Some(p) => done(part_of_month(y, m, p)?, format!("{} of {which} the reference", part_name(p)), true),
             }
         }
         Expr::EarlierLater { unit, dir } => {
             let d = r.day()?;
             let (first, last) = match unit {
-                Unit::Month => (
-                    Day::new(d.year, d.month, 1)?,
-                    Day::last_of_month(d.year, d.month),
-                ),
+                Unit::Month => (Day::new(d.year, d.month, 1)?, Day::last_of_month(d.year, d.month)),
                 Unit::Year => (Day::new(d.year, 1, 1)?, Day::new(d.year, 12, 31)?),
                 _ => (week_of(d)?.start, week_of(d)?.end),
             };
-            let v = if dir < 0 {
-                range(first, d.add_days(-1))?
-            } else {
-                range(d.add_days(1), last)?
-            };
-            let how = if dir < 0 {
-                "from its start to the day before the reference"
-            } else {
-                "after the reference"
-            };
+            let v = if dir < 0 { range(first, d.add_days(-1))? } else { range(d.add_days(1), last)? };
+            let how = if dir < 0 { "from its start to the day before the reference" } else { "after the reference" };
             done(v, how.to_string(), true)
         }
         Expr::DayOfRelMonth { d, rel } => {
             let (ry, rm) = r.month()?;
             let (y, m) = shift_month(ry, rm, i64::from(rel))?;
             let day = Day::new(y, m, d)?;
-            let which = ["the month before", "the month of", "the month after"]
-                .get((rel + 1) as usize)
-                .copied()
-                .unwrap_or("");
-            done(
-                DateValue::day(day),
-                format!("{d}{} of {which} the reference", ordinal_suffix(d)),
-                true,
-            )
+            let which =
+                ["the month before", "the month of", "the month after"].get((rel + 1) as usize).copied().unwrap_or("");
+            done(DateValue::day(day), format!("{d}{} of {which} the reference", ordinal_suffix(d)), true)
         }
         Expr::Ago { n, unit } => {
             let n = i64::from(n);
@@ -1357,11 +1040,7 @@ fn resolve(f: &Found, cx: &Context) -> Option<Resolved> {
                     let (y, m) = shift_month(ry, rm, -n)?;
                     done(DateValue::month(y, m)?, how, true)
                 }
-                Unit::Year => done(
-                    DateValue::year(r.year()?.checked_sub(i32::try_from(n).ok()?)?)?,
-                    how,
-                    true,
-                ),
+                Unit::Year => done(DateValue::year(r.year()?.checked_sub(i32::try_from(n).ok()?)?)?, how, true),
             }
         }
     }
@@ -1375,22 +1054,12 @@ fn dated_years(found: &[Found]) -> Vec<(i32, String)> {
     found
         .iter()
         .filter_map(|f| match f.expr {
-            Expr::Day {
-                y: YearSpec::Explicit(y),
-                ..
+            Expr::Day { y: YearSpec::Explicit(y), .. }
+            | Expr::DayRange { y: YearSpec::Explicit(y), .. }
+            | Expr::Month { y: YearSpec::Explicit(y), .. }
+            | Expr::Season { y: YearSpec::Explicit(y), .. } => {
+                Some((y, f.year_from.clone().unwrap_or_else(|| f.text.clone())))
             }
-            | Expr::DayRange {
-                y: YearSpec::Explicit(y),
-                ..
-            }
-            | Expr::Month {
-                y: YearSpec::Explicit(y),
-                ..
-            }
-            | Expr::Season {
-                y: YearSpec::Explicit(y),
-                ..
-            } => Some((y, f.year_from.clone().unwrap_or_else(|| f.text.clone()))),
             _ => None,
         })
         .collect()
@@ -1407,18 +1076,11 @@ fn corpus_year(all: &[Vec<Found>], documents: &[Document], except: usize) -> Opt
         for (y, _) in dated_years(found) {
             *counts.entry(y).or_default() += 1;
         }
-        if let Some(d) = documents
-            .get(k)
-            .and_then(|d| d.date)
-            .filter(|_| !documents[k].date_inferred)
-        {
+        if let Some(d) = documents.get(k).and_then(|d| d.date).filter(|_| !documents[k].date_inferred) {
             *counts.entry(d.start.year).or_default() += 1;
         }
     }
-    counts
-        .iter()
-        .max_by_key(|&(y, n)| (*n, *y))
-        .map(|(y, _)| *y)
+    counts.iter().max_by_key(|&(y, n)| (*n, *y)).map(|(y, _)| *y)
 }
 
 /// The year a document's year-less dates belong to, and where it came from.
@@ -1429,10 +1091,7 @@ fn document_year(found: &[Found], corpus: Option<i32>) -> Option<(i32, String)> 
     let bare_max = found
         .iter()
         .filter_map(|f| match f.expr {
-            Expr::Year {
-                y: YearSpec::Explicit(y),
-                ..
-            } => Some(y),
+            Expr::Year { y: YearSpec::Explicit(y), .. } => Some(y),
             _ => None,
         })
         .max();
@@ -1444,12 +1103,8 @@ fn document_year(found: &[Found], corpus: Option<i32>) -> Option<(i32, String)> 
 fn shingles(doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
     for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
-        let words: Vec<String> = s
-            .text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
+        let words: Vec<String> =
+            s.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
         for w in words.windows(8) {
             out.push(w.join(" "));
         }
@@ -1465,10 +1120,7 @@ fn quote(text: &str, max: usize) -> String {
 }
 
 /// Tier 1: the latest past-tense full date of the text (a day, never "... last year").
-fn latest_full_date(
-    found: &[Found],
-    year: Option<&(i32, String)>,
-) -> Option<(Day, String, Option<String>)> {
+fn latest_full_date(found: &[Found], year: Option<&(i32, String)>) -> Option<(Day, String, Option<String>)> {
     let mut best: Option<(Day, &Found, bool)> = None;
     for f in found.iter().filter(|f| !f.future) {
         let Expr::Day { m, d, y } = f.expr else {
@@ -1490,11 +1142,7 @@ fn latest_full_date(
         }
     }
     let (day, f, needs_year) = best?;
-    Some((
-        day,
-        f.text.clone(),
-        needs_year.then(|| year.map(|(_, w)| w.clone())).flatten(),
-    ))
+    Some((day, f.text.clone(), needs_year.then(|| year.map(|(_, w)| w.clone())).flatten()))
 }
 
 fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Vec<Reference> {
@@ -1504,11 +1152,7 @@ fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Vec<Reference
     // Front matter first.
     for (k, doc) in documents.iter().enumerate() {
         if let Some(v) = doc.date.filter(|_| !doc.date_inferred) {
-            refs[k] = Some(Reference {
-                value: Some(v),
-                inferred: false,
-                note: format!("reference {}", v.iso()),
-            });
+            refs[k] = Some(Reference { value: Some(v), inferred: false, note: format!("reference {}", v.iso()) });
         }
         years[k] = document_year(&all[k], corpus_year(all, documents, k));
     }
@@ -1520,16 +1164,10 @@ fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Vec<Reference
         let Some((mut day, expr, year_why)) = latest_full_date(&all[k], years[k].as_ref()) else {
             continue;
         };
-        let yesterday = all[k]
-            .iter()
-            .find(|f| matches!(f.expr, Expr::RelDay(-1 | -2)) && !f.future);
+        let yesterday = all[k].iter().find(|f| matches!(f.expr, Expr::RelDay(-1 | -2)) && !f.future);
         let mut why = format!("from '{expr}' (latest full date in the text)");
         if let Some(y) = yesterday {
-            let shift = if matches!(y.expr, Expr::RelDay(-2)) {
-                3
-            } else {
-                2
-            };
+            let shift = if matches!(y.expr, Expr::RelDay(-2)) { 3 } else { 2 };
             day = day.add_days(shift);
             why = format!(
                 "{shift} days after '{expr}' (latest full date in the text; it also says '{}' of a later event)",
@@ -1539,19 +1177,12 @@ fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Vec<Reference
         if let Some(y) = year_why {
             why = format!("{why}, {y}");
         }
-        refs[k] = Some(Reference {
-            value: Some(DateValue::day(day)),
-            inferred: true,
-            note: format!("inferred {why}"),
-        });
+        refs[k] = Some(Reference { value: Some(DateValue::day(day)), inferred: true, note: format!("inferred {why}") });
     }
     // Tier 2: a document sharing passages with a dated one ran that day or later (copies follow
     // the original), taken to be within the same month: month-relative expressions resolve,
     // day- and week-relative ones ("last week") do not.
-    let shingle_sets: Vec<BTreeSet<String>> = documents
-        .iter()
-        .map(|d| shingles(d).into_iter().collect())
-        .collect();
+    let shingle_sets: Vec<BTreeSet<String>> = documents.iter().map(|d| shingles(d).into_iter().collect()).collect();
     let tier1: Vec<Option<Reference>> = refs.clone();
     for k in 0..n {
         if refs[k].is_some() {
@@ -1568,14 +1199,8 @@ fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Vec<Reference
             }
         }
         if let Some((_, j)) = best {
-            let v = tier1[j]
-                .as_ref()
-                .and_then(|r| r.day())
-                .and_then(|d| range(d, Day::last_of_month(d.year, d.month)));
-            let example = shingles(&documents[k])
-                .into_iter()
-                .find(|s| shingle_sets[j].contains(s))
-                .unwrap_or_default();
+            let v = tier1[j].as_ref().and_then(|r| r.day()).and_then(|d| range(d, Day::last_of_month(d.year, d.month)));
+            let example = shingles(&documents[k]).into_iter().find(|s| shingle_sets[j].contains(s)).unwrap_or_default();
             let day = v.map(|v| v.start.iso()).unwrap_or_default();
             refs[k] = Some(Reference {
                 value: v,
@@ -1599,22 +1224,11 @@ fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Vec<Reference
             } else {
                 "no date: no full date in the text, and nothing fixes the year".to_string()
             };
-            refs[k] = Some(Reference {
-                value: None,
-                inferred: false,
-                note,
-            });
+            refs[k] = Some(Reference { value: None, inferred: false, note });
             continue;
         };
-        let year_ref = Reference {
-            value: DateValue::year(year),
-            inferred: true,
-            note: String::new(),
-        };
-        let cx = Context {
-            reference: &year_ref,
-            last_year: None,
-        };
+        let year_ref = Reference { value: DateValue::year(year), inferred: true, note: String::new() };
+        let cx = Context { reference: &year_ref, last_year: None };
         let mut lower: Option<(Day, &Found)> = None;
         let mut upper: Option<(Day, &Found)> = None;
         for f in &all[k] {
@@ -1629,16 +1243,11 @@ fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Vec<Reference
                 lower = Some((r.value.start, f));
             }
         }
-        let upper = upper
-            .map(|(d, f)| (d.add_days(-1), f))
-            .filter(|(d, _)| lower.is_none_or(|(l, _)| *d >= l));
+        let upper = upper.map(|(d, f)| (d.add_days(-1), f)).filter(|(d, _)| lower.is_none_or(|(l, _)| *d >= l));
         let (value, why) = match (lower, upper) {
             (Some((l, lf)), Some((u, uf))) => (
                 range(l, u),
-                format!(
-                    "no full date in the text; after '{}' and before '{}' (future)",
-                    lf.text, uf.text
-                ),
+                format!("no full date in the text; after '{}' and before '{}' (future)", lf.text, uf.text),
             ),
             (Some((l, lf)), None) => (
                 Day::new(l.year, 12, 31).and_then(|e| range(l, e)),
@@ -1657,29 +1266,14 @@ fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Vec<Reference
                 } else {
                     "no date expression that fixes a day or a year"
                 };
-                refs[k] = Some(Reference {
-                    value: None,
-                    inferred: false,
-                    note: format!("no date: the text has {what}"),
-                });
+                refs[k] =
+                    Some(Reference { value: None, inferred: false, note: format!("no date: the text has {what}") });
                 continue;
             }
         };
-        refs[k] = Some(Reference {
-            value,
-            inferred: true,
-            note: format!("inferred: {why}; {year_why}"),
-        });
+        refs[k] = Some(Reference { value, inferred: true, note: format!("inferred: {why}; {year_why}") });
     }
-    refs.into_iter()
-        .map(|r| {
-            r.unwrap_or(Reference {
-                value: None,
-                inferred: false,
-                note: String::new(),
-            })
-        })
-        .collect()
+    refs.into_iter().map(|r| r.unwrap_or(Reference { value: None, inferred: false, note: String::new() })).collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1699,21 +1293,15 @@ pub fn extract(documents: &mut [Document]) -> Vec<Event> {
             doc.date_inferred = reference.value.is_some();
             doc.date_reason = reference.note.clone();
         }
-        let mut cx = Context {
-            reference,
-            last_year: None,
-        };
+        let mut cx = Context { reference, last_year: None };
         for f in found {
             let Some(r) = resolve(f, &cx) else { continue };
             let inferred = r.used_reference && reference.inferred;
             if r.value.start.year == r.value.end.year {
                 cx.last_year = Some((r.value.start.year, inferred));
             }
-            let resolution = if r.used_reference {
-                format!("{} ({})", r.how, reference_label(reference))
-            } else {
-                r.how
-            };
+            let resolution =
+                if r.used_reference { format!("{} ({})", r.how, reference_label(reference)) } else { r.how };
             events.push(Event {
                 date: r.value,
                 doc: k as u32,
@@ -1756,11 +1344,7 @@ mod tests {
     }
 
     fn span(a: Day, b: Day, precision: Precision) -> DateValue {
-        DateValue {
-            start: a,
-            end: b,
-            precision,
-        }
+        DateValue { start: a, end: b, precision }
     }
 
     fn doc(id: &str, date: Option<DateValue>, sentences: &[&str]) -> Document {
@@ -1769,26 +1353,13 @@ mod tests {
             title: id.to_string(),
             date,
             date_inferred: false,
-            date_reason: if date.is_some() {
-                "front matter".to_string()
-            } else {
-                String::new()
-            },
+            date_reason: if date.is_some() { "front matter".to_string() } else { String::new() },
             source: None,
             url: None,
-            paragraphs: vec![Paragraph {
-                first: 0,
-                end: sentences.len() as u32,
-                boilerplate: false,
-            }],
+            paragraphs: vec![Paragraph { first: 0, end: sentences.len() as u32, boilerplate: false }],
             sentences: sentences
                 .iter()
-                .map(|t| Sentence {
-                    text: t.to_string(),
-                    paragraph: 0,
-                    boilerplate: false,
-                    mentions: Vec::new(),
-                })
+                .map(|t| Sentence { text: t.to_string(), paragraph: 0, boilerplate: false, mentions: Vec::new() })
                 .collect(),
         }
     }
@@ -1813,207 +1384,105 @@ mod tests {
     #[test]
     fn explicit_days() {
         let d14 = DateValue::day(day(2016, 5, 14));
-        assert_eq!(
-            one("May 14th IACC announced that"),
-            ("May 14th".into(), d14)
-        );
+        assert_eq!(one("May 14th IACC announced that"), ("May 14th".into(), d14));
         assert_eq!(one("On May 14 it said"), ("May 14".into(), d14));
         assert_eq!(one("It happened on 14 May."), ("14 May".into(), d14));
-        assert_eq!(
-            one("It said on May 14, 2016 that"),
-            ("May 14, 2016".into(), d14)
-        );
+        assert_eq!(one("It said on May 14, 2016 that"), ("May 14, 2016".into(), d14));
         assert_eq!(one("Filed 2016-05-14."), ("2016-05-14".into(), d14));
         assert_eq!(
             one("back in April 13th this year, Alibaba joined"),
-            (
-                "April 13th this year".into(),
-                DateValue::day(day(2016, 4, 13))
-            )
+            ("April 13th this year".into(), DateValue::day(day(2016, 4, 13)))
         );
         assert_eq!(
             one("a report published on November 6 last year said"),
-            (
-                "November 6 last year".into(),
-                DateValue::day(day(2015, 11, 6))
-            )
+            ("November 6 last year".into(), DateValue::day(day(2015, 11, 6)))
         );
         // A past-tense year-less date after the reference is from the year before.
-        assert_eq!(
-            one("It was signed on December 5."),
-            ("December 5".into(), DateValue::day(day(2015, 12, 5)))
-        );
-        assert_eq!(
-            one("Sept. 5, 2015 was a Saturday"),
-            ("Sept. 5, 2015".into(), DateValue::day(day(2015, 9, 5)))
-        );
+        assert_eq!(one("It was signed on December 5."), ("December 5".into(), DateValue::day(day(2015, 12, 5))));
+        assert_eq!(one("Sept. 5, 2015 was a Saturday"), ("Sept. 5, 2015".into(), DateValue::day(day(2015, 9, 5))));
     }
 
     #[test]
     fn explicit_ranges_months_seasons_years() {
         let r = span(day(2016, 5, 18), day(2016, 5, 20), Precision::Range);
-        assert_eq!(
-            one("He will attend from May 18 to 20."),
-            ("from May 18 to 20".into(), r)
-        );
+        assert_eq!(one("He will attend from May 18 to 20."), ("from May 18 to 20".into(), r));
         assert_eq!(one("The fair runs May 18-20."), ("May 18-20".into(), r));
         assert_eq!(
             one("It ran from May 18 to June 2."),
-            (
-                "from May 18 to June 2".into(),
-                span(day(2016, 5, 18), day(2016, 6, 2), Precision::Range)
-            )
+            ("from May 18 to June 2".into(), span(day(2016, 5, 18), day(2016, 6, 2), Precision::Range))
         );
         assert_eq!(
             one("Ma Yun will attend the IACC from May 18 to 20 Spring 2016 Conference."),
             ("from May 18 to 20".into(), r)
         );
-        assert_eq!(
-            one("IACC was founded in 1983, in Washington"),
-            ("1983".into(), DateValue::year(1983).unwrap())
-        );
-        assert_eq!(
-            one("Sales fell in 2015."),
-            ("2015".into(), DateValue::year(2015).unwrap())
-        );
+        assert_eq!(one("IACC was founded in 1983, in Washington"), ("1983".into(), DateValue::year(1983).unwrap()));
+        assert_eq!(one("Sales fell in 2015."), ("2015".into(), DateValue::year(2015).unwrap()));
         assert_eq!(
             one("The Spring 2016 Conference is near."),
-            (
-                "Spring 2016".into(),
-                span(day(2016, 3, 1), day(2016, 5, 31), Precision::Season)
-            )
+            ("Spring 2016".into(), span(day(2016, 3, 1), day(2016, 5, 31), Precision::Season))
         );
-        assert_eq!(
-            one("Sales in May 2016 rose."),
-            ("May 2016".into(), DateValue::month(2016, 5).unwrap())
-        );
+        assert_eq!(one("Sales in May 2016 rose."), ("May 2016".into(), DateValue::month(2016, 5).unwrap()));
         assert_eq!(
             one("It joined in April this year."),
             ("April this year".into(), DateValue::month(2016, 4).unwrap())
         );
         assert_eq!(
             one("It ends at the end of April."),
-            (
-                "the end of April".into(),
-                span(day(2016, 4, 21), day(2016, 4, 30), Precision::Range)
-            )
+            ("the end of April".into(), span(day(2016, 4, 21), day(2016, 4, 30), Precision::Range))
         );
         assert_eq!(
             one("They met in early May."),
-            (
-                "early May".into(),
-                span(day(2016, 5, 1), day(2016, 5, 10), Precision::Range)
-            )
+            ("early May".into(), span(day(2016, 5, 1), day(2016, 5, 10), Precision::Range))
         );
         assert_eq!(
             one("They met in mid-May."),
-            (
-                "mid-May".into(),
-                span(day(2016, 5, 11), day(2016, 5, 20), Precision::Range)
-            )
+            ("mid-May".into(), span(day(2016, 5, 11), day(2016, 5, 20), Precision::Range))
         );
     }
 
     #[test]
     fn relative_days_and_weeks() {
         let d = |y, m, dd| DateValue::day(day(y, m, dd));
-        assert_eq!(
-            one("IACC announced today"),
-            ("today".into(), d(2016, 5, 14))
-        );
-        assert_eq!(
-            one("the alliance announced yesterday, the"),
-            ("yesterday".into(), d(2016, 5, 13))
-        );
-        assert_eq!(
-            one("on the day before yesterday"),
-            ("the day before yesterday".into(), d(2016, 5, 12))
-        );
-        assert_eq!(
-            one("Gucci left last Wednesday."),
-            ("last Wednesday".into(), d(2016, 5, 11))
-        );
-        assert_eq!(
-            one("Gucci left on Wednesday."),
-            ("on Wednesday".into(), d(2016, 5, 11))
-        );
-        assert_eq!(
-            one("Gucci left on Saturday."),
-            ("on Saturday".into(), d(2016, 5, 14))
-        );
-        assert_eq!(
-            one("It left 3 days ago."),
-            ("3 days ago".into(), d(2016, 5, 11))
-        );
-        assert_eq!(
-            one("13 last month, Alibaba announced"),
-            ("13 last month".into(), d(2016, 4, 13))
-        );
+        assert_eq!(one("IACC announced today"), ("today".into(), d(2016, 5, 14)));
+        assert_eq!(one("the alliance announced yesterday, the"), ("yesterday".into(), d(2016, 5, 13)));
+        assert_eq!(one("on the day before yesterday"), ("the day before yesterday".into(), d(2016, 5, 12)));
+        assert_eq!(one("Gucci left last Wednesday."), ("last Wednesday".into(), d(2016, 5, 11)));
+        assert_eq!(one("Gucci left on Wednesday."), ("on Wednesday".into(), d(2016, 5, 11)));
+        assert_eq!(one("Gucci left on Saturday."), ("on Saturday".into(), d(2016, 5, 14)));
+        assert_eq!(one("It left 3 days ago."), ("3 days ago".into(), d(2016, 5, 11)));
+        assert_eq!(one("13 last month, Alibaba announced"), ("13 last month".into(), d(2016, 4, 13)));
         assert_eq!(
             one("just last week, IACC suspended"),
-            (
-                "last week".into(),
-                span(day(2016, 5, 2), day(2016, 5, 8), Precision::Range)
-            )
+            ("last week".into(), span(day(2016, 5, 2), day(2016, 5, 8), Precision::Range))
         );
         assert_eq!(
             one("this week, IACC suspended"),
-            (
-                "this week".into(),
-                span(day(2016, 5, 9), day(2016, 5, 15), Precision::Range)
-            )
+            ("this week".into(), span(day(2016, 5, 9), day(2016, 5, 15), Precision::Range))
         );
         assert_eq!(
             one("Last weekend, Gucci's name was removed"),
-            (
-                "Last weekend".into(),
-                span(day(2016, 5, 7), day(2016, 5, 8), Precision::Range)
-            )
+            ("Last weekend".into(), span(day(2016, 5, 7), day(2016, 5, 8), Precision::Range))
         );
         assert_eq!(
             one("It happened two weeks ago."),
-            (
-                "two weeks ago".into(),
-                span(day(2016, 4, 25), day(2016, 5, 1), Precision::Range)
-            )
+            ("two weeks ago".into(), span(day(2016, 4, 25), day(2016, 5, 1), Precision::Range))
         );
         assert_eq!(
             one("It happened earlier this month."),
-            (
-                "earlier this month".into(),
-                span(day(2016, 5, 1), day(2016, 5, 13), Precision::Range)
-            )
+            ("earlier this month".into(), span(day(2016, 5, 1), day(2016, 5, 13), Precision::Range))
         );
     }
 
     #[test]
     fn relative_months_and_years() {
-        assert_eq!(
-            one("Last May, the brands sued"),
-            ("Last May".into(), DateValue::month(2015, 5).unwrap())
-        );
-        assert_eq!(
-            one("Last April, the brands sued"),
-            ("Last April".into(), DateValue::month(2016, 4).unwrap())
-        );
-        assert_eq!(
-            one("sales this year were poor"),
-            ("this year".into(), DateValue::year(2016).unwrap())
-        );
-        assert_eq!(
-            one("sales last year were poor"),
-            ("last year".into(), DateValue::year(2015).unwrap())
-        );
-        assert_eq!(
-            one("It opens next month."),
-            ("next month".into(), DateValue::month(2016, 6).unwrap())
-        );
+        assert_eq!(one("Last May, the brands sued"), ("Last May".into(), DateValue::month(2015, 5).unwrap()));
+        assert_eq!(one("Last April, the brands sued"), ("Last April".into(), DateValue::month(2016, 4).unwrap()));
+        assert_eq!(one("sales this year were poor"), ("this year".into(), DateValue::year(2016).unwrap()));
+        assert_eq!(one("sales last year were poor"), ("last year".into(), DateValue::year(2015).unwrap()));
+        assert_eq!(one("It opens next month."), ("next month".into(), DateValue::month(2016, 6).unwrap()));
         assert_eq!(
             one("at the beginning of this year"),
-            (
-                "the beginning of this year".into(),
-                span(day(2016, 1, 1), day(2016, 4, 30), Precision::Range)
-            )
+            ("the beginning of this year".into(), span(day(2016, 1, 1), day(2016, 4, 30), Precision::Range))
         );
         let ev = events("Last May, they sued. In November of the same year, they sued again.");
         let got: Vec<_> = ev.iter().map(|e| (e.expression.as_str(), e.date)).collect();
@@ -2021,10 +1490,7 @@ mod tests {
             got,
             vec![
                 ("Last May", DateValue::month(2015, 5).unwrap()),
-                (
-                    "November of the same year",
-                    DateValue::month(2015, 11).unwrap()
-                ),
+                ("November of the same year", DateValue::month(2015, 11).unwrap()),
             ]
         );
     }
@@ -2053,15 +1519,9 @@ mod tests {
     fn end_of_the_year_is_the_reference_year() {
         assert_eq!(
             one("by the end of the year"),
-            (
-                "the end of the year".into(),
-                span(day(2016, 9, 1), day(2016, 12, 31), Precision::Range)
-            )
+            ("the end of the year".into(), span(day(2016, 9, 1), day(2016, 12, 31), Precision::Range))
         );
-        assert_eq!(
-            one("from March to May"),
-            ("March".into(), DateValue::month(2016, 3).unwrap())
-        );
+        assert_eq!(one("from March to May"), ("March".into(), DateValue::month(2016, 3).unwrap()));
     }
 
     proptest::proptest! {
@@ -2114,11 +1574,7 @@ mod tests {
     #[test]
     fn front_matter_reference_is_kept() {
         let front = DateValue::day(day(2016, 5, 20));
-        let mut docs = vec![doc(
-            "a",
-            Some(front),
-            &["It joined on May 14th.", "It quit yesterday."],
-        )];
+        let mut docs = vec![doc("a", Some(front), &["It joined on May 14th.", "It quit yesterday."])];
         let ev = extract(&mut docs);
         assert_eq!(docs[0].date, Some(front));
         assert!(!docs[0].date_inferred);
@@ -2133,31 +1589,16 @@ mod tests {
         let mut docs = vec![doc(
             "b",
             None,
-            &[
-                "On April 13, 2016, it joined.",
-                "May 14th IACC announced the suspension.",
-                "It will speak on May 18.",
-            ],
+            &["On April 13, 2016, it joined.", "May 14th IACC announced the suspension.", "It will speak on May 18."],
         )];
         let ev = extract(&mut docs);
         assert_eq!(docs[0].date, Some(DateValue::day(day(2016, 5, 14))));
         assert!(docs[0].date_inferred);
-        assert!(
-            docs[0].date_reason.contains("'May 14th'"),
-            "{}",
-            docs[0].date_reason
-        );
-        assert!(
-            docs[0].date_reason.contains("'April 13, 2016'"),
-            "{}",
-            docs[0].date_reason
-        );
+        assert!(docs[0].date_reason.contains("'May 14th'"), "{}", docs[0].date_reason);
+        assert!(docs[0].date_reason.contains("'April 13, 2016'"), "{}", docs[0].date_reason);
         let may14 = ev.iter().find(|e| e.expression == "May 14th").unwrap();
         assert!(may14.inferred);
-        let april = ev
-            .iter()
-            .find(|e| e.expression == "April 13, 2016")
-            .unwrap();
+        let april = ev.iter().find(|e| e.expression == "April 13, 2016").unwrap();
         assert!(!april.inferred);
     }
 
@@ -2166,10 +1607,7 @@ mod tests {
         let mut docs = vec![doc(
             "c",
             None,
-            &[
-                "On May 11th, 2016 Gucci quit.",
-                "The alliance announced yesterday the suspension.",
-            ],
+            &["On May 11th, 2016 Gucci quit.", "The alliance announced yesterday the suspension."],
         )];
         let ev = extract(&mut docs);
         assert_eq!(docs[0].date, Some(DateValue::day(day(2016, 5, 13))));
@@ -2182,66 +1620,38 @@ mod tests {
     fn year_is_borrowed_from_the_corpus() {
         let mut docs = vec![
             doc("dated", None, &["The Spring 2016 Conference opened."]),
-            doc(
-                "yearless",
-                None,
-                &["13 last month, it joined.", "May 14th IACC announced it."],
-            ),
+            doc("yearless", None, &["13 last month, it joined.", "May 14th IACC announced it."]),
         ];
         let ev = extract(&mut docs);
         assert_eq!(docs[1].date, Some(DateValue::day(day(2016, 5, 14))));
-        assert!(
-            docs[1].date_reason.contains("from the rest of the corpus"),
-            "{}",
-            docs[1].date_reason
-        );
+        assert!(docs[1].date_reason.contains("from the rest of the corpus"), "{}", docs[1].date_reason);
         let e = ev.iter().find(|e| e.expression == "13 last month").unwrap();
         assert_eq!(e.date, DateValue::day(day(2016, 4, 13)));
         assert!(e.inferred);
         assert!(e.resolution.contains("2016-05-14"), "{}", e.resolution);
         // Without any year in the corpus, year-less dates are skipped.
-        let mut alone = vec![doc(
-            "alone",
-            None,
-            &["May 14th IACC announced it.", "It left last Wednesday."],
-        )];
+        let mut alone = vec![doc("alone", None, &["May 14th IACC announced it.", "It left last Wednesday."])];
         assert!(extract(&mut alone).is_empty());
         assert_eq!(alone[0].date, None);
     }
 
     #[test]
     fn shared_passages_lend_a_reference() {
-        let shared =
-            "Alibaba announced a high profile international anti fake alliance membership today";
+        let shared = "Alibaba announced a high profile international anti fake alliance membership today";
         let mut docs = vec![
-            doc(
-                "dated",
-                None,
-                &["May 14th, 2016 the alliance spoke.", shared],
-            ),
-            doc(
-                "copy",
-                None,
-                &[shared, "It quit 13 last month.", "It spoke last week."],
-            ),
+            doc("dated", None, &["May 14th, 2016 the alliance spoke.", shared]),
+            doc("copy", None, &[shared, "It quit 13 last month.", "It spoke last week."]),
         ];
         let ev = extract(&mut docs);
         let may = span(day(2016, 5, 14), day(2016, 5, 31), Precision::Range);
         assert_eq!(docs[1].date, Some(may), "a copy runs that day or later");
         assert!(
-            ev.iter()
-                .all(|e| e.doc == 0 || !e.date.precision.eq(&Precision::Range)),
+            ev.iter().all(|e| e.doc == 0 || !e.date.precision.eq(&Precision::Range)),
             "no 'last week' without a day"
         );
         assert!(ev.iter().all(|e| e.doc == 0 || e.expression != "today"));
-        assert!(
-            docs[1].date_reason.contains("dated"),
-            "{}",
-            docs[1].date_reason
-        );
-        assert!(ev
-            .iter()
-            .any(|e| e.doc == 1 && e.date == DateValue::day(day(2016, 4, 13))));
+        assert!(docs[1].date_reason.contains("dated"), "{}", docs[1].date_reason);
+        assert!(ev.iter().any(|e| e.doc == 1 && e.date == DateValue::day(day(2016, 4, 13))));
     }
 
     #[test]
@@ -2256,14 +1666,8 @@ mod tests {
             ],
         )];
         let ev = extract(&mut docs);
-        assert_eq!(
-            docs[0].date,
-            Some(span(day(2016, 4, 1), day(2016, 5, 17), Precision::Range))
-        );
-        assert!(
-            ev.iter().all(|e| e.expression != "last Wednesday"),
-            "needs a day-precise reference"
-        );
+        assert_eq!(docs[0].date, Some(span(day(2016, 4, 1), day(2016, 5, 17), Precision::Range)));
+        assert!(ev.iter().all(|e| e.expression != "last Wednesday"), "needs a day-precise reference");
         assert_eq!(ev.len(), 2);
     }
 
@@ -2277,11 +1681,7 @@ mod tests {
 
     #[test]
     fn boilerplate_is_skipped() {
-        let mut d = doc(
-            "f",
-            Some(DateValue::day(day(2016, 5, 14))),
-            &["In 2015, sales fell."],
-        );
+        let mut d = doc("f", Some(DateValue::day(day(2016, 5, 14))), &["In 2015, sales fell."]);
         d.sentences[0].boilerplate = true;
         assert!(extract(&mut [d]).is_empty());
     }

@@ -83,8 +83,7 @@ fn ends_here(text: &str, chars: &[(usize, char)], run_start: usize, run_end: usi
     let period_at = run[0].0;
     let word_start =
         chars[..run_start].iter().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |&(i, c)| i + c.len_utf8());
-    let word =
-        text.get(word_start..period_at).unwrap_or("").trim_start_matches(['(', '[', '"', '\'']);
+    let word = text.get(word_start..period_at).unwrap_or("").trim_start_matches(['(', '[', '"', '\'']);
     let lower = word.to_lowercase();
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if lower == "etc" {

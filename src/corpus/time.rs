@@ -142,11 +142,7 @@ impl DateValue {
     }
 
     pub fn year(year: i32) -> Option<DateValue> {
-        Some(DateValue {
-            start: Day::new(year, 1, 1)?,
-            end: Day::new(year, 12, 31)?,
-            precision: Precision::Year,
-        })
+        Some(DateValue { start: Day::new(year, 1, 1)?, end: Day::new(year, 12, 31)?, precision: Precision::Year })
     }
 
     /// ISO form for export and URLs: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a range or season starts
@@ -193,8 +189,8 @@ impl DateValue {
 }
 
 pub const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
 ];
 
 fn season_name(start_month: u8) -> &'static str {

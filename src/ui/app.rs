@@ -51,10 +51,7 @@ pub fn mount() {
     leptos::mount::mount_to_body(move || view! { <App corpus=corpus.clone()/> });
     shell::remove_boot_placeholder();
     // A debugging aid that must exist in release builds too: the error banner is tested with it.
-    if shell::read_fragment()
-        .split('&')
-        .any(|p| p == "debug=panic")
-    {
+    if shell::read_fragment().split('&').any(|p| p == "debug=panic") {
         panic!("Deliberate panic requested by the #debug=panic URL flag");
     }
 }
@@ -73,13 +70,7 @@ fn App(corpus: Arc<Corpus>) -> impl IntoView {
         let corpus = corpus.clone();
         Memo::new(move |_| query.with(|q| corpus.search(q)))
     };
-    let ctx = Ctx {
-        corpus,
-        state,
-        query,
-        results,
-        notices: RwSignal::new(notices),
-    };
+    let ctx = Ctx { corpus, state, query, results, notices: RwSignal::new(notices) };
     provide_context(ctx.clone());
 
     // Back/forward and hand-edited fragments restore the view without writing history again.
@@ -98,8 +89,7 @@ fn App(corpus: Arc<Corpus>) -> impl IntoView {
     {
         let ctx = ctx.clone();
         let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-            let in_field =
-                focused_tag().is_some_and(|t| t == "INPUT" || t == "TEXTAREA" || t == "SELECT");
+            let in_field = focused_tag().is_some_and(|t| t == "INPUT" || t == "TEXTAREA" || t == "SELECT");
             match ev.key().as_str() {
                 "/" if !in_field => {
                     ev.prevent_default();

@@ -58,20 +58,12 @@ pub fn ChipPanel() -> impl IntoView {
 fn matches_filter(entity: &Entity, needle: &str) -> bool {
     needle.is_empty()
         || entity.name.to_lowercase().contains(needle)
-        || entity
-            .aliases
-            .iter()
-            .any(|a| a.text.to_lowercase().contains(needle))
+        || entity.aliases.iter().any(|a| a.text.to_lowercase().contains(needle))
 }
 
 /// "Mike Kors ×1, MK ×1": every spelling the text used.
 fn alias_summary(entity: &Entity) -> String {
-    entity
-        .aliases
-        .iter()
-        .map(|a| format!("{} ×{}", a.text, a.count))
-        .collect::<Vec<_>>()
-        .join(", ")
+    entity.aliases.iter().map(|a| format!("{} ×{}", a.text, a.count)).collect::<Vec<_>>().join(", ")
 }
 
 #[component]
@@ -98,16 +90,8 @@ fn ChipGroup(
             .filter(|(_, e)| e.kind == kind && matches_filter(e, &needle))
             .map(|(i, _)| i as u32)
             .collect();
-        let active = |i: u32| {
-            state.with(|s| s.chip_state(&corpus.entities[i as usize].name) != ChipState::Neutral)
-        };
-        ids.sort_by_key(|&i| {
-            (
-                !active(i),
-                std::cmp::Reverse(counts.get(i as usize).copied().unwrap_or(0)),
-                i,
-            )
-        });
+        let active = |i: u32| state.with(|s| s.chip_state(&corpus.entities[i as usize].name) != ChipState::Neutral);
+        ids.sort_by_key(|&i| (!active(i), std::cmp::Reverse(counts.get(i as usize).copied().unwrap_or(0)), i));
         ids
     });
     let visible = Memo::new(move |_| {

@@ -48,11 +48,7 @@ pub fn Reader() -> impl IntoView {
 }
 
 #[component]
-fn Article(
-    ctx: Ctx,
-    doc_index: u32,
-    close: impl Fn() + Clone + Send + Sync + 'static,
-) -> impl IntoView {
+fn Article(ctx: Ctx, doc_index: u32, close: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
     let doc: &Document = &ctx.corpus.documents[doc_index as usize];
     let query = ctx.query;
     // No hit is current until the reader asks for the next or previous one.
@@ -80,9 +76,8 @@ fn Article(
         };
         current_hit.set(Some(next));
         for i in 0..n {
-            if let Some(el) = hits
-                .item(i as u32)
-                .and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
+            if let Some(el) =
+                hits.item(i as u32).and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
             {
                 let _ = el.class_list().toggle_with_force("current", i == next);
                 if i == next {
@@ -103,10 +98,7 @@ fn Article(
             let sentences = (paragraph.first..paragraph.end).collect::<Vec<u32>>();
             let body = move || {
                 let q = query.get();
-                sentences
-                    .iter()
-                    .map(|&s| sentence_view(&ctx, doc_index, s, &q))
-                    .collect_view()
+                sentences.iter().map(|&s| sentence_view(&ctx, doc_index, s, &q)).collect_view()
             };
             if paragraph.boilerplate {
                 view! {
@@ -147,35 +139,22 @@ fn sentence_view(ctx: &Ctx, doc_index: u32, s_index: u32, query: &Query) -> impl
     let Some(sentence) = doc.sentences.get(s_index as usize) else {
         return ().into_any();
     };
-    let mut marks: Vec<Mark> = sentence
-        .mentions
-        .iter()
-        .map(|m| Mark {
-            start: m.start,
-            end: m.end,
-            tag: Tag::Entity(m.entity),
-        })
-        .collect();
+    let mut marks: Vec<Mark> =
+        sentence.mentions.iter().map(|m| Mark { start: m.start, end: m.end, tag: Tag::Entity(m.entity) }).collect();
     marks.extend(
         ctx.corpus
             .events
             .iter()
             .enumerate()
             .filter(|(_, e)| e.doc == doc_index && e.sentence == s_index)
-            .map(|(i, e)| Mark {
-                start: e.start,
-                end: e.end,
-                tag: Tag::Event(i as u32),
-            }),
+            .map(|(i, e)| Mark { start: e.start, end: e.end, tag: Tag::Event(i as u32) }),
     );
     if !sentence.boilerplate {
-        marks.extend(ctx.corpus.highlight(query, &sentence.text).into_iter().map(
-            |(start, end)| Mark {
-                start,
-                end,
-                tag: Tag::Hit,
-            },
-        ));
+        marks.extend(ctx.corpus.highlight(query, &sentence.text).into_iter().map(|(start, end)| Mark {
+            start,
+            end,
+            tag: Tag::Hit,
+        }));
     }
     let selected = ctx.state.with_untracked(|s| s.sentence == Some(s_index));
     let runs = segments(&sentence.text, &marks)

@@ -29,9 +29,7 @@ pub fn ResultList() -> impl IntoView {
             let mut hits: Vec<Hit> = r.hits.clone();
             if sort == Sort::Date {
                 // Newest first; undated last; ties keep relevance order (stable sort).
-                hits.sort_by_key(|h| {
-                    std::cmp::Reverse(corpus.documents[h.doc as usize].date.map(|d| d.start))
-                });
+                hits.sort_by_key(|h| std::cmp::Reverse(corpus.documents[h.doc as usize].date.map(|d| d.start)));
             }
             hits
         })
@@ -141,23 +139,9 @@ fn ResultRow(hit: Hit) -> impl IntoView {
 
 /// The snippet as escaped text runs, hits wrapped in `<mark>`.
 pub fn highlighted(snippet: &Snippet) -> impl IntoView {
-    let marks: Vec<Mark> = snippet
-        .highlights
-        .iter()
-        .map(|&(start, end)| Mark {
-            start,
-            end,
-            tag: Tag::Hit,
-        })
-        .collect();
+    let marks: Vec<Mark> = snippet.highlights.iter().map(|&(start, end)| Mark { start, end, tag: Tag::Hit }).collect();
     segments(&snippet.text, &marks)
         .into_iter()
-        .map(|seg| {
-            if seg.hit {
-                view! { <mark class="hit">{seg.text}</mark> }.into_any()
-            } else {
-                seg.text.into_any()
-            }
-        })
+        .map(|seg| if seg.hit { view! { <mark class="hit">{seg.text}</mark> }.into_any() } else { seg.text.into_any() })
         .collect_view()
 }

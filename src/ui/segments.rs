@@ -47,14 +47,8 @@ pub fn segments(text: &str, marks: &[Mark]) -> Vec<Segment> {
         if s == e {
             continue;
         }
-        let mut seg = Segment {
-            text: text[s..e].to_string(),
-            ..Default::default()
-        };
-        for m in marks
-            .iter()
-            .filter(|m| (m.start as usize) <= s && e <= (m.end as usize))
-        {
+        let mut seg = Segment { text: text[s..e].to_string(), ..Default::default() };
+        for m in marks.iter().filter(|m| (m.start as usize) <= s && e <= (m.end as usize)) {
             match m.tag {
                 Tag::Entity(i) => seg.entity = seg.entity.or(Some(i)),
                 Tag::Event(i) => seg.event = seg.event.or(Some(i)),
@@ -63,9 +57,7 @@ pub fn segments(text: &str, marks: &[Mark]) -> Vec<Segment> {
         }
         // Merge with the previous run when nothing changes, to keep the DOM small.
         match out.last_mut() {
-            Some(prev)
-                if prev.entity == seg.entity && prev.event == seg.event && prev.hit == seg.hit =>
-            {
+            Some(prev) if prev.entity == seg.entity && prev.event == seg.event && prev.hit == seg.hit => {
                 prev.text.push_str(&seg.text)
             }
             _ => out.push(seg),
@@ -82,21 +74,9 @@ mod tests {
     fn overlapping_marks_split_into_runs() {
         let text = "Alibaba joined on May 14th.";
         let marks = [
-            Mark {
-                start: 0,
-                end: 7,
-                tag: Tag::Entity(3),
-            },
-            Mark {
-                start: 18,
-                end: 26,
-                tag: Tag::Event(0),
-            },
-            Mark {
-                start: 0,
-                end: 4,
-                tag: Tag::Hit,
-            },
+            Mark { start: 0, end: 7, tag: Tag::Entity(3) },
+            Mark { start: 18, end: 26, tag: Tag::Event(0) },
+            Mark { start: 0, end: 4, tag: Tag::Hit },
         ];
         let segs = segments(text, &marks);
         let texts: Vec<&str> = segs.iter().map(|s| s.text.as_str()).collect();
@@ -104,34 +84,14 @@ mod tests {
         assert!(segs[0].hit && segs[0].entity == Some(3));
         assert!(!segs[1].hit && segs[1].entity == Some(3));
         assert_eq!(segs[3].event, Some(0));
-        assert_eq!(
-            segs.iter().map(|s| s.text.as_str()).collect::<String>(),
-            text
-        );
+        assert_eq!(segs.iter().map(|s| s.text.as_str()).collect::<String>(), text);
     }
 
     #[test]
     fn bad_ranges_are_ignored() {
         let text = "héllo";
-        let marks = [
-            Mark {
-                start: 2,
-                end: 3,
-                tag: Tag::Hit,
-            },
-            Mark {
-                start: 4,
-                end: 99,
-                tag: Tag::Hit,
-            },
-        ];
-        assert_eq!(
-            segments(text, &marks),
-            vec![Segment {
-                text: text.into(),
-                ..Default::default()
-            }]
-        );
+        let marks = [Mark { start: 2, end: 3, tag: Tag::Hit }, Mark { start: 4, end: 99, tag: Tag::Hit }];
+        assert_eq!(segments(text, &marks), vec![Segment { text: text.into(), ..Default::default() }]);
         assert!(segments("", &marks).is_empty());
     }
 }

@@ -28,11 +28,7 @@ pub fn show_fatal_error(message: &str) {
     banner.set_class_name("fatal-error");
     let _ = banner.set_attribute("role", "alert");
     let parts: [(&str, &str, Option<&str>); 4] = [
-        (
-            "strong",
-            "Something went wrong and the explorer stopped.",
-            None,
-        ),
+        ("strong", "Something went wrong and the explorer stopped.", None),
         ("pre", message, None),
         ("button", "Reload", Some("reload")),
         ("button", "Copy error message", Some("copy-error")),
@@ -86,9 +82,7 @@ pub fn write_fragment(fragment: &str, history: History) {
 }
 
 pub fn current_href() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
 }
 
 /// Copies text; resolves quietly if the clipboard is unavailable (the caller shows the link).
@@ -128,20 +122,14 @@ pub fn saved_theme() -> String {
 
 /// Removes the static "Loading…" placeholder once the app has mounted.
 pub fn remove_boot_placeholder() {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
         el.remove();
     }
 }
 
 /// Scrolls an element into view (centred), honouring reduced motion through CSS `scroll-behavior`.
 pub fn scroll_into_view(id: &str) {
-    let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
+    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
         return;
     };
     let options = web_sys::ScrollIntoViewOptions::new();

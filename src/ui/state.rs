@@ -42,16 +42,8 @@ impl ViewState {
     pub fn query(&self, corpus: &Corpus) -> Query {
         Query {
             text: self.text.clone(),
-            include: self
-                .include
-                .iter()
-                .filter_map(|n| corpus.entity_by_name(n))
-                .collect(),
-            exclude: self
-                .exclude
-                .iter()
-                .filter_map(|n| corpus.entity_by_name(n))
-                .collect(),
+            include: self.include.iter().filter_map(|n| corpus.entity_by_name(n)).collect(),
+            exclude: self.exclude.iter().filter_map(|n| corpus.entity_by_name(n)).collect(),
             from: self.from,
             to: self.to,
         }
@@ -158,14 +150,17 @@ impl ViewState {
                                     list.push(canonical);
                                 }
                             }
-                            None => notices.push(format!("The link names an entity that is not in this corpus: “{name}”. It was ignored.")),
+                            None => notices.push(format!(
+                                "The link names an entity that is not in this corpus: “{name}”. It was ignored."
+                            )),
                         }
                     }
                 }
                 "from" | "to" => match Day::parse_iso(&value) {
                     Some(day) if key == "from" => state.from = Some(day),
                     Some(day) => state.to = Some(day),
-                    None => notices.push(format!("The link has a date that could not be read: {key}=“{value}”. It was ignored.")),
+                    None => notices
+                        .push(format!("The link has a date that could not be read: {key}=“{value}”. It was ignored.")),
                 },
                 "doc" => match corpus.document_by_id(&value) {
                     Some(_) => state.doc = Some(value),
@@ -175,15 +170,15 @@ impl ViewState {
                 "sort" => state.sort = if value == "date" { Sort::Date } else { Sort::Relevance },
                 // A debugging flag handled by the app shell, not part of the view.
                 "debug" => {}
-                _ => notices.push(format!("The link has a part this version does not understand: “{key}”. It was ignored.")),
+                _ => notices
+                    .push(format!("The link has a part this version does not understand: “{key}”. It was ignored.")),
             }
         }
         if let (Some(from), Some(to)) = (state.from, state.to) {
             if from > to {
                 state.from = Some(to);
                 state.to = Some(from);
-                notices
-                    .push("The link's date range was reversed; it was put in order.".to_string());
+                notices.push("The link's date range was reversed; it was put in order.".to_string());
             }
         }
         // A sentence only means something inside an open article that has it.
@@ -201,11 +196,7 @@ impl ViewState {
 }
 
 fn encode_list(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| encode(n))
-        .collect::<Vec<_>>()
-        .join("|")
+    names.iter().map(|n| encode(n)).collect::<Vec<_>>().join("|")
 }
 
 /// Percent-encodes everything but unreserved characters, so `&`, `|`, `=` and `#` inside names
@@ -214,9 +205,7 @@ pub fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
             b' ' => out.push_str("%20"),
             _ => out.push_str(&format!("%{byte:02X}")),
         }
@@ -232,9 +221,7 @@ pub fn decode(text: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(b) => {
                         out.push(b);
@@ -266,23 +253,14 @@ mod tests {
 
     fn corpus() -> Corpus {
         Corpus::build(
-            &[Source {
-                id: "a",
-                text: "Title\n\nAlibaba joined the coalition on May 14, 2016 in Hangzhou.",
-            }],
+            &[Source { id: "a", text: "Title\n\nAlibaba joined the coalition on May 14, 2016 in Hangzhou." }],
             None,
         )
     }
 
     #[test]
     fn encode_decode_round_trip_keeps_separators() {
-        for text in [
-            "a&b=c|d#e",
-            "Mike · Kors",
-            "\"phrase\" pre*",
-            "ünïcode ✓",
-            "100%",
-        ] {
+        for text in ["a&b=c|d#e", "Mike · Kors", "\"phrase\" pre*", "ünïcode ✓", "100%"] {
             assert_eq!(decode(&encode(text)), text);
         }
         assert_eq!(decode("%zz%4"), "%zz%4");
@@ -315,8 +293,7 @@ mod tests {
         assert_eq!(back, state);
         assert!(notices.is_empty());
 
-        let (fallback, notices) =
-            ViewState::from_fragment("#in=Nobody&from=2016-02-30&doc=zzz&x=1", &c);
+        let (fallback, notices) = ViewState::from_fragment("#in=Nobody&from=2016-02-30&doc=zzz&x=1", &c);
         assert_eq!(fallback, ViewState::default());
         assert_eq!(notices.len(), 4, "{notices:?}");
         assert!(notices[0].contains("Nobody"));

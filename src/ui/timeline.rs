@@ -157,11 +157,7 @@ fn place(events: &[(u32, &Event)], axis: &Axis) -> (Vec<Placed>, usize) {
     for &(index, event) in events {
         let point = event.date.precision == Precision::Day;
         let x = axis.percent(event.date.start);
-        let x_end = if point {
-            x
-        } else {
-            axis.percent(event.date.end.add_days(1))
-        };
+        let x_end = if point { x } else { axis.percent(event.date.end.add_days(1)) };
         let width = (x_end - x).max(0.6);
         // Same-day events stack: first lane whose last mark ends before this one starts.
         let gap = 1.2;
@@ -174,13 +170,7 @@ fn place(events: &[(u32, &Event)], axis: &Axis) -> (Vec<Placed>, usize) {
             None => MAX_LANES - 1,
         };
         lane_ends[lane] = lane_ends[lane].max(x + width);
-        placed.push(Placed {
-            event: index,
-            x,
-            width,
-            lane,
-            point,
-        });
+        placed.push(Placed { event: index, x, width, lane, point });
     }
     let lanes = lane_ends.len().max(1);
     (placed, lanes)
@@ -234,11 +224,8 @@ pub fn Timeline() -> impl IntoView {
     let layout = Memo::new(move |_| {
         let (from, to) = state.with(|s| (s.from, s.to));
         results.with(|r| {
-            let events: Vec<(u32, &Event)> = r
-                .events
-                .iter()
-                .filter_map(|&i| corpus.events.get(i as usize).map(|e| (i, e)))
-                .collect();
+            let events: Vec<(u32, &Event)> =
+                r.events.iter().filter_map(|&i| corpus.events.get(i as usize).map(|e| (i, e))).collect();
             let refs: Vec<&Event> = events.iter().map(|(_, e)| *e).collect();
             let axis = axis_for(&refs, from, to)?;
             let (placed, lanes) = place(&events, &axis);
@@ -251,8 +238,7 @@ pub fn Timeline() -> impl IntoView {
 
     let fraction_at = move |client_x: i32| -> Option<f64> {
         let rect = area.get_untracked()?.get_bounding_client_rect();
-        (rect.width() > 0.0)
-            .then(|| ((f64::from(client_x) - rect.left()) / rect.width()).clamp(0.0, 1.0))
+        (rect.width() > 0.0).then(|| ((f64::from(client_x) - rect.left()) / rect.width()).clamp(0.0, 1.0))
     };
     let on_down = move |ev: leptos::ev::PointerEvent| {
         // Marks are buttons of their own; only the background starts a brush.
@@ -364,12 +350,7 @@ fn event_mark(ctx: &Ctx, p: Placed, hovered: RwSignal<Option<u32>>) -> impl Into
     let event = &ctx.corpus.events[p.event as usize];
     let doc = &ctx.corpus.documents[event.doc as usize];
     let doc_id = doc.id.clone();
-    let label = format!(
-        "{}: {} — {}",
-        event.date.label(),
-        event.expression,
-        doc.title
-    );
+    let label = format!("{}: {} — {}", event.date.label(), event.expression, doc.title);
     let y = 22 + p.lane * 16;
     let index = p.event;
     let sentence = event.sentence;
@@ -524,16 +505,8 @@ fn EventRow(index: u32) -> impl IntoView {
     let ctx = use_ctx();
     let event = &ctx.corpus.events[index as usize];
     let doc = &ctx.corpus.documents[event.doc as usize];
-    let sentence = doc
-        .sentences
-        .get(event.sentence as usize)
-        .map(|s| s.text.clone())
-        .unwrap_or_default();
-    let marks = [Mark {
-        start: event.start,
-        end: event.end,
-        tag: Tag::Event(index),
-    }];
+    let sentence = doc.sentences.get(event.sentence as usize).map(|s| s.text.clone()).unwrap_or_default();
+    let marks = [Mark { start: event.start, end: event.end, tag: Tag::Event(index) }];
     let runs = segments(&sentence, &marks)
         .into_iter()
         .map(|seg| {

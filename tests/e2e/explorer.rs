@@ -12,7 +12,8 @@ const RESULTS: &str = "document.querySelectorAll('#result-list > li').length";
 
 async fn ready(page: &Page, base: &str) -> usize {
     page.goto(base).await;
-    page.wait_until(&format!("{RESULTS} > 0 && document.querySelectorAll('.chip').length > 0"), "results and chips").await;
+    page.wait_until(&format!("{RESULTS} > 0 && document.querySelectorAll('.chip').length > 0"), "results and chips")
+        .await;
     page.count("#result-list > li").await
 }
 
@@ -95,7 +96,9 @@ fn the_timeline_shows_events_and_opens_the_reader_at_the_sentence() {
             assert_eq!(page.count(".event-list .event").await, marks, "{browser:?}: one list row per mark");
             // Days are points, coarser dates are spans.
             let precisions = page.attrs(".timeline .mark", "data-precision").await;
-            let kinds = page.js("return [...document.querySelectorAll('.timeline .mark')].map(m => m.tagName.toLowerCase());").await;
+            let kinds = page
+                .js("return [...document.querySelectorAll('.timeline .mark')].map(m => m.tagName.toLowerCase());")
+                .await;
             for (p, k) in precisions.iter().zip(kinds.as_array().unwrap()) {
                 assert_eq!(k == "circle", p == "day", "{browser:?}: a {p} event drawn as {k}");
             }
@@ -107,7 +110,10 @@ fn the_timeline_shows_events_and_opens_the_reader_at_the_sentence() {
             assert_eq!(page.attrs("#reader", "data-doc").await, std::slice::from_ref(&doc), "{browser:?}");
             assert_eq!(page.attrs(".sentence.selected", "id").await, [format!("s-{sentence}")], "{browser:?}");
             let fragment = page.fragment().await;
-            assert!(fragment.contains(&format!("doc={doc}")) && fragment.contains(&format!("s={sentence}")), "{fragment}");
+            assert!(
+                fragment.contains(&format!("doc={doc}")) && fragment.contains(&format!("s={sentence}")),
+                "{fragment}"
+            );
             // A mark opens the reader too (keyboard: Enter on a focused mark).
             page.press(Key::Escape).await;
             page.wait_until("!document.getElementById('reader')", "Esc to close the reader").await;
@@ -121,7 +127,10 @@ fn the_timeline_shows_events_and_opens_the_reader_at_the_sentence() {
 
 fn is_iso(d: &str) -> bool {
     let parts: Vec<&str> = d.split('-').collect();
-    !parts.is_empty() && parts.len() <= 3 && parts[0].len() == 4 && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+    !parts.is_empty()
+        && parts.len() <= 3
+        && parts[0].len() == 4
+        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
 }
 
 #[test]
@@ -135,7 +144,11 @@ fn brushing_the_timeline_or_typing_dates_sets_the_range() {
             let before = page.count(".event-list .event").await;
             let area = page.client.find(Locator::Css(".timeline-area")).await.unwrap();
             page.js("document.querySelector('.timeline-area').scrollIntoView({block: 'center'});").await;
-            let width = page.js("return document.querySelector('.timeline-area').getBoundingClientRect().width;").await.as_f64().unwrap();
+            let width = page
+                .js("return document.querySelector('.timeline-area').getBoundingClientRect().width;")
+                .await
+                .as_f64()
+                .unwrap();
             // Drag across the middle third, along the top edge (away from the marks).
             let drag = MouseActions::new("mouse".into())
                 .then(PointerAction::MoveToElement { element: area, duration: None, x: -width / 6.0, y: -20.0 })
@@ -143,8 +156,13 @@ fn brushing_the_timeline_or_typing_dates_sets_the_range() {
                 .then(PointerAction::MoveBy { duration: Some(Duration::from_millis(150)), x: width / 3.0, y: 0.0 })
                 .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
             page.client.perform_actions(drag).await.unwrap();
-            page.wait_until("location.hash.includes('from=') && location.hash.includes('to=')", "the brush to set a range").await;
-            let from = page.js("return document.getElementById('date-from').value;").await.as_str().unwrap().to_string();
+            page.wait_until(
+                "location.hash.includes('from=') && location.hash.includes('to=')",
+                "the brush to set a range",
+            )
+            .await;
+            let from =
+                page.js("return document.getElementById('date-from').value;").await.as_str().unwrap().to_string();
             let to = page.js("return document.getElementById('date-to').value;").await.as_str().unwrap().to_string();
             assert!(from < to, "{browser:?}: {from} .. {to}");
             let after = page.count(".event-list .event").await;
@@ -153,11 +171,21 @@ fn brushing_the_timeline_or_typing_dates_sets_the_range() {
             let dates = page.attrs(".event-list .event", "data-date").await;
             assert!(dates.iter().all(|d| d.as_str() <= to.as_str()), "{browser:?}: {dates:?} vs {to}");
             page.click("#clear-range").await;
-            page.wait_until(&format!("document.querySelectorAll('.event-list .event').length == {before}"), "clear range").await;
+            page.wait_until(
+                &format!("document.querySelectorAll('.event-list .event').length == {before}"),
+                "clear range",
+            )
+            .await;
 
             // The keyboard way: the date fields.
             let first = page.attrs(".event-list .event", "data-date").await.remove(0);
-            let day = if first.len() == 4 { format!("{first}-01-01") } else if first.len() == 7 { format!("{first}-01") } else { first.clone() };
+            let day = if first.len() == 4 {
+                format!("{first}-01-01")
+            } else if first.len() == 7 {
+                format!("{first}-01")
+            } else {
+                first.clone()
+            };
             page.js(&format!("const f = document.getElementById('date-to'); f.focus(); f.value = '{day}'; f.dispatchEvent(new Event('change', {{bubbles: true}}));")).await;
             page.wait_until(&format!("location.hash.includes('to={day}')"), "the typed date in the URL").await;
             assert!(page.count(".event-list .event").await < before, "{browser:?}");
@@ -181,7 +209,10 @@ fn the_reader_marks_mentions_dates_hits_and_boilerplate() {
             page.wait_until("document.querySelectorAll('#reader mark.hit').length > 1", "hits in the reader").await;
             assert!(page.count("#reader .mention[data-entity]").await > 0, "{browser:?}: mentions");
             let titles = page.attrs("#reader mark.date", "title").await;
-            assert!(!titles.is_empty() && titles.iter().all(|t| !t.is_empty()), "{browser:?}: dates explain themselves");
+            assert!(
+                !titles.is_empty() && titles.iter().all(|t| !t.is_empty()),
+                "{browser:?}: dates explain themselves"
+            );
             // Next hit moves a visible "current" marker through the hits.
             page.click("#next-hit").await;
             page.wait_until("document.querySelector('#reader mark.hit.current')", "a current hit").await;
@@ -194,7 +225,11 @@ fn the_reader_marks_mentions_dates_hits_and_boilerplate() {
             // Clicking a mention requires that entity.
             let name = page.attrs("#reader .mention", "data-entity").await.remove(0);
             page.click("#reader .mention").await;
-            page.wait_until(&format!("document.querySelector('{}[aria-pressed=true]')", chip(&name).replace('\'', "\\'")), "the mention's chip").await;
+            page.wait_until(
+                &format!("document.querySelector('{}[aria-pressed=true]')", chip(&name).replace('\'', "\\'")),
+                "the mention's chip",
+            )
+            .await;
             page.close().await;
         }
     });
@@ -215,8 +250,15 @@ fn boilerplate_is_shown_collapsed_not_deleted() {
                 page.click(&format!("#result-list > li[data-doc='{id}'] .result-title")).await;
                 page.wait_until(&format!("document.querySelector('#reader[data-doc=\"{id}\"]')"), "the reader").await;
                 if page.count("#reader details.boilerplate").await > 0 {
-                    assert_eq!(page.js("return document.querySelector('#reader details.boilerplate').open;").await, false);
-                    assert_eq!(page.count("#reader details.boilerplate .mention, #reader details.boilerplate mark.date").await, 0, "{browser:?}: boilerplate is not analysed");
+                    assert_eq!(
+                        page.js("return document.querySelector('#reader details.boilerplate').open;").await,
+                        false
+                    );
+                    assert_eq!(
+                        page.count("#reader details.boilerplate .mention, #reader details.boilerplate mark.date").await,
+                        0,
+                        "{browser:?}: boilerplate is not analysed"
+                    );
                     let hidden = page.texts("#reader details.boilerplate").await.join(" ");
                     assert!(hidden.len() > 20, "{browser:?}: the boilerplate text is kept");
                     found = true;
@@ -247,7 +289,11 @@ fn the_url_restores_the_view_on_reload_and_back_forward() {
             let listed = page.attrs("#result-list > li", "data-doc").await;
 
             page.client.refresh().await.unwrap();
-            page.wait_until("document.getElementById('reader') && document.querySelectorAll('#result-list > li').length > 0", "restored view").await;
+            page.wait_until(
+                "document.getElementById('reader') && document.querySelectorAll('#result-list > li').length > 0",
+                "restored view",
+            )
+            .await;
             assert_eq!(page.js("return document.getElementById('search').value;").await, "IACC", "{browser:?}");
             assert_eq!(page.attrs(&chip(&name), "aria-pressed").await, ["true"], "{browser:?}");
             assert_eq!(page.attrs("#result-list > li", "data-doc").await, listed, "{browser:?}");
@@ -255,9 +301,23 @@ fn the_url_restores_the_view_on_reload_and_back_forward() {
             page.client.back().await.unwrap();
             page.wait_until("!document.getElementById('reader')", "back closes the reader").await;
             page.client.back().await.unwrap();
-            page.wait_until(&format!("document.querySelector('{}').getAttribute('aria-pressed') == 'false'", chip(&name).replace('\'', "\\'")), "back clears the chip").await;
+            page.wait_until(
+                &format!(
+                    "document.querySelector('{}').getAttribute('aria-pressed') == 'false'",
+                    chip(&name).replace('\'', "\\'")
+                ),
+                "back clears the chip",
+            )
+            .await;
             page.client.forward().await.unwrap();
-            page.wait_until(&format!("document.querySelector('{}').getAttribute('aria-pressed') == 'true'", chip(&name).replace('\'', "\\'")), "forward restores the chip").await;
+            page.wait_until(
+                &format!(
+                    "document.querySelector('{}').getAttribute('aria-pressed') == 'true'",
+                    chip(&name).replace('\'', "\\'")
+                ),
+                "forward restores the chip",
+            )
+            .await;
             page.close().await;
         }
     });
@@ -297,7 +357,11 @@ fn the_keyboard_reaches_search_chips_and_clears_with_escape() {
             page.client.active_element().await.unwrap().send_keys("Tiffany").await.unwrap();
             page.wait_until(&format!("{RESULTS} < {all}"), "typing to narrow").await;
             page.press(Key::Escape).await;
-            page.wait_until(&format!("{RESULTS} == {all} && document.getElementById('search').value == ''"), "Esc to clear").await;
+            page.wait_until(
+                &format!("{RESULTS} == {all} && document.getElementById('search').value == ''"),
+                "Esc to clear",
+            )
+            .await;
             // Chips are buttons: Tab reaches them and Space toggles.
             page.js("document.querySelector('.chip').focus();").await;
             page.press(Key::Space).await;
@@ -359,7 +423,8 @@ fn axe_finds_no_serious_violations_in_the_main_states() {
             // Headless Firefox will not make a window narrower than about 450 px.
             let narrow = if browser == Browser::Firefox { 520 } else { 400 };
             page.wait_until(&format!("window.innerWidth <= {narrow}"), "a phone-sized window").await;
-            let overflow = page.js("return document.documentElement.scrollWidth - window.innerWidth;").await.as_i64().unwrap();
+            let overflow =
+                page.js("return document.documentElement.scrollWidth - window.innerWidth;").await.as_i64().unwrap();
             assert!(overflow <= 1, "{browser:?}: {overflow}px horizontal overflow at 375 px");
             assert_eq!(axe(&page).await, Vec::<String>::new(), "{browser:?}: phone");
             if browser == Browser::Chromium {
@@ -385,9 +450,15 @@ fn a_reader_finds_which_brands_quit_and_when_and_opens_the_sentence() {
                 assert_eq!(page.count(&chip(brand)).await, 1, "{browser:?}: no chip for {brand}");
             }
             page.click(&chip("Tiffany")).await;
-            page.wait_until("document.querySelector('.event-list .event[data-date=\"2016-05-12\"]')", "the 12 May event").await;
+            page.wait_until(
+                "document.querySelector('.event-list .event[data-date=\"2016-05-12\"]')",
+                "the 12 May event",
+            )
+            .await;
             page.click(".event-list .event[data-date='2016-05-12']").await;
-            let sentence = page.wait_until("document.querySelector('#reader .sentence.selected')?.textContent", "the sentence").await;
+            let sentence = page
+                .wait_until("document.querySelector('#reader .sentence.selected')?.textContent", "the sentence")
+                .await;
             let sentence = sentence.as_str().unwrap();
             assert!(sentence.contains("Tiffany") && sentence.contains("withdrawal"), "{browser:?}: {sentence}");
             assert!(page.count("#reader .sentence.selected .mention[data-entity='Gucci']").await == 1, "{browser:?}");
@@ -398,10 +469,22 @@ fn a_reader_finds_which_brands_quit_and_when_and_opens_the_sentence() {
             page.wait_until("!location.hash.includes('in=')", "cleared").await;
             page.js(&format!("document.querySelector('{}').focus();", chip("Gucci").replace('\'', "\\'"))).await;
             page.press(Key::Space).await;
-            page.wait_until(&format!("document.querySelector('{}').getAttribute('aria-pressed') == 'true'", chip("Gucci").replace('\'', "\\'")), "Gucci by keyboard").await;
+            page.wait_until(
+                &format!(
+                    "document.querySelector('{}').getAttribute('aria-pressed') == 'true'",
+                    chip("Gucci").replace('\'', "\\'")
+                ),
+                "Gucci by keyboard",
+            )
+            .await;
             page.js("document.querySelector(\".event-list .event[data-date='2016-05-11']\").focus();").await;
             page.press(Key::Enter).await;
-            let sentence = page.wait_until("document.querySelector('#reader .sentence.selected')?.textContent", "the sentence by keyboard").await;
+            let sentence = page
+                .wait_until(
+                    "document.querySelector('#reader .sentence.selected')?.textContent",
+                    "the sentence by keyboard",
+                )
+                .await;
             assert!(sentence.as_str().unwrap().contains("Gucci"), "{browser:?}: {sentence}");
             page.close().await;
         }

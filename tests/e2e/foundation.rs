@@ -10,35 +10,16 @@ fn page_loads_under_a_sub_path_without_console_errors() {
         async move {
             let page = Page::open(browser).await;
             page.goto(&base).await;
-            page.wait_until(
-                "document.querySelectorAll('#result-list [data-doc]').length > 0",
-                "results",
-            )
-            .await;
-            assert_eq!(
-                page.count("#fatal-error").await,
-                0,
-                "{browser:?}: error banner shown"
-            );
-            assert_eq!(
-                page.errors().await,
-                Vec::<String>::new(),
-                "{browser:?}: console errors"
-            );
+            page.wait_until("document.querySelectorAll('#result-list [data-doc]').length > 0", "results").await;
+            assert_eq!(page.count("#fatal-error").await, 0, "{browser:?}: error banner shown");
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}: console errors");
             assert_eq!(page.js("return document.title;").await, "Corpus explorer");
             page.close().await;
         }
     });
     // Every request stayed inside the sub-path: relative URLs only.
-    let outside: Vec<String> = site
-        .requested()
-        .into_iter()
-        .filter(|p| !p.starts_with("/some/where/"))
-        .collect();
-    assert!(
-        outside.is_empty(),
-        "requests outside the sub-path: {outside:?}"
-    );
+    let outside: Vec<String> = site.requested().into_iter().filter(|p| !p.starts_with("/some/where/")).collect();
+    assert!(outside.is_empty(), "requests outside the sub-path: {outside:?}");
 }
 
 #[test]
@@ -51,11 +32,7 @@ fn every_seed_title_is_listed() {
         async move {
             let page = Page::open(browser).await;
             page.goto(&base).await;
-            page.wait_until(
-                "document.querySelectorAll('#result-list [data-doc]').length > 0",
-                "results",
-            )
-            .await;
+            page.wait_until("document.querySelectorAll('#result-list [data-doc]').length > 0", "results").await;
             let mut ids = page.attrs("#result-list > li", "data-doc").await;
             ids.sort();
             let expected: Vec<String> = seeds.iter().map(|(id, _)| id.clone()).collect();
@@ -63,16 +40,14 @@ fn every_seed_title_is_listed() {
             let titles = page.texts("#result-list .result-title").await;
             for (_, title) in &seeds {
                 // The app shows the cleaned title (straight quotes, fixed case): compare letters only.
-                let letters = |t: &str| t.to_lowercase().chars().filter(|c| c.is_alphanumeric()).take(40).collect::<String>();
+                let letters =
+                    |t: &str| t.to_lowercase().chars().filter(|c| c.is_alphanumeric()).take(40).collect::<String>();
                 assert!(
                     titles.iter().any(|t| letters(t) == letters(title)),
                     "{browser:?}: title {title:?} not listed in {titles:?}"
                 );
             }
-            assert_eq!(
-                page.texts("#result-count").await,
-                vec![format!("All {} articles", seeds.len())]
-            );
+            assert_eq!(page.texts("#result-count").await, vec![format!("All {} articles", seeds.len())]);
             page.close().await;
         }
     });
@@ -89,34 +64,18 @@ fn typing_in_the_search_box_narrows_the_list() {
             let all = page.count("#result-list > li").await;
             // A word only some seeds contain (Tiffany appears in the brand-quitting articles).
             page.type_into("#search", "Tiffany").await;
-            page.wait_until(
-                &format!("document.querySelectorAll('#result-list > li').length < {all}"),
-                "narrowing",
-            )
-            .await;
+            page.wait_until(&format!("document.querySelectorAll('#result-list > li').length < {all}"), "narrowing")
+                .await;
             let narrowed = page.count("#result-list > li").await;
-            assert!(
-                narrowed >= 1 && narrowed < all,
-                "{browser:?}: {narrowed} of {all}"
-            );
-            assert!(
-                page.count("#result-list mark.hit").await >= 1,
-                "{browser:?}: hits highlighted"
-            );
-            assert!(
-                page.fragment().await.contains("q=Tiffany"),
-                "{browser:?}: query in the URL"
-            );
+            assert!(narrowed >= 1 && narrowed < all, "{browser:?}: {narrowed} of {all}");
+            assert!(page.count("#result-list mark.hit").await >= 1, "{browser:?}: hits highlighted");
+            assert!(page.fragment().await.contains("q=Tiffany"), "{browser:?}: query in the URL");
             // Nonsense matches nothing and offers to clear.
             page.type_into("#search", "zzzqqq").await;
-            page.wait_until("document.getElementById('empty-state')", "the empty state")
-                .await;
+            page.wait_until("document.getElementById('empty-state')", "the empty state").await;
             page.click("#empty-state button").await;
-            page.wait_until(
-                &format!("document.querySelectorAll('#result-list > li').length == {all}"),
-                "all again",
-            )
-            .await;
+            page.wait_until(&format!("document.querySelectorAll('#result-list > li').length == {all}"), "all again")
+                .await;
             page.close().await;
         }
     });

@@ -56,10 +56,14 @@ fn the_hosted_page_carries_a_strict_csp_and_works_under_it() {
         }
     });
     // Every request the server saw was for one of the site's own files (or the test hook).
-    let own: Vec<String> = std::fs::read_dir(dist()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let own: Vec<String> =
+        std::fs::read_dir(dist()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     for path in site.requested() {
         let name = path.trim_start_matches("/deep/sub/path/");
-        assert!(name.is_empty() || name == "__test_hook.js" || own.iter().any(|f| f == name), "unexpected request {path}");
+        assert!(
+            name.is_empty() || name == "__test_hook.js" || own.iter().any(|f| f == name),
+            "unexpected request {path}"
+        );
     }
 }
 
@@ -70,7 +74,10 @@ fn the_single_file_works_when_opened_from_disk() {
     assert_strict(&csp);
     assert!(csp.contains("default-src 'none'") && csp.contains("'sha256-"), "{csp}");
     let html = std::fs::read_to_string(&path).unwrap();
-    assert!(!html.contains(" src=\"") && !html.contains("rel=\"stylesheet\""), "explorer.html must not reference other files");
+    assert!(
+        !html.contains(" src=\"") && !html.contains("rel=\"stylesheet\""),
+        "explorer.html must not reference other files"
+    );
     let url = single_file_url();
     in_both_browsers(|browser| {
         let url = url.clone();
@@ -80,15 +87,28 @@ fn the_single_file_works_when_opened_from_disk() {
             page.wait_until("document.querySelectorAll('#result-list > li').length > 0", "results from file://").await;
             let all = page.count("#result-list > li").await;
             page.type_into("#search", "Tiffany").await;
-            page.wait_until(&format!("document.querySelectorAll('#result-list > li').length < {all}"), "search to narrow").await;
+            page.wait_until(
+                &format!("document.querySelectorAll('#result-list > li').length < {all}"),
+                "search to narrow",
+            )
+            .await;
             page.press(fantoccini::key::Key::Escape).await; // Esc in the search box clears it
-            page.wait_until(&format!("document.querySelectorAll('#result-list > li').length == {all}"), "search cleared").await;
+            page.wait_until(
+                &format!("document.querySelectorAll('#result-list > li').length == {all}"),
+                "search cleared",
+            )
+            .await;
             // Require the first chip: every listed article then mentions it.
             let name = page.attrs(".chip", "data-entity").await.remove(0);
             page.click(".chip").await;
             page.wait_until("document.querySelector('.chip[aria-pressed=true]')", "the chip to be required").await;
-            let count: usize = page.texts(&format!(".chip[data-entity={name:?}] .chip-count")).await[0].parse().unwrap();
-            assert_eq!(page.count("#result-list > li").await, count, "{browser:?}: the chip count is the number of results");
+            let count: usize =
+                page.texts(&format!(".chip[data-entity={name:?}] .chip-count")).await[0].parse().unwrap();
+            assert_eq!(
+                page.count("#result-list > li").await,
+                count,
+                "{browser:?}: the chip count is the number of results"
+            );
             assert_eq!(page.count("#fatal-error").await, 0);
             page.close().await;
         }
@@ -103,9 +123,13 @@ fn hostile_text_is_shown_literally_and_runs_nothing() {
         async move {
             let page = Page::open(browser).await;
             page.goto(&base).await;
-            page.wait_until("document.querySelectorAll('#result-list > li').length == 2", "both fixture articles").await;
+            page.wait_until("document.querySelectorAll('#result-list > li').length == 2", "both fixture articles")
+                .await;
             let titles = page.texts("#result-list .result-title").await;
-            assert!(titles.iter().any(|t| t.contains("<script>") && t.contains("<img src=x")), "{browser:?}: {titles:?}");
+            assert!(
+                titles.iter().any(|t| t.contains("<script>") && t.contains("<img src=x")),
+                "{browser:?}: {titles:?}"
+            );
             // Open the hostile article in the reader.
             page.click("#result-list > li:not([data-doc=calm]) .result-title").await;
             page.wait_until("document.getElementById('reader')", "the reader").await;
@@ -118,12 +142,20 @@ fn hostile_text_is_shown_literally_and_runs_nothing() {
             // Timeline tooltips: focus each mark so the tooltip renders its text.
             let marks = page.count(".timeline .mark").await;
             assert!(marks >= 1, "{browser:?}: the hostile article's dates are on the timeline");
-            page.js("document.querySelectorAll('.timeline .mark').forEach(m => m.dispatchEvent(new FocusEvent('focus')));").await;
+            page.js(
+                "document.querySelectorAll('.timeline .mark').forEach(m => m.dispatchEvent(new FocusEvent('focus')));",
+            )
+            .await;
             // Nothing ran, nothing became markup, the layout did not blow up.
             assert_eq!(page.js("return window.__pwned === undefined;").await, true, "{browser:?}: hostile code ran");
-            assert_eq!(page.count("img, iframe, object, embed, #reader svg, a[href^='javascript']").await, 0, "{browser:?}");
+            assert_eq!(
+                page.count("img, iframe, object, embed, #reader svg, a[href^='javascript']").await,
+                0,
+                "{browser:?}"
+            );
             assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
-            let overflow = page.js("return document.documentElement.scrollWidth - window.innerWidth;").await.as_i64().unwrap();
+            let overflow =
+                page.js("return document.documentElement.scrollWidth - window.innerWidth;").await.as_i64().unwrap();
             assert!(overflow <= 1, "{browser:?}: a 10 000-character word made the page {overflow}px too wide");
             page.close().await;
         }
@@ -145,7 +177,11 @@ fn a_panic_shows_an_error_banner_instead_of_a_blank_page() {
             // The reload button works without the (dead) wasm: it reloads into a clean view.
             page.js("history.replaceState(null, '', location.pathname);").await;
             page.click("#fatal-error button[data-action=reload]").await;
-            page.wait_until("document.querySelectorAll('#result-list > li').length > 0 && !document.getElementById('fatal-error')", "a working page after reload").await;
+            page.wait_until(
+                "document.querySelectorAll('#result-list > li').length > 0 && !document.getElementById('fatal-error')",
+                "a working page after reload",
+            )
+            .await;
             page.close().await;
         }
     });
@@ -169,7 +205,8 @@ fn without_javascript_or_webassembly_a_message_says_what_is_needed() {
 
             let page = Page::open_with(browser, Tweak::NoWebAssembly).await;
             page.client.goto(&base).await.unwrap();
-            let message = page.wait_until("document.querySelector('.boot-error')?.textContent", "the WebAssembly message").await;
+            let message =
+                page.wait_until("document.querySelector('.boot-error')?.textContent", "the WebAssembly message").await;
             assert!(message.as_str().unwrap().contains("needs WebAssembly"), "{browser:?}: {message}");
             page.close().await;
         }

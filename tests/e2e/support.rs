@@ -60,10 +60,7 @@ impl Site {
                 std::thread::spawn(move || handle(stream, &dir, &prefix, &log));
             }
         });
-        Site {
-            base: format!("http://{addr}{prefix}"),
-            requests,
-        }
+        Site { base: format!("http://{addr}{prefix}"), requests }
     }
 
     pub fn requested(&self) -> Vec<String> {
@@ -84,14 +81,7 @@ fn handle(mut stream: TcpStream, dir: &Path, prefix: &str, log: &Mutex<Vec<Strin
             break;
         }
     }
-    let path = line
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or("/")
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .to_string();
+    let path = line.split_whitespace().nth(1).unwrap_or("/").split(['?', '#']).next().unwrap_or("/").to_string();
     log.lock().unwrap().push(path.clone());
     let (status, ctype, body) = respond(dir, prefix, &path);
     let head = format!(
@@ -129,22 +119,15 @@ fn respond(dir: &Path, prefix: &str, path: &str) -> (&'static str, &'static str,
     };
     if ctype.starts_with("text/html") {
         // Instrument the page: an external same-origin script, which the CSP allows.
-        let html = String::from_utf8_lossy(&bytes).replacen(
-            "<head>",
-            "<head><script src=\"__test_hook.js\"></script>",
-            1,
-        );
+        let html =
+            String::from_utf8_lossy(&bytes).replacen("<head>", "<head><script src=\"__test_hook.js\"></script>", 1);
         bytes = html.into_bytes();
     }
     ("200 OK", ctype, bytes)
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 /// A running WebDriver server; killed on drop.
@@ -165,20 +148,20 @@ fn which(names: &[&str]) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     let home_cargo = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin"));
     let dirs: Vec<PathBuf> = std::env::split_paths(&path).chain(home_cargo).collect();
-    names
-        .iter()
-        .find_map(|n| dirs.iter().map(|d| d.join(n)).find(|p| p.is_file()))
+    names.iter().find_map(|n| dirs.iter().map(|d| d.join(n)).find(|p| p.is_file()))
 }
 
 fn start_driver(browser: Browser) -> Driver {
     let port = free_port();
     let (exe, args): (PathBuf, Vec<String>) = match browser {
         Browser::Chromium => (
-            which(&["chromedriver"]).expect("chromedriver is missing: run `bash scripts/setup.sh` (apt-get install chromium-driver)"),
+            which(&["chromedriver"])
+                .expect("chromedriver is missing: run `bash scripts/setup.sh` (apt-get install chromium-driver)"),
             vec![format!("--port={port}")],
         ),
         Browser::Firefox => (
-            which(&["geckodriver"]).expect("geckodriver is missing: run `bash scripts/setup.sh` (cargo install geckodriver)"),
+            which(&["geckodriver"])
+                .expect("geckodriver is missing: run `bash scripts/setup.sh` (cargo install geckodriver)"),
             vec!["--port".into(), port.to_string(), "--host".into(), "127.0.0.1".into()],
         ),
     };
@@ -190,17 +173,10 @@ fn start_driver(browser: Browser) -> Driver {
         .expect("start the WebDriver server");
     let deadline = Instant::now() + Duration::from_secs(20);
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            Instant::now() < deadline,
-            "{browser:?} driver did not start on port {port}"
-        );
+        assert!(Instant::now() < deadline, "{browser:?} driver did not start on port {port}");
         std::thread::sleep(Duration::from_millis(50));
     }
-    Driver {
-        child,
-        port,
-        _profile: None,
-    }
+    Driver { child, port, _profile: None }
 }
 
 /// Ways to cripple a browser, to test the fallbacks.
@@ -214,8 +190,7 @@ pub enum Tweak {
 fn capabilities(browser: Browser, profile: &Path, tweak: Tweak) -> serde_json::Map<String, Value> {
     let mut caps = match browser {
         Browser::Chromium => {
-            let binary =
-                which(&["chromium"]).expect("chromium is missing: run `bash scripts/setup.sh`");
+            let binary = which(&["chromium"]).expect("chromium is missing: run `bash scripts/setup.sh`");
             json!({
                 "browserName": "chrome",
                 "goog:chromeOptions": {
@@ -228,8 +203,7 @@ fn capabilities(browser: Browser, profile: &Path, tweak: Tweak) -> serde_json::M
             })
         }
         Browser::Firefox => {
-            let binary = which(&["firefox-esr", "firefox"])
-                .expect("firefox is missing: run `bash scripts/setup.sh`");
+            let binary = which(&["firefox-esr", "firefox"]).expect("firefox is missing: run `bash scripts/setup.sh`");
             json!({
                 "browserName": "firefox",
                 "moz:firefoxOptions": {
@@ -254,7 +228,7 @@ fn capabilities(browser: Browser, profile: &Path, tweak: Tweak) -> serde_json::M
     match (browser, tweak) {
         (_, Tweak::None) => {}
         (Browser::Chromium, Tweak::NoJavaScript) => push_arg(&mut caps, "--blink-settings=scriptEnabled=false"),
-        (Browser::Chromium, Tweak::NoWebAssembly) => push_arg(&mut caps, "--js-flags=--jitless") /* V8 without a JIT exposes no WebAssembly */,
+        (Browser::Chromium, Tweak::NoWebAssembly) => push_arg(&mut caps, "--js-flags=--jitless"), /* V8 without a JIT exposes no WebAssembly */,
         (Browser::Firefox, Tweak::NoJavaScript) => {
             caps["moz:firefoxOptions"]["prefs"]["javascript.enabled"] = json!(false);
         }
@@ -293,11 +267,7 @@ impl Page {
 
     pub async fn open_with(browser: Browser, tweak: Tweak) -> Page {
         let driver = start_driver(browser);
-        let profile = std::env::temp_dir().join(format!(
-            "e2e-{browser:?}-{}-{}",
-            std::process::id(),
-            driver.port
-        ));
+        let profile = std::env::temp_dir().join(format!("e2e-{browser:?}-{}-{}", std::process::id(), driver.port));
         std::fs::create_dir_all(&profile).unwrap();
         let mut builder = ClientBuilder::native();
         builder.capabilities(capabilities(browser, &profile, tweak));
@@ -306,20 +276,12 @@ impl Page {
             .await
             .unwrap_or_else(|e| panic!("{browser:?}: cannot start a session: {e}"));
         let _ = client.set_window_size(1280, 900).await;
-        Page {
-            client,
-            browser,
-            _driver: driver,
-            _profile: TempDir(profile),
-        }
+        Page { client, browser, _driver: driver, _profile: TempDir(profile) }
     }
 
     /// Navigates and waits until the app has mounted (the search box exists) or failed.
     pub async fn goto(&self, url: &str) {
-        self.client
-            .goto(url)
-            .await
-            .unwrap_or_else(|e| panic!("{:?}: goto {url}: {e}", self.browser));
+        self.client.goto(url).await.unwrap_or_else(|e| panic!("{:?}: goto {url}: {e}", self.browser));
         self.wait_until("document.getElementById('search') || document.getElementById('fatal-error') || document.querySelector('.boot-error')", "the app to mount")
             .await;
     }
@@ -339,36 +301,26 @@ impl Page {
             if !(v.is_null() || v == json!(false) || v == json!(0) || v == json!("")) {
                 return v;
             }
-            assert!(
-                Instant::now() < deadline,
-                "{:?}: timed out waiting for {what} ({expr})",
-                self.browser
-            );
+            assert!(Instant::now() < deadline, "{:?}: timed out waiting for {what} ({expr})", self.browser);
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 
     pub async fn texts(&self, css: &str) -> Vec<String> {
-        let v = self
-            .js(&format!(
-                "return [...document.querySelectorAll({css:?})].map(e => e.textContent.trim());"
-            ))
-            .await;
+        let v =
+            self.js(&format!("return [...document.querySelectorAll({css:?})].map(e => e.textContent.trim());")).await;
         serde_json::from_value(v).unwrap()
     }
 
     pub async fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
-        let v = self.js(&format!("return [...document.querySelectorAll({css:?})].map(e => e.getAttribute({attr:?}) || '');")).await;
+        let v = self
+            .js(&format!("return [...document.querySelectorAll({css:?})].map(e => e.getAttribute({attr:?}) || '');"))
+            .await;
         serde_json::from_value(v).unwrap()
     }
 
     pub async fn count(&self, css: &str) -> usize {
-        self.js(&format!(
-            "return document.querySelectorAll({css:?}).length;"
-        ))
-        .await
-        .as_u64()
-        .unwrap() as usize
+        self.js(&format!("return document.querySelectorAll({css:?}).length;")).await.as_u64().unwrap() as usize
     }
 
     pub async fn click(&self, css: &str) {
@@ -379,15 +331,10 @@ impl Page {
             .unwrap_or_else(|e| panic!("{:?}: no element {css}: {e}", self.browser));
         // Scroll first so the click lands on the element in both browsers.
         self.client
-            .execute(
-                "arguments[0].scrollIntoView({block: 'center'});",
-                vec![serde_json::to_value(&el).unwrap()],
-            )
+            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&el).unwrap()])
             .await
             .unwrap();
-        el.click()
-            .await
-            .unwrap_or_else(|e| panic!("{:?}: click {css}: {e}", self.browser));
+        el.click().await.unwrap_or_else(|e| panic!("{:?}: click {css}: {e}", self.browser));
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {
@@ -401,13 +348,7 @@ impl Page {
     }
 
     pub async fn fragment(&self) -> String {
-        self.client
-            .current_url()
-            .await
-            .unwrap()
-            .fragment()
-            .unwrap_or("")
-            .to_string()
+        self.client.current_url().await.unwrap().fragment().unwrap_or("").to_string()
     }
 
     /// Errors the instrumented page recorded (console.error, uncaught, rejections).
@@ -438,11 +379,7 @@ where
     F: Fn(Browser) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     for browser in BROWSERS {
         rt.block_on(scenario(browser));
     }
@@ -476,12 +413,7 @@ pub fn seed_titles() -> Vec<(String, String)> {
         .into_iter()
         .map(|p| {
             let text = std::fs::read_to_string(&p).unwrap();
-            let title = text
-                .lines()
-                .map(str::trim)
-                .find(|l| !l.is_empty())
-                .unwrap_or("")
-                .to_string();
+            let title = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("").to_string();
             (p.file_stem().unwrap().to_string_lossy().into_owned(), title)
         })
         .collect()
