@@ -228,7 +228,8 @@ fn capabilities(browser: Browser, profile: &Path, tweak: Tweak) -> serde_json::M
     match (browser, tweak) {
         (_, Tweak::None) => {}
         (Browser::Chromium, Tweak::NoJavaScript) => push_arg(&mut caps, "--blink-settings=scriptEnabled=false"),
-        (Browser::Chromium, Tweak::NoWebAssembly) => push_arg(&mut caps, "--js-flags=--jitless"), /* V8 without a JIT exposes no WebAssembly */,
+        // V8 without a JIT exposes no WebAssembly.
+        (Browser::Chromium, Tweak::NoWebAssembly) => push_arg(&mut caps, "--js-flags=--jitless"),
         (Browser::Firefox, Tweak::NoJavaScript) => {
             caps["moz:firefoxOptions"]["prefs"]["javascript.enabled"] = json!(false);
         }
