@@ -7,6 +7,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -139,6 +140,9 @@ struct Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        // The driver runs in its own process group with the browser it started: end them all,
+        // so a failed test leaves no browser behind.
+        let _ = Command::new("kill").args(["-TERM", &format!("-{}", self.child.id())]).status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -169,6 +173,7 @@ fn start_driver(browser: Browser) -> Driver {
         .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
+        .process_group(0)
         .spawn()
         .expect("start the WebDriver server");
     let deadline = Instant::now() + Duration::from_secs(20);
