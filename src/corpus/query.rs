@@ -10,6 +10,10 @@
 use super::index::{for_each_token, Index};
 use super::{Corpus, Day};
 
+/// How many hits `search` gives a snippet: a page of results. Past it, snippets are computed on
+/// demand, so a keystroke at 10 000 matching documents does not build 10 000 snippets.
+pub const SNIPPET_LIMIT: usize = 50;
+
 /// Everything the reader can filter by. The UI keeps exactly one of these (mirrored in the URL).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
@@ -41,6 +45,7 @@ pub struct Hit {
     /// Index into `Corpus::documents`.
     pub doc: u32,
     pub score: f32,
+    /// Filled for the first [`SNIPPET_LIMIT`] hits; empty after that (see [`Corpus::snippet`]).
     pub snippet: Snippet,
 }
 
@@ -284,9 +289,16 @@ impl Corpus {
             }
         }
         events.sort_unstable();
+        // Snippets cost a sentence scan each: only the first page gets one here; the UI asks
+        // `Corpus::snippet` for rows it shows beyond that.
         let hits = docs
             .iter()
-            .map(|&d| Hit { doc: d, score: score[d as usize], snippet: self.snippet(d, &terms, &groups) })
+            .enumerate()
+            .map(|(rank, &d)| Hit {
+                doc: d,
+                score: score[d as usize],
+                snippet: if rank < SNIPPET_LIMIT { self.snippet_for(d, &terms, &groups) } else { Snippet::default() },
+            })
             .collect();
         Results { hits, entity_counts, events }
     }
@@ -313,9 +325,19 @@ impl Corpus {
         }
     }
 
+    /// The snippet of one document under a query (for hits past [`SNIPPET_LIMIT`]).
+    pub fn snippet(&self, query: &Query, doc: u32) -> Snippet {
+        if doc as usize >= self.documents.len().min(self.index.doc_sentences.len()) {
+            return Snippet::default();
+        }
+        let terms = parse_terms(&query.text);
+        let groups = resolve(&self.index, &terms);
+        self.snippet_for(doc, &terms, &groups)
+    }
+
     /// The best sentence of a hit: the first one matching the most distinct terms (or the first
     /// indexed sentence when there are no text terms), cut around its first highlight.
-    fn snippet(&self, doc: u32, terms: &[Term], groups: &[Group]) -> Snippet {
+    fn snippet_for(&self, doc: u32, terms: &[Term], groups: &[Group]) -> Snippet {
         let index = &self.index;
         let d = doc as usize;
         let sents = &index.doc_sentences[d];

@@ -23,17 +23,42 @@ pub fn ResultList() -> impl IntoView {
         shown.set(PAGE);
     });
     let corpus = ctx.corpus.clone();
+    // Display order as indices into `results.hits`: sorting never clones the (possibly
+    // thousands of) hits; only the rendered page is materialised below.
     let ordered = Memo::new(move |_| {
         let sort = state.with(|s| s.sort);
         results.with(|r| {
-            let mut hits: Vec<Hit> = r.hits.clone();
+            let mut order: Vec<u32> = (0..r.hits.len() as u32).collect();
             if sort == Sort::Date {
                 // Newest first; undated last; ties keep relevance order (stable sort).
-                hits.sort_by_key(|h| std::cmp::Reverse(corpus.documents[h.doc as usize].date.map(|d| d.start)));
+                order.sort_by_key(|&i| {
+                    std::cmp::Reverse(corpus.documents[r.hits[i as usize].doc as usize].date.map(|d| d.start))
+                });
             }
-            hits
+            order
         })
     });
+    let page_corpus = ctx.corpus.clone();
+    let query = ctx.query;
+    let page = move || {
+        let n = shown.get();
+        ordered.with(|order| {
+            results.with(|r| {
+                order
+                    .iter()
+                    .take(n)
+                    .map(|&i| {
+                        let mut hit = r.hits[i as usize].clone();
+                        // Snippets are computed for the top hits only; the rest on display.
+                        if hit.snippet.text.is_empty() {
+                            hit.snippet = query.with(|q| page_corpus.snippet(q, hit.doc));
+                        }
+                        hit
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     let ctx_sort = ctx.clone();
     let ctx_clear = ctx.clone();
     view! {
@@ -71,7 +96,7 @@ pub fn ResultList() -> impl IntoView {
             >
                 <ol class="result-list" id="result-list">
                     <For
-                        each=move || ordered.with(|h| h.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                        each=page.clone()
                         key=|hit| (hit.doc, hit.snippet.text.clone(), hit.snippet.highlights.clone())
                         let:hit
                     >
