@@ -1065,22 +1065,27 @@ fn dated_years(found: &[Found]) -> Vec<(i32, String)> {
         .collect()
 }
 
-/// The most common dated year of the other documents (front-matter years count too); ties go to
-/// the later year.
-fn corpus_year(all: &[Vec<Found>], documents: &[Document], except: usize) -> Option<i32> {
-    let mut counts: BTreeMap<i32, u32> = BTreeMap::new();
-    for (k, found) in all.iter().enumerate() {
-        if k == except {
-            continue;
-        }
-        for (y, _) in dated_years(found) {
-            *counts.entry(y).or_default() += 1;
-        }
-        if let Some(d) = documents.get(k).and_then(|d| d.date).filter(|_| !documents[k].date_inferred) {
-            *counts.entry(d.start.year).or_default() += 1;
+/// The dated years one document contributes to the corpus vote (front-matter years count too).
+fn years_of(found: &[Found], doc: Option<&Document>) -> Vec<i32> {
+    let mut years: Vec<i32> = dated_years(found).into_iter().map(|(y, _)| y).collect();
+    if let Some(d) = doc.and_then(|d| d.date.filter(|_| !d.date_inferred)) {
+        years.push(d.start.year);
+    }
+    years
+}
+
+/// The most common dated year of the other documents; ties go to the later year. `totals` is the
+/// vote over all documents, so each call only takes away the document's own years (linear, not
+/// quadratic, in the corpus size).
+fn corpus_year(totals: &BTreeMap<i32, u32>, own: &[i32]) -> Option<i32> {
+    let mut best: Option<(u32, i32)> = None;
+    for (&y, &n) in totals {
+        let n = n - own.iter().filter(|&&o| o == y).count() as u32;
+        if n > 0 && best.is_none_or(|b| (n, y) > b) {
+            best = Some((n, y));
         }
     }
-    counts.iter().max_by_key(|&(y, n)| (*n, *y)).map(|(y, _)| *y)
+    best.map(|(_, y)| y)
 }
 
 /// The year a document's year-less dates belong to, and where it came from.
@@ -1097,6 +1102,20 @@ fn document_year(found: &[Found], corpus: Option<i32>) -> Option<(i32, String)> 
         .max();
     let c = corpus?;
     (bare_max.is_none_or(|b| b <= c)).then(|| (c, format!("year {c} from the rest of the corpus")))
+}
+
+/// Passages shared by more documents than this are not evidence of a copy.
+const MAX_SHARERS: usize = 8;
+
+/// FNV-1a hashes of the word 8-grams, sorted and deduplicated (deterministic, no `HashMap`).
+fn shingle_hashes(doc: &Document) -> Vec<u64> {
+    let mut out: Vec<u64> = shingles(doc)
+        .iter()
+        .map(|s| s.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Lowercased word 8-grams of a document's non-boilerplate sentences.
@@ -1149,12 +1168,17 @@ fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Vec<Reference
     let n = documents.len();
     let mut refs: Vec<Option<Reference>> = vec![None; n];
     let mut years: Vec<Option<(i32, String)>> = vec![None; n];
+    let own_years: Vec<Vec<i32>> = (0..n).map(|k| years_of(&all[k], documents.get(k))).collect();
+    let mut totals: BTreeMap<i32, u32> = BTreeMap::new();
+    for y in own_years.iter().flatten() {
+        *totals.entry(*y).or_default() += 1;
+    }
     // Front matter first.
     for (k, doc) in documents.iter().enumerate() {
         if let Some(v) = doc.date.filter(|_| !doc.date_inferred) {
             refs[k] = Some(Reference { value: Some(v), inferred: false, note: format!("reference {}", v.iso()) });
         }
-        years[k] = document_year(&all[k], corpus_year(all, documents, k));
+        years[k] = document_year(&all[k], corpus_year(&totals, &own_years[k]));
     }
     // Tier 1: the latest past full date in the text.
     for k in 0..n {
@@ -1182,25 +1206,45 @@ fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Vec<Reference
     // Tier 2: a document sharing passages with a dated one ran that day or later (copies follow
     // the original), taken to be within the same month: month-relative expressions resolve,
     // day- and week-relative ones ("last week") do not.
-    let shingle_sets: Vec<BTreeSet<String>> = documents.iter().map(|d| shingles(d).into_iter().collect()).collect();
+    // Hashed shingles of the dated documents, sorted: one lookup per shingle of an undated
+    // document instead of a comparison with every other document.
     let tier1: Vec<Option<Reference>> = refs.clone();
+    let mut postings: Vec<(u64, u32)> = Vec::new();
+    for (j, r) in tier1.iter().enumerate() {
+        if r.as_ref().and_then(|r| r.day()).is_some() {
+            postings.extend(shingle_hashes(&documents[j]).into_iter().map(|h| (h, j as u32)));
+        }
+    }
+    postings.sort_unstable();
     for k in 0..n {
         if refs[k].is_some() {
             continue;
         }
-        let mut best: Option<(usize, usize)> = None; // (shared, doc)
-        for (j, r) in tier1.iter().enumerate() {
-            if j == k || r.as_ref().and_then(|r| r.day()).is_none() {
+        let mut shared_with: BTreeMap<u32, usize> = BTreeMap::new();
+        for h in shingle_hashes(&documents[k]) {
+            let from = postings.partition_point(|&(p, _)| p < h);
+            let to = postings.partition_point(|&(p, _)| p <= h);
+            // A passage many documents share (a stock phrase, a wire paragraph) says nothing
+            // about which one this copies.
+            if to - from > MAX_SHARERS {
                 continue;
             }
-            let shared = shingle_sets[k].intersection(&shingle_sets[j]).count();
+            for &(_, j) in &postings[from..to] {
+                if j as usize != k {
+                    *shared_with.entry(j).or_default() += 1;
+                }
+            }
+        }
+        let mut best: Option<(usize, usize)> = None; // (shared, doc)
+        for (&j, &shared) in &shared_with {
             if shared >= 3 && best.is_none_or(|(s, _)| shared > s) {
-                best = Some((shared, j));
+                best = Some((shared, j as usize));
             }
         }
         if let Some((_, j)) = best {
             let v = tier1[j].as_ref().and_then(|r| r.day()).and_then(|d| range(d, Day::last_of_month(d.year, d.month)));
-            let example = shingles(&documents[k]).into_iter().find(|s| shingle_sets[j].contains(s)).unwrap_or_default();
+            let theirs: BTreeSet<String> = shingles(&documents[j]).into_iter().collect();
+            let example = shingles(&documents[k]).into_iter().find(|s| theirs.contains(s)).unwrap_or_default();
             let day = v.map(|v| v.start.iso()).unwrap_or_default();
             refs[k] = Some(Reference {
                 value: v,
