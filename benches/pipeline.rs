@@ -127,7 +127,7 @@ fn main() {
         corpora.push(("10000", build(&syn10k)));
     }
     let may = (Day::new(2016, 5, 1), Day::new(2016, 5, 31));
-    println!("\n## Query latency (median of 51 runs, all hits with snippets)\n");
+    println!("\n## Query latency (median of 51 runs, snippets for the first page of hits)\n");
     println!("| query | {} |", corpora.iter().map(|(n, _)| format!("{n} docs")).collect::<Vec<_>>().join(" | "));
     println!("|---|{}", "---:|".repeat(corpora.len()));
     let cases: Vec<(&str, Query)> = vec![

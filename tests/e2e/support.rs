@@ -142,7 +142,7 @@ impl Drop for Driver {
     fn drop(&mut self) {
         // The driver runs in its own process group with the browser it started: end them all,
         // so a failed test leaves no browser behind.
-        let _ = Command::new("kill").args(["-TERM", &format!("-{}", self.child.id())]).status();
+        let _ = Command::new("kill").args(["-TERM", "--", &format!("-{}", self.child.id())]).status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
