@@ -360,54 +360,39 @@ fn event_mark(ctx: &Ctx, p: Placed, hovered: RwSignal<Option<u32>>) -> impl Into
         move || ctx.open(&doc_id, Some(sentence))
     };
     let open_key = open.clone();
-    if p.point {
-        view! {
-            <circle
-                class="mark point"
-                class:inferred=event.inferred
-                cx=format!("{:.2}%", p.x)
-                cy=(y + 4).to_string()
-                r="5"
-                tabindex="0"
-                role="button"
-                aria-label=label
-                data-date=event.date.iso()
-                data-doc=doc_id
-                data-precision=event.date.precision.label()
-                on:click=move |_| open()
-                on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); open_key() }
-                on:mouseenter=move |_| hovered.set(Some(index))
-                on:focus=move |_| hovered.set(Some(index))
-                on:mouseleave=move |_| hovered.set(None)
-                on:blur=move |_| hovered.set(None)
-            ></circle>
-        }
-        .into_any()
+    // A day is a point; a month, season, year or range is a bar.
+    let shape = if p.point {
+        view! { <circle cx=format!("{:.2}%", p.x) cy=(y + 4).to_string() r="5"></circle> }.into_any()
     } else {
-        view! {
-            <rect
-                class="mark span"
-                class:inferred=event.inferred
-                x=format!("{:.2}%", p.x)
-                width=format!("{:.2}%", p.width)
-                y=y.to_string()
-                height="9"
-                rx="3"
-                tabindex="0"
-                role="button"
-                aria-label=label
-                data-date=event.date.iso()
-                data-doc=doc_id
-                data-precision=event.date.precision.label()
-                on:click=move |_| open()
-                on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); open_key() }
-                on:mouseenter=move |_| hovered.set(Some(index))
-                on:focus=move |_| hovered.set(Some(index))
-                on:mouseleave=move |_| hovered.set(None)
-                on:blur=move |_| hovered.set(None)
-            ></rect>
-        }
-        .into_any()
+        view! { <rect x=format!("{:.2}%", p.x) width=format!("{:.2}%", p.width) y=y.to_string() height="9" rx="3"></rect> }
+            .into_any()
+    };
+    view! {
+        <g
+            class="mark"
+            class:point=p.point
+            class:span=!p.point
+            class:inferred=event.inferred
+            tabindex="0"
+            role="button"
+            aria-label=label
+            data-date=event.date.iso()
+            data-doc=doc_id
+            data-precision=event.date.precision.label()
+            on:click=move |_| open()
+            on:keydown=move |ev| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    open_key()
+                }
+            }
+            on:mouseenter=move |_| hovered.set(Some(index))
+            on:focus=move |_| hovered.set(Some(index))
+            on:mouseleave=move |_| hovered.set(None)
+            on:blur=move |_| hovered.set(None)
+        >
+            {shape}
+        </g>
     }
 }
 

@@ -97,7 +97,7 @@ fn the_timeline_shows_events_and_opens_the_reader_at_the_sentence() {
             // Days are points, coarser dates are spans.
             let precisions = page.attrs(".timeline .mark", "data-precision").await;
             let kinds = page
-                .js("return [...document.querySelectorAll('.timeline .mark')].map(m => m.tagName.toLowerCase());")
+                .js("return [...document.querySelectorAll('.timeline .mark')].map(m => m.firstElementChild.tagName.toLowerCase());")
                 .await;
             for (p, k) in precisions.iter().zip(kinds.as_array().unwrap()) {
                 assert_eq!(k == "circle", p == "day", "{browser:?}: a {p} event drawn as {k}");
