@@ -1,0 +1,53 @@
+//! `Engine`: add raw article texts, build the corpus (the same `Corpus::build` the explorer runs
+//! at start-up), run queries. JavaScript does the timing.
+use corpus_explorer::corpus::{Corpus, Day, Query, Source};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Engine {
+    files: Vec<(String, String)>,
+    corpus: Option<Corpus>,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Engine {
+        Engine::default()
+    }
+
+    /// One article file: its stem and its raw text (front matter included).
+    pub fn add(&mut self, id: String, text: String) {
+        self.files.push((id, text));
+    }
+
+    /// Builds the corpus from everything added (the explorer's start-up work).
+    pub fn build(&mut self) {
+        let sources: Vec<Source<'_>> = self.files.iter().map(|(id, text)| Source { id, text }).collect();
+        self.corpus = Some(Corpus::build(&sources, None));
+    }
+
+    pub fn entities(&self) -> u32 {
+        self.corpus.as_ref().map_or(0, |c| c.entities.len() as u32)
+    }
+
+    pub fn events(&self) -> u32 {
+        self.corpus.as_ref().map_or(0, |c| c.events.len() as u32)
+    }
+
+    /// Runs one query the way the UI does (`Corpus::search`: ranked hits, entity counts, events,
+    /// snippets for the first page). `entity` < 0 means no chip; empty `from`/`to` mean no range.
+    /// Returns the number of hits.
+    pub fn search(&self, text: &str, entity: i32, from: &str, to: &str) -> u32 {
+        let Some(corpus) = &self.corpus else { return 0 };
+        let query = Query {
+            text: text.to_string(),
+            include: if entity >= 0 { vec![entity as u32] } else { Vec::new() },
+            exclude: Vec::new(),
+            from: Day::parse_iso(from),
+            to: Day::parse_iso(to),
+        };
+        corpus.search(&query).hits.len() as u32
+    }
+}

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# The README "bench" command (issue 6). Not part of `scripts/test.sh`.
+#
+#   bash scripts/bench.sh                 # seeds, 1 000 and 10 000 documents
+#   BENCH_SIZES="1000" bash scripts/bench.sh   # synthetic sizes to run besides the seeds
+#   BENCH_NATIVE=0 / BENCH_BROWSER=0      # skip one half
+#   BENCH_RUNS=5                          # cold loads per site (and query batches)
+#
+# Installs what is missing (scripts/setup.sh; `npm ci` in bench/ when package-lock.json changed),
+# generates the synthetic corpora (target/synth/N, `synth` binary, seed 6), builds one release
+# site per corpus (target/bench-sites/N, CORPUS_SEEDS=target/synth/N), the bare Leptos floor
+# (target/bench-sites/bare-leptos) and the engine-only wasm (target/bench-engine/pkg), then runs
+# the native benchmarks (cargo bench: pipeline + scale) and the browser benchmarks
+# (bench/run.mjs: headless Chromium, FlexSearch, MiniSearch, Pagefind). Figures go to bench-out/
+# (*.json, native.md, browser.md) and the markdown is printed; BENCHMARKS.md quotes it.
+# Each build step is skipped when its output is newer than its inputs.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+SIZES="${BENCH_SIZES:-1000 10000}"
+RUNS="${BENCH_RUNS:-5}"
+OUT="$ROOT/bench-out"
+step() { printf '\n\033[1;35m==> %s\033[0m\n' "$*" >&2; }
+mkdir -p "$OUT" target/bench-sites
+
+step "setup (installs only what is missing)"
+bash scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$ROOT/.tools/node_modules/.bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+if [ ! -f bench/node_modules/.package-lock.json ] || ! cmp -s bench/package-lock.json bench/node_modules/.bench-lock; then
+  step "npm ci in bench/ (playwright-core, flexsearch, minisearch, pagefind; no browser download)"
+  (cd bench && npm ci --no-audit --no-fund && cp package-lock.json node_modules/.bench-lock)
+fi
+
+# newer_than OUT IN...: true when OUT exists and is newer than every IN (files or folders).
+newer_than() {
+  local out="$1"; shift
+  [ -e "$out" ] || return 1
+  [ -z "$(find "$@" -newer "$out" -print -quit 2>/dev/null)" ]
+}
+APP_INPUTS=(src build.rs Cargo.toml Cargo.lock index.html style.css Trunk.toml scripts/postbuild.py)
+
+step "synthetic corpora: $SIZES"
+cargo build --release --locked --bin synth
+for n in $SIZES; do
+  if ! newer_than "target/synth/$n/.done" src/bin/synth.rs seeds; then
+    ./target/release/synth "$n" "target/synth/$n" 6 seeds
+    touch "target/synth/$n/.done"
+  fi
+done
+
+step "release sites"
+build_site() { # name corpus-folder
+  local name="$1" corpus="$2" out="target/bench-sites/$1"
+  if newer_than "$out/index.html" "${APP_INPUTS[@]}" "$corpus"; then
+    echo "target/bench-sites/$name is up to date" >&2
+    return
+  fi
+  local t0; t0=$(date +%s)
+  CORPUS_SEEDS="$corpus" bash scripts/build-site.sh "$out"
+  echo "$(( $(date +%s) - t0 ))" > "$OUT/build-seconds-$name.txt"
+}
+build_site seeds seeds
+for n in $SIZES; do build_site "$n" "target/synth/$n"; done
+
+step "bare Leptos floor (bench/bare-leptos, own workspace, target/bare-leptos)"
+if ! newer_than target/bench-sites/bare-leptos/index.html bench/bare-leptos/src bench/bare-leptos/Cargo.toml bench/bare-leptos/index.html; then
+  (cd bench/bare-leptos && CARGO_TARGET_DIR="$ROOT/target/bare-leptos" \
+    trunk build --release --offline --dist "$ROOT/target/bench-sites/bare-leptos")
+fi
+
+step "engine-only wasm (bench/engine → target/bench-engine/pkg)"
+if ! newer_than target/bench-engine/pkg/bench_engine_bg.wasm src bench/engine/src bench/engine/Cargo.toml; then
+  (cd bench/engine && CARGO_TARGET_DIR="$ROOT/target" cargo build --release --target wasm32-unknown-unknown)
+  wasm-bindgen --target web --no-typescript --out-dir target/bench-engine/pkg \
+    target/wasm32-unknown-unknown/release/bench_engine.wasm
+  # The same wasm-opt pass Trunk runs on the explorer (index.html: data-wasm-opt="z").
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-reference-types --enable-multivalue --enable-mutable-globals \
+    -o target/bench-engine/pkg/bench_engine_bg.wasm target/bench-engine/pkg/bench_engine_bg.wasm
+fi
+
+if [ "${BENCH_NATIVE:-1}" = 1 ]; then
+  step "native: cargo bench --bench pipeline, --bench scale"
+  BENCH_10K=1 cargo bench --locked --bench pipeline | tee "$OUT/native-pipeline.md"
+  BENCH_SIZES="$SIZES" cargo bench --locked --bench scale | tee "$OUT/native-scale.md"
+fi
+
+if [ "${BENCH_BROWSER:-1}" = 1 ]; then
+  step "browser: node bench/run.mjs (headless Chromium at /usr/bin/chromium)"
+  sites="seeds"
+  for n in $SIZES; do sites="$sites,$n"; done
+  node bench/run.mjs --sites "$sites" --runs "$RUNS" --out bench-out
+fi
+
+step "machine"
+{
+  echo "date: $(date -u +%Y-%m-%d)"
+  echo "nproc: $(nproc)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+  echo "ram: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+  echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "rustc: $(rustc --version)"
+  echo "chromium: $(chromium --version 2>/dev/null || echo '?')"
+  echo "node: $(node --version)"
+} | tee "$OUT/machine.txt"
