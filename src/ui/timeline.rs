@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use super::app::{use_ctx, Ctx};
 use super::segments::{segments, Mark, Tag};
 use super::shell::History;
+use super::state::ViewState;
 use crate::corpus::{Day, Event, Precision};
 
 /// Lanes before events start to share one (keeps the chart a readable height).
@@ -415,35 +416,11 @@ fn Tooltip(hovered: RwSignal<Option<u32>>) -> impl IntoView {
 fn RangeControls() -> impl IntoView {
     let ctx = use_ctx();
     let state = ctx.state;
-    let set_from = ctx.clone();
-    let set_to = ctx.clone();
     let clear = ctx.clone();
     view! {
         <div class="range">
-            <label>
-                "From "
-                <input
-                    type="date"
-                    id="date-from"
-                    prop:value=move || state.with(|s| s.from.map(Day::iso).unwrap_or_default())
-                    on:change=move |ev| {
-                        let day = Day::parse_iso(&event_target_value(&ev));
-                        set_from.change(History::Push, move |s| s.from = day);
-                    }
-                />
-            </label>
-            <label>
-                "To "
-                <input
-                    type="date"
-                    id="date-to"
-                    prop:value=move || state.with(|s| s.to.map(Day::iso).unwrap_or_default())
-                    on:change=move |ev| {
-                        let day = Day::parse_iso(&event_target_value(&ev));
-                        set_to.change(History::Push, move |s| s.to = day);
-                    }
-                />
-            </label>
+            <DateField label="From " id="date-from" get=|s: &ViewState| s.from set=|s: &mut ViewState, d| s.from = d/>
+            <DateField label="To " id="date-to" get=|s: &ViewState| s.to set=|s: &mut ViewState, d| s.to = d/>
             <button
                 type="button"
                 id="clear-range"
@@ -456,6 +433,32 @@ fn RangeControls() -> impl IntoView {
                 "Clear range"
             </button>
         </div>
+    }
+}
+
+/// One end of the date range as a native date field (the keyboard way to set the range).
+#[component]
+fn DateField(
+    label: &'static str,
+    id: &'static str,
+    get: fn(&ViewState) -> Option<Day>,
+    set: fn(&mut ViewState, Option<Day>),
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let state = ctx.state;
+    view! {
+        <label>
+            {label}
+            <input
+                type="date"
+                id=id
+                prop:value=move || state.with(|s| get(s).map(Day::iso).unwrap_or_default())
+                on:change=move |ev| {
+                    let day = Day::parse_iso(&event_target_value(&ev));
+                    ctx.change(History::Push, move |s| set(s, day));
+                }
+            />
+        </label>
     }
 }
 
