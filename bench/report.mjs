@@ -53,6 +53,16 @@ export function markdown(results, { runs }) {
     L.push(`| ${r.name} | ${mb(m.rawCorpusBytes)} | ${mb(m.wasmLinearMemory)} | ${mb(m.jsHeapUsed)} | ${mb(m.total)} | ${m.ratio.toFixed(1)}× |`);
   }
 
+  const withInfo = corpora.filter((r) => r.peers?.build?.ours?.info?.heapKept != null);
+  if (withInfo.length) {
+    L.push("", "Engine only (bench/engine, counting allocator; the raw texts already in memory are not counted):", "");
+    L.push("| site | heap kept by the built corpus | / raw | peak while building | / raw | wasm memory after |", "|---|---:|---:|---:|---:|---:|");
+    for (const r of withInfo) {
+      const i = r.peers.build.ours.info;
+      L.push(`| ${r.name} | ${mb(i.heapKept)} | ${(i.heapKept / r.rawBytes).toFixed(1)}× | ${mb(i.heapPeak)} | ${(i.heapPeak / r.rawBytes).toFixed(1)}× | ${mb(i.wasmMemory)} |`);
+    }
+  }
+
   const withPeers = corpora.filter((r) => r.peers);
   if (withPeers.length) {
     L.push("", "#### Indexing in the browser (same documents)", "");

@@ -32,7 +32,11 @@ const chromePath = opt("chromium", process.env.CHROMIUM ?? "/usr/bin/chromium");
 const skipPeers = args.includes("--no-peers");
 fs.mkdirSync(outDir, { recursive: true });
 
-const corpusDir = (name) => (name === "seeds" ? path.join(ROOT, "seeds") : path.join(ROOT, "target/synth", name));
+// A variant site (e.g. "1000-cap400", an experiment) uses the corpus of its base name.
+const corpusDir = (name) => {
+  const base = name.split("-")[0];
+  return base === "seeds" ? path.join(ROOT, "seeds") : path.join(ROOT, "target/synth", base);
+};
 
 const browser = await chromium.launch({
   executablePath: chromePath,

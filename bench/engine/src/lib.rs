@@ -1,7 +1,57 @@
 //! `Engine`: add raw article texts, build the corpus (the same `Corpus::build` the explorer runs
 //! at start-up), run queries. JavaScript does the timing.
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
 use corpus_explorer::corpus::{Corpus, Day, Query, Source};
 use wasm_bindgen::prelude::*;
+
+/// Counts live heap bytes and their peak (what the corpus keeps, what building it needs).
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
+            PEAK.fetch_max(live, Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Live heap bytes now.
+#[wasm_bindgen]
+pub fn heap_live() -> f64 {
+    LIVE.load(Relaxed) as f64
+}
+
+/// Peak live heap bytes since the last `reset_peak`.
+#[wasm_bindgen]
+pub fn heap_peak() -> f64 {
+    PEAK.load(Relaxed) as f64
+}
+
+#[wasm_bindgen]
+pub fn reset_peak() {
+    PEAK.store(LIVE.load(Relaxed), Relaxed);
+}
+
+/// Size of the wasm linear memory (it only grows).
+#[wasm_bindgen]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size::<0>() * 65536) as f64
+}
 
 #[wasm_bindgen]
 #[derive(Default)]
