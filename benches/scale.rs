@@ -126,6 +126,7 @@ fn main() {
         std::iter::once("seeds".to_string()).chain(sizes.split_whitespace().map(str::to_string)).collect();
 
     let mut built: Vec<(String, Corpus)> = Vec::new();
+    let mut breakdown: Vec<String> = Vec::new();
     println!("## Pipeline throughput and index build (native, median of runs)\n");
     println!(
         "| corpus | docs | MB | runs | Corpus::build p50 | MB/s | index stage p50 | entities | events | heap kept / raw | peak while building / raw |"
@@ -145,11 +146,27 @@ fn main() {
         let mut t = sample(runs, || build(&files, toml.as_deref()));
         let p50 = quantile(&mut t, 0.5);
         // The index stage alone, on the outputs of the stages before it.
+        // Heap kept after each stage (what each part of the corpus costs), relative to raw.
         let sources: Vec<Source<'_>> = files.iter().map(|(id, text)| Source { id, text }).collect();
+        let l0 = LIVE.load(Relaxed);
         let mut docs: Vec<_> = sources.iter().map(document::build).collect();
+        let l1 = LIVE.load(Relaxed);
         let (ov, mut warnings) = overrides::parse(toml.as_deref().unwrap_or(""));
         let ents = entities::extract(&mut docs, &ov, &mut warnings);
+        let l2 = LIVE.load(Relaxed);
         let events = dates::extract(&mut docs);
+        let l3 = LIVE.load(Relaxed);
+        let index = Index::build(&docs, &ents, &events);
+        let l4 = LIVE.load(Relaxed);
+        drop(index);
+        let rel = |a: usize, b: usize| b.saturating_sub(a) as f64 / bytes as f64;
+        breakdown.push(format!(
+            "| {name} | {:.2}× | {:.2}× | {:.2}× | {:.2}× |",
+            rel(l0, l1),
+            rel(l1, l2),
+            rel(l2, l3),
+            rel(l3, l4)
+        ));
         let mut ti = sample(runs, || Index::build(&docs, &ents, &events));
         drop((docs, ents, events));
         let before = LIVE.load(Relaxed);
@@ -170,6 +187,13 @@ fn main() {
             peak as f64 / bytes as f64,
         );
         built.push((name.clone(), corpus));
+    }
+
+    println!("\n## Heap kept per stage, relative to the raw corpus bytes\n");
+    println!("| corpus | documents (sentences, paragraphs, titles) | entities (+ mentions) | dates (events) | index |");
+    println!("|---|---:|---:|---:|---:|");
+    for line in &breakdown {
+        println!("{line}");
     }
 
     let may = (Day::new(2016, 5, 1), Day::new(2016, 5, 31));

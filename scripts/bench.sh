@@ -29,7 +29,11 @@ export PATH="$HOME/.cargo/bin:$ROOT/.tools/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 if [ ! -f bench/node_modules/.package-lock.json ] || ! cmp -s bench/package-lock.json bench/node_modules/.bench-lock; then
   step "npm ci in bench/ (playwright-core, flexsearch, minisearch, pagefind; no browser download)"
-  (cd bench && npm ci --no-audit --no-fund && cp package-lock.json node_modules/.bench-lock)
+  # npm 11 here writes only this platform's @pagefind/* entries into the lock file, and `npm ci`
+  # then refuses it as out of sync; `npm install` with the same lock file and exact pins in
+  # package.json installs the same versions.
+  (cd bench && { npm ci --no-audit --no-fund 2>/dev/null || npm install --no-audit --no-fund; } \
+    && cp package-lock.json node_modules/.bench-lock)
 fi
 
 # newer_than OUT IN...: true when OUT exists and is newer than every IN (files or folders).
