@@ -5,6 +5,7 @@
 #   BENCH_SIZES="1000" bash scripts/bench.sh   # synthetic sizes to run besides the seeds
 #   BENCH_NATIVE=0 / BENCH_BROWSER=0      # skip one half
 #   BENCH_RUNS=5                          # cold loads per site (and query batches)
+#   BENCH_FIREFOX=0                       # skip the Firefox figures (bench/firefox.mjs)
 #
 # Installs what is missing (scripts/setup.sh; `npm ci` in bench/ when package-lock.json changed),
 # generates the synthetic corpora (target/synth/N, `synth` binary, seed 6), builds one release
@@ -95,6 +96,15 @@ if [ "${BENCH_BROWSER:-1}" = 1 ]; then
   sites="seeds"
   for n in $SIZES; do sites="$sites,$n"; done
   node bench/run.mjs --sites "$sites" --runs "$RUNS" --out bench-out
+fi
+
+if [ "${BENCH_BROWSER:-1}" = 1 ] && [ "${BENCH_FIREFOX:-1}" = 1 ]; then
+  if command -v firefox-esr >/dev/null && [ -x "$HOME/.cargo/bin/geckodriver" ]; then
+    step "browser: Firefox ESR via geckodriver (cold load, keystroke → paint)"
+    node bench/firefox.mjs --sites "$sites" --runs 3 --out bench-out
+  else
+    echo "firefox-esr or geckodriver missing: Firefox figures skipped" >&2
+  fi
 fi
 
 step "machine"
