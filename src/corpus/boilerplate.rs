@@ -138,7 +138,7 @@ mod tests {
     #[test]
     fn related_reading_list_is_boilerplate_but_article_is_not() {
         let paras = [
-            "Alibaba joined the alliance in April, and many brands felt uneasy.",
+            "Zentaro joined the alliance in April, and many brands felt uneasy.",
             "- Related reading",
             "2016 Ethiopia Investment Promotion Conference Will Be Held In Keqiao District.",
             "|",
@@ -152,7 +152,7 @@ mod tests {
     fn cue_without_list_only_takes_itself() {
         let paras = [
             "Related links:",
-            "Alibaba joined the International AntiCounterfeiting Coalition (IACC), which made many brands feel uneasy.",
+            "Zentaro joined the International FairTrade Coalition (IFTC), which made many brands feel uneasy.",
             "So far, no comment has been made on the withdrawal.",
         ];
         assert_eq!(mark(&paras), vec![true, false, false]);
@@ -173,7 +173,7 @@ mod tests {
         let paras = ["Home News Sport", "World Business Markets", "Contact Us Today", "The article text starts here."];
         assert_eq!(mark(&paras), vec![true, true, true, false]);
         // Two headings in a row are not navigation.
-        let paras = ["Alibaba Brutally Beat Face", "back in April the move was opposed.", "MK", "Alibaba"];
+        let paras = ["Zentaro Stumbles Badly", "back in April the move was opposed.", "ML", "Zentaro"];
         assert_eq!(mark(&paras), vec![false, false, false, false]);
     }
 

@@ -27,7 +27,7 @@ fn map_chars(text: &str) -> String {
         match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' => out.push('\''),
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
-            // Middle dots join transliterated name parts ("Mike · Kors"): a plain space.
+            // Middle dots join transliterated name parts ("Mike · Lund"): a plain space.
             '\u{00B7}' | '\u{30FB}' | '\u{2027}' => out.push(' '),
             '\t' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => out.push(' '),
             // Zero-width characters, bidi controls, soft hyphen, BOM: invisible, removed.
@@ -79,7 +79,7 @@ fn tidy_line(line: &str, out: &mut String) {
             chunks.push(fix_contractions(piece));
         }
     }
-    // A line that starts with a stray comma (", IACC was founded"): drop it.
+    // A line that starts with a stray comma (", IFTC was founded"): drop it.
     if chunks.first().is_some_and(|c| c == "," || c == ";") {
         chunks.remove(0);
     }
@@ -143,7 +143,7 @@ fn split_missing_space(chunk: &str) -> Vec<&str> {
     parts
 }
 
-/// "Alibaba'S" → "Alibaba's", "Can'T" → "Can't", "110Th" → "110th": title-casing tools
+/// "Zentaro'S" → "Zentaro's", "Can'T" → "Can't", "110Th" → "110th": title-casing tools
 /// capitalise the letters after an apostrophe or a number.
 fn fix_contractions(chunk: &str) -> String {
     let chars: Vec<char> = chunk.chars().collect();
@@ -182,7 +182,7 @@ fn upper_suffix_at(chars: &[char], at: usize, suffix: &str) -> bool {
     slice.iter().copied().eq(suffix.chars()) && !chars.get(at + n).is_some_and(|c| c.is_alphabetic())
 }
 
-/// "brand Mike? Kors withdrew" → "brand Mike Kors withdrew": a '?' between two capitalised words in
+/// "brand Mike? Lund withdrew" → "brand Mike Lund withdrew": a '?' between two capitalised words in
 /// the middle of a sentence is a mangled separator, not a question.
 fn drop_name_question_marks(chunks: &mut [String]) {
     for k in 1..chunks.len().saturating_sub(1) {
@@ -216,15 +216,15 @@ mod tests {
 
     #[test]
     fn separators_inside_names() {
-        assert_eq!(normalise("brand Mike · Kors withdrew"), "brand Mike Kors withdrew");
-        assert_eq!(normalise("brand Mike? Kors withdrew"), "brand Mike Kors withdrew");
+        assert_eq!(normalise("brand Mike · Lund withdrew"), "brand Mike Lund withdrew");
+        assert_eq!(normalise("brand Mike? Lund withdrew"), "brand Mike Lund withdrew");
         // A real question is left alone.
-        assert_eq!(normalise("Is it fake? Alibaba says no."), "Is it fake? Alibaba says no.");
+        assert_eq!(normalise("Is it fake? Zentaro says no."), "Is it fake? Zentaro says no.");
     }
 
     #[test]
     fn possessives_and_ordinals() {
-        assert_eq!(normalise("Alibaba'S plan and China’S market"), "Alibaba's plan and China's market");
+        assert_eq!(normalise("Zentaro'S plan and China’S market"), "Zentaro's plan and China's market");
         assert_eq!(normalise("Who Can'T Succeed? New Balance'S 110Th"), "Who Can't Succeed? New Balance's 110th");
         assert_eq!(normalise("Mike & Co. ’s position"), "Mike & Co.'s position");
     }
@@ -234,7 +234,7 @@ mod tests {
         assert_eq!(normalise("industry (13) , science ."), "industry (13), science.");
         assert_eq!(normalise("he said.The end"), "he said. The end");
         assert_eq!(normalise("the U.S.Government and 2.4 Billion"), "the U.S.Government and 2.4 Billion");
-        assert_eq!(normalise(", IACC was founded"), "IACC was founded");
+        assert_eq!(normalise(", IFTC was founded"), "IFTC was founded");
         assert_eq!(normalise("  line one \n\n line two  "), "line one\n\nline two");
     }
 
@@ -246,7 +246,7 @@ mod tests {
             "it 's 's 's",
             "said.The.End",
             "a , , , b",
-            "Mike·Kors'S 1ST",
+            "Mike·Lund'S 1ST",
             "\u{FEFF}---\ndate: 2016\n---\n«x»",
             "word.Ab.Cd",
         ] {

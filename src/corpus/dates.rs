@@ -461,7 +461,7 @@ fn match_number(t: &Toks, i: usize) -> Option<(usize, Expr)> {
             return Some((end, Expr::Day { m, d, y }));
         }
     }
-    // in 2015, (1983), 1983.
+    // in 2015, (1991), 1991.
     let y = t.year(i)?;
     let cue = i > 0 && t.word(i - 1).is_some_and(|w| YEAR_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)));
     let prev_blocks = i > 0
@@ -1428,13 +1428,13 @@ mod tests {
     #[test]
     fn explicit_days() {
         let d14 = DateValue::day(day(2016, 5, 14));
-        assert_eq!(one("May 14th IACC announced that"), ("May 14th".into(), d14));
+        assert_eq!(one("May 14th IFTC announced that"), ("May 14th".into(), d14));
         assert_eq!(one("On May 14 it said"), ("May 14".into(), d14));
         assert_eq!(one("It happened on 14 May."), ("14 May".into(), d14));
         assert_eq!(one("It said on May 14, 2016 that"), ("May 14, 2016".into(), d14));
         assert_eq!(one("Filed 2016-05-14."), ("2016-05-14".into(), d14));
         assert_eq!(
-            one("back in April 13th this year, Alibaba joined"),
+            one("back in April 13th this year, Zentaro joined"),
             ("April 13th this year".into(), DateValue::day(day(2016, 4, 13)))
         );
         assert_eq!(
@@ -1456,10 +1456,10 @@ mod tests {
             ("from May 18 to June 2".into(), span(day(2016, 5, 18), day(2016, 6, 2), Precision::Range))
         );
         assert_eq!(
-            one("Ma Yun will attend the IACC from May 18 to 20 Spring 2016 Conference."),
+            one("Roe Jian will attend the IFTC from May 18 to 20 Spring 2016 Conference."),
             ("from May 18 to 20".into(), r)
         );
-        assert_eq!(one("IACC was founded in 1983, in Washington"), ("1983".into(), DateValue::year(1983).unwrap()));
+        assert_eq!(one("IFTC was founded in 1991, in Washington"), ("1991".into(), DateValue::year(1991).unwrap()));
         assert_eq!(one("Sales fell in 2015."), ("2015".into(), DateValue::year(2015).unwrap()));
         assert_eq!(
             one("The Spring 2016 Conference is near."),
@@ -1487,24 +1487,24 @@ mod tests {
     #[test]
     fn relative_days_and_weeks() {
         let d = |y, m, dd| DateValue::day(day(y, m, dd));
-        assert_eq!(one("IACC announced today"), ("today".into(), d(2016, 5, 14)));
+        assert_eq!(one("IFTC announced today"), ("today".into(), d(2016, 5, 14)));
         assert_eq!(one("the alliance announced yesterday, the"), ("yesterday".into(), d(2016, 5, 13)));
         assert_eq!(one("on the day before yesterday"), ("the day before yesterday".into(), d(2016, 5, 12)));
-        assert_eq!(one("Gucci left last Wednesday."), ("last Wednesday".into(), d(2016, 5, 11)));
-        assert_eq!(one("Gucci left on Wednesday."), ("on Wednesday".into(), d(2016, 5, 11)));
-        assert_eq!(one("Gucci left on Saturday."), ("on Saturday".into(), d(2016, 5, 14)));
+        assert_eq!(one("Vanto left last Wednesday."), ("last Wednesday".into(), d(2016, 5, 11)));
+        assert_eq!(one("Vanto left on Wednesday."), ("on Wednesday".into(), d(2016, 5, 11)));
+        assert_eq!(one("Vanto left on Saturday."), ("on Saturday".into(), d(2016, 5, 14)));
         assert_eq!(one("It left 3 days ago."), ("3 days ago".into(), d(2016, 5, 11)));
-        assert_eq!(one("13 last month, Alibaba announced"), ("13 last month".into(), d(2016, 4, 13)));
+        assert_eq!(one("13 last month, Zentaro announced"), ("13 last month".into(), d(2016, 4, 13)));
         assert_eq!(
-            one("just last week, IACC suspended"),
+            one("just last week, IFTC suspended"),
             ("last week".into(), span(day(2016, 5, 2), day(2016, 5, 8), Precision::Range))
         );
         assert_eq!(
-            one("this week, IACC suspended"),
+            one("this week, IFTC suspended"),
             ("this week".into(), span(day(2016, 5, 9), day(2016, 5, 15), Precision::Range))
         );
         assert_eq!(
-            one("Last weekend, Gucci's name was removed"),
+            one("Last weekend, Vanto's name was removed"),
             ("Last weekend".into(), span(day(2016, 5, 7), day(2016, 5, 8), Precision::Range))
         );
         assert_eq!(
@@ -1542,17 +1542,17 @@ mod tests {
     #[test]
     fn false_positives_are_refused() {
         none("It may rain.");
-        none("Alibaba May Be Dangerous");
+        none("Zentaro May Be Dangerous");
         none("It May Not Matter.");
         none("Workers March On Capitol");
         none("they march on.");
         none("Workers Plan To March On Capitol");
         none("They decided to March into town");
-        none("the Alibaba in the organization only for 1 months.");
+        none("the Zentaro in the organization only for 1 months.");
         none("He paid 2,000 yuan for 250 items, up 12%.");
         none("Ali has more than 2000 employees and 2016 members.");
         none("It ranked No. 1 at 10:30 with 2.5 points.");
-        none("Apple, Nike and Procter & Gamble joined.");
+        none("Acme, Orbit and Dunn & Bradley joined.");
         none("shoes and jewelry industry up to 27, followed by (13) and (12)");
         none("Recently, some time ago, days ago, in recent years.");
         none("February 30 never happens, nor does 31 June.");
@@ -1633,7 +1633,7 @@ mod tests {
         let mut docs = vec![doc(
             "b",
             None,
-            &["On April 13, 2016, it joined.", "May 14th IACC announced the suspension.", "It will speak on May 18."],
+            &["On April 13, 2016, it joined.", "May 14th IFTC announced the suspension.", "It will speak on May 18."],
         )];
         let ev = extract(&mut docs);
         assert_eq!(docs[0].date, Some(DateValue::day(day(2016, 5, 14))));
@@ -1651,7 +1651,7 @@ mod tests {
         let mut docs = vec![doc(
             "c",
             None,
-            &["On May 11th, 2016 Gucci quit.", "The alliance announced yesterday the suspension."],
+            &["On May 11th, 2016 Vanto quit.", "The alliance announced yesterday the suspension."],
         )];
         let ev = extract(&mut docs);
         assert_eq!(docs[0].date, Some(DateValue::day(day(2016, 5, 13))));
@@ -1664,7 +1664,7 @@ mod tests {
     fn year_is_borrowed_from_the_corpus() {
         let mut docs = vec![
             doc("dated", None, &["The Spring 2016 Conference opened."]),
-            doc("yearless", None, &["13 last month, it joined.", "May 14th IACC announced it."]),
+            doc("yearless", None, &["13 last month, it joined.", "May 14th IFTC announced it."]),
         ];
         let ev = extract(&mut docs);
         assert_eq!(docs[1].date, Some(DateValue::day(day(2016, 5, 14))));
@@ -1674,14 +1674,14 @@ mod tests {
         assert!(e.inferred);
         assert!(e.resolution.contains("2016-05-14"), "{}", e.resolution);
         // Without any year in the corpus, year-less dates are skipped.
-        let mut alone = vec![doc("alone", None, &["May 14th IACC announced it.", "It left last Wednesday."])];
+        let mut alone = vec![doc("alone", None, &["May 14th IFTC announced it.", "It left last Wednesday."])];
         assert!(extract(&mut alone).is_empty());
         assert_eq!(alone[0].date, None);
     }
 
     #[test]
     fn shared_passages_lend_a_reference() {
-        let shared = "Alibaba announced a high profile international anti fake alliance membership today";
+        let shared = "Zentaro announced a high profile international fair deal alliance membership today";
         let mut docs = vec![
             doc("dated", None, &["May 14th, 2016 the alliance spoke.", shared]),
             doc("copy", None, &[shared, "It quit 13 last month.", "It spoke last week."]),
@@ -1706,7 +1706,7 @@ mod tests {
             &[
                 "It joined in April this year.",
                 "He will attend from May 18 to 20 Spring 2016 Conference.",
-                "Gucci left last Wednesday.",
+                "Vanto left last Wednesday.",
             ],
         )];
         let ev = extract(&mut docs);

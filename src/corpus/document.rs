@@ -270,13 +270,13 @@ mod tests {
 
     #[test]
     fn lines_cut_mid_sentence_are_joined() {
-        let d = doc("T\n\nAccording to\n\nsmart finance understanding, nothing.\n\nIn April 30th\n\nIACC, chairman of the board, wrote.\n\nAlibaba brutally beat face\n\nback in April it joined.");
+        let d = doc("T\n\nAccording to\n\nmarket watchers understanding, nothing.\n\nIn April 30th\n\nIFTC, chairman of the board, wrote.\n\nZentaro stumbles badly\n\nback in April it joined.");
         assert_eq!(
             texts(&d),
             vec![
-                "According to smart finance understanding, nothing.",
-                "In April 30th IACC, chairman of the board, wrote.",
-                "Alibaba brutally beat face",
+                "According to market watchers understanding, nothing.",
+                "In April 30th IFTC, chairman of the board, wrote.",
+                "Zentaro stumbles badly",
                 "back in April it joined."
             ]
         );

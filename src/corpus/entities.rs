@@ -8,8 +8,8 @@
 //!    initials, a short form that is a unique part of a longer name, corporate suffixes, demonyms,
 //!    and the owner's `entities.toml`.
 //! 2. **Tag** every occurrence of every known spelling (longest first, multi-word spellings
-//!    case-insensitively, so "international anti fake alliance" links to the same entity as
-//!    "International Anti Fake Alliance"), which yields the mentions and alias counts.
+//!    case-insensitively, so "international fair deal alliance" links to the same entity as
+//!    "International Fair Deal Alliance"), which yields the mentions and alias counts.
 //!
 //! Nothing corpus-specific is in this file: only general English cues and a small gazetteer.
 
@@ -73,7 +73,7 @@ fn is_acronym(word: &str) -> bool {
         && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
 }
 
-/// Lower-case letters and digits only: "Anti-Counterfeiting" and "anticounterfeiting" agree,
+/// Lower-case letters and digits only: "Fair-Trading" and "fairtrading" agree,
 /// and a trailing possessive is dropped first.
 fn fold(text: &str) -> String {
     let text = strip_possessive(text);
@@ -118,7 +118,7 @@ const MONTHS_AND_DAYS: &[&str] = &[
 ];
 
 /// Words allowed inside a name between capitalised words.
-/// ("and" is not one: "Gucci and Tiffany" are two names far more often than one.)
+/// ("and" is not one: "Vanto and Marlowe" are two names far more often than one.)
 const CONNECTORS: &[&str] = &["&", "of", "de", "du", "la", "van", "von", "der", "for", "the"];
 
 const PERSON_CUES: &[&str] = &[
@@ -138,10 +138,10 @@ const ORG_SUFFIXES: &[&str] = &[
 
 const BRAND_CUES: &[&str] = &["brand", "brands", "retailer", "company", "companies", "firm", "maker", "giant", "label"];
 
-/// A word right after a name that says it is an organisation ("Forbes magazine").
+/// A word right after a name that says it is an organisation ("Lexon magazine").
 const ORG_AFTER_CUES: &[&str] = &["magazine", "newspaper", "website", "platform", "group"];
 
-/// Corporate suffixes whose removal leaves the same organisation ("Alibaba Group" ~ "Alibaba").
+/// Corporate suffixes whose removal leaves the same organisation ("Zentaro Group" ~ "Zentaro").
 const CORPORATE_SUFFIXES: &[&str] =
     &["group", "inc", "co", "corp", "corporation", "company", "ltd", "limited", "holdings", "plc", "llc"];
 
@@ -371,7 +371,7 @@ fn discover(documents: &[Document], table: &mut Table) {
     }
 }
 
-/// Title-case lines ("Alibaba Is Not Afraid Of Big Guns") would make every word a name.
+/// Title-case lines ("Zentaro Is Not Afraid Of Big Guns") would make every word a name.
 fn headline_like(toks: &[Token<'_>]) -> bool {
     let words: Vec<&Token<'_>> = toks.iter().filter(|t| t.text.chars().any(char::is_alphabetic)).collect();
     let caps = words.iter().filter(|t| is_capitalised(t.text)).count();
@@ -381,7 +381,7 @@ fn headline_like(toks: &[Token<'_>]) -> bool {
 /// Runs of capitalised tokens (half-open token ranges), with connectors inside, false starts
 /// (sentence-initial function words, months, days) dropped.
 fn capitalised_runs(toks: &[Token<'_>], text: &str, table: &Table) -> Vec<(usize, usize)> {
-    // Names never span punctuation: "Coalition (IACC" is two names.
+    // Names never span punctuation: "Coalition (IFTC" is two names.
     let adjacent = |a: usize, b: usize| text[toks[a].end..toks[b].start].chars().all(char::is_whitespace);
     let mut runs = Vec::new();
     let mut i = 0;
@@ -406,7 +406,7 @@ fn capitalised_runs(toks: &[Token<'_>], text: &str, table: &Table) -> Vec<(usize
                 break;
             }
         }
-        // A possessive ends a name: "Forbes' website", "Alibaba's".
+        // A possessive ends a name: "Lexon' website", "Zentaro's".
         let mut cut = end;
         for (k, t) in toks.iter().enumerate().take(end).skip(start) {
             if t.text.ends_with("'s") || t.text.ends_with("'S") {
@@ -425,9 +425,9 @@ fn capitalised_runs(toks: &[Token<'_>], text: &str, table: &Table) -> Vec<(usize
     runs
 }
 
-/// Cleans a run: an acronym next to other words is a name of its own ("Alibaba IACC"); leading
+/// Cleans a run: an acronym next to other words is a name of its own ("Zentaro IFTC"); leading
 /// titles ("President", "Vice President of"), common words ("Members of") and a leading country
-/// or demonym ("Chinese Alibaba") are not part of the name; connectors never end one.
+/// or demonym ("Chinese Zentaro") are not part of the name; connectors never end one.
 fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Vec<(usize, usize)> {
     let mut pieces = Vec::new();
     let mut piece_start = start;
@@ -453,7 +453,7 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
         while a < b && b - a > 1 && skip(toks[a].text) {
             a += 1;
         }
-        // A two-word country in front of a longer name ("United States Manhattan Federal Court").
+        // A two-word country in front of a longer name ("United States Harbor Court").
         if b - a > 2 && country_of(&format!("{} {}", toks[a].text, toks[a + 1].text)).is_some() {
             a += 2;
         }
@@ -674,7 +674,7 @@ impl Table {
                 unique(&initials, &spelling.replace('.', ""), self)
             } else {
                 // A surname alone is its full name; a first word alone only if it is a first name
-                // ("Michael"), since "Gucci" must not become "Gucci Yves Saint Laurent".
+                // ("Michael"), since "Vanto" must not become "Vanto Rivera Stone".
                 unique(&last_word, &key, self).or_else(|| {
                     if is_first_name(spelling) {
                         unique(&first_word, &key, self)
@@ -720,14 +720,14 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
                 continue;
             }
             // A long organisation name is also found by its last three or more words
-            // ("anti fake alliance" for "international anti fake alliance").
+            // ("fair deal alliance" for "international fair deal alliance").
             if words.len() >= 4 && in_list(ORG_SUFFIXES, &words[words.len() - 1]) {
                 for cut in 1..=words.len() - 3 {
                     let tail = words[cut..].to_vec();
                     patterns.entry(tail[0].clone()).or_default().push((tail, root, false));
                 }
             }
-            // Single words must be capitalised in the text (brand "Apple", not the fruit);
+            // Single words must be capitalised in the text (brand "Orange", not the fruit);
             // multi-word spellings match in any case ("long form (SF)" variants).
             let case_sensitive = words.len() == 1;
             patterns.entry(words[0].clone()).or_default().push((words, root, case_sensitive));
@@ -746,7 +746,7 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
             if sentence.boilerplate {
                 continue;
             }
-            // "&" folds to nothing and spellings drop it too, so "Procter & Gamble" matches.
+            // "&" folds to nothing and spellings drop it too, so "Dunn & Bradley" matches.
             let toks: Vec<Token<'_>> =
                 tokens(&sentence.text).into_iter().filter(|t| !fold(t.text).is_empty()).collect();
             let folded: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
@@ -863,7 +863,7 @@ fn vote(table: &Table, roots: &[usize], root: usize, spellings: &[&String]) -> E
 
 /// The most readable spelling: the most frequent capitalised form, except that a title-cased
 /// multi-word form wins when it is reasonably common or when the top form is an acronym (so
-/// "IACC" shows as the name it abbreviates).
+/// "IFTC" shows as the name it abbreviates).
 fn canonical_name(aliases: &[Alias]) -> String {
     let title_case = |s: &str| {
         let words: Vec<&str> = s.split_whitespace().filter(|w| !in_list(CONNECTORS, w) && *w != "&").collect();
@@ -906,50 +906,50 @@ mod tests {
     #[test]
     fn acronym_definitions_merge_even_when_initials_do_not_line_up() {
         let c = build(&[
-            "Title\n\nThe group joined the International Anti-Counterfeiting Coalition (IACC) in April. Later the IACC said more.",
-            "Title\n\nOn Friday the international anti fake Alliance (IACC) suspended it. The international anti fake alliance met again.",
+            "Title\n\nThe group joined the International Fair-Trade Coalition (IFTC) in April. Later the IFTC said more.",
+            "Title\n\nOn Friday the international fair deal Alliance (IFTC) suspended it. The international fair deal alliance met again.",
         ]);
-        let iacc = entity(&c, "International Anti-Counterfeiting Coalition");
-        assert_eq!(iacc.kind, EntityKind::Organisation);
-        let texts: Vec<&str> = iacc.aliases.iter().map(|a| a.text.as_str()).collect();
-        assert!(texts.contains(&"IACC") && texts.contains(&"international anti fake alliance"), "{texts:?}");
-        assert_eq!(iacc.docs, vec![0, 1]);
+        let coalition = entity(&c, "International Fair-Trade Coalition");
+        assert_eq!(coalition.kind, EntityKind::Organisation);
+        let texts: Vec<&str> = coalition.aliases.iter().map(|a| a.text.as_str()).collect();
+        assert!(texts.contains(&"IFTC") && texts.contains(&"international fair deal alliance"), "{texts:?}");
+        assert_eq!(coalition.docs, vec![0, 1]);
     }
 
     #[test]
     fn nicknames_initials_and_surnames_join_the_full_name() {
         let c = build(&[
-            "Title\n\nThe brand Michael Kors left the group. Later, Mike Kors said the platform was dangerous. Kors did not comment. The letter from MK was short.",
+            "Title\n\nThe brand Michael Lund left the group. Later, Mike Lund said the platform was dangerous. Lund did not comment. The letter from ML was short.",
         ]);
-        let mk = entity(&c, "Michael Kors");
-        let texts: Vec<&str> = mk.aliases.iter().map(|a| a.text.as_str()).collect();
-        for alias in ["Michael Kors", "Mike Kors", "Kors", "MK"] {
+        let lund = entity(&c, "Michael Lund");
+        let texts: Vec<&str> = lund.aliases.iter().map(|a| a.text.as_str()).collect();
+        for alias in ["Michael Lund", "Mike Lund", "Lund", "ML"] {
             assert!(texts.contains(&alias), "{alias} missing from {texts:?}");
         }
-        assert_eq!(mk.mentions, 4);
+        assert_eq!(lund.mentions, 4);
     }
 
     #[test]
     fn false_starts_months_and_possessives_are_not_names() {
         let c = build(&[
-            "Title\n\nBut the court agreed. However, Alibaba's shares rose in May. Alibaba said so on Monday.",
+            "Title\n\nBut the court agreed. However, Zentaro's shares rose in May. Zentaro said so on Monday.",
         ]);
         let n = names(&c);
         assert!(!n.iter().any(|x| x.starts_with("But") || x.starts_with("However") || x.starts_with("May")), "{n:?}");
-        let alibaba = entity(&c, "Alibaba");
-        assert_eq!(alibaba.mentions, 2);
-        assert_eq!(alibaba.aliases, vec![Alias { text: "Alibaba".into(), count: 2 }]);
+        let zentaro = entity(&c, "Zentaro");
+        assert_eq!(zentaro.mentions, 2);
+        assert_eq!(zentaro.aliases, vec![Alias { text: "Zentaro".into(), count: 2 }]);
     }
 
     #[test]
     fn kinds_come_from_cues_and_the_gazetteer() {
         let c = build(&[
-            "Title\n\nThe chairman Robert Barchiesi spoke in Washington. The Italian brand Gucci left, and Chinese officials in Beijing watched the Kaiyun Group.",
+            "Title\n\nThe chairman Robert Castello spoke in Washington. The Italian brand Vanto left, and Chinese officials in Beijing watched the Orvel Group.",
         ]);
-        assert_eq!(entity(&c, "Robert Barchiesi").kind, EntityKind::Person);
+        assert_eq!(entity(&c, "Robert Castello").kind, EntityKind::Person);
         assert_eq!(entity(&c, "Washington").kind, EntityKind::Place);
-        assert_eq!(entity(&c, "Gucci").kind, EntityKind::Organisation);
-        assert_eq!(entity(&c, "Kaiyun Group").kind, EntityKind::Organisation);
+        assert_eq!(entity(&c, "Vanto").kind, EntityKind::Organisation);
+        assert_eq!(entity(&c, "Orvel Group").kind, EntityKind::Organisation);
         // Demonyms count as mentions of their country.
         assert_eq!(entity(&c, "China").aliases[0].text, "Chinese");
         assert_eq!(entity(&c, "Italy").kind, EntityKind::Place);
@@ -958,35 +958,35 @@ mod tests {
     #[test]
     fn corporate_suffixes_and_connectors() {
         let c = build(&[
-            "Title\n\nThe Alibaba Group grew. Alibaba hired staff. Procter & Gamble and Bank of America agreed.",
+            "Title\n\nThe Zentaro Group grew. Zentaro hired staff. Dunn & Bradley and Bank of America agreed.",
         ]);
-        let alibaba = entity(&c, "Alibaba Group");
-        assert_eq!(alibaba.mentions, 2);
-        entity(&c, "Procter & Gamble");
+        let zentaro = entity(&c, "Zentaro Group");
+        assert_eq!(zentaro.mentions, 2);
+        entity(&c, "Dunn & Bradley");
         entity(&c, "Bank of America");
     }
 
     #[test]
     fn boilerplate_produces_no_entities() {
-        let c = build(&["Title\n\nAlibaba joined.\n\nRelated reading:\nZebra Holdings Wins Big\nQuokka Partners Expands Fast\nLeave a Reply"]);
+        let c = build(&["Title\n\nZentaro joined.\n\nRelated reading:\nZebra Holdings Wins Big\nQuokka Partners Expands Fast\nLeave a Reply"]);
         let n = names(&c);
         assert!(!n.iter().any(|x| x.contains("Zebra") || x.contains("Quokka")), "{n:?}");
     }
 
     #[test]
     fn overrides_merge_rename_set_kind_and_hide() {
-        let toml = "[[entity]]\nname = \"Jack Ma\"\naliases = [\"Ma Yun\"]\nkind = \"person\"\n\n[[entity]]\nname = \"Forbes\"\nhide = true\n";
-        let sources = [Source { id: "a", text: "T\n\nJack Ma spoke to Forbes. Later Ma Yun laughed." }];
+        let toml = "[[entity]]\nname = \"John Roe\"\naliases = [\"Roe Jian\"]\nkind = \"person\"\n\n[[entity]]\nname = \"Lexon\"\nhide = true\n";
+        let sources = [Source { id: "a", text: "T\n\nJohn Roe spoke to Lexon. Later Roe Jian laughed." }];
         let c = Corpus::build(&sources, Some(toml));
-        let ma = entity(&c, "Jack Ma");
+        let ma = entity(&c, "John Roe");
         assert_eq!(ma.kind, EntityKind::Person);
         assert_eq!(ma.mentions, 2);
-        assert!(!names(&c).iter().any(|n| n.starts_with("Forbes")));
+        assert!(!names(&c).iter().any(|n| n.starts_with("Lexon")));
     }
 
     #[test]
     fn odd_input_gives_no_entities_and_no_panic() {
-        for text in ["", "((((", "(IACC)", "A (B)", "& & &", "É (É)", "\u{202e}Ab Cd (AC)"] {
+        for text in ["", "((((", "(IFTC)", "A (B)", "& & &", "É (É)", "\u{202e}Ab Cd (AC)"] {
             let c = build(&[text]);
             for e in &c.entities {
                 assert!(!e.name.is_empty());

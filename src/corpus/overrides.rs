@@ -5,8 +5,8 @@
 //! ```toml
 //! # Why: the Chinese name of the same person.
 //! [[entity]]
-//! name = "Jack Ma"          # canonical name shown on the chip (also a spelling to find)
-//! aliases = ["Ma Yun"]      # more spellings that are the same entity
+//! name = "John Roe"          # canonical name shown on the chip (also a spelling to find)
+//! aliases = ["Roe Jian"]      # more spellings that are the same entity
 //! kind = "person"           # person | organisation | place | other
 //! hide = false              # true: never show it
 //! ```
@@ -127,11 +127,11 @@ mod tests {
     #[test]
     fn parses_entities_with_comments() {
         let (o, w) = parse(
-            "# top comment\n[[entity]]\nname = \"Jack Ma\" # why: translation\naliases = [\"Ma Yun\", \"Ma\"]\nkind = \"person\"\n\n[[entity]]\nname = \"X # not a comment\"\nhide = true\n",
+            "# top comment\n[[entity]]\nname = \"John Roe\" # why: translation\naliases = [\"Roe Jian\", \"Roe\"]\nkind = \"person\"\n\n[[entity]]\nname = \"X # not a comment\"\nhide = true\n",
         );
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(o.entities.len(), 2);
-        assert_eq!(o.entities[0].aliases, vec!["Ma Yun", "Ma"]);
+        assert_eq!(o.entities[0].aliases, vec!["Roe Jian", "Roe"]);
         assert_eq!(o.entities[0].kind, Some(EntityKind::Person));
         assert_eq!(o.entities[1].name, "X # not a comment");
         assert!(o.entities[1].hide);

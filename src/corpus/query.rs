@@ -494,10 +494,10 @@ mod tests {
     #[test]
     fn parses_words_phrases_prefixes() {
         assert_eq!(
-            parse_terms("Alibaba \"anti fake\" coun* e-commerce coal"),
+            parse_terms("Zentaro \"fair deal\" coun* e-commerce coal"),
             vec![
-                Term::Word("alibaba".into()),
-                Term::Phrase(vec!["anti".into(), "fake".into()]),
+                Term::Word("zentaro".into()),
+                Term::Phrase(vec!["fair".into(), "deal".into()]),
                 Term::Prefix("coun".into()),
                 Term::Phrase(vec!["e".into(), "commerce".into()]),
                 Term::Prefix("coal".into()),
@@ -512,14 +512,14 @@ mod tests {
     #[test]
     fn and_semantics_prefix_and_phrase() {
         let c = corpus(&[
-            ("a", "Coalition news\n\nThe anti fake coalition met in Washington."),
-            ("b", "Other\n\nFake goods and anti piracy. Coal prices."),
+            ("a", "Coalition news\n\nThe fair deal coalition met in Washington."),
+            ("b", "Other\n\nDeal goods and fair trade. Coal prices."),
             ("c", "Third\n\nNothing relevant here."),
         ]);
         assert_eq!(ids(&c, &c.search(&q("coal"))), vec!["a", "b"]);
         assert_eq!(ids(&c, &c.search(&q("coal "))), vec!["b"]);
-        assert_eq!(ids(&c, &c.search(&q("\"anti fake\""))), vec!["a"]);
-        let mut both = ids(&c, &c.search(&q("fake anti ")));
+        assert_eq!(ids(&c, &c.search(&q("\"fair deal\""))), vec!["a"]);
+        let mut both = ids(&c, &c.search(&q("deal fair ")));
         both.sort();
         assert_eq!(both, vec!["a", "b"]);
         assert!(c.search(&q("zebra ")).hits.is_empty());
@@ -528,8 +528,8 @@ mod tests {
 
     #[test]
     fn title_boost_ranks_title_matches_first() {
-        let c = corpus(&[("a", "Other\n\nGucci left. Gucci said so."), ("b", "Gucci leaves\n\nThe brand left.")]);
-        assert_eq!(ids(&c, &c.search(&q("gucci "))), vec!["b", "a"]);
+        let c = corpus(&[("a", "Other\n\nVanto left. Vanto said so."), ("b", "Vanto leaves\n\nThe brand left.")]);
+        assert_eq!(ids(&c, &c.search(&q("vanto "))), vec!["b", "a"]);
     }
 
     #[test]
@@ -559,7 +559,7 @@ mod tests {
     #[test]
     fn highlight_in_reader_text() {
         let c = corpus(&[]);
-        let ranges = c.highlight(&q("\"anti fake\" alib"), "Alibaba's anti fake alliance, anti");
+        let ranges = c.highlight(&q("\"fair deal\" zent"), "Zentaro's fair deal alliance, anti");
         assert_eq!(ranges, vec![(0, 7), (10, 19)]);
     }
 
@@ -573,7 +573,7 @@ mod tests {
             docs,
             mentions: 1,
         };
-        c.entities = vec![entity("Gucci", vec![0, 1]), entity("Tiffany", vec![1, 2])];
+        c.entities = vec![entity("Vanto", vec![0, 1]), entity("Marlowe", vec![1, 2])];
         let day = |m, d| Day::new(2016, m, d).unwrap();
         let event = |doc, m, d| Event {
             date: DateValue::day(day(m, d)),

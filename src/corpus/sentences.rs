@@ -123,8 +123,8 @@ mod tests {
     #[test]
     fn questions_quotes_and_decimals() {
         assert_eq!(
-            split("IACC what the hell is that? smart finance said \"yes.\" Then 2.4 billion yuan!"),
-            vec!["IACC what the hell is that?", "smart finance said \"yes.\"", "Then 2.4 billion yuan!"]
+            split("IFTC what the hell is that? market watchers said \"yes.\" Then 2.4 billion yuan!"),
+            vec!["IFTC what the hell is that?", "market watchers said \"yes.\"", "Then 2.4 billion yuan!"]
         );
         assert_eq!(split("things…… From here"), vec!["things……", "From here"]);
         assert_eq!(split("wait... and see"), vec!["wait... and see"]);

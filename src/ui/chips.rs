@@ -61,7 +61,7 @@ fn matches_filter(entity: &Entity, needle: &str) -> bool {
         || entity.aliases.iter().any(|a| a.text.to_lowercase().contains(needle))
 }
 
-/// "Mike Kors ×1, MK ×1": every spelling the text used.
+/// "Mike Lund ×1, ML ×1": every spelling the text used.
 fn alias_summary(entity: &Entity) -> String {
     entity.aliases.iter().map(|a| format!("{} ×{}", a.text, a.count)).collect::<Vec<_>>().join(", ")
 }

@@ -72,7 +72,7 @@ mod tests {
 
     #[test]
     fn overlapping_marks_split_into_runs() {
-        let text = "Alibaba joined on May 14th.";
+        let text = "Zentaro joined on May 14th.";
         let marks = [
             Mark { start: 0, end: 7, tag: Tag::Entity(3) },
             Mark { start: 18, end: 26, tag: Tag::Event(0) },
@@ -80,7 +80,7 @@ mod tests {
         ];
         let segs = segments(text, &marks);
         let texts: Vec<&str> = segs.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(texts, ["Alib", "aba", " joined on ", "May 14th", "."]);
+        assert_eq!(texts, ["Zent", "aro", " joined on ", "May 14th", "."]);
         assert!(segs[0].hit && segs[0].entity == Some(3));
         assert!(!segs[1].hit && segs[1].entity == Some(3));
         assert_eq!(segs[3].event, Some(0));

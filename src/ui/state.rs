@@ -253,14 +253,14 @@ mod tests {
 
     fn corpus() -> Corpus {
         Corpus::build(
-            &[Source { id: "a", text: "Title\n\nAlibaba joined the coalition on May 14, 2016 in Hangzhou." }],
+            &[Source { id: "a", text: "Title\n\nZentaro joined the coalition on May 14, 2016 in Lisbon." }],
             None,
         )
     }
 
     #[test]
     fn encode_decode_round_trip_keeps_separators() {
-        for text in ["a&b=c|d#e", "Mike · Kors", "\"phrase\" pre*", "ünïcode ✓", "100%"] {
+        for text in ["a&b=c|d#e", "Mike · Lund", "\"phrase\" pre*", "ünïcode ✓", "100%"] {
             assert_eq!(decode(&encode(text)), text);
         }
         assert_eq!(decode("%zz%4"), "%zz%4");

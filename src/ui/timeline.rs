@@ -27,7 +27,7 @@ struct Placed {
 }
 
 /// The axis: one or more linear pieces (ordinals, days since 1970-01-01 → percent of the width).
-/// Long empty stretches between groups of events (an event in 1983 and the rest in 2016) are
+/// Long empty stretches between groups of events (an event in 1991 and the rest in 2016) are
 /// drawn as a narrow, marked break instead of squeezing the groups into a sliver.
 #[derive(Clone, PartialEq)]
 struct Axis {
