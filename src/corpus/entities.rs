@@ -292,6 +292,14 @@ impl Table {
         c
     }
 
+    /// `find` without path compression, for read-only passes.
+    fn root(&self, mut c: usize) -> usize {
+        while self.parent[c] != c {
+            c = self.parent[c];
+        }
+        c
+    }
+
     fn union(&mut self, a: usize, b: usize) {
         let (a, b) = (self.find(a), self.find(b));
         if a != b {
@@ -697,21 +705,18 @@ impl Table {
 type Found = (BTreeMap<String, u32>, Vec<u32>, u32);
 
 fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
-    let mut table_roots: Vec<usize> = (0..table.clusters.len()).collect();
-    {
-        // A read-only copy of `find`.
-        let parent = &table.parent;
-        for r in table_roots.iter_mut() {
-            while parent[*r] != *r {
-                *r = parent[*r];
-            }
-        }
+    let table_roots: Vec<usize> = (0..table.clusters.len()).map(|id| table.root(id)).collect();
+    // Each merged entity's member clusters, grouped once (not rescanned per entity).
+    let mut groups: BTreeMap<usize, Vec<&Cluster>> = BTreeMap::new();
+    for (id, cluster) in table.clusters.iter().enumerate() {
+        groups.entry(table_roots[id]).or_default().push(cluster);
     }
+    let hidden = |root: usize| groups.get(&root).is_some_and(|members| members.iter().any(|c| c.hidden));
     // Every spelling of every visible cluster, as folded token sequences, indexed by first token.
     let mut patterns: BTreeMap<String, Vec<(Vec<String>, usize, bool)>> = BTreeMap::new();
     for (id, cluster) in table.clusters.iter().enumerate() {
         let root = table_roots[id];
-        if table.clusters[root].hidden || cluster_hidden(table, &table_roots, root) {
+        if hidden(root) {
             continue;
         }
         for spelling in &cluster.spellings {
@@ -781,19 +786,12 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
     // Build entities; drop weak single-word "other" names seen once (likely capitalised noise).
     let mut entities: Vec<(usize, Entity)> = Vec::new();
     for (root, (spellings, docs, mentions)) in found {
-        let members: Vec<&Cluster> =
-            table.clusters.iter().enumerate().filter(|(id, _)| table_roots[*id] == root).map(|(_, c)| c).collect();
+        let members: &[&Cluster] = groups.get(&root).map_or(&[], Vec::as_slice);
         let forced_name = members.iter().find_map(|c| c.forced_name.clone());
         let forced_kind = members.iter().find_map(|c| c.forced_kind);
-        let all_spellings: Vec<&String> = table
-            .clusters
-            .iter()
-            .enumerate()
-            .filter(|(id, _)| table_roots[*id] == root)
-            .flat_map(|(_, c)| c.spellings.iter())
-            .collect();
-        let weak = table.clusters.iter().enumerate().filter(|(id, _)| table_roots[*id] == root).all(|(_, c)| c.weak);
-        let kind = forced_kind.unwrap_or_else(|| vote(table, &table_roots, root, &all_spellings));
+        let all_spellings: Vec<&String> = members.iter().flat_map(|c| c.spellings.iter()).collect();
+        let weak = members.iter().all(|c| c.weak);
+        let kind = forced_kind.unwrap_or_else(|| vote(members, &all_spellings));
         let single_word = all_spellings.iter().all(|s| s.split_whitespace().count() == 1);
         if forced_name.is_none()
             && (weak
@@ -836,17 +834,11 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
     entities.into_iter().map(|(_, e)| e).collect()
 }
 
-fn cluster_hidden(table: &Table, roots: &[usize], root: usize) -> bool {
-    table.clusters.iter().enumerate().any(|(id, c)| roots[id] == root && c.hidden)
-}
-
-fn vote(table: &Table, roots: &[usize], root: usize, spellings: &[&String]) -> EntityKind {
+fn vote(members: &[&Cluster], spellings: &[&String]) -> EntityKind {
     let mut votes = [0u32; 4];
-    for (id, c) in table.clusters.iter().enumerate() {
-        if roots[id] == root {
-            for (vote, add) in votes.iter_mut().zip(c.kind_votes) {
-                *vote += add;
-            }
+    for c in members {
+        for (vote, add) in votes.iter_mut().zip(c.kind_votes) {
+            *vote += add;
         }
     }
     // A place name from the gazetteer is a place whatever the context.

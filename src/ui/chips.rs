@@ -90,8 +90,17 @@ fn ChipGroup(
             .filter(|(_, e)| e.kind == kind && matches_filter(e, &needle))
             .map(|(i, _)| i as u32)
             .collect();
-        let active = |i: u32| state.with(|s| s.chip_state(&corpus.entities[i as usize].name) != ChipState::Neutral);
-        ids.sort_by_key(|&i| (!active(i), std::cmp::Reverse(counts.get(i as usize).copied().unwrap_or(0)), i));
+        // Sort keys computed once per chip, not once per comparison.
+        let mut keyed: Vec<(bool, std::cmp::Reverse<u32>, u32)> = state.with(|s| {
+            ids.iter()
+                .map(|&i| {
+                    let active = s.chip_state(&corpus.entities[i as usize].name) != ChipState::Neutral;
+                    (!active, std::cmp::Reverse(counts.get(i as usize).copied().unwrap_or(0)), i)
+                })
+                .collect()
+        });
+        keyed.sort_unstable();
+        ids = keyed.into_iter().map(|(_, _, i)| i).collect();
         ids
     });
     let visible = Memo::new(move |_| {

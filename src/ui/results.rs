@@ -123,13 +123,11 @@ fn ResultRow(hit: Hit) -> impl IntoView {
         Some(d) => d.label(),
         None => "undated".to_string(),
     };
-    let names: Vec<String> = ctx
-        .corpus
-        .entities
+    // The index already holds each document's entities, ascending (most widespread first).
+    let names: Vec<String> = ctx.corpus.index.doc_entities[hit.doc as usize]
         .iter()
-        .filter(|e| e.docs.binary_search(&hit.doc).is_ok())
         .take(8)
-        .map(|e| e.name.clone())
+        .map(|&e| ctx.corpus.entities[e as usize].name.clone())
         .collect();
     let open_ctx = ctx.clone();
     let open_id = id.clone();
