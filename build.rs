@@ -45,6 +45,7 @@ fn main() {
     std::fs::write(dest, out).expect("write embedded.rs");
 }
 
+/// Same rule as `corpus_explorer::folder::is_article` (a build script cannot use its own crate).
 fn is_article(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "md"))
 }

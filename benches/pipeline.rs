@@ -24,19 +24,7 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
 
 fn seeds() -> Vec<(String, String)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("seeds dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let id = p.file_stem().unwrap().to_string_lossy().into_owned();
-            (id, String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned())
-        })
-        .collect()
+    corpus_explorer::folder::load(&dir).unwrap_or_else(|e| panic!("{e}")).files
 }
 
 /// Deterministic synthetic corpus: seed sentences recombined with an xorshift PRNG.

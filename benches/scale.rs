@@ -83,19 +83,7 @@ fn ms(d: Duration) -> String {
 
 /// Every `*.txt` / `*.md` file of `dir`, sorted by name (as build.rs embeds them).
 fn read_corpus(dir: &Path) -> Vec<(String, String)> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let id = p.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-            (id, String::from_utf8_lossy(&std::fs::read(p).expect("read article")).into_owned())
-        })
-        .collect()
+    corpus_explorer::folder::load(dir).unwrap_or_else(|e| panic!("{e}")).files
 }
 
 fn corpus_dir(root: &Path, name: &str) -> PathBuf {

@@ -1,8 +1,9 @@
 //! Native CLI over the pipeline: `corpus export <dir>` (JSON) and `corpus inspect <dir>` (text).
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use corpus_explorer::corpus::{export, Corpus, Source};
+use corpus_explorer::folder;
 
 const USAGE: &str = "\
 usage: corpus <command> <dir>
@@ -41,13 +42,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let loaded = match load(&dir) {
+    let loaded = match folder::load(&dir) {
         Ok(l) => l,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::from(2);
         }
     };
+    for message in &loaded.messages {
+        eprintln!("{message}");
+    }
     let sources: Vec<Source<'_>> = loaded.files.iter().map(|(id, text)| Source { id, text }).collect();
     let corpus = Corpus::build(&sources, loaded.entities_toml.as_deref());
     if command == "export" {
@@ -59,58 +63,6 @@ fn main() -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-struct Loaded {
-    files: Vec<(String, String)>,
-    entities_toml: Option<String>,
-    skipped: usize,
-}
-
-fn load(dir: &Path) -> Result<Loaded, String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read directory {}: {e}", dir.display()))?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
-        .collect();
-    paths.sort();
-    let mut files = Vec::new();
-    let mut skipped = 0;
-    for path in paths {
-        match read_text(&path) {
-            Some(text) => {
-                let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                files.push((id, text));
-            }
-            None => skipped += 1,
-        }
-    }
-    let toml_path = dir.join("entities.toml");
-    let entities_toml = if toml_path.exists() {
-        let text = read_text(&toml_path);
-        skipped += usize::from(text.is_none());
-        text
-    } else {
-        None
-    };
-    Ok(Loaded { files, entities_toml, skipped })
-}
-
-/// Reads a file as text, lossily, telling the user about problems on stderr.
-fn read_text(path: &Path) -> Option<String> {
-    match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(text),
-            Err(e) => {
-                eprintln!("warning: {} is not valid UTF-8; invalid bytes replaced", path.display());
-                Some(String::from_utf8_lossy(e.as_bytes()).into_owned())
-            }
-        },
-        Err(e) => {
-            eprintln!("warning: cannot read {}: {e}; skipped", path.display());
-            None
-        }
     }
 }
 
