@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README "test" command: install what is missing, then format check, clippy (native and
-# wasm, warnings denied), the release site build (plus the hostile-text test site and a
-# reproducibility rebuild), and every cargo test: unit, golden, property, CLI and the
-# end-to-end tests in headless Chromium and Firefox. Any failing step fails the whole run.
+# wasm, warnings denied), the release site build (plus a reproducibility rebuild, the
+# hostile-text test site and an 80-article site), and every cargo test: unit, golden, property,
+# CLI and the end-to-end tests in headless Chromium and Firefox. Any failing step fails the whole run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -32,6 +32,10 @@ if ! diff <(cd dist && find . -type f -print0 | sort -z | xargs -0 sha256sum) \
 fi
 step "hostile-text test site: target/dist-hostile/"
 CORPUS_SEEDS=tests/fixtures/hostile bash scripts/build-site.sh target/dist-hostile
+step "many-article test site: target/dist-many/ (80 synthetic articles, seed 6)"
+cargo build --locked --bin synth
+./target/debug/synth 80 target/synth/80 6 seeds
+CORPUS_SEEDS=target/synth/80 bash scripts/build-site.sh target/dist-many
 
 step "cargo test (unit, golden, property, CLI, end-to-end in Chromium and Firefox)"
 # The browser tests share two cores; one at a time keeps timings and drivers sane.

@@ -1,9 +1,10 @@
 //! The thin Leptos UI over [`crate::corpus`]. One source of filter state ([`state::ViewState`] in
 //! a signal), mirrored in the URL fragment; every view derives from it and the corpus.
 //!
-//! `state` and `segments` are pure and compile natively (unit-tested with `cargo test`); the
+//! `state`, `segments` and `chart` are pure and compile natively (unit-tested with `cargo test`); the
 //! components are wasm-only.
 
+pub mod chart;
 pub mod segments;
 pub mod state;
 

@@ -1,219 +1,37 @@
 //! The timeline: events under the current filter on a date axis (a day is a dot, a month, season,
-//! year or range is a bar), stacked in lanes; drag to brush a range, or type it in the date
-//! fields; the axis always fits the range or, without one, the events. Below it, the event list.
+//! year or range is a bar), stacked in lanes — or, above `MAX_MARKS` events, a histogram whose
+//! columns narrow the range; drag to brush a range, or type it in the date fields; the axis
+//! always fits the range or, without one, the events. Below it, the event list.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::app::{use_ctx, Ctx};
+use super::app::use_ctx;
+use super::chart::{bin_summary, layout_for, percent, ticks, Bin, Chart, Layout, Placed, BINS, BIN_HEIGHT};
 use super::segments::{segments, Mark, Tag};
 use super::shell::History;
 use super::state::ViewState;
-use crate::corpus::{Day, Event, Precision};
+use crate::corpus::{Corpus, Day, Event};
 
-/// Lanes before events start to share one (keeps the chart a readable height).
-const MAX_LANES: usize = 10;
 /// Events listed before "show more".
 const EVENT_PAGE: usize = 60;
 
-/// Placement of one event mark, in percent of the axis width.
-#[derive(Clone, PartialEq)]
-struct Placed {
-    event: u32,
-    x: f64,
-    width: f64,
-    lane: usize,
-    point: bool,
-}
-
-/// The axis: one or more linear pieces (ordinals, days since 1970-01-01 → percent of the width).
-/// Long empty stretches between groups of events (an event in 1991 and the rest in 2016) are
-/// drawn as a narrow, marked break instead of squeezing the groups into a sliver.
-#[derive(Clone, PartialEq)]
-struct Axis {
-    pieces: Vec<Piece>,
-}
-
+/// The mark or column under the pointer or focus.
 #[derive(Clone, Copy, PartialEq)]
-struct Piece {
-    start: i64,
-    end: i64,
-    x0: f64,
-    x1: f64,
+enum Target {
+    Event(u32),
+    Bin(usize),
 }
 
-/// Width of a break band, in percent.
-const BREAK_WIDTH: f64 = 4.0;
-
-impl Axis {
-    fn linear(start: i64, end: i64) -> Axis {
-        Axis { pieces: vec![Piece { start, end: end.max(start + 1), x0: 0.0, x1: 100.0 }] }
+/// The mark or column an event happened in: the chart's listeners are delegated (one set on the
+/// chart, not six closures per mark), so they find their target from the DOM.
+fn target_of(ev: &web_sys::Event) -> Option<Target> {
+    let element = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let element = element.closest("[data-event], [data-bin]").ok()??;
+    if let Some(index) = element.get_attribute("data-event") {
+        return index.parse().ok().map(Target::Event);
     }
-
-    fn percent(&self, day: Day) -> f64 {
-        let d = day.ordinal();
-        let mut previous: Option<&Piece> = None;
-        for p in &self.pieces {
-            if d < p.start {
-                // Inside the break before `p` (or before the axis).
-                return match previous {
-                    Some(q) => q.x1 + (p.x0 - q.x1) * (d - q.end) as f64 / (p.start - q.end).max(1) as f64,
-                    None => p.x0,
-                };
-            }
-            if d <= p.end {
-                return p.x0 + (p.x1 - p.x0) * (d - p.start) as f64 / (p.end - p.start).max(1) as f64;
-            }
-            previous = Some(p);
-        }
-        previous.map_or(0.0, |p| p.x1)
-    }
-
-    fn day_at(&self, fraction: f64) -> Day {
-        let x = fraction.clamp(0.0, 1.0) * 100.0;
-        let mut previous: Option<&Piece> = None;
-        for p in &self.pieces {
-            if x < p.x0 {
-                if let Some(q) = previous {
-                    let t = (x - q.x1) / (p.x0 - q.x1).max(f64::EPSILON);
-                    return Day::from_ordinal(q.end + (t * (p.start - q.end) as f64).round() as i64);
-                }
-                return Day::from_ordinal(p.start);
-            }
-            if x <= p.x1 {
-                let t = (x - p.x0) / (p.x1 - p.x0).max(f64::EPSILON);
-                return Day::from_ordinal(p.start + (t * (p.end - p.start) as f64).round() as i64);
-            }
-            previous = Some(p);
-        }
-        Day::from_ordinal(self.pieces.last().map_or(0, |p| p.end))
-    }
-
-    /// Centres of the break bands, in percent.
-    fn breaks(&self) -> Vec<f64> {
-        self.pieces.windows(2).map(|w| (w[0].x1 + w[1].x0) / 2.0).collect()
-    }
-}
-
-/// Pads a span of days so end marks are not clipped; at least a month wide.
-fn padded(start: i64, end: i64) -> (i64, i64) {
-    let pad = ((end - start) / 40).max(3);
-    let (start, end) = (start - pad, end + pad);
-    if end - start < 30 {
-        let mid = (start + end) / 2;
-        (mid - 15, mid + 15)
-    } else {
-        (start, end)
-    }
-}
-
-fn axis_for(events: &[&Event], from: Option<Day>, to: Option<Day>) -> Option<Axis> {
-    let first = events.iter().map(|e| e.date.start).min();
-    let last = events.iter().map(|e| e.date.end).max();
-    // A chosen range is shown as it is: the axis fits the brush.
-    if from.is_some() || to.is_some() {
-        let start = from.or(first)?.ordinal();
-        let end = to.or(last)?.ordinal().max(start);
-        let (start, end) = padded(start, end);
-        return Some(Axis::linear(start, end));
-    }
-    // Group events whose spans are separated by less than a year or a third of the total.
-    let mut spans: Vec<(i64, i64)> = events.iter().map(|e| (e.date.start.ordinal(), e.date.end.ordinal())).collect();
-    spans.sort_unstable();
-    let total = last?.ordinal() - first?.ordinal();
-    let big_gap = (total / 3).max(366);
-    // (start, end, events) per group.
-    let mut groups: Vec<(i64, i64, usize)> = Vec::new();
-    for (s, e) in spans {
-        match groups.last_mut() {
-            Some(g) if s - g.1 <= big_gap => {
-                g.1 = g.1.max(e);
-                g.2 += 1;
-            }
-            _ => groups.push((s, e, 1)),
-        }
-    }
-    let usable = 100.0 - BREAK_WIDTH * (groups.len() - 1) as f64;
-    // Each group gets width in proportion to how many events it holds (that is where the reader
-    // looks), but never less than 12 %.
-    let floor = 12.0_f64.min(usable / groups.len() as f64);
-    let count: usize = groups.iter().map(|g| g.2).sum();
-    let raw: Vec<f64> = groups.iter().map(|g| g.2 as f64 / count.max(1) as f64 * usable).collect();
-    let groups: Vec<(i64, i64)> = groups.into_iter().map(|(s, e, _)| padded(s, e)).collect();
-    let deficit: f64 = raw.iter().map(|w| (floor - w).max(0.0)).sum();
-    let surplus: f64 = raw.iter().map(|w| (w - floor).max(0.0)).sum();
-    let mut x = 0.0;
-    let mut pieces = Vec::new();
-    for ((s, e), w) in groups.iter().zip(raw) {
-        let width = if w < floor { floor } else { w - (w - floor) / surplus.max(f64::EPSILON) * deficit };
-        pieces.push(Piece { start: *s, end: *e, x0: x, x1: x + width });
-        x += width + BREAK_WIDTH;
-    }
-    Some(Axis { pieces })
-}
-
-fn place(events: &[(u32, &Event)], axis: &Axis) -> (Vec<Placed>, usize) {
-    let mut lane_ends: Vec<f64> = Vec::new();
-    let mut placed = Vec::with_capacity(events.len());
-    for &(index, event) in events {
-        let point = event.date.precision == Precision::Day;
-        let x = axis.percent(event.date.start);
-        let x_end = if point { x } else { axis.percent(event.date.end.add_days(1)) };
-        let width = (x_end - x).max(0.6);
-        // Same-day events stack: first lane whose last mark ends before this one starts.
-        let gap = 1.2;
-        let lane = match lane_ends.iter().position(|&end| end + gap <= x) {
-            Some(l) => l,
-            None if lane_ends.len() < MAX_LANES => {
-                lane_ends.push(f64::NEG_INFINITY);
-                lane_ends.len() - 1
-            }
-            None => MAX_LANES - 1,
-        };
-        lane_ends[lane] = lane_ends[lane].max(x + width);
-        placed.push(Placed { event: index, x, width, lane, point });
-    }
-    let lanes = lane_ends.len().max(1);
-    (placed, lanes)
-}
-
-/// Month or year ticks for each piece, thinned so labels do not collide.
-fn ticks(axis: &Axis) -> Vec<(f64, String)> {
-    let mut out = Vec::new();
-    for piece in &axis.pieces {
-        let max_labels = ((piece.x1 - piece.x0) / 12.0).floor().max(1.0) as i32;
-        let single = Axis { pieces: vec![*piece] };
-        let first = Day::from_ordinal(piece.start);
-        let last = Day::from_ordinal(piece.end);
-        let months = (last.year - first.year) * 12 + i32::from(last.month) - i32::from(first.month);
-        let mut labels = Vec::new();
-        if months <= 36 {
-            let step = (months / max_labels + 1).max(1);
-            let (mut y, mut m) = (first.year, first.month);
-            let mut k = 0;
-            while let Some(day) = Day::new(y, m, 1) {
-                if day.ordinal() > piece.end {
-                    break;
-                }
-                if day.ordinal() >= piece.start && k % step == 0 {
-                    let name = &crate::corpus::time::MONTH_NAMES[m as usize - 1][..3];
-                    let label = if m == 1 || labels.is_empty() { format!("{name} {y}") } else { name.to_string() };
-                    labels.push((single.percent(day), label));
-                }
-                k += 1;
-                (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-            }
-        } else {
-            let step = ((last.year - first.year) / max_labels + 1).max(1);
-            for y in (first.year + 1..=last.year).filter(|y| (y - first.year) % step == 0) {
-                if let Some(day) = Day::new(y, 1, 1) {
-                    labels.push((single.percent(day), y.to_string()));
-                }
-            }
-        }
-        out.extend(labels);
-    }
-    out
+    element.get_attribute("data-bin")?.parse().ok().map(Target::Bin)
 }
 
 #[component]
@@ -227,13 +45,10 @@ pub fn Timeline() -> impl IntoView {
         results.with(|r| {
             let events: Vec<(u32, &Event)> =
                 r.events.iter().filter_map(|&i| corpus.events.get(i as usize).map(|e| (i, e))).collect();
-            let refs: Vec<&Event> = events.iter().map(|(_, e)| *e).collect();
-            let axis = axis_for(&refs, from, to)?;
-            let (placed, lanes) = place(&events, &axis);
-            Some((axis, placed, lanes))
+            layout_for(&events, from, to)
         })
     });
-    let hovered: RwSignal<Option<u32>> = RwSignal::new(None);
+    let hovered: RwSignal<Option<Target>> = RwSignal::new(None);
     let brush: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
     let area = NodeRef::<leptos::html::Div>::new();
 
@@ -242,13 +57,8 @@ pub fn Timeline() -> impl IntoView {
         (rect.width() > 0.0).then(|| ((f64::from(client_x) - rect.left()) / rect.width()).clamp(0.0, 1.0))
     };
     let on_down = move |ev: leptos::ev::PointerEvent| {
-        // Marks are buttons of their own; only the background starts a brush.
-        let on_mark = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("[data-date]").ok().flatten())
-            .is_some();
-        if on_mark || ev.button() != 0 {
+        // Marks and columns are buttons of their own; only the background starts a brush.
+        if target_of(&ev).is_some() || ev.button() != 0 {
             return;
         }
         if let Some(f) = fraction_at(ev.client_x()) {
@@ -279,7 +89,7 @@ pub fn Timeline() -> impl IntoView {
         if (a - b).abs() < 0.01 {
             return;
         }
-        let Some(Some((axis, _, _))) = layout.try_get_untracked() else {
+        let Some(Some(Layout { axis, .. })) = layout.try_get_untracked() else {
             return;
         };
         let (from, to) = (axis.day_at(a.min(b)), axis.day_at(a.max(b)));
@@ -288,8 +98,39 @@ pub fn Timeline() -> impl IntoView {
             s.to = Some(to);
         });
     };
+    // A mark opens its sentence; a column narrows the range to its days.
+    let activate = {
+        let ctx = ctx.clone();
+        move |target: Target| match target {
+            Target::Event(index) => {
+                let Some(event) = ctx.corpus.events.get(index as usize) else { return };
+                let doc = ctx.corpus.documents[event.doc as usize].id.clone();
+                ctx.open(&doc, Some(event.sentence));
+            }
+            Target::Bin(column) => {
+                let bin = layout.with_untracked(|l| match l {
+                    Some(Layout { chart: Chart::Histogram(bins), .. }) => {
+                        bins.iter().find(|b| b.column == column).copied()
+                    }
+                    _ => None,
+                });
+                if let Some(bin) = bin {
+                    ctx.change(History::Push, move |s| {
+                        s.from = Some(bin.from);
+                        s.to = Some(bin.to);
+                    });
+                }
+            }
+        }
+    };
+    let activate_key = activate.clone();
+    let show = move |target: Option<Target>| {
+        if hovered.get_untracked() != target {
+            hovered.set(target);
+        }
+    };
 
-    let ctx_marks = ctx.clone();
+    let corpus = ctx.corpus.clone();
     view! {
         <section class="timeline" aria-labelledby="timeline-heading">
             <div class="section-head">
@@ -307,15 +148,50 @@ pub fn Timeline() -> impl IntoView {
                     on:pointermove=on_move
                     on:pointerup=on_up.clone()
                     on:pointercancel=move |_| brush.set(None)
+                    on:click={
+                        let activate = activate.clone();
+                        move |ev| {
+                            if let Some(target) = target_of(&ev) {
+                                activate(target);
+                            }
+                        }
+                    }
+                    on:keydown={
+                        let activate = activate_key.clone();
+                        move |ev| {
+                            if ev.key() != "Enter" && ev.key() != " " {
+                                return;
+                            }
+                            if let Some(target) = target_of(&ev) {
+                                ev.prevent_default();
+                                activate(target);
+                            }
+                        }
+                    }
+                    on:mouseover=move |ev| show(target_of(&ev))
+                    on:mouseleave=move |_| show(None)
+                    on:focusin=move |ev| show(target_of(&ev))
+                    on:focusout=move |_| show(None)
                 >
                     {
-                        let ctx = ctx_marks.clone();
+                        let corpus = corpus.clone();
                         move || {
-                            let Some((axis, placed, lanes)) = layout.get() else { return ().into_any() };
-                            let height = 30 + lanes * 16;
+                            let Some(Layout { axis, chart }) = layout.get() else { return ().into_any() };
+                            let height = match &chart {
+                                Chart::Marks { lanes, .. } => 30 + lanes * 16,
+                                Chart::Histogram(_) => 30 + BIN_HEIGHT,
+                            };
                             let ticks = ticks(&axis);
                             let breaks = axis.breaks();
-                            let ctx = ctx.clone();
+                            let marks = match chart {
+                                Chart::Marks { placed, .. } => {
+                                    placed.iter().map(|p| event_mark(&corpus, p)).collect_view().into_any()
+                                }
+                                Chart::Histogram(bins) => {
+                                    let tallest = bins.iter().map(|b| b.count).max().unwrap_or(1);
+                                    bins.iter().map(|b| bin_column(b, tallest, height)).collect_view().into_any()
+                                }
+                            };
                             view! {
                                 <svg
                                     class="timeline-svg"
@@ -325,48 +201,38 @@ pub fn Timeline() -> impl IntoView {
                                     aria-label="Events on a date axis; drag across it to choose a date range"
                                 >
                                     {ticks.into_iter().map(|(x, label)| view! {
-                                        <line class="tick" x1=format!("{x:.2}%") x2=format!("{x:.2}%") y1="0" y2=height.to_string()></line>
-                                        <text class="tick-label" x=format!("{x:.2}%") y="12" dx="3">{label}</text>
+                                        <line class="tick" x1=percent(x) x2=percent(x) y1="0" y2=height.to_string()></line>
+                                        <text class="tick-label" x=percent(x) y="12" dx="3">{label}</text>
                                     }).collect_view()}
                                     {breaks.into_iter().map(|x| view! {
-                                        <text class="axis-break" x=format!("{x:.2}%") y=(height / 2 + 5).to_string() text-anchor="middle">"≈"</text>
+                                        <text class="axis-break" x=percent(x) y=(height / 2 + 5).to_string() text-anchor="middle">"≈"</text>
                                     }).collect_view()}
-                                    {placed.into_iter().map(|p| event_mark(&ctx, p, hovered)).collect_view()}
+                                    {marks}
                                     {move || brush.get().map(|(a, b)| view! {
-                                        <rect class="brush" x=format!("{:.2}%", a.min(b) * 100.0) width=format!("{:.2}%", (a - b).abs() * 100.0) y="0" height=height.to_string()></rect>
+                                        <rect class="brush" x=percent(a.min(b) * 100.0) width=percent((a - b).abs() * 100.0) y="0" height=height.to_string()></rect>
                                     })}
                                 </svg>
                             }.into_any()
                         }
                     }
                 </div>
-                <Tooltip hovered/>
+                <Tooltip hovered layout/>
             </Show>
             <EventList/>
         </section>
     }
 }
 
-fn event_mark(ctx: &Ctx, p: Placed, hovered: RwSignal<Option<u32>>) -> impl IntoView + use<> {
-    let event = &ctx.corpus.events[p.event as usize];
-    let doc = &ctx.corpus.documents[event.doc as usize];
-    let doc_id = doc.id.clone();
+fn event_mark(corpus: &Corpus, p: &Placed) -> impl IntoView + use<> {
+    let event = &corpus.events[p.event as usize];
+    let doc = &corpus.documents[event.doc as usize];
     let label = format!("{}: {} — {}", event.date.label(), event.expression, doc.title);
     let y = 22 + p.lane * 16;
-    let index = p.event;
-    let sentence = event.sentence;
-    let open = {
-        let ctx = ctx.clone();
-        let doc_id = doc_id.clone();
-        move || ctx.open(&doc_id, Some(sentence))
-    };
-    let open_key = open.clone();
     // A day is a point; a month, season, year or range is a bar.
     let shape = if p.point {
-        view! { <circle cx=format!("{:.2}%", p.x) cy=(y + 4).to_string() r="5"></circle> }.into_any()
+        view! { <circle cx=percent(p.x) cy=(y + 4).to_string() r="5"></circle> }.into_any()
     } else {
-        view! { <rect x=format!("{:.2}%", p.x) width=format!("{:.2}%", p.width) y=y.to_string() height="9" rx="3"></rect> }
-            .into_any()
+        view! { <rect x=percent(p.x) width=percent(p.width) y=y.to_string() height="9" rx="3"></rect> }.into_any()
     };
     view! {
         <g
@@ -377,36 +243,59 @@ fn event_mark(ctx: &Ctx, p: Placed, hovered: RwSignal<Option<u32>>) -> impl Into
             tabindex="0"
             role="button"
             aria-label=label
+            data-event=p.event.to_string()
             data-date=event.date.iso()
-            data-doc=doc_id
+            data-doc=doc.id.clone()
             data-precision=event.date.precision.label()
-            on:click=move |_| open()
-            on:keydown=move |ev| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    ev.prevent_default();
-                    open_key()
-                }
-            }
-            on:mouseenter=move |_| hovered.set(Some(index))
-            on:focus=move |_| hovered.set(Some(index))
-            on:mouseleave=move |_| hovered.set(None)
-            on:blur=move |_| hovered.set(None)
         >
             {shape}
         </g>
     }
 }
 
-/// Details of the hovered or focused mark, as escaped text below the chart.
+/// One histogram column; activating it narrows the range to the days of its events.
+fn bin_column(bin: &Bin, tallest: u32, height: usize) -> impl IntoView + use<> {
+    let width = 100.0 / BINS as f64;
+    let bar = (BIN_HEIGHT as u64 * u64::from(bin.count) / u64::from(tallest.max(1))).max(3) as usize;
+    let label = format!("{} · press to show only these dates", bin_summary(bin));
+    view! {
+        <rect
+            class="bin"
+            tabindex="0"
+            role="button"
+            aria-label=label
+            data-bin=bin.column.to_string()
+            data-count=bin.count.to_string()
+            data-from=bin.from.iso()
+            data-to=bin.to.iso()
+            x=percent(bin.column as f64 * width + width * 0.1)
+            width=percent(width * 0.8)
+            y=(height - 6 - bar).to_string()
+            height=bar.to_string()
+        ></rect>
+    }
+}
+
+/// Details of the hovered or focused mark or column, as escaped text below the chart.
 #[component]
-fn Tooltip(hovered: RwSignal<Option<u32>>) -> impl IntoView {
+fn Tooltip(hovered: RwSignal<Option<Target>>, layout: Memo<Option<Layout>>) -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <div class="timeline-tooltip" id="timeline-tooltip" role="status" aria-live="polite">
-            {move || hovered.get().and_then(|i| ctx.corpus.events.get(i as usize)).map(|e| {
-                let doc = &ctx.corpus.documents[e.doc as usize];
-                format!("{} · “{}” · {} — {}", e.date.label(), e.expression, doc.title, e.resolution)
-            })}
+            {move || match hovered.get()? {
+                Target::Event(i) => {
+                    let e = ctx.corpus.events.get(i as usize)?;
+                    let doc = &ctx.corpus.documents[e.doc as usize];
+                    Some(format!("{} · “{}” · {} — {}", e.date.label(), e.expression, doc.title, e.resolution))
+                }
+                Target::Bin(column) => layout.with(|l| match l {
+                    Some(Layout { chart: Chart::Histogram(bins), .. }) => bins
+                        .iter()
+                        .find(|b| b.column == column)
+                        .map(|b| format!("{} — click to show only these dates", bin_summary(b))),
+                    _ => None,
+                }),
+            }}
         </div>
     }
 }

@@ -6,7 +6,7 @@ use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON
 use fantoccini::key::Key;
 use fantoccini::Locator;
 
-use crate::support::{dist, in_both_browsers, Browser, Page, Site, ROOT};
+use crate::support::{dist, in_both_browsers, many_dist, Browser, Page, Site, ROOT};
 
 const RESULTS: &str = "document.querySelectorAll('#result-list > li').length";
 
@@ -120,6 +120,63 @@ fn the_timeline_shows_events_and_opens_the_reader_at_the_sentence() {
             page.js("document.querySelector('.timeline .mark').focus();").await;
             page.press(Key::Enter).await;
             page.wait_until("document.getElementById('reader')", "Enter on a mark to open the reader").await;
+            page.close().await;
+        }
+    });
+}
+
+/// The number in the event list's heading ("612 dated events").
+async fn dated_events(page: &Page) -> u64 {
+    let heading = page.texts(".event-list-heading").await.join("");
+    heading.split_whitespace().next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("heading {heading:?}"))
+}
+
+#[test]
+fn a_large_corpus_gets_a_histogram_whose_columns_narrow_the_range() {
+    let site = Site::serve(&many_dist(), "/");
+    in_both_browsers(|browser| {
+        let base = site.base.clone();
+        async move {
+            let page = Page::open(browser).await;
+            ready(&page, &base).await;
+            let total = dated_events(&page).await;
+            assert!(total > 300, "{browser:?}: the fixture has {total} events, too few for a histogram");
+            // Columns instead of one mark per event; the chart's size does not grow with the corpus.
+            assert_eq!(page.count(".timeline .mark").await, 0, "{browser:?}");
+            let columns = page.count(".timeline .bin").await;
+            assert!((2..=120).contains(&columns), "{browser:?}: {columns} columns");
+            assert!(page.count(".timeline svg *").await < 300, "{browser:?}");
+            let counts: Vec<u64> =
+                page.attrs(".timeline .bin", "data-count").await.iter().map(|c| c.parse().unwrap()).collect();
+            assert_eq!(counts.iter().sum::<u64>(), total, "{browser:?}: every event is in one column");
+
+            // Clicking the tallest column narrows the range to its days.
+            let tallest = counts.iter().enumerate().max_by_key(|(_, c)| **c).unwrap().0;
+            let column = page.attrs(".timeline .bin", "data-bin").await.remove(tallest);
+            let css = format!(".timeline .bin[data-bin='{column}']");
+            let (from, to) =
+                (page.attrs(&css, "data-from").await.remove(0), page.attrs(&css, "data-to").await.remove(0));
+            page.click(&css).await;
+            page.wait_until(&format!("location.hash.includes('from={from}')"), "the column's range in the URL").await;
+            assert_eq!(page.js("return document.getElementById('date-from').value;").await, from.as_str());
+            assert_eq!(page.js("return document.getElementById('date-to').value;").await, to.as_str());
+            let narrowed = dated_events(&page).await;
+            assert!(narrowed < total && narrowed >= counts[tallest], "{browser:?}: {narrowed} of {total}");
+            let dates = page.attrs(".event-list .event", "data-date").await;
+            assert!(dates.iter().all(|d| d.as_str() <= to.as_str()), "{browser:?}: {dates:?} after {to}");
+
+            // The keyboard way: Enter on a focused column; the tooltip says what it holds.
+            page.click("#clear-range").await;
+            page.wait_until("document.querySelectorAll('.timeline .bin').length > 0", "the histogram again").await;
+            page.js("document.querySelector('.timeline .bin').focus();").await;
+            page.wait_until(
+                "/\\d+ events?, /.test(document.getElementById('timeline-tooltip').textContent)",
+                "the column's tooltip",
+            )
+            .await;
+            page.press(Key::Enter).await;
+            page.wait_until("location.hash.includes('from=')", "Enter on a column to set the range").await;
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
             page.close().await;
         }
     });

@@ -143,7 +143,7 @@ fn hostile_text_is_shown_literally_and_runs_nothing() {
             let marks = page.count(".timeline .mark").await;
             assert!(marks >= 1, "{browser:?}: the hostile article's dates are on the timeline");
             page.js(
-                "document.querySelectorAll('.timeline .mark').forEach(m => m.dispatchEvent(new FocusEvent('focus')));",
+                "document.querySelectorAll('.timeline .mark').forEach(m => m.dispatchEvent(new FocusEvent('focusin', {bubbles: true})));",
             )
             .await;
             // Nothing ran, nothing became markup, the layout did not blow up.

@@ -1,6 +1,6 @@
 //! End-to-end tests: the built site in real headless Chromium and Firefox. Every test runs in
 //! both browsers. Build the sites first (`bash scripts/test.sh` does): `dist/` from `seeds/`, and
-//! `target/dist-hostile/` from `tests/fixtures/hostile/`.
+//! `target/dist-hostile/` from `tests/fixtures/hostile/`, `target/dist-many/` from 80 synthetic articles.
 
 mod explorer;
 mod foundation;

@@ -400,6 +400,12 @@ pub fn hostile_dist() -> PathBuf {
     Path::new(ROOT).join("target/dist-hostile")
 }
 
+/// The test site built from 80 synthetic articles (`synth`; see scripts/test.sh): enough dated
+/// events for the timeline's histogram.
+pub fn many_dist() -> PathBuf {
+    Path::new(ROOT).join("target/dist-many")
+}
+
 /// `file://` URL of the single-file build.
 pub fn single_file_url() -> String {
     let path = dist().join("explorer.html");
