@@ -1,12 +1,24 @@
-//! Embeds the corpus: every `*.txt` / `*.md` file of `seeds/` (or of the folder named by the
-//! `CORPUS_SEEDS` environment variable), sorted by file name so builds are reproducible, plus the
-//! optional `entities.toml`. Adding or removing a file and rebuilding changes the corpus; no code
-//! change is needed.
-use std::fmt::Write as _;
+//! Builds the corpus at build time: reads every `*.txt` / `*.md` file of `seeds/` (or of the folder
+//! named by the `CORPUS_SEEDS` environment variable), sorted by file name so builds are
+//! reproducible, plus the optional `entities.toml`; runs the pipeline (`src/corpus/`, compiled
+//! into this script by path) and writes its packed form (`corpus::pack`) to `$OUT_DIR/corpus.bin`,
+//! which `src/embedded.rs` embeds. The browser then only decodes: no start-up indexing. Adding or
+//! removing a file and rebuilding changes the corpus; no code change is needed.
 use std::path::{Path, PathBuf};
+
+// The pipeline's own source, as a module of this script. The `use` makes `crate::corpus` paths
+// inside it resolve as they do in the library.
+#[path = "src"]
+#[allow(dead_code, unused_imports)]
+mod pipeline {
+    pub mod corpus;
+}
+use pipeline::corpus;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=CORPUS_SEEDS");
+    println!("cargo:rerun-if-changed=src/corpus.rs");
+    println!("cargo:rerun-if-changed=src/corpus");
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let seeds = match std::env::var("CORPUS_SEEDS") {
         Ok(dir) if !dir.is_empty() => manifest.join(dir),
@@ -26,23 +38,30 @@ fn main() {
     };
     files.sort();
 
-    let mut out = String::from("/// Embedded articles as `(file stem, raw bytes)`, sorted by file name.\n");
-    out.push_str("pub static RAW_SOURCES: &[(&str, &[u8])] = &[\n");
+    // Bytes are decoded lossily, so a file that is not valid UTF-8 still shows (with U+FFFD where
+    // bytes were bad) instead of failing the build; an unreadable file becomes a corpus warning.
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut unreadable: Vec<String> = Vec::new();
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document");
-        writeln!(out, "    ({stem:?}, include_bytes!({:?})),", path.display().to_string()).unwrap();
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string();
+        match std::fs::read(path) {
+            Ok(bytes) => texts.push((stem, String::from_utf8_lossy(&bytes).into_owned())),
+            Err(err) => {
+                println!("cargo:warning=cannot read {}: {err}; left out", path.display());
+                unreadable.push(format!("{} could not be read when the site was built ({err})", path.display()));
+            }
+        }
     }
-    out.push_str("];\n");
-    let toml = seeds.join("entities.toml");
-    println!("cargo:rerun-if-changed={}", toml.display());
-    if toml.is_file() {
-        writeln!(out, "/// The corpus owner's `entities.toml`.\npub static ENTITIES_TOML: Option<&[u8]> = Some(include_bytes!({:?}));", toml.display().to_string()).unwrap();
-    } else {
-        out.push_str("/// No `entities.toml` in the corpus folder.\npub static ENTITIES_TOML: Option<&[u8]> = None;\n");
-    }
-    let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
-    std::fs::write(dest, out).expect("write embedded.rs");
+    let toml_path = seeds.join("entities.toml");
+    println!("cargo:rerun-if-changed={}", toml_path.display());
+    let toml = std::fs::read(&toml_path).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+
+    let sources: Vec<corpus::Source<'_>> = texts.iter().map(|(id, text)| corpus::Source { id, text }).collect();
+    let mut built = corpus::Corpus::build(&sources, toml.as_deref());
+    built.warnings.extend(unreadable);
+    let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
+    std::fs::write(dest, corpus::pack::encode(&built)).expect("write corpus.bin");
 }
 
 /// Same rule as `corpus_explorer::folder::is_article` (a build script cannot use its own crate).

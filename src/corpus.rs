@@ -4,7 +4,8 @@
 //! `document` (front matter, title) → `clean` (normalise machine-translation noise) →
 //! `sentences` (paragraphs, sentences) → `boilerplate` (set aside link lists, comment forms) →
 //! `entities` (+ `overrides` from `entities.toml`) → `dates` (events against a reference date) →
-//! `index` (inverted index, facets) → `query` (ranked search under a filter).
+//! `index` (inverted index, facets) → `query` (ranked search under a filter). `pack` stores a
+//! built corpus compactly, so the browser decodes it instead of running the pipeline.
 //!
 //! Invariants: this module imports nothing from leptos, web-sys or the file system; it is
 //! deterministic (no hash-map iteration order leaks into output, no clocks, no randomness);
@@ -19,6 +20,7 @@ pub mod entities;
 pub mod export;
 pub mod index;
 pub mod overrides;
+pub mod pack;
 pub mod query;
 pub mod sentences;
 pub mod time;
@@ -171,6 +173,17 @@ impl Corpus {
             event.entities = entities_in_sentence(&documents, event.doc, event.sentence);
         }
         events.sort_by_key(|e| (e.date.start, e.doc, e.sentence, e.start));
+        Corpus::from_parts(documents, entities, events, warnings)
+    }
+
+    /// Assembles a corpus from the pipeline's results (or their [`pack`]ed copy): the search
+    /// index is derived from them here.
+    pub fn from_parts(
+        documents: Vec<Document>,
+        entities: Vec<Entity>,
+        events: Vec<Event>,
+        warnings: Vec<String>,
+    ) -> Corpus {
         let index = index::Index::build(&documents, &entities, &events);
         Corpus { documents, entities, events, index, warnings }
     }

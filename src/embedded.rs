@@ -1,19 +1,14 @@
-//! The corpus compiled into the binary by `build.rs`. Raw bytes are decoded here, lossily, so a
-//! file that is not valid UTF-8 still shows (with U+FFFD where bytes were bad) instead of failing
-//! the build or the page.
-use crate::corpus::{Corpus, Source};
+//! The corpus compiled into the binary: `build.rs` ran the pipeline over the corpus folder and
+//! packed the result (`corpus::pack`); here it is decoded, and the search index rebuilt.
+use crate::corpus::{pack, Corpus};
 
-include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+static PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
-/// `(id, text)` of every embedded article, in file-name order.
-pub fn sources() -> Vec<(String, String)> {
-    RAW_SOURCES.iter().map(|(id, bytes)| (id.to_string(), String::from_utf8_lossy(bytes).into_owned())).collect()
-}
-
-/// Builds the corpus from what was embedded.
+/// The embedded corpus. Bytes that cannot be decoded (which only a broken build could produce)
+/// give an empty corpus whose warning says so, shown by the page, rather than a blank page.
 pub fn corpus() -> Corpus {
-    let owned = sources();
-    let refs: Vec<Source<'_>> = owned.iter().map(|(id, text)| Source { id, text }).collect();
-    let toml = ENTITIES_TOML.map(|bytes| String::from_utf8_lossy(bytes).into_owned());
-    Corpus::build(&refs, toml.as_deref())
+    pack::decode(PACKED).unwrap_or_else(|err| {
+        let warning = format!("the embedded corpus could not be read ({err}); rebuild the site");
+        Corpus::from_parts(Vec::new(), Vec::new(), Vec::new(), vec![warning])
+    })
 }

@@ -1,8 +1,9 @@
-//! Property tests: the pipeline is total (never panics) and deterministic on any input.
+//! Property tests: the pipeline is total (never panics) and deterministic on any input, and its
+//! packed form round-trips and survives damage.
 //!
 //! Quick run:  cargo test --test pipeline_properties
 //! Long run:   PROPTEST_CASES=100000 cargo test --release --test pipeline_properties
-use corpus_explorer::corpus::{clean, export, Corpus, Day, Query, Source};
+use corpus_explorer::corpus::{clean, export, pack, Corpus, Day, Query, Source};
 use proptest::prelude::*;
 
 /// Pieces that have broken text pipelines before: abbreviations, malformed front matter,
@@ -51,6 +52,34 @@ fn build(texts: &[String]) -> Corpus {
 }
 
 proptest! {
+    /// What the browser decodes is what the build produced, index included.
+    #[test]
+    fn packing_round_trips(texts in prop::collection::vec(any_text(), 0..5)) {
+        let corpus = build(&texts);
+        let back = pack::decode(&pack::encode(&corpus)).expect("decodes");
+        prop_assert_eq!(format!("{back:?}"), format!("{corpus:?}"));
+    }
+
+    /// Damaged packed bytes are an error, never a panic.
+    #[test]
+    fn decoding_any_bytes_never_panics(texts in prop::collection::vec(tricky_text(), 1..3), flips in prop::collection::vec((any::<usize>(), any::<u8>()), 1..8), raw in prop::collection::vec(any::<u8>(), 0..200)) {
+        let mut bytes = pack::encode(&build(&texts));
+        let len = bytes.len();
+        for (at, byte) in flips {
+            bytes[at % len] = byte;
+        }
+        // What decodes is consistent enough to search and show.
+        if let Ok(corpus) = pack::decode(&bytes) {
+            let r = corpus.search(&Query::default());
+            for hit in r.hits.iter().take(3) {
+                let _ = corpus.snippet(&Query::default(), hit.doc);
+            }
+        }
+        let mut framed = b"CXP\x01".to_vec();
+        framed.extend_from_slice(&raw);
+        let _ = pack::decode(&framed);
+    }
+
     #[test]
     fn build_is_total_and_deterministic(texts in prop::collection::vec(any_text(), 0..5)) {
         let a = build(&texts);

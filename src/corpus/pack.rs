@@ -1,0 +1,329 @@
+//! A compact binary form of a built corpus, so the browser does not run the pipeline.
+//!
+//! `build.rs` runs [`Corpus::build`] natively and embeds [`encode`]'s bytes; the page calls
+//! [`decode`], which reads documents, entities and events back and rebuilds only the search
+//! index (cheap, and derived, so it is not stored). Measured in BENCHMARKS.md: start-up indexing
+//! in the browser was most of the cold load at 1 000 articles and more.
+//!
+//! Format: the magic `CXP` + a version byte, then the fields of each type in declaration order;
+//! integers as LEB128 varints (signed ones zigzagged), strings and lists length-prefixed. Decoding
+//! checks every length against the bytes left, so damaged input is an `Err`, never a panic or a
+//! huge allocation.
+
+use super::{
+    Alias, Corpus, DateValue, Day, Document, Entity, EntityKind, Event, Mention, Paragraph, Precision, Sentence,
+};
+
+const MAGIC: &[u8; 4] = b"CXP\x01";
+
+/// Why packed bytes could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error(pub String);
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+type Result<T> = std::result::Result<T, Error>;
+
+/// The corpus as bytes (everything but the index, which [`decode`] rebuilds).
+pub fn encode(corpus: &Corpus) -> Vec<u8> {
+    let mut w = Writer(MAGIC.to_vec());
+    corpus.documents.put(&mut w);
+    corpus.entities.put(&mut w);
+    corpus.events.put(&mut w);
+    corpus.warnings.put(&mut w);
+    w.0
+}
+
+/// Reads what [`encode`] wrote.
+pub fn decode(bytes: &[u8]) -> Result<Corpus> {
+    let rest = bytes.strip_prefix(MAGIC).ok_or_else(|| Error("not a packed corpus (wrong header)".into()))?;
+    let mut r = Reader { bytes: rest, at: 0 };
+    let documents = Vec::<Document>::take(&mut r)?;
+    let entities = Vec::<Entity>::take(&mut r)?;
+    let events = Vec::<Event>::take(&mut r)?;
+    let warnings = Vec::<String>::take(&mut r)?;
+    if r.at != r.bytes.len() {
+        return Err(Error(format!("{} unexpected bytes after the corpus", r.bytes.len() - r.at)));
+    }
+    check_references(&documents, &entities, &events)?;
+    Ok(Corpus::from_parts(documents, entities, events, warnings))
+}
+
+/// Every index and span points inside what it refers to, as the pipeline guarantees: the UI
+/// indexes with them directly, so damaged bytes must be refused here.
+fn check_references(documents: &[Document], entities: &[Entity], events: &[Event]) -> Result<()> {
+    let bad = |what: &str| Err(Error(format!("the packed corpus has a dangling {what}")));
+    let span_ok = |text: &str, start: u32, end: u32| {
+        start <= end && text.is_char_boundary(start as usize) && text.is_char_boundary(end as usize)
+    };
+    for doc in documents {
+        for p in &doc.paragraphs {
+            if p.first > p.end || p.end as usize > doc.sentences.len() {
+                return bad("paragraph");
+            }
+        }
+        for s in &doc.sentences {
+            if s.paragraph as usize >= doc.paragraphs.len() {
+                return bad("sentence");
+            }
+            for m in &s.mentions {
+                if m.entity as usize >= entities.len() || !span_ok(&s.text, m.start, m.end) {
+                    return bad("mention");
+                }
+            }
+        }
+    }
+    if entities.iter().any(|e| e.docs.iter().any(|&d| d as usize >= documents.len())) {
+        return bad("entity");
+    }
+    for e in events {
+        let Some(sentence) = documents.get(e.doc as usize).and_then(|d| d.sentences.get(e.sentence as usize)) else {
+            return bad("event");
+        };
+        if !span_ok(&sentence.text, e.start, e.end) || e.entities.iter().any(|&x| x as usize >= entities.len()) {
+            return bad("event");
+        }
+    }
+    Ok(())
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn varint(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.0.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        self.0.push(v as u8);
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Result<u8> {
+        let b = *self.bytes.get(self.at).ok_or_else(|| Error("the packed corpus ends early".into()))?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn varint(&mut self) -> Result<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(Error("a number in the packed corpus is too long".into()))
+    }
+
+    /// A length that cannot exceed the bytes left (every element takes at least one byte).
+    fn len(&mut self) -> Result<usize> {
+        let n = self.varint()?;
+        let left = (self.bytes.len() - self.at) as u64;
+        if n > left {
+            return Err(Error(format!("a list of {n} items in {left} bytes")));
+        }
+        Ok(n as usize)
+    }
+}
+
+trait Pack: Sized {
+    fn put(&self, w: &mut Writer);
+    fn take(r: &mut Reader<'_>) -> Result<Self>;
+}
+
+impl Pack for u32 {
+    fn put(&self, w: &mut Writer) {
+        w.varint(u64::from(*self));
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self> {
+        u32::try_from(r.varint()?).map_err(|_| Error("a number in the packed corpus is out of range".into()))
+    }
+}
+
+impl Pack for i32 {
+    fn put(&self, w: &mut Writer) {
+        w.varint(u64::from(((*self << 1) ^ (*self >> 31)) as u32));
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self> {
+        let z = u32::take(r)?;
+        Ok(((z >> 1) as i32) ^ -((z & 1) as i32))
+    }
+}
+
+impl Pack for u8 {
+    fn put(&self, w: &mut Writer) {
+        w.0.push(*self);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self> {
+        r.byte()
+    }
+}
+
+impl Pack for bool {
+    fn put(&self, w: &mut Writer) {
+        w.0.push(u8::from(*self));
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self> {
+        match r.byte()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            b => Err(Error(format!("{b} is not a boolean"))),
+        }
+    }
+}
+
+impl Pack for String {
+    fn put(&self, w: &mut Writer) {
+        w.varint(self.len() as u64);
+        w.0.extend_from_slice(self.as_bytes());
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self> {
+        let n = r.len()?;
+        let bytes = &r.bytes[r.at..r.at + n];
+        r.at += n;
+        String::from_utf8(bytes.to_vec()).map_err(|_| Error("a string in the packed corpus is not UTF-8".into()))
+    }
+}
+
+impl<T: Pack> Pack for Vec<T> {
+    fn put(&self, w: &mut Writer) {
+        w.varint(self.len() as u64);
+        for item in self {
+            item.put(w);
+        }
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self> {
+        let n = r.len()?;
+        (0..n).map(|_| T::take(r)).collect()
+    }
+}
+
+impl<T: Pack> Pack for Option<T> {
+    fn put(&self, w: &mut Writer) {
+        match self {
+            None => w.0.push(0),
+            Some(v) => {
+                w.0.push(1);
+                v.put(w);
+            }
+        }
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self> {
+        Ok(if bool::take(r)? { Some(T::take(r)?) } else { None })
+    }
+}
+
+/// Fieldwise `Pack` for a struct: each field in declaration order.
+macro_rules! pack_struct {
+    ($ty:ident { $($field:ident),* $(,)? }) => {
+        impl Pack for $ty {
+            fn put(&self, w: &mut Writer) {
+                $(self.$field.put(w);)*
+            }
+            fn take(r: &mut Reader<'_>) -> Result<Self> {
+                Ok($ty { $($field: Pack::take(r)?),* })
+            }
+        }
+    };
+}
+
+/// `Pack` for a field-less enum, as its variant's position in the list.
+macro_rules! pack_enum {
+    ($ty:ident [$($variant:ident),* $(,)?]) => {
+        impl Pack for $ty {
+            fn put(&self, w: &mut Writer) {
+                let all = [$($ty::$variant),*];
+                w.0.push(all.iter().position(|v| v == self).unwrap_or(0) as u8);
+            }
+            fn take(r: &mut Reader<'_>) -> Result<Self> {
+                let all = [$($ty::$variant),*];
+                let b = r.byte()?;
+                all.get(b as usize).copied().ok_or_else(|| Error(format!("{b} is not a {}", stringify!($ty))))
+            }
+        }
+    };
+}
+
+pack_enum!(Precision[Day, Month, Season, Year, Range]);
+pack_enum!(EntityKind[Person, Organisation, Place, Other]);
+pack_struct!(Day { year, month, day });
+pack_struct!(DateValue { start, end, precision });
+pack_struct!(Mention { start, end, entity });
+pack_struct!(Sentence { text, paragraph, boilerplate, mentions });
+pack_struct!(Paragraph { first, end, boilerplate });
+pack_struct!(Document { id, title, date, date_inferred, date_reason, source, url, paragraphs, sentences });
+pack_struct!(Alias { text, count });
+pack_struct!(Entity { name, kind, aliases, docs, mentions });
+pack_struct!(Event { date, doc, sentence, start, end, expression, resolution, inferred, entities });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Source;
+
+    fn sample() -> Corpus {
+        let texts = [
+            ("a", "---\ntitle: Harbour deal\ndate: 2016-05-14\n---\nThe Harbour Trust (HT) signed on 13 May 2016, Ana Costa said. HT hired Bo Lind.\n\nRelated reading:\nOther story"),
+            ("b", "Ana Costa left the Harbour Trust last month.\n\nÜber café naïve – «quotes» 😀."),
+            ("c", ""),
+        ];
+        let sources: Vec<Source<'_>> = texts.iter().map(|(id, text)| Source { id, text }).collect();
+        let toml = "[[entity]]\nname = \"Harbour Trust\"\naliases = [\"HT\"]\nkind = \"organisation\"\nbroken line";
+        Corpus::build(&sources, Some(toml))
+    }
+
+    #[test]
+    fn decoding_gives_back_the_same_corpus_index_included() {
+        let corpus = sample();
+        assert!(!corpus.events.is_empty() && !corpus.entities.is_empty() && !corpus.warnings.is_empty());
+        let back = decode(&encode(&corpus)).unwrap();
+        assert_eq!(format!("{back:?}"), format!("{corpus:?}"));
+    }
+
+    #[test]
+    fn the_packed_form_is_deterministic_and_smaller_than_debug_text() {
+        let bytes = encode(&sample());
+        assert_eq!(bytes, encode(&sample()));
+        assert!(bytes.len() < format!("{:?}", sample()).len() / 2);
+    }
+
+    #[test]
+    fn damaged_bytes_are_an_error_not_a_panic() {
+        let bytes = encode(&sample());
+        assert!(decode(b"").is_err());
+        assert!(decode(b"not a corpus at all").unwrap_err().0.contains("header"));
+        // Every truncation fails cleanly.
+        for cut in 0..bytes.len() {
+            assert!(decode(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut extra = bytes.clone();
+        extra.push(0);
+        assert!(decode(&extra).unwrap_err().0.contains("unexpected bytes"));
+        // A huge length does not allocate; it is refused.
+        let mut huge = MAGIC.to_vec();
+        huge.extend_from_slice(&[0xff, 0xff, 0xff, 0xff, 0x0f]);
+        assert!(decode(&huge).unwrap_err().0.contains("items in"));
+    }
+
+    #[test]
+    fn signed_years_survive() {
+        for year in [-44, -1, 0, 1, 1970, 2016, i32::MAX, i32::MIN] {
+            let mut w = Writer(Vec::new());
+            year.put(&mut w);
+            let mut r = Reader { bytes: &w.0, at: 0 };
+            assert_eq!(i32::take(&mut r).unwrap(), year);
+        }
+    }
+}
