@@ -178,27 +178,14 @@ fn idf(n: usize, df: usize) -> f32 {
 
 /// Occurrences of a phrase in one document (title + body), and its title occurrences.
 fn phrase_count(index: &Index, ids: &[u32], doc: u32) -> (u32, u32) {
-    let mut lists = Vec::with_capacity(ids.len());
-    for &t in ids {
-        match index.posting(t, doc) {
-            Some(p) => lists.push(p),
-            None => return (0, 0),
-        }
-    }
-    let Some(first) = lists.first() else { return (0, 0) };
-    let title_len = first.title_tf; // positions below the first body position are title ones
-    let title_end = first.positions.get(title_len as usize).copied().unwrap_or(u32::MAX);
+    let Some(&first) = ids.first() else { return (0, 0) };
+    let positions = index.positions(doc as usize);
+    let title_len = index.title_len(doc as usize) as usize;
     let (mut all, mut title) = (0, 0);
-    for &pos in &first.positions {
-        let ok = lists[1..]
-            .iter()
-            .enumerate()
-            .all(|(k, p)| p.positions.binary_search(&(pos.saturating_add(k as u32 + 1))).is_ok());
-        if ok {
+    for (p, window) in positions.windows(ids.len()).enumerate() {
+        if window[0] == first && window == ids {
             all += 1;
-            if pos < title_end {
-                title += 1;
-            }
+            title += u32::from(p < title_len);
         }
     }
     (all, title)
@@ -207,7 +194,7 @@ fn phrase_count(index: &Index, ids: &[u32], doc: u32) -> (u32, u32) {
 impl Corpus {
     pub fn search(&self, query: &Query) -> Results {
         let index = &self.index;
-        let n = self.documents.len().min(index.doc_len.len());
+        let n = self.documents.len().min(index.doc_count());
         let terms = parse_terms(&query.text);
         let groups = resolve(index, &terms);
         let mut alive = vec![true; n];
@@ -218,24 +205,23 @@ impl Corpus {
             match group {
                 Group::Any(ids) => {
                     for &t in ids {
-                        let list = &index.postings[t as usize];
-                        let w = idf(n, list.len());
-                        for p in list {
+                        let w = idf(n, index.df(t));
+                        for p in index.postings(t) {
                             let d = p.doc as usize;
                             if d >= n || !alive[d] {
                                 continue;
                             }
                             matched[d] = true;
-                            let tf = p.positions.len() as u32 + (TITLE_WEIGHT - 1) * p.title_tf;
-                            score[d] += bm25(w, tf, index.doc_len[d], index.avg_len);
+                            let tf = p.tf + (TITLE_WEIGHT - 1) * p.title_tf;
+                            score[d] += bm25(w, tf, index.doc_len(d), index.avg_len);
                         }
                     }
                 }
                 Group::Phrase(ids) => {
                     let ids: Option<Vec<u32>> = ids.iter().copied().collect();
                     if let Some(ids) = ids.filter(|ids| !ids.is_empty()) {
-                        let w: f32 = ids.iter().map(|&t| idf(n, index.postings[t as usize].len())).sum();
-                        for p in &index.postings[ids[0] as usize] {
+                        let w: f32 = ids.iter().map(|&t| idf(n, index.df(t))).sum();
+                        for p in index.postings(ids[0]) {
                             let d = p.doc as usize;
                             if d >= n || !alive[d] {
                                 continue;
@@ -243,7 +229,7 @@ impl Corpus {
                             let (all, title) = phrase_count(index, &ids, p.doc);
                             if all > 0 {
                                 matched[d] = true;
-                                score[d] += bm25(w, all + (TITLE_WEIGHT - 1) * title, index.doc_len[d], index.avg_len);
+                                score[d] += bm25(w, all + (TITLE_WEIGHT - 1) * title, index.doc_len(d), index.avg_len);
                             }
                         }
                     }
@@ -341,7 +327,7 @@ impl Corpus {
         let index = &self.index;
         let d = doc as usize;
         let sents = &index.doc_sentences[d];
-        let tokens = &index.doc_tokens[d];
+        let tokens = index.positions(d);
         let mut best: Option<(u32, u32)> = sents.first().map(|&(s, _)| (s, 0));
         if !groups.is_empty() {
             let full = groups.len().min(64);

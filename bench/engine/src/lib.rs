@@ -1,9 +1,10 @@
-//! `Engine`: add raw article texts, build the corpus (the same `Corpus::build` the explorer runs
-//! at start-up), run queries. JavaScript does the timing.
+//! `Engine`: add raw article texts, build the corpus (`Corpus::build`, which the explorer runs at
+//! build time), pack it, load the packed form (`pack::decode`: the explorer's start-up work), run
+//! queries. JavaScript does the timing.
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
-use corpus_explorer::corpus::{Corpus, Day, Query, Source};
+use corpus_explorer::corpus::{pack, Corpus, Day, Query, Source};
 use wasm_bindgen::prelude::*;
 
 /// Counts live heap bytes and their peak (what the corpus keeps, what building it needs).
@@ -58,6 +59,7 @@ pub fn memory_bytes() -> f64 {
 pub struct Engine {
     files: Vec<(String, String)>,
     corpus: Option<Corpus>,
+    packed: Vec<u8>,
 }
 
 #[wasm_bindgen]
@@ -72,10 +74,22 @@ impl Engine {
         self.files.push((id, text));
     }
 
-    /// Builds the corpus from everything added (the explorer's start-up work).
+    /// Builds the corpus from everything added (the pipeline the explorer runs at build time).
     pub fn build(&mut self) {
         let sources: Vec<Source<'_>> = self.files.iter().map(|(id, text)| Source { id, text }).collect();
         self.corpus = Some(Corpus::build(&sources, None));
+    }
+
+    /// Packs the built corpus (what `build.rs` embeds) and drops it; returns the packed size.
+    pub fn pack(&mut self) -> u32 {
+        self.packed = self.corpus.take().map(|c| pack::encode(&c)).unwrap_or_default();
+        self.packed.len() as u32
+    }
+
+    /// Decodes the packed corpus and rebuilds its index: the explorer's start-up work.
+    pub fn load(&mut self) -> bool {
+        self.corpus = pack::decode(&self.packed).ok();
+        self.corpus.is_some()
     }
 
     pub fn entities(&self) -> u32 {
