@@ -4,67 +4,53 @@
 //! into this script by path) and writes its packed form (`corpus::pack`) to `$OUT_DIR/corpus.bin`,
 //! which `src/embedded.rs` embeds. The browser then only decodes: no start-up indexing. Adding or
 //! removing a file and rebuilding changes the corpus; no code change is needed.
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-// The pipeline's own source, as a module of this script. The `use` makes `crate::corpus` paths
-// inside it resolve as they do in the library.
+// The pipeline's own source and the folder reader, as modules of this script. The `use` makes
+// `crate::corpus` paths inside the pipeline resolve as they do in the library.
 #[path = "src"]
 #[allow(dead_code, unused_imports)]
 mod pipeline {
     pub mod corpus;
+    pub mod folder;
 }
-use pipeline::corpus;
+use pipeline::{corpus, folder};
 
 fn main() {
     println!("cargo:rerun-if-env-changed=CORPUS_SEEDS");
     println!("cargo:rerun-if-changed=src/corpus.rs");
     println!("cargo:rerun-if-changed=src/corpus");
-    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    println!("cargo:rerun-if-changed=src/folder.rs");
+    // Relative to the package root (cargo runs build scripts there), so messages shown on the
+    // page name `seeds/x.txt`, not the build machine's folders, and the output does not depend
+    // on where the clone is.
     let seeds = match std::env::var("CORPUS_SEEDS") {
-        Ok(dir) if !dir.is_empty() => manifest.join(dir),
-        _ => manifest.join("seeds"),
+        Ok(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => PathBuf::from("seeds"),
     };
     // Watching the folder catches files added or removed; each file is watched for edits.
     println!("cargo:rerun-if-changed={}", seeds.display());
-
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(&seeds) {
-        Ok(entries) => {
-            entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file() && is_article(p)).collect()
-        }
-        Err(err) => {
-            println!("cargo:warning=cannot read corpus folder {}: {err}; embedding no articles", seeds.display());
-            Vec::new()
-        }
-    };
-    files.sort();
-
-    // Bytes are decoded lossily, so a file that is not valid UTF-8 still shows (with U+FFFD where
-    // bytes were bad) instead of failing the build; an unreadable file becomes a corpus warning.
-    let mut texts: Vec<(String, String)> = Vec::new();
-    let mut unreadable: Vec<String> = Vec::new();
-    for path in &files {
-        println!("cargo:rerun-if-changed={}", path.display());
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string();
-        match std::fs::read(path) {
-            Ok(bytes) => texts.push((stem, String::from_utf8_lossy(&bytes).into_owned())),
-            Err(err) => {
-                println!("cargo:warning=cannot read {}: {err}; left out", path.display());
-                unreadable.push(format!("{} could not be read when the site was built ({err})", path.display()));
+    if let Ok(entries) = std::fs::read_dir(&seeds) {
+        for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            if folder::is_article(&path) || path.ends_with("entities.toml") {
+                println!("cargo:rerun-if-changed={}", path.display());
             }
         }
     }
-    let toml_path = seeds.join("entities.toml");
-    println!("cargo:rerun-if-changed={}", toml_path.display());
-    let toml = std::fs::read(&toml_path).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+    println!("cargo:rerun-if-changed={}", seeds.join("entities.toml").display());
 
-    let sources: Vec<corpus::Source<'_>> = texts.iter().map(|(id, text)| corpus::Source { id, text }).collect();
-    let mut built = corpus::Corpus::build(&sources, toml.as_deref());
-    built.warnings.extend(unreadable);
+    // Bad UTF-8 is replaced and an unreadable file left out; both are reported at build time and
+    // shown on the page as corpus notes, so nothing fails and nothing is lost silently.
+    let loaded = folder::load(&seeds).unwrap_or_else(|err| {
+        println!("cargo:warning={err}; embedding no articles");
+        folder::Folder { files: Vec::new(), entities_toml: None, messages: vec![err], skipped: 0 }
+    });
+    for message in &loaded.messages {
+        println!("cargo:warning={message}");
+    }
+    let sources: Vec<corpus::Source<'_>> = loaded.files.iter().map(|(id, text)| corpus::Source { id, text }).collect();
+    let mut built = corpus::Corpus::build(&sources, loaded.entities_toml.as_deref());
+    built.warnings.extend(loaded.messages.iter().map(|m| m.trim_start_matches("warning: ").to_string()));
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
     std::fs::write(dest, corpus::pack::encode(&built)).expect("write corpus.bin");
-}
-
-/// Same rule as `corpus_explorer::folder::is_article` (a build script cannot use its own crate).
-fn is_article(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "md"))
 }

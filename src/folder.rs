@@ -1,6 +1,6 @@
-//! Reading a corpus folder from disk, for native tools: the CLI and the benchmarks share it.
-//! The browser build gets the same files through `build.rs` and [`crate::embedded`] (this module
-//! still compiles for wasm, where nothing calls it and LTO drops it).
+//! Reading a corpus folder from disk, for native code: `build.rs` (which compiles this file into
+//! itself), the CLI and the benchmarks share it. It still compiles for wasm, where nothing calls
+//! it and LTO drops it.
 
 use std::path::{Path, PathBuf};
 

@@ -165,7 +165,8 @@ impl Index {
             }
         }
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| {
+        // Ties end on the index, so the unstable sort is deterministic.
+        order.sort_unstable_by(|&a, &b| {
             let key = |i: usize| (documents[i].date.map(|v| v.start).is_none(), documents[i].date.map(|v| v.start));
             key(a).cmp(&key(b)).then_with(|| documents[a].id.cmp(&documents[b].id)).then(a.cmp(&b))
         });

@@ -246,10 +246,12 @@ impl Corpus {
                 docs.push(d as u32);
             }
         }
+        // `date_rank` is unique per document, so every key below is unique and an unstable sort
+        // (one instantiation of the sort code in the wasm) gives a stable result.
         if groups.is_empty() {
-            docs.sort_by_key(|&d| index.date_rank[d as usize]);
+            docs.sort_unstable_by_key(|&d| index.date_rank[d as usize]);
         } else {
-            docs.sort_by(|&a, &b| {
+            docs.sort_unstable_by(|&a, &b| {
                 score[b as usize]
                     .total_cmp(&score[a as usize])
                     .then(index.date_rank[a as usize].cmp(&index.date_rank[b as usize]))

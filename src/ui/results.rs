@@ -30,9 +30,10 @@ pub fn ResultList() -> impl IntoView {
         results.with(|r| {
             let mut order: Vec<u32> = (0..r.hits.len() as u32).collect();
             if sort == Sort::Date {
-                // Newest first; undated last; ties keep relevance order (stable sort).
-                order.sort_by_key(|&i| {
-                    std::cmp::Reverse(corpus.documents[r.hits[i as usize].doc as usize].date.map(|d| d.start))
+                // Newest first; undated last; ties keep relevance order (the position breaks them,
+                // so an unstable sort, the one sort the wasm already has, is enough).
+                order.sort_unstable_by_key(|&i| {
+                    (std::cmp::Reverse(corpus.documents[r.hits[i as usize].doc as usize].date.map(|d| d.start)), i)
                 });
             }
             order
