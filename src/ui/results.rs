@@ -17,10 +17,13 @@ pub fn ResultList() -> impl IntoView {
     let state = ctx.state;
     let results = ctx.results;
     let shown = RwSignal::new(PAGE);
-    // A new filter starts again from the first page.
+    // A new filter starts again from the first page (only written when it changes: a write
+    // re-renders the list once more, on every keystroke).
     Effect::new(move |_| {
         results.track();
-        shown.set(PAGE);
+        if shown.get_untracked() != PAGE {
+            shown.set(PAGE);
+        }
     });
     let corpus = ctx.corpus.clone();
     // Display order as indices into `results.hits`: sorting never clones the (possibly
