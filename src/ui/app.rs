@@ -194,7 +194,8 @@ fn SearchBox() -> impl IntoView {
 fn Toolbar() -> impl IntoView {
     let ctx = use_ctx();
     let state = ctx.state;
-    let copied = RwSignal::new(false);
+    // None: not tried yet; Some(ok): what the clipboard said.
+    let copied: RwSignal<Option<bool>> = RwSignal::new(None);
     let theme = RwSignal::new(shell::saved_theme());
     let ctx_clear = ctx.clone();
     view! {
@@ -210,11 +211,13 @@ fn Toolbar() -> impl IntoView {
             <button
                 type="button"
                 id="copy-link"
-                on:click=move |_| {
-                    copied.set(shell::copy_to_clipboard(&shell::current_href()));
-                }
+                on:click=move |_| shell::copy_to_clipboard(&shell::current_href(), move |ok| copied.set(Some(ok)))
             >
-                {move || if copied.get() { "Link copied" } else { "Copy link" }}
+                {move || match copied.get() {
+                    None => "Copy link",
+                    Some(true) => "Link copied",
+                    Some(false) => "Copy failed: use the address bar",
+                }}
             </button>
             <button
                 type="button"

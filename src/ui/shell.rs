@@ -85,14 +85,21 @@ pub fn current_href() -> String {
     web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
 }
 
-/// Copies text; resolves quietly if the clipboard is unavailable (the caller shows the link).
-pub fn copy_to_clipboard(text: &str) -> bool {
+/// Copies `text` to the clipboard, then calls `done(true)` once the browser confirms, or
+/// `done(false)` when it refuses (no permission, no secure context, no clipboard API).
+pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
     let Some(window) = web_sys::window() else {
-        return false;
+        return done(false);
     };
-    let clipboard = window.navigator().clipboard();
-    let _ = clipboard.write_text(text);
-    true
+    // Pages served over plain http (not localhost) have no `navigator.clipboard` at all.
+    let navigator = window.navigator();
+    if !js_sys::Reflect::get(&navigator, &"clipboard".into()).is_ok_and(|c| c.is_object()) {
+        return done(false);
+    }
+    let promise = navigator.clipboard().write_text(text);
+    js_sys::futures::spawn_local(async move {
+        done(js_sys::futures::JsFuture::from(promise).await.is_ok());
+    });
 }
 
 /// `light`, `dark`, or empty for "follow the system".

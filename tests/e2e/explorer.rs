@@ -329,6 +329,31 @@ fn boilerplate_is_shown_collapsed_not_deleted() {
 }
 
 #[test]
+fn copy_link_reports_what_the_clipboard_did() {
+    let site = Site::serve(&dist(), "/");
+    in_both_browsers(|browser| {
+        let base = site.base.clone();
+        async move {
+            let page = Page::open(browser).await;
+            ready(&page, &base).await;
+            page.type_into("#search", "alibaba").await;
+            page.wait_until("location.hash.includes('q=alibaba')", "the query in the URL").await;
+            assert_eq!(page.texts("#copy-link").await, ["Copy link"]);
+            page.click("#copy-link").await;
+            // The label waits for the clipboard's answer (a real click is the user gesture it needs).
+            let label = page
+                .wait_until(
+                    "(t => t !== 'Copy link' && t)(document.getElementById('copy-link').textContent)",
+                    "the clipboard's answer",
+                )
+                .await;
+            assert_eq!(label, "Link copied", "{browser:?}");
+            page.close().await;
+        }
+    });
+}
+
+#[test]
 fn the_url_restores_the_view_on_reload_and_back_forward() {
     let site = Site::serve(&dist(), "/");
     in_both_browsers(|browser| {
