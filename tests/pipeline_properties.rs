@@ -107,6 +107,22 @@ proptest! {
         ] {
             let r = corpus.search(&query);
             prop_assert_eq!(r.entity_counts.len(), corpus.entities.len());
+            // The events shown are exactly those of the hits inside the range, chronological.
+            let hit_docs: std::collections::BTreeSet<u32> = r.hits.iter().map(|h| h.doc).collect();
+            let (from, to) = match (query.from, query.to) {
+                (None, None) => (None, None),
+                (a, b) => {
+                    let (a, b) = (a.unwrap_or(Day::new(1, 1, 1).unwrap()), b.unwrap_or(Day::new(9999, 12, 31).unwrap()));
+                    (Some(a.min(b)), Some(a.max(b)))
+                }
+            };
+            let expected: Vec<u32> = (0..corpus.events.len() as u32)
+                .filter(|&i| {
+                    let e = &corpus.events[i as usize];
+                    hit_docs.contains(&e.doc) && from.is_none_or(|f| e.date.overlaps(f, to.unwrap()))
+                })
+                .collect();
+            prop_assert_eq!(&r.events, &expected);
             for hit in &r.hits {
                 for &(s, e) in &hit.snippet.highlights {
                     prop_assert!(hit.snippet.text.get(s as usize..e as usize).is_some());

@@ -8,7 +8,7 @@
 //! the tokenizer splits ("e-commerce") is a phrase. Ranking is BM25 (k1 = 1.2, b = 0.75) with
 //! title occurrences counted three times; with no text terms, documents come by date then id.
 use super::index::{for_each_token, Index};
-use super::{Corpus, Day};
+use super::{Corpus, Day, Event};
 
 /// How many hits `search` gives a snippet: a page of results. Past it, snippets are computed on
 /// demand, so a keystroke at 10 000 matching documents does not build 10 000 snippets.
@@ -258,25 +258,32 @@ impl Corpus {
             });
         }
         let mut entity_counts = vec![0u32; self.entities.len()];
-        let mut events = Vec::new();
         for &d in &docs {
             for &e in &index.doc_entities[d as usize] {
                 if let Some(c) = entity_counts.get_mut(e as usize) {
                     *c += 1;
                 }
             }
-            for &e in &index.doc_events[d as usize] {
-                let in_range = match (range, self.events.get(e as usize)) {
-                    (Some((from, to)), Some(ev)) => ev.date.overlaps(from, to),
-                    (None, Some(_)) => true,
-                    _ => false,
-                };
-                if in_range {
-                    events.push(e);
-                }
-            }
         }
-        events.sort_unstable();
+        let in_range = |e: &Event| range.is_none_or(|(from, to)| e.date.overlaps(from, to));
+        // Events of the matching documents, in corpus (chronological) order. When many documents
+        // match, one pass over all events is cheaper than gathering and sorting theirs.
+        let events: Vec<u32> = if docs.len() * 4 >= n {
+            let mut is_hit = vec![false; n];
+            for &d in &docs {
+                is_hit[d as usize] = true;
+            }
+            let hit_event = |e: &Event| is_hit.get(e.doc as usize).copied().unwrap_or(false) && in_range(e);
+            (0..self.events.len() as u32).filter(|&i| hit_event(&self.events[i as usize])).collect()
+        } else {
+            let mut events: Vec<u32> = docs
+                .iter()
+                .flat_map(|&d| index.doc_events[d as usize].iter().copied())
+                .filter(|&e| self.events.get(e as usize).is_some_and(in_range))
+                .collect();
+            events.sort_unstable();
+            events
+        };
         // Snippets cost a sentence scan each: only the first page gets one here; the UI asks
         // `Corpus::snippet` for rows it shows beyond that.
         let hits = docs
@@ -512,6 +519,28 @@ mod tests {
         assert_eq!(both, vec!["a", "b"]);
         assert!(c.search(&q("zebra ")).hits.is_empty());
         assert_eq!(c.search(&q("")).hits.len(), 3);
+    }
+
+    #[test]
+    fn events_follow_the_hits_in_date_order_whether_few_or_many_match() {
+        let texts: Vec<(String, String)> = (0..12)
+            .map(|i| {
+                (format!("d{i:02}"), format!("T{i}\n\nOn 3 May 2016 word{i} met. On {} April 2016 all met.", i + 1))
+            })
+            .collect();
+        let refs: Vec<(&str, &str)> = texts.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let c = corpus(&refs);
+        let expected = |r: &Results| -> Vec<u32> {
+            let docs: Vec<u32> = r.hits.iter().map(|h| h.doc).collect();
+            (0..c.events.len() as u32).filter(|&i| docs.contains(&c.events[i as usize].doc)).collect()
+        };
+        for text in ["word7 ", "met "] {
+            let r = c.search(&q(text));
+            assert!(!r.events.is_empty(), "{text}");
+            assert_eq!(r.events, expected(&r), "{text}");
+            assert!(r.events.windows(2).all(|w| c.events[w[0] as usize].date <= c.events[w[1] as usize].date));
+        }
+        assert_eq!(c.search(&q("word7 ")).hits.len(), 1, "one of twelve: the gathering path");
     }
 
     #[test]

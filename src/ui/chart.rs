@@ -109,7 +109,10 @@ fn axis_for(events: &[&Event], from: Option<Day>, to: Option<Day>) -> Option<Axi
     }
     // Group events whose spans are separated by less than a year or a third of the total.
     let mut spans: Vec<(i64, i64)> = events.iter().map(|e| (e.date.start.ordinal(), e.date.end.ordinal())).collect();
-    spans.sort_unstable();
+    // Events arrive in corpus order, which is by start date: no sort on every keystroke then.
+    if !spans.is_sorted_by_key(|s| s.0) {
+        spans.sort_unstable();
+    }
     let total = last?.ordinal() - first?.ordinal();
     let big_gap = (total / 3).max(366);
     // (start, end, events) per group.

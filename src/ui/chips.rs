@@ -78,38 +78,37 @@ fn ChipGroup(
     let corpus = ctx.corpus.clone();
     let results = ctx.results;
     let state = ctx.state;
-    // Chips of this kind that pass the filter box, in display order: active filters first, then
-    // by matching articles, then by corpus-wide frequency (the entity order).
+    // Chips of this kind that pass the filter box, with their display-order keys: active filters
+    // first, then by matching articles, then by corpus-wide frequency (the entity order).
+    // Unsorted here: only the shown ones are put in order (at 10 000 articles a kind has
+    // thousands of entities, and sorting them all on every keystroke was measurable).
     let members = Memo::new(move |_| {
         let needle = filter.with(|f| f.trim().to_lowercase());
-        let counts = results.with(|r| r.entity_counts.clone());
-        let mut ids: Vec<u32> = corpus
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == kind && matches_filter(e, &needle))
-            .map(|(i, _)| i as u32)
-            .collect();
-        // Sort keys computed once per chip, not once per comparison.
-        let mut keyed: Vec<(bool, std::cmp::Reverse<u32>, u32)> = state.with(|s| {
-            ids.iter()
-                .map(|&i| {
-                    let active = s.chip_state(&corpus.entities[i as usize].name) != ChipState::Neutral;
-                    (!active, std::cmp::Reverse(counts.get(i as usize).copied().unwrap_or(0)), i)
-                })
-                .collect()
-        });
-        keyed.sort_unstable();
-        ids = keyed.into_iter().map(|(_, _, i)| i).collect();
-        ids
+        state.with(|s| {
+            results.with(|r| {
+                corpus
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.kind == kind && matches_filter(e, &needle))
+                    .map(|(i, e)| {
+                        let active = s.chip_state(&e.name) != ChipState::Neutral;
+                        let count = r.entity_counts.get(i).copied().unwrap_or(0);
+                        (!active, std::cmp::Reverse(count), i as u32)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
     });
     let visible = Memo::new(move |_| {
-        let all = members.get();
-        if expanded.get() {
-            all
-        } else {
-            all.into_iter().take(CHIPS_PER_GROUP).collect()
+        let mut keyed = members.get();
+        let shown = if expanded.get() { keyed.len() } else { CHIPS_PER_GROUP.min(keyed.len()) };
+        if shown > 0 && shown < keyed.len() {
+            keyed.select_nth_unstable(shown - 1);
+            keyed.truncate(shown);
         }
+        keyed.sort_unstable();
+        keyed.into_iter().map(|(_, _, i)| i).collect::<Vec<u32>>()
     });
     let heading_id = format!("chips-{}", kind.label());
     view! {
