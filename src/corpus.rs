@@ -143,6 +143,24 @@ pub struct Event {
     pub entities: Vec<u32>,
 }
 
+#[cfg(test)]
+impl Event {
+    /// An event with only a date and a document, for unit tests across the crate.
+    pub(crate) fn bare(date: DateValue, doc: u32) -> Event {
+        Event {
+            date,
+            doc,
+            sentence: 0,
+            start: 0,
+            end: 0,
+            expression: String::new(),
+            resolution: String::new(),
+            inferred: false,
+            entities: Vec::new(),
+        }
+    }
+}
+
 /// The whole explorer data: built once, then queried.
 #[derive(Clone, Debug)]
 pub struct Corpus {

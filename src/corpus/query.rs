@@ -592,17 +592,7 @@ mod tests {
         };
         c.entities = vec![entity("Vanto", vec![0, 1]), entity("Marlowe", vec![1, 2])];
         let day = |m, d| Day::new(2016, m, d).unwrap();
-        let event = |doc, m, d| Event {
-            date: DateValue::day(day(m, d)),
-            doc,
-            sentence: 0,
-            start: 0,
-            end: 0,
-            expression: String::new(),
-            resolution: String::new(),
-            inferred: false,
-            entities: Vec::new(),
-        };
+        let event = |doc, m, d| Event::bare(DateValue::day(day(m, d)), doc);
         c.events = vec![event(0, 4, 13), event(2, 5, 11), event(1, 5, 14)];
         c.index = Index::build(&c.documents, &c.entities, &c.events);
         let r = c.search(&Query { include: vec![0], ..Query::default() });

@@ -299,17 +299,7 @@ mod tests {
     }
 
     fn event(date: DateValue) -> Event {
-        Event {
-            date,
-            doc: 0,
-            sentence: 0,
-            start: 0,
-            end: 0,
-            expression: String::new(),
-            resolution: String::new(),
-            inferred: false,
-            entities: Vec::new(),
-        }
+        Event::bare(date, 0)
     }
 
     fn days(list: &[(i32, u8, u8)]) -> Vec<Event> {
