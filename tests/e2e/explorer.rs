@@ -200,7 +200,8 @@ fn brushing_the_timeline_or_typing_dates_sets_the_range() {
             ready(&page, &base).await;
             let before = page.count(".event-list .event").await;
             let area = page.client.find(Locator::Css(".timeline-area")).await.unwrap();
-            page.js("document.querySelector('.timeline-area').scrollIntoView({block: 'center'});").await;
+            page.js("document.querySelector('.timeline-area').scrollIntoView({block: 'center', behavior: 'instant'});")
+                .await;
             let width = page
                 .js("return document.querySelector('.timeline-area').getBoundingClientRect().width;")
                 .await

@@ -123,15 +123,19 @@ fn hostile_text_is_shown_literally_and_runs_nothing() {
         async move {
             let page = Page::open(browser).await;
             page.goto(&base).await;
-            page.wait_until("document.querySelectorAll('#result-list > li').length == 2", "both fixture articles")
+            page.wait_until("document.querySelectorAll('#result-list > li').length == 3", "the three fixture articles")
                 .await;
+            // A file that is not UTF-8 still shows (bad bytes replaced), and a note names it.
+            let notices = page.texts("#notices li").await.join(" ");
+            assert!(notices.contains("latin1.txt") && notices.contains("not valid UTF-8"), "{browser:?}: {notices:?}");
+            assert!(page.texts("#result-list .result-title").await.iter().any(|t| t.contains("Caf\u{fffd} notes")));
             let titles = page.texts("#result-list .result-title").await;
             assert!(
                 titles.iter().any(|t| t.contains("<script>") && t.contains("<img src=x")),
                 "{browser:?}: {titles:?}"
             );
             // Open the hostile article in the reader.
-            page.click("#result-list > li:not([data-doc=calm]) .result-title").await;
+            page.click("#result-list > li[data-doc=hostile] .result-title").await;
             page.wait_until("document.getElementById('reader')", "the reader").await;
             let body = page.texts("#reader .reader-body").await.join(" ");
             assert!(body.contains("<script>window.__pwned = \"body\"</script>"), "{browser:?}: script shown as text");

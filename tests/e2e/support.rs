@@ -335,9 +335,13 @@ impl Page {
             .find(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("{:?}: no element {css}: {e}", self.browser));
-        // Scroll first so the click lands on the element in both browsers.
+        // Scroll first so the click lands on the element in both browsers; instantly, since the
+        // page scrolls smoothly and a click during the animation hits whatever is passing by.
         self.client
-            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&el).unwrap()])
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+                vec![serde_json::to_value(&el).unwrap()],
+            )
             .await
             .unwrap();
         el.click().await.unwrap_or_else(|e| panic!("{:?}: click {css}: {e}", self.browser));
