@@ -6,7 +6,7 @@ use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON
 use fantoccini::key::Key;
 use fantoccini::Locator;
 
-use crate::support::{dist, in_both_browsers, many_dist, Browser, Page, Site, ROOT};
+use crate::support::{dist, in_both_browsers, many_dist, Browser, Page, Site, Tweak, ROOT};
 
 const RESULTS: &str = "document.querySelectorAll('#result-list > li').length";
 
@@ -349,6 +349,26 @@ fn copy_link_reports_what_the_clipboard_did() {
                 )
                 .await;
             assert_eq!(label, "Link copied", "{browser:?}");
+            page.close().await;
+        }
+    });
+}
+
+#[test]
+fn reduced_motion_turns_off_smooth_scrolling() {
+    let site = Site::serve(&dist(), "/");
+    in_both_browsers(|browser| {
+        let base = site.base.clone();
+        async move {
+            let behaviour = "return getComputedStyle(document.documentElement).scrollBehavior;";
+            let page = Page::open(browser).await;
+            ready(&page, &base).await;
+            assert_eq!(page.js(behaviour).await, "smooth", "{browser:?}: smooth by default");
+            page.close().await;
+            let page = Page::open_with(browser, Tweak::ReducedMotion).await;
+            ready(&page, &base).await;
+            assert_eq!(page.js("return matchMedia('(prefers-reduced-motion: reduce)').matches;").await, true);
+            assert_eq!(page.js(behaviour).await, "auto", "{browser:?}: no smooth scrolling when motion is reduced");
             page.close().await;
         }
     });

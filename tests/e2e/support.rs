@@ -190,6 +190,8 @@ pub enum Tweak {
     None,
     NoJavaScript,
     NoWebAssembly,
+    /// The system setting "reduce motion".
+    ReducedMotion,
 }
 
 fn capabilities(browser: Browser, profile: &Path, tweak: Tweak) -> serde_json::Map<String, Value> {
@@ -240,6 +242,10 @@ fn capabilities(browser: Browser, profile: &Path, tweak: Tweak) -> serde_json::M
         }
         (Browser::Firefox, Tweak::NoWebAssembly) => {
             caps["moz:firefoxOptions"]["prefs"]["javascript.options.wasm"] = json!(false);
+        }
+        (Browser::Chromium, Tweak::ReducedMotion) => push_arg(&mut caps, "--force-prefers-reduced-motion"),
+        (Browser::Firefox, Tweak::ReducedMotion) => {
+            caps["moz:firefoxOptions"]["prefs"]["ui.prefersReducedMotion"] = json!(1);
         }
     }
     caps.as_object().cloned().unwrap()
