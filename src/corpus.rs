@@ -187,9 +187,7 @@ impl Corpus {
         let mut documents: Vec<Document> = sources.iter().map(document::build).collect();
         let entities = entities::extract(&mut documents, &overrides, &mut warnings);
         let mut events = dates::extract(&mut documents);
-        for event in &mut events {
-            event.entities = entities_in_sentence(&documents, event.doc, event.sentence);
-        }
+        link_events(&documents, &mut events);
         events.sort_by_key(|e| (e.date.start, e.doc, e.sentence, e.start));
         Corpus::from_parts(documents, entities, events, warnings)
     }
@@ -216,6 +214,33 @@ impl Corpus {
     }
 }
 
+/// Fills `Event::entities` from the mentions of each event's sentence (also after `pack::decode`,
+/// which does not store them).
+fn link_events(documents: &[Document], events: &mut [Event]) {
+    for event in events {
+        event.entities = entities_in_sentence(documents, event.doc, event.sentence);
+    }
+}
+
+/// Fills `Entity::docs`: the documents whose sentences mention it, ascending (used by
+/// `pack::decode`, which does not store them; `entities::extract` collects the same while
+/// tagging).
+fn link_entity_docs(documents: &[Document], entities: &mut [Entity]) {
+    for e in entities.iter_mut() {
+        e.docs.clear();
+    }
+    for (d, doc) in documents.iter().enumerate() {
+        for m in doc.sentences.iter().flat_map(|s| &s.mentions) {
+            if let Some(e) = entities.get_mut(m.entity as usize) {
+                if e.docs.last() != Some(&(d as u32)) {
+                    e.docs.push(d as u32);
+                }
+            }
+        }
+    }
+}
+
+/// Entities mentioned in one sentence, ascending: `Event::entities`.
 fn entities_in_sentence(documents: &[Document], doc: u32, sentence: u32) -> Vec<u32> {
     let Some(sentence) = documents.get(doc as usize).and_then(|d| d.sentences.get(sentence as usize)) else {
         return Vec::new();

@@ -75,7 +75,7 @@ proptest! {
                 let _ = corpus.snippet(&Query::default(), hit.doc);
             }
         }
-        let mut framed = b"CXP\x02".to_vec();
+        let mut framed = b"CXP\x03".to_vec();
         framed.extend_from_slice(&raw);
         let _ = pack::decode(&framed);
     }
