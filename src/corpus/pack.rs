@@ -55,15 +55,14 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus> {
     let (meta, text) = rest[header.at..].split_at(meta_len);
     let mut r = Reader { meta, at: 0, text, text_at: 0 };
     let documents = Vec::<Document>::take(&mut r)?;
-    let entities = Vec::<Entity>::take(&mut r)?;
-    let events = Vec::<Event>::take(&mut r)?;
+    let mut entities = Vec::<Entity>::take(&mut r)?;
+    let mut events = Vec::<Event>::take(&mut r)?;
     let warnings = Vec::<String>::take(&mut r)?;
     let extra = (r.meta.len() - r.at) + (r.text.len() - r.text_at);
     if extra > 0 {
         return Err(Error(format!("{extra} unexpected bytes after the corpus")));
     }
     check_references(&documents, &entities, &events)?;
-    let (mut entities, mut events) = (entities, events);
     // Derived from the mentions, so not stored (they compress poorly: ~10 % of the packed
     // structure at 1 000 articles).
     super::link_entity_docs(&documents, &mut entities);

@@ -97,9 +97,9 @@ fn padded(start: i64, end: i64) -> (i64, i64) {
     }
 }
 
-fn axis_for(events: &[&Event], from: Option<Day>, to: Option<Day>) -> Option<Axis> {
-    let first = events.iter().map(|e| e.date.start).min();
-    let last = events.iter().map(|e| e.date.end).max();
+fn axis_for(events: &[(u32, &Event)], from: Option<Day>, to: Option<Day>) -> Option<Axis> {
+    let first = events.iter().map(|(_, e)| e.date.start).min();
+    let last = events.iter().map(|(_, e)| e.date.end).max();
     // A chosen range is shown as it is: the axis fits the brush.
     if from.is_some() || to.is_some() {
         let start = from.or(first)?.ordinal();
@@ -108,7 +108,8 @@ fn axis_for(events: &[&Event], from: Option<Day>, to: Option<Day>) -> Option<Axi
         return Some(Axis::linear(start, end));
     }
     // Group events whose spans are separated by less than a year or a third of the total.
-    let mut spans: Vec<(i64, i64)> = events.iter().map(|e| (e.date.start.ordinal(), e.date.end.ordinal())).collect();
+    let mut spans: Vec<(i64, i64)> =
+        events.iter().map(|(_, e)| (e.date.start.ordinal(), e.date.end.ordinal())).collect();
     // Events arrive in corpus order, which is by start date: no sort on every keystroke then.
     if !spans.is_sorted_by_key(|s| s.0) {
         spans.sort_unstable();
@@ -224,6 +225,16 @@ pub struct Layout {
     pub chart: Chart,
 }
 
+impl Layout {
+    /// The histogram column drawn at `column`, if the chart is a histogram and it has one.
+    pub fn bin(&self, column: usize) -> Option<Bin> {
+        match &self.chart {
+            Chart::Histogram(bins) => bins.iter().find(|b| b.column == column).copied(),
+            Chart::Marks { .. } => None,
+        }
+    }
+}
+
 /// Above this many events the chart switches to a histogram.
 pub const MAX_MARKS: usize = 300;
 /// Histogram columns across the full width.
@@ -259,8 +270,7 @@ fn histogram(events: &[(u32, &Event)], axis: &Axis) -> Vec<Bin> {
 }
 
 pub fn layout_for(events: &[(u32, &Event)], from: Option<Day>, to: Option<Day>) -> Option<Layout> {
-    let refs: Vec<&Event> = events.iter().map(|(_, e)| *e).collect();
-    let axis = axis_for(&refs, from, to)?;
+    let axis = axis_for(events, from, to)?;
     let chart = if events.len() > MAX_MARKS {
         Chart::Histogram(histogram(events, &axis))
     } else {

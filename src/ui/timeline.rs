@@ -108,13 +108,7 @@ pub fn Timeline() -> impl IntoView {
                 ctx.open(&doc, Some(event.sentence));
             }
             Target::Bin(column) => {
-                let bin = layout.with_untracked(|l| match l {
-                    Some(Layout { chart: Chart::Histogram(bins), .. }) => {
-                        bins.iter().find(|b| b.column == column).copied()
-                    }
-                    _ => None,
-                });
-                if let Some(bin) = bin {
+                if let Some(bin) = layout.with_untracked(|l| l.as_ref().and_then(|l| l.bin(column))) {
                     ctx.change(History::Push, move |s| {
                         s.from = Some(bin.from);
                         s.to = Some(bin.to);
@@ -123,7 +117,6 @@ pub fn Timeline() -> impl IntoView {
             }
         }
     };
-    let activate_key = activate.clone();
     let show = move |target: Option<Target>| {
         if hovered.get_untracked() != target {
             hovered.set(target);
@@ -157,7 +150,7 @@ pub fn Timeline() -> impl IntoView {
                         }
                     }
                     on:keydown={
-                        let activate = activate_key.clone();
+                        let activate = activate.clone();
                         move |ev| {
                             if ev.key() != "Enter" && ev.key() != " " {
                                 return;
@@ -288,13 +281,9 @@ fn Tooltip(hovered: RwSignal<Option<Target>>, layout: Memo<Option<Layout>>) -> i
                     let doc = &ctx.corpus.documents[e.doc as usize];
                     Some(format!("{} · “{}” · {} — {}", e.date.label(), e.expression, doc.title, e.resolution))
                 }
-                Target::Bin(column) => layout.with(|l| match l {
-                    Some(Layout { chart: Chart::Histogram(bins), .. }) => bins
-                        .iter()
-                        .find(|b| b.column == column)
-                        .map(|b| format!("{} — click to show only these dates", bin_summary(b))),
-                    _ => None,
-                }),
+                Target::Bin(column) => layout
+                    .with(|l| l.as_ref().and_then(|l| l.bin(column)))
+                    .map(|b| format!("{} — click to show only these dates", bin_summary(&b))),
             }}
         </div>
     }
