@@ -68,12 +68,17 @@ proptest! {
         for (at, byte) in flips {
             bytes[at % len] = byte;
         }
-        // What decodes is consistent enough to search and show.
+        // What decodes is consistent enough to search and to render everything the reader,
+        // the timeline and the export show (labels index tables with calendar fields).
         if let Ok(corpus) = pack::decode(&bytes) {
             let r = corpus.search(&Query::default());
             for hit in r.hits.iter().take(3) {
                 let _ = corpus.snippet(&Query::default(), hit.doc);
             }
+            for date in corpus.events.iter().map(|e| e.date).chain(corpus.documents.iter().filter_map(|d| d.date)) {
+                prop_assert!(!date.label().is_empty() && date.start <= date.end);
+            }
+            let _ = export::to_json(&corpus);
         }
         let mut framed = b"CXP\x03".to_vec();
         framed.extend_from_slice(&raw);

@@ -9,6 +9,7 @@ struct Export<'a> {
     documents: Vec<DocumentOut<'a>>,
     entities: Vec<EntityOut<'a>>,
     events: Vec<EventOut<'a>>,
+    mentions: Vec<MentionOut<'a>>,
     warnings: &'a [String],
 }
 
@@ -16,7 +17,11 @@ struct Export<'a> {
 struct DocumentOut<'a> {
     id: &'a str,
     title: &'a str,
+    /// Start of the article's date (ISO at its precision), its last day, and the precision:
+    /// an inferred date says how much it really knows ("month", "year", "range").
     date: Option<String>,
+    date_end: Option<String>,
+    date_precision: Option<&'static str>,
     date_inferred: bool,
     date_reason: &'a str,
     source: Option<&'a str>,
@@ -32,6 +37,19 @@ struct EntityOut<'a> {
     aliases: Vec<AliasOut<'a>>,
     docs: Vec<&'a str>,
     mentions: u32,
+}
+
+/// One mention: which article, which sentence, the byte span inside that sentence's text, the
+/// surface form and the entity it names.
+#[derive(Serialize)]
+struct MentionOut<'a> {
+    doc: &'a str,
+    sentence: u32,
+    start: u32,
+    end: u32,
+    text: &'a str,
+    entity: &'a str,
+    kind: &'static str,
 }
 
 #[derive(Serialize)]
@@ -63,6 +81,8 @@ pub fn to_json(corpus: &Corpus) -> String {
                 id: &d.id,
                 title: &d.title,
                 date: d.date.map(|v| v.iso()),
+                date_end: d.date.map(|v| v.end.iso()),
+                date_precision: d.date.map(|v| v.precision.label()),
                 date_inferred: d.date_inferred,
                 date_reason: &d.date_reason,
                 source: d.source.as_deref(),
@@ -105,10 +125,32 @@ pub fn to_json(corpus: &Corpus) -> String {
                     .collect(),
             })
             .collect(),
+        mentions: mentions(corpus),
         warnings: &corpus.warnings,
     };
     // Serialising plain structs of strings and numbers cannot fail; keep the function total anyway.
     serde_json::to_string_pretty(&export).unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+}
+
+fn mentions(corpus: &Corpus) -> Vec<MentionOut<'_>> {
+    let mut out = Vec::new();
+    for doc in &corpus.documents {
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            for m in &sentence.mentions {
+                let Some(entity) = corpus.entities.get(m.entity as usize) else { continue };
+                out.push(MentionOut {
+                    doc: &doc.id,
+                    sentence: s as u32,
+                    start: m.start,
+                    end: m.end,
+                    text: sentence.text.get(m.start as usize..m.end as usize).unwrap_or(""),
+                    entity: &entity.name,
+                    kind: entity.kind.label(),
+                });
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -127,6 +169,8 @@ mod tests {
         assert_eq!(d["id"], "x");
         assert_eq!(d["title"], "Title");
         assert_eq!(d["date"], "2016-05");
+        assert_eq!(d["date_end"], "2016-05-31");
+        assert_eq!(d["date_precision"], "month");
         assert_eq!(d["date_inferred"], false);
         assert_eq!(d["date_reason"], "front matter");
         assert_eq!(d["sentences"], 3);

@@ -1,6 +1,7 @@
 //! The optional `seeds/entities.toml`: what the text alone cannot tell, from the corpus owner.
 //!
-//! A small TOML subset, parsed by hand (no toml crate in the wasm):
+//! Read with the `toml` crate (build time and the analysing worker only; the start-up page never
+//! parses it):
 //!
 //! ```toml
 //! # Why: the Chinese name of the same person.
@@ -11,7 +12,8 @@
 //! hide = false              # true: never show it
 //! ```
 //!
-//! Anything not understood becomes a warning naming the line; it never fails.
+//! Anything not understood becomes a warning naming the entry; it never fails. A file that is not
+//! TOML at all gives one warning with the parser's line and column, and no overrides.
 
 use super::EntityKind;
 
@@ -31,93 +33,91 @@ pub struct EntityRule {
 pub fn parse(text: &str) -> (Overrides, Vec<String>) {
     let mut overrides = Overrides::default();
     let mut warnings = Vec::new();
-    let mut current: Option<EntityRule> = None;
-    for (n, raw) in text.lines().enumerate() {
-        let line_no = n + 1;
-        let line = strip_comment(raw).trim();
-        if line.is_empty() {
+    if text.trim().is_empty() {
+        return (overrides, warnings);
+    }
+    let table = match toml::from_str::<toml::Table>(text) {
+        Ok(t) => t,
+        Err(e) => {
+            let message = e.message().trim();
+            let at = e.span().map(|s| format!(" (line {})", line_of(text, s.start))).unwrap_or_default();
+            warnings.push(format!("entities.toml is not valid TOML{at}: {message}; no overrides applied"));
+            return (overrides, warnings);
+        }
+    };
+    for (key, value) in &table {
+        if key != "entity" {
+            warnings.push(format!("entities.toml: unknown top-level key “{key}” (expected [[entity]] tables)"));
             continue;
         }
-        if line == "[[entity]]" {
-            finish(&mut current, &mut overrides, &mut warnings, line_no);
-            current = Some(EntityRule::default());
-            continue;
-        }
-        let Some((key, value)) = line.split_once('=') else {
-            warnings.push(format!("entities.toml line {line_no}: not understood: {}", raw.trim()));
+        let Some(list) = value.as_array() else {
+            warnings.push("entities.toml: “entity” must be written as [[entity]] tables".to_string());
             continue;
         };
-        let Some(rule) = current.as_mut() else {
-            warnings.push(format!("entities.toml line {line_no}: “{}” is outside an [[entity]] table", key.trim()));
-            continue;
-        };
-        let value = value.trim();
-        match key.trim() {
-            "name" => match string(value) {
-                Some(s) => rule.name = s,
-                None => warnings.push(format!("entities.toml line {line_no}: name must be a quoted string")),
-            },
-            "aliases" => match string_array(value) {
-                Some(list) => rule.aliases = list,
-                None => {
-                    warnings.push(format!("entities.toml line {line_no}: aliases must be a list of quoted strings"))
+        for (n, item) in list.iter().enumerate() {
+            let label = format!("entities.toml [[entity]] #{}", n + 1);
+            match item.as_table() {
+                Some(t) => {
+                    if let Some(rule) = entity_rule(t, &label, &mut warnings) {
+                        overrides.entities.push(rule);
+                    }
                 }
-            },
-            "kind" => match string(value).as_deref() {
-                Some("person") => rule.kind = Some(EntityKind::Person),
-                Some("organisation" | "organization") => rule.kind = Some(EntityKind::Organisation),
-                Some("place") => rule.kind = Some(EntityKind::Place),
-                Some("other") => rule.kind = Some(EntityKind::Other),
-                _ => warnings.push(format!(
-                    "entities.toml line {line_no}: kind must be \"person\", \"organisation\", \"place\" or \"other\""
-                )),
-            },
-            "hide" => match value {
-                "true" => rule.hide = true,
-                "false" => rule.hide = false,
-                _ => warnings.push(format!("entities.toml line {line_no}: hide must be true or false")),
-            },
-            other => warnings.push(format!("entities.toml line {line_no}: unknown key “{other}”")),
+                None => warnings.push(format!("{label}: not a table")),
+            }
         }
     }
-    finish(&mut current, &mut overrides, &mut warnings, text.lines().count() + 1);
     (overrides, warnings)
 }
 
-fn finish(current: &mut Option<EntityRule>, overrides: &mut Overrides, warnings: &mut Vec<String>, line_no: usize) {
-    if let Some(rule) = current.take() {
-        if rule.name.trim().is_empty() {
-            warnings.push(format!("entities.toml: the [[entity]] ending before line {line_no} has no name; ignored"));
-        } else {
-            overrides.entities.push(rule);
+/// One `[[entity]]` table; `None` (with a warning) when it has no usable name.
+fn entity_rule(table: &toml::Table, label: &str, warnings: &mut Vec<String>) -> Option<EntityRule> {
+    let mut rule = EntityRule::default();
+    for (key, value) in table {
+        match key.as_str() {
+            "name" => match value.as_str() {
+                Some(s) => rule.name = s.trim().to_string(),
+                None => warnings.push(format!("{label}: name must be a quoted string")),
+            },
+            "aliases" => match string_list(value) {
+                Some(list) => rule.aliases = list,
+                None => warnings.push(format!("{label}: aliases must be a list of quoted strings")),
+            },
+            "kind" => match value.as_str().and_then(kind_of) {
+                Some(kind) => rule.kind = Some(kind),
+                None => warnings
+                    .push(format!("{label}: kind must be \"person\", \"organisation\", \"place\" or \"other\"")),
+            },
+            "hide" => match value.as_bool() {
+                Some(b) => rule.hide = b,
+                None => warnings.push(format!("{label}: hide must be true or false")),
+            },
+            other => warnings.push(format!("{label}: unknown key “{other}”")),
         }
     }
-}
-
-/// Drops a `#` comment that is not inside a quoted string.
-fn strip_comment(line: &str) -> &str {
-    let mut in_string = false;
-    for (i, c) in line.char_indices() {
-        match c {
-            '"' => in_string = !in_string,
-            '#' if !in_string => return &line[..i],
-            _ => {}
-        }
+    if rule.name.is_empty() {
+        warnings.push(format!("{label} has no name; ignored"));
+        return None;
     }
-    line
+    Some(rule)
 }
 
-fn string(value: &str) -> Option<String> {
-    let inner = value.strip_prefix('"')?.strip_suffix('"')?;
-    (!inner.contains('"')).then(|| inner.replace("\\\\", "\\"))
+fn string_list(value: &toml::Value) -> Option<Vec<String>> {
+    value.as_array()?.iter().map(|v| v.as_str().map(|s| s.trim().to_string())).collect()
 }
 
-fn string_array(value: &str) -> Option<Vec<String>> {
-    let inner = value.strip_prefix('[')?.strip_suffix(']')?.trim();
-    if inner.is_empty() {
-        return Some(Vec::new());
+fn kind_of(word: &str) -> Option<EntityKind> {
+    match word {
+        "person" => Some(EntityKind::Person),
+        "organisation" | "organization" => Some(EntityKind::Organisation),
+        "place" => Some(EntityKind::Place),
+        "other" => Some(EntityKind::Other),
+        _ => None,
     }
-    inner.split(',').map(str::trim).filter(|s| !s.is_empty()).map(string).collect()
+}
+
+/// 1-based line of a byte offset, for messages.
+fn line_of(text: &str, at: usize) -> usize {
+    text.get(..at).unwrap_or(text).matches('\n').count() + 1
 }
 
 #[cfg(test)]
@@ -138,11 +138,30 @@ mod tests {
     }
 
     #[test]
-    fn bad_lines_become_warnings_naming_the_line() {
-        let (o, w) =
-            parse("name = \"orphan\"\n[[entity]]\nname = unquoted\ncolour = \"red\"\nkind = \"animal\"\njunk\n");
+    fn commas_and_escaped_quotes_inside_strings_are_kept() {
+        let (o, w) = parse("[[entity]]\nname = \"Foo, Inc.\"\naliases = [\"Foo, Inc\", \"the \\\"Foo\\\" company\"]\n");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(o.entities[0].name, "Foo, Inc.");
+        assert_eq!(o.entities[0].aliases, vec!["Foo, Inc", "the \"Foo\" company"]);
+    }
+
+    #[test]
+    fn bad_entries_become_warnings_and_the_rest_is_kept() {
+        let (o, w) = parse(
+            "[[entity]]\nname = 3\ncolour = \"red\"\nkind = \"animal\"\n\n[[entity]]\nname = \"Kept\"\nhide = \"yes\"\n",
+        );
+        assert_eq!(o.entities.len(), 1, "{w:?}");
+        assert_eq!(o.entities[0].name, "Kept");
+        assert_eq!(w.len(), 5, "{w:?}");
+        assert!(w.iter().any(|m| m.contains("#1") && m.contains("unknown key “colour”")), "{w:?}");
+        assert!(w.iter().any(|m| m.contains("#2") && m.contains("hide")), "{w:?}");
+    }
+
+    #[test]
+    fn a_file_that_is_not_toml_says_where() {
+        let (o, w) = parse("[[entity]]\nname = \"ok\"\njunk line\n");
         assert!(o.entities.is_empty());
-        assert_eq!(w.len(), 6, "{w:?}");
-        assert!(w[0].contains("line 1") && w[3].contains("line 5") && w[4].contains("line 6"), "{w:?}");
+        assert_eq!(w.len(), 1);
+        assert!(w[0].contains("line 3") && w[0].contains("no overrides"), "{w:?}");
     }
 }

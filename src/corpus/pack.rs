@@ -338,8 +338,34 @@ macro_rules! pack_enum {
 
 pack_enum!(Precision[Day, Month, Season, Year, Range]);
 pack_enum!(EntityKind[Person, Organisation, Place, Other]);
-pack_struct!(Day { year, month, day });
-pack_struct!(DateValue { start, end, precision });
+// Days and date spans are validated as calendar values, not only as bytes: a `Day` with month 13
+// would otherwise reach `DateValue::label`, which indexes the month names with it.
+impl Pack for Day {
+    fn put(&self, w: &mut Writer) {
+        self.year.put(w);
+        self.month.put(w);
+        self.day.put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self> {
+        let (year, month, day) = (i32::take(r)?, u8::take(r)?, u8::take(r)?);
+        Day::new(year, month, day).ok_or_else(|| Error(format!("{year}-{month}-{day} is not a calendar day")))
+    }
+}
+
+impl Pack for DateValue {
+    fn put(&self, w: &mut Writer) {
+        self.start.put(w);
+        self.end.put(w);
+        self.precision.put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self> {
+        let (start, end, precision) = (Day::take(r)?, Day::take(r)?, Precision::take(r)?);
+        if end < start {
+            return Err(Error(format!("date span ends ({}) before it starts ({})", end.iso(), start.iso())));
+        }
+        Ok(DateValue { start, end, precision })
+    }
+}
 pack_struct!(Mention { start, end, entity });
 pack_struct!(Sentence { text, paragraph, boilerplate, mentions: Mentions });
 pack_struct!(Paragraph { first, end, boilerplate });
@@ -395,6 +421,22 @@ mod tests {
         let mut huge = MAGIC.to_vec();
         huge.extend_from_slice(&[5, 0xff, 0xff, 0xff, 0xff, 0x0f]);
         assert!(decode(&huge).unwrap_err().0.contains("items in"));
+    }
+
+    #[test]
+    fn impossible_calendar_values_are_refused() {
+        let valid = Day::new(2016, 5, 14).unwrap();
+        for (year, month, day) in [(2016, 0, 1), (2016, 13, 1), (2016, 2, 30), (2016, 5, 0)] {
+            let mut w = Writer::default();
+            Day { year, month, day }.put(&mut w);
+            let mut r = Reader { meta: &w.meta, at: 0, text: &[], text_at: 0 };
+            assert!(Day::take(&mut r).unwrap_err().0.contains("not a calendar day"), "{year}-{month}-{day}");
+        }
+        let backwards = DateValue { start: valid, end: valid.add_days(-1), precision: Precision::Range };
+        let mut w = Writer::default();
+        backwards.put(&mut w);
+        let mut r = Reader { meta: &w.meta, at: 0, text: &[], text_at: 0 };
+        assert!(DateValue::take(&mut r).unwrap_err().0.contains("before it starts"));
     }
 
     #[test]
