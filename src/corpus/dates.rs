@@ -17,7 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::time::{days_in_month, DateValue, Day, Precision, MONTH_NAMES};
-use super::{Document, Event};
+use super::types::{Document, Event};
 
 // ---------------------------------------------------------------------------------------------
 // Tokens
@@ -1381,7 +1381,7 @@ fn reference_label(r: &Reference) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Paragraph, Sentence};
+    use crate::corpus::types::{Paragraph, Sentence};
 
     fn day(y: i32, m: u8, d: u8) -> Day {
         Day::new(y, m, d).unwrap()

@@ -9,7 +9,8 @@
 //! - across a blank line: the line ends with a function word ("According to", "Under these
 //!   pressures, the") or is a dangling short phrase such as "In April 30th".
 use super::time::{DateValue, Day};
-use super::{boilerplate, clean, sentences, Document, Paragraph, Sentence, Source};
+use super::types::{Document, Paragraph, Sentence, Source};
+use super::{boilerplate, clean, sentences};
 
 #[derive(Default)]
 struct FrontMatter {
@@ -217,7 +218,7 @@ pub fn parse_date(value: &str) -> Option<DateValue> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Precision;
+    use crate::corpus::time::Precision;
 
     fn doc(text: &str) -> Document {
         build(&Source { id: "t", text })

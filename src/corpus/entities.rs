@@ -16,7 +16,7 @@
 use std::collections::BTreeMap;
 
 use super::overrides::Overrides;
-use super::{Alias, Document, Entity, EntityKind, Mention};
+use super::types::{Alias, Document, Entity, EntityKind, Mention};
 
 /// Entry point: fills `Sentence::mentions` and returns the entities, most widespread first.
 pub fn extract(documents: &mut [Document], overrides: &Overrides, warnings: &mut Vec<String>) -> Vec<Entity> {
@@ -879,7 +879,8 @@ fn canonical_name(aliases: &[Alias]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{Corpus, Source};
+    use crate::corpus::types::Source;
+    use crate::corpus::Corpus;
 
     fn build(texts: &[&str]) -> Corpus {
         let ids: Vec<String> = (0..texts.len()).map(|i| format!("d{i}")).collect();

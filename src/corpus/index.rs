@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::{Document, Entity, Event};
+use super::types::{Document, Entity, Event};
 
 /// Stands between the title and the first sentence and between sentences in a document's
 /// positions, so a phrase never spans two of them.
@@ -381,7 +381,7 @@ mod tests {
 
     #[test]
     fn prefix_ranges_and_positions() {
-        let doc = crate::corpus::document::build(&crate::corpus::Source {
+        let doc = crate::corpus::document::build(&crate::corpus::types::Source {
             id: "a",
             text: "Coal News\n\nThe coalition met. Coal prices rose.\n\nLeave a Reply",
         });

@@ -8,7 +8,9 @@
 //! the tokenizer splits ("e-commerce") is a phrase. Ranking is BM25 (k1 = 1.2, b = 0.75) with
 //! title occurrences counted three times; with no text terms, documents come by date then id.
 use super::index::{for_each_token, Index};
-use super::{Corpus, Day, Event};
+use super::time::Day;
+use super::types::Event;
+use super::Corpus;
 
 /// How many hits `search` gives a snippet: a page of results. Past it, snippets are computed on
 /// demand, so a keystroke at 10 000 matching documents does not build 10 000 snippets.
@@ -471,7 +473,9 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{index::Index, DateValue, Entity, EntityKind, Event, Source};
+    use crate::corpus::index::Index;
+    use crate::corpus::time::DateValue;
+    use crate::corpus::types::{Entity, EntityKind, Event, Source};
 
     fn corpus(texts: &[(&str, &str)]) -> Corpus {
         let sources: Vec<Source> = texts.iter().map(|&(id, text)| Source { id, text }).collect();
