@@ -23,6 +23,7 @@ pub mod overrides;
 pub mod pack;
 pub mod query;
 pub mod sentences;
+pub mod text;
 pub mod time;
 mod types;
 

@@ -16,6 +16,7 @@
 //! Total and deterministic: any text yields events (maybe none), never a panic; no hash maps.
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::text::{self, Token};
 use super::time::{days_in_month, DateValue, Day, Precision, MONTH_NAMES};
 use super::types::{Document, Event};
 
@@ -41,56 +42,60 @@ struct Tok<'a> {
     ordinal: bool,
 }
 
+/// The grammar's tokens: the shared tokenizer's words, cut further into numbers and letters
+/// ("13th", "May2016" hold two tokens each), and its symbols as punctuation.
 fn tokenize(s: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
-    let mut chars = s.char_indices().peekable();
-    let mut space = true;
-    while let Some(&(i, c)) = chars.peek() {
-        if c.is_whitespace() {
-            space = true;
-            chars.next();
-            continue;
-        }
-        if c.is_ascii_digit() {
-            let mut end = i;
-            while let Some(&(j, d)) = chars.peek() {
-                if !d.is_ascii_digit() {
-                    break;
-                }
-                end = j + d.len_utf8();
-                chars.next();
-            }
-            let rest = &s[end..];
-            let suffix = rest.get(..2).unwrap_or("");
-            let after = rest.get(2..).and_then(|r| r.chars().next());
-            let ordinal = ["st", "nd", "rd", "th"].iter().any(|x| suffix.eq_ignore_ascii_case(x))
-                && !after.is_some_and(char::is_alphanumeric);
-            let tok_end = if ordinal {
-                chars.next();
-                chars.next();
-                end + 2
-            } else {
-                end
-            };
-            toks.push(Tok { kind: Kind::Num, text: &s[i..end], start: i, end: tok_end, space_before: space, ordinal });
-        } else if c.is_alphabetic() {
-            let mut end = i;
-            while let Some(&(j, d)) = chars.peek() {
-                if !d.is_alphabetic() {
-                    break;
-                }
-                end = j + d.len_utf8();
-                chars.next();
-            }
-            toks.push(Tok { kind: Kind::Word, text: &s[i..end], start: i, end, space_before: space, ordinal: false });
+    for t in text::tokens(s, &[]) {
+        if t.is_word() {
+            split_word(s, &t, &mut toks);
         } else {
-            let end = i + c.len_utf8();
-            chars.next();
-            toks.push(Tok { kind: Kind::Punct, text: &s[i..end], start: i, end, space_before: space, ordinal: false });
+            toks.push(Tok {
+                kind: Kind::Punct,
+                text: t.text,
+                start: t.start,
+                end: t.end,
+                space_before: t.space_before,
+                ordinal: false,
+            });
         }
-        space = false;
     }
     toks
+}
+
+/// Cuts a word into runs of ASCII digits (a number, with its ordinal suffix: "13th") and runs of
+/// letters; any other character of a word (a digit such as "²" or "٣") is punctuation here, so
+/// the grammar only ever parses ASCII numbers.
+fn split_word<'a>(s: &'a str, word: &Token<'a>, toks: &mut Vec<Tok<'a>>) {
+    let mut space_before = word.space_before;
+    let mut i = word.start;
+    while i < word.end {
+        let rest = &s[i..word.end];
+        let run = |keep: fn(char) -> bool| rest.find(|c: char| !keep(c)).unwrap_or(rest.len());
+        let c = rest.chars().next().unwrap_or(' ');
+        let tok = if c.is_ascii_digit() {
+            number(s, i, i + run(|c| c.is_ascii_digit()), space_before)
+        } else {
+            let (kind, len) =
+                if c.is_alphabetic() { (Kind::Word, run(char::is_alphabetic)) } else { (Kind::Punct, c.len_utf8()) };
+            Tok { kind, text: &s[i..i + len], start: i, end: i + len, space_before, ordinal: false }
+        };
+        i = tok.end;
+        space_before = false;
+        toks.push(tok);
+    }
+}
+
+/// The number `s[start..end]`, taking in an ordinal suffix right after it ("13th", "2ND", but not
+/// the "th" of "13then").
+fn number(s: &str, start: usize, end: usize, space_before: bool) -> Tok<'_> {
+    let rest = &s[end..];
+    let suffix = rest.get(..2).unwrap_or("");
+    let after = rest.get(2..).and_then(|r| r.chars().next());
+    let ordinal = ["st", "nd", "rd", "th"].iter().any(|x| suffix.eq_ignore_ascii_case(x))
+        && !after.is_some_and(char::is_alphanumeric);
+    let tok_end = if ordinal { end + 2 } else { end };
+    Tok { kind: Kind::Num, text: &s[start..end], start, end: tok_end, space_before, ordinal }
 }
 
 struct Toks<'a>(Vec<Tok<'a>>);
@@ -1109,10 +1114,7 @@ const MAX_SHARERS: usize = 8;
 
 /// FNV-1a hashes of the word 8-grams, sorted and deduplicated (deterministic, no `HashMap`).
 fn shingle_hashes(doc: &Document) -> Vec<u64> {
-    let mut out: Vec<u64> = shingles(doc)
-        .iter()
-        .map(|s| s.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)))
-        .collect();
+    let mut out: Vec<u64> = shingles(doc).iter().map(|s| text::fnv1a(s.as_bytes())).collect();
     out.sort_unstable();
     out.dedup();
     out
@@ -1122,8 +1124,9 @@ fn shingle_hashes(doc: &Document) -> Vec<u64> {
 fn shingles(doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
     for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
-        let words: Vec<String> =
-            s.text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        // `str::to_lowercase`, not `text::fold`: a shingle is quoted as evidence in a date
+        // reason, and folding accents would also change which passages count as shared.
+        let words: Vec<String> = text::words(&s.text, &[]).map(|w| w.text.to_lowercase()).collect();
         for w in words.windows(8) {
             out.push(w.join(" "));
         }

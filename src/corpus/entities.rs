@@ -16,6 +16,7 @@
 use std::collections::BTreeMap;
 
 use super::overrides::Overrides;
+use super::text::{self, Token};
 use super::types::{Alias, Document, Entity, EntityKind, Mention};
 
 /// Entry point: fills `Sentence::mentions` and returns the entities, most widespread first.
@@ -30,36 +31,11 @@ pub fn extract(documents: &mut [Document], overrides: &Overrides, warnings: &mut
 // ---------------------------------------------------------------------------------------------
 // Tokens
 
-/// A word of a sentence: byte span plus text. `&` is a token of its own.
-#[derive(Clone, Copy, Debug)]
-struct Token<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-}
-
-fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let next_is_word = chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-        let inner = (c == '-' || c == '\'' || c == '.') && start.is_some() && next_is_word;
-        if c.is_alphanumeric() || inner {
-            start.get_or_insert(i);
-        } else {
-            if let Some(s) = start.take() {
-                out.push(Token { start: s, end: i, text: &text[s..i] });
-            }
-            if c == '&' {
-                out.push(Token { start: i, end: i + 1, text: "&" });
-            }
-        }
-    }
-    if let Some(s) = start {
-        out.push(Token { start: s, end: text.len(), text: &text[s..] });
-    }
-    out
+/// The words of a sentence as the name rules see them: "-", "'" and "." stay inside a word
+/// ("Fair-Trade", "Zentaro's", "U.S"), and "&" is a token of its own, since it joins names
+/// ("Dunn & Bradley"). Other punctuation only separates.
+fn tokens(sentence: &str) -> Vec<Token<'_>> {
+    text::tokens(sentence, &['-', '\'', '.']).filter(|t| t.is_word() || t.text == "&").collect()
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -73,9 +49,11 @@ fn is_acronym(word: &str) -> bool {
         && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '&')
 }
 
-/// Lower-case letters and digits only: "Fair-Trading" and "fairtrading" agree,
-/// and a trailing possessive is dropped first.
-fn fold(text: &str) -> String {
+/// The key spellings are grouped by: lower-case letters and digits only, so "Fair-Trading" and
+/// "fairtrading" agree, after a trailing possessive is dropped. Not [`text::fold`], the search
+/// form: that also folds accents, which would make one name of "José" and "Jose" (kept apart here)
+/// and change which spellings are tagged.
+fn name_key(text: &str) -> String {
     let text = strip_possessive(text);
     text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
@@ -311,7 +289,7 @@ impl Table {
 
     /// The cluster of a spelling, created if new.
     fn add(&mut self, spelling: &str, kind: Option<EntityKind>, weak: bool) -> usize {
-        let key = fold(spelling);
+        let key = name_key(spelling);
         let id = match self.by_key.get(&key) {
             Some(&id) => id,
             None => {
@@ -341,10 +319,10 @@ fn discover(documents: &[Document], table: &mut Table) {
         for (k, t) in tokens(&sentence.text).iter().enumerate() {
             if is_capitalised(t.text) {
                 if k > 0 {
-                    *table.mid_sentence_caps.entry(fold(t.text)).or_default() += 1;
+                    *table.mid_sentence_caps.entry(name_key(t.text)).or_default() += 1;
                 }
             } else if t.text.chars().next().is_some_and(char::is_lowercase) {
-                *table.lowercase.entry(fold(t.text)).or_default() += 1;
+                *table.lowercase.entry(name_key(t.text)).or_default() += 1;
             }
         }
     }
@@ -449,7 +427,7 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
     }
     pieces.push((piece_start, end));
     let lowered = |w: &str| {
-        let key = fold(w);
+        let key = name_key(w);
         table.lowercase.get(&key).copied().unwrap_or(0)
             >= table.mid_sentence_caps.get(&key).copied().unwrap_or(0).max(1)
     };
@@ -482,7 +460,7 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
 
 fn confirmed(word: &str, table: &Table) -> bool {
     let stem = strip_possessive(word);
-    table.mid_sentence_caps.contains_key(&fold(stem)) || country_of(stem).is_some() || is_first_name(stem)
+    table.mid_sentence_caps.contains_key(&name_key(stem)) || country_of(stem).is_some() || is_first_name(stem)
 }
 
 /// A word that can be part of a name: capitalised, not a function word, month or day.
@@ -548,7 +526,7 @@ fn definitions(text: &str, toks: &[Token<'_>]) -> Vec<(String, String)> {
         }
         let long = schwartz_hearst(short, &window, text).or_else(|| loose_long_form(short, &window, text));
         if let Some(long) = long {
-            if fold(&long) != fold(short) {
+            if name_key(&long) != name_key(short) {
                 out.push((long, short.to_string()));
             }
         }
@@ -636,20 +614,20 @@ impl Table {
                 spelling.split_whitespace().filter(|w| *w != "&" && !in_list(CONNECTORS, w)).collect();
             if words.len() >= 2 {
                 let mut key = formal_first_name(words[0]);
-                key.push_str(&words[1..].iter().map(|w| fold(w)).collect::<String>());
+                key.push_str(&words[1..].iter().map(|w| name_key(w)).collect::<String>());
                 loose.entry(key).or_default().push(*id);
                 let stripped: Vec<&str> =
                     words.iter().copied().filter(|w| !in_list(CORPORATE_SUFFIXES, w.trim_end_matches('.'))).collect();
                 if !stripped.is_empty() && stripped.len() < words.len() {
-                    loose.entry(stripped.iter().map(|w| fold(w)).collect()).or_default().push(*id);
+                    loose.entry(stripped.iter().map(|w| name_key(w)).collect()).or_default().push(*id);
                 }
-                last_word.entry(fold(words[words.len() - 1])).or_default().push(*id);
-                first_word.entry(fold(words[0])).or_default().push(*id);
+                last_word.entry(name_key(words[words.len() - 1])).or_default().push(*id);
+                first_word.entry(name_key(words[0])).or_default().push(*id);
                 let init: String = words.iter().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect();
                 initials.entry(init).or_default().push(*id);
             } else if let Some(word) = words.first() {
                 loose.entry(formal_first_name(word)).or_default().push(*id);
-                loose.entry(fold(word)).or_default().push(*id);
+                loose.entry(name_key(word)).or_default().push(*id);
             }
         }
         for ids in loose.values() {
@@ -670,7 +648,7 @@ impl Table {
                 self.union(c, *id);
                 continue;
             }
-            let key = fold(spelling);
+            let key = name_key(spelling);
             let unique = |map: &BTreeMap<String, Vec<usize>>, key: &str, table: &mut Table| -> Option<usize> {
                 let ids = map.get(key)?;
                 let mut roots: Vec<usize> = ids.iter().map(|&i| table.find(i)).collect();
@@ -720,7 +698,8 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
             continue;
         }
         for spelling in &cluster.spellings {
-            let words: Vec<String> = tokens(spelling).iter().map(|t| fold(t.text)).filter(|w| !w.is_empty()).collect();
+            let words: Vec<String> =
+                tokens(spelling).iter().map(|t| name_key(t.text)).filter(|w| !w.is_empty()).collect();
             if words.is_empty() {
                 continue;
             }
@@ -753,8 +732,8 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
             }
             // "&" folds to nothing and spellings drop it too, so "Dunn & Bradley" matches.
             let toks: Vec<Token<'_>> =
-                tokens(&sentence.text).into_iter().filter(|t| !fold(t.text).is_empty()).collect();
-            let folded: Vec<String> = toks.iter().map(|t| fold(t.text)).collect();
+                tokens(&sentence.text).into_iter().filter(|t| !name_key(t.text).is_empty()).collect();
+            let folded: Vec<String> = toks.iter().map(|t| name_key(t.text)).collect();
             let mut i = 0;
             while i < toks.len() {
                 let hit = patterns.get(&folded[i]).and_then(|list| {

@@ -6,8 +6,9 @@
 //! follow with a one-position gap (`GAP`) before each sentence, so a phrase never spans two.
 //! Everything is precomputed here so that a search is a few passes over posting lists.
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
+use super::text::{self, Fnv1a};
 use super::types::{Document, Entity, Event};
 
 /// Stands between the title and the first sentence and between sentences in a document's
@@ -59,7 +60,7 @@ impl Index {
         let n = documents.len();
         // Term ids in order of first appearance; renumbered in sorted order below, so the hash
         // map's order never reaches the output.
-        let mut vocab: HashMap<String, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut vocab: HashMap<String, u32, BuildHasherDefault<Fnv1a>> = HashMap::default();
         let mut positions: Vec<u32> = Vec::new();
         let mut doc_start = Vec::with_capacity(n + 1);
         let mut title_len = Vec::with_capacity(n);
@@ -251,67 +252,17 @@ impl Index {
     }
 }
 
-/// FNV-1a: words are short, and SipHash's flood resistance buys nothing for a corpus the owner
-/// built; this is the hottest map of the start-up.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// Calls `f(start, end, folded)` for every word of `text`; `start..end` is the byte span of the
-/// word as written (char boundaries), `folded` its search form. One buffer is reused. ASCII, most
-/// of any corpus, is handled byte by byte; other characters go through `char` (this loop is most
-/// of the start-up index build, measured in BENCHMARKS.md).
+/// Calls `f(start, end, folded)` for every word of `text`: `start..end` is the byte span of the
+/// word as written (char boundaries), `folded` its search form ([`text::fold`]). Words are the
+/// shared tokenizer's, with an apostrophe kept inside ("don't"); one buffer is reused, since this
+/// loop is most of the start-up index build (measured in BENCHMARKS.md).
 pub fn for_each_token(text: &str, mut f: impl FnMut(usize, usize, &str)) {
     let bytes = text.as_bytes();
-    let char_at = |i: usize| text[i..].chars().next().unwrap_or('\u{fffd}');
     let mut buf = String::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] < 0x80 {
-            if !bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-        } else {
-            let c = char_at(i);
-            if !c.is_alphanumeric() {
-                i += c.len_utf8();
-                continue;
-            }
-        }
-        let start = i;
+    for word in text::words(text, &['\'']) {
         buf.clear();
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                buf.push(char::from(b.to_ascii_lowercase()));
-                i += 1;
-            } else if b == b'\'' && text.get(i + 1..).and_then(|t| t.chars().next()).is_some_and(char::is_alphanumeric)
-            {
-                buf.push('\'');
-                i += 1;
-            } else if b >= 0x80 && char_at(i).is_alphanumeric() {
-                let c = char_at(i);
-                fold_into(c, &mut buf);
-                i += c.len_utf8();
-            } else {
-                break;
-            }
-        }
-        let mut end = i;
+        text::fold_into(word.text, &mut buf);
+        let (start, mut end) = (word.start, word.end);
         // "Zentaro's" is indexed (and highlighted) as "Zentaro" (only a plain ASCII "'s", so the
         // cut stays on a char boundary).
         if buf.len() > 2 && end >= start + 3 && bytes[end - 2] == b'\'' && matches!(bytes[end - 1], b's' | b'S') {
@@ -320,40 +271,6 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(usize, usize, &str)) {
         }
         f(start, end, &buf);
     }
-}
-
-/// The search form of one word (as produced by [`for_each_token`] for a single word).
-pub fn fold(word: &str) -> String {
-    let mut buf = String::with_capacity(word.len());
-    for c in word.chars() {
-        fold_into(c, &mut buf);
-    }
-    buf
-}
-
-fn fold_into(c: char, buf: &mut String) {
-    if c.is_ascii() {
-        buf.push(c.to_ascii_lowercase());
-        return;
-    }
-    let folded = match c {
-        'à'..='å' | 'À'..='Å' | 'ā' | 'Ā' => 'a',
-        'ç' | 'Ç' | 'č' | 'Č' | 'ć' | 'Ć' => 'c',
-        'è'..='ë' | 'È'..='Ë' | 'ē' | 'ę' | 'ě' => 'e',
-        'ì'..='ï' | 'Ì'..='Ï' | 'ī' => 'i',
-        'ñ' | 'Ñ' | 'ń' => 'n',
-        'ò'..='ö' | 'Ò'..='Ö' | 'ø' | 'Ø' | 'ō' | 'ő' => 'o',
-        'ù'..='ü' | 'Ù'..='Ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'ý' | 'ÿ' | 'Ý' => 'y',
-        'š' | 'Š' | 'ś' => 's',
-        'ž' | 'Ž' | 'ź' | 'ż' => 'z',
-        'ł' | 'Ł' => 'l',
-        _ => {
-            buf.extend(c.to_lowercase());
-            return;
-        }
-    };
-    buf.push(folded);
 }
 
 #[cfg(test)]
@@ -376,7 +293,7 @@ mod tests {
         // Only an ASCII "'s" is cut, so spans stay on char boundaries.
         assert_eq!(words("Ana'ś"), vec![("ana's".to_string(), "Ana'ś")]);
         assert_eq!(words("ÉCOLE's café"), vec![("ecole".to_string(), "ÉCOLE"), ("cafe".to_string(), "café")]);
-        assert_eq!(fold("ÉCOLE"), "ecole");
+        assert_eq!(text::fold("ÉCOLE"), "ecole");
     }
 
     #[test]

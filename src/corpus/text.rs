@@ -1,0 +1,250 @@
+//! Text primitives the stages share: one tokenizer, the search form of a word, one hash.
+//!
+//! [`tokens`] cuts a text into **words** (runs of letters and digits, plus the *joiners* the
+//! caller names when they stand between two letters or digits: the `'` of "don't", the `-` of
+//! "e-commerce") and **symbols** (every other character that is not white space, one at a time).
+//! Spans are byte offsets on char boundaries of the text. Stages differ only in their joiners and
+//! in what they keep: the index keeps the words with `'` inside, entities keep words with `-`, `'`
+//! and `.` inside plus the symbol `&`, dates keep everything and cut words further into numbers
+//! and letters.
+//!
+//! ASCII, most of any corpus, is classified byte by byte; other characters are decoded first.
+//! The index build runs every word of the corpus through here at start-up (BENCHMARKS.md).
+
+use std::hash::Hasher;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits, with the caller's joiners inside.
+    Word,
+    /// One character that is neither white space nor part of a word.
+    Symbol,
+}
+
+/// A word or a symbol of a text.
+#[derive(Clone, Copy, Debug)]
+pub struct Token<'a> {
+    pub kind: TokenKind,
+    /// Byte span in the text (char boundaries).
+    pub start: usize,
+    pub end: usize,
+    /// `&text[start..end]`.
+    pub text: &'a str,
+    /// White space, or the start of the text, comes right before the token.
+    pub space_before: bool,
+}
+
+impl Token<'_> {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+/// The tokens of `text` in order. `joiners` are the characters kept inside a word when a letter
+/// or digit follows them (a word never starts or ends with one).
+pub fn tokens<'a>(text: &'a str, joiners: &'static [char]) -> Tokens<'a> {
+    Tokens { text, pos: 0, joiners }
+}
+
+/// The words of `text` (see [`tokens`]).
+pub fn words<'a>(text: &'a str, joiners: &'static [char]) -> impl Iterator<Item = Token<'a>> {
+    tokens(text, joiners).filter(Token::is_word)
+}
+
+/// Iterator behind [`tokens`].
+pub struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+    joiners: &'static [char],
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let mut space_before = self.pos == 0;
+        let (start, first) = loop {
+            let c = char_at(self.text, self.pos)?;
+            if !c.is_whitespace() {
+                break (self.pos, c);
+            }
+            space_before = true;
+            self.pos += c.len_utf8();
+        };
+        let kind = if first.is_alphanumeric() {
+            self.pos = self.word_end(start);
+            TokenKind::Word
+        } else {
+            self.pos = start + first.len_utf8();
+            TokenKind::Symbol
+        };
+        Some(Token { kind, start, end: self.pos, text: &self.text[start..self.pos], space_before })
+    }
+}
+
+impl Tokens<'_> {
+    /// End of the word starting at `start`: letters and digits, and joiners followed by one.
+    fn word_end(&self, start: usize) -> usize {
+        let mut i = start;
+        while let Some(c) = char_at(self.text, i) {
+            let len = c.len_utf8();
+            let joins = || self.joiners.contains(&c) && char_at(self.text, i + len).is_some_and(char::is_alphanumeric);
+            if !(c.is_alphanumeric() || joins()) {
+                break;
+            }
+            i += len;
+        }
+        i
+    }
+}
+
+/// The character at byte `i` (a char boundary), without decoding when it is ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        text.get(i..)?.chars().next()
+    }
+}
+
+/// The search form of a word: lower case, with common Latin accents folded to ASCII ("Café" and
+/// "cafe" agree). What the index stores and queries look up.
+pub fn fold(word: &str) -> String {
+    let mut buf = String::with_capacity(word.len());
+    fold_into(word, &mut buf);
+    buf
+}
+
+/// [`fold`], appended to `buf` (the index reuses one buffer for every word of the corpus).
+pub fn fold_into(word: &str, buf: &mut String) {
+    if word.is_ascii() {
+        let from = buf.len();
+        buf.push_str(word);
+        buf[from..].make_ascii_lowercase();
+        return;
+    }
+    for c in word.chars() {
+        fold_char(c, buf);
+    }
+}
+
+fn fold_char(c: char, buf: &mut String) {
+    if c.is_ascii() {
+        buf.push(c.to_ascii_lowercase());
+        return;
+    }
+    let folded = match c {
+        'à'..='å' | 'À'..='Å' | 'ā' | 'Ā' => 'a',
+        'ç' | 'Ç' | 'č' | 'Č' | 'ć' | 'Ć' => 'c',
+        'è'..='ë' | 'È'..='Ë' | 'ē' | 'ę' | 'ě' => 'e',
+        'ì'..='ï' | 'Ì'..='Ï' | 'ī' => 'i',
+        'ñ' | 'Ñ' | 'ń' => 'n',
+        'ò'..='ö' | 'Ò'..='Ö' | 'ø' | 'Ø' | 'ō' | 'ő' => 'o',
+        'ù'..='ü' | 'Ù'..='Ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        'š' | 'Š' | 'ś' => 's',
+        'ž' | 'Ž' | 'ź' | 'ż' => 'z',
+        'ł' | 'Ł' => 'l',
+        _ => {
+            buf.extend(c.to_lowercase());
+            return;
+        }
+    };
+    buf.push(folded);
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// FNV-1a, 64 bits: fast on short keys and the same on every platform and run, so it can stand
+/// in sorted tables (the shingles of `dates`) as well as in hash maps.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    fnv1a_from(FNV_OFFSET, bytes)
+}
+
+fn fnv1a_from(state: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(state, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+}
+
+/// [`fnv1a`] as a `Hasher` for `HashMap`s of words: SipHash's flood resistance buys nothing for a
+/// corpus the owner built, and the index's vocabulary map is the hottest map of the start-up.
+#[derive(Clone, Copy, Debug)]
+pub struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Fnv1a {
+        Fnv1a(FNV_OFFSET)
+    }
+}
+
+impl Hasher for Fnv1a {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv1a_from(self.0, bytes);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans<'a>(text: &'a str, joiners: &'static [char]) -> Vec<(&'a str, TokenKind, bool)> {
+        tokens(text, joiners).map(|t| (t.text, t.kind, t.space_before)).collect()
+    }
+
+    #[test]
+    fn words_symbols_and_joiners() {
+        use TokenKind::{Symbol, Word};
+        assert_eq!(
+            spans("Don't e-mail, U.S.!", &['\'']),
+            vec![
+                ("Don't", Word, true),
+                ("e", Word, true),
+                ("-", Symbol, false),
+                ("mail", Word, false),
+                (",", Symbol, false),
+                ("U", Word, true),
+                (".", Symbol, false),
+                ("S", Word, false),
+                (".", Symbol, false),
+                ("!", Symbol, false),
+            ]
+        );
+        let words: Vec<&str> = words("Don't e-mail, U.S.! x- 'y' a'-b", &['-', '\'', '.']).map(|t| t.text).collect();
+        assert_eq!(words, vec!["Don't", "e-mail", "U.S", "x", "y", "a", "b"]);
+        // Any Unicode letter or digit; any white space; spans on char boundaries.
+        let text = "Ωμέγα\u{3000}語² 😀13th";
+        let got: Vec<(usize, usize, &str)> = tokens(text, &[]).map(|t| (t.start, t.end, t.text)).collect();
+        assert_eq!(got, vec![(0, 10, "Ωμέγα"), (13, 18, "語²"), (19, 23, "😀"), (23, 27, "13th")]);
+        assert_eq!(tokens("", &[]).count(), 0);
+        assert_eq!(tokens(" \t\n", &['\'']).count(), 0);
+    }
+
+    #[test]
+    fn fold_lowercases_and_strips_common_accents() {
+        assert_eq!(fold("ÉCOLE"), "ecole");
+        assert_eq!(fold("Café"), "cafe");
+        assert_eq!(fold("Don't"), "don't");
+        assert_eq!(fold("Ωμέγα"), "ωμέγα");
+        let mut buf = String::from("x");
+        fold_into("Ñandú", &mut buf);
+        assert_eq!(buf, "xnandu");
+    }
+
+    #[test]
+    fn fnv1a_matches_the_reference_values() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+        let mut h = Fnv1a::default();
+        h.write(b"foo");
+        h.write(b"bar");
+        assert_eq!(h.finish(), fnv1a(b"foobar"));
+    }
+}
