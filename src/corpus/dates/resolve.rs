@@ -1,0 +1,483 @@
+//! Resolving an expression against a reference date: "13 last month" with the reference
+//! 2016-05-14 is 2016-04-13, and the resolution says how.
+use crate::corpus::time::{days_in_month, DateValue, Day, Precision, MONTH_NAMES};
+
+use super::scan::{Expr, Found, Part, Unit, YearSpec};
+
+/// What expressions are resolved against.
+#[derive(Clone, Debug)]
+pub(super) struct Reference {
+    pub(super) value: Option<DateValue>,
+    pub(super) inferred: bool,
+    /// For resolutions: "reference 2016-05-14, inferred from 'May 14th' ...".
+    pub(super) note: String,
+}
+
+impl Reference {
+    pub(super) fn day(&self) -> Option<Day> {
+        self.value.filter(|v| v.start == v.end).map(|v| v.start)
+    }
+
+    fn year(&self) -> Option<i32> {
+        self.value.filter(|v| v.start.year == v.end.year).map(|v| v.start.year)
+    }
+
+    fn month(&self) -> Option<(i32, u8)> {
+        self.value
+            .filter(|v| v.start.year == v.end.year && v.start.month == v.end.month)
+            .map(|v| (v.start.year, v.start.month))
+    }
+
+    /// How an event's resolution names the reference it leaned on.
+    pub(super) fn label(&self) -> String {
+        let v = match self.value {
+            Some(v) if v.start == v.end => v.start.iso(),
+            Some(v) if v.precision == Precision::Range => {
+                format!("{} to {}", v.start.iso(), v.end.iso())
+            }
+            Some(v) => v.iso(),
+            None => "none".to_string(),
+        };
+        if self.inferred {
+            format!("reference {v}, {}", self.note)
+        } else {
+            format!("reference {v}")
+        }
+    }
+}
+
+pub(super) struct Resolved {
+    pub(super) value: DateValue,
+    pub(super) how: String,
+    pub(super) used_reference: bool,
+}
+
+pub(super) fn range(start: Day, end: Day) -> Option<DateValue> {
+    (start <= end).then_some(DateValue { start, end, precision: Precision::Range })
+}
+
+fn month_name(m: u8) -> &'static str {
+    MONTH_NAMES.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or("?")
+}
+
+fn ordinal_suffix(n: u8) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
+}
+
+/// `(year, month)` shifted by `delta` months.
+fn shift_month(year: i32, month: u8, delta: i64) -> Option<(i32, u8)> {
+    let total = i64::from(year) * 12 + i64::from(month) - 1 + delta;
+    let y = i32::try_from(total.div_euclid(12)).ok()?;
+    (1..=9999).contains(&y).then_some((y, (total.rem_euclid(12) + 1) as u8))
+}
+
+fn part_of_month(year: i32, m: u8, part: Part) -> Option<DateValue> {
+    let last = days_in_month(year, m);
+    let (a, b) = match part {
+        Part::Early => (1, 10),
+        Part::Mid => (11, 20),
+        Part::Late => (21, last),
+    };
+    range(Day::new(year, m, a)?, Day::new(year, m, b)?)
+}
+
+fn part_of_year(year: i32, part: Part) -> Option<DateValue> {
+    let (a, b) = match part {
+        Part::Early => (1, 4),
+        Part::Mid => (5, 8),
+        Part::Late => (9, 12),
+    };
+    range(Day::new(year, a, 1)?, Day::new(year, b, days_in_month(year, b))?)
+}
+
+fn part_name(part: Part) -> &'static str {
+    match part {
+        Part::Early => "early part",
+        Part::Mid => "middle",
+        Part::Late => "end",
+    }
+}
+
+fn season(year: i32, s: u8) -> Option<DateValue> {
+    let start = Day::new(year, s, 1)?;
+    let (ey, em) = shift_month(year, s, 2)?;
+    Some(DateValue { start, end: Day::last_of_month(ey, em), precision: Precision::Season })
+}
+
+fn week_of(day: Day) -> Option<DateValue> {
+    let monday = day.add_days(-i64::from(day.weekday()));
+    range(monday, monday.add_days(6))
+}
+
+/// Context carried along one document while resolving in reading order.
+pub(super) struct Context<'r> {
+    pub(super) reference: &'r Reference,
+    /// The year mentioned last, and whether it leaned on the reference.
+    pub(super) last_year: Option<(i32, bool)>,
+}
+
+/// Resolves a year specification for a month `m` (when known). Returns (year, how, used ref).
+fn resolve_year(spec: YearSpec, m: Option<u8>, cx: &Context) -> Option<(i32, String, bool)> {
+    let r = cx.reference;
+    match spec {
+        YearSpec::Explicit(y) => Some((y, String::new(), false)),
+        YearSpec::Rel(k) => {
+            let y = r.year()?.checked_add(k)?;
+            let word = ["last year", "this year", "next year"].get((k + 1) as usize).copied().unwrap_or("year");
+            Some((y, format!("'{word}' = {y}"), true))
+        }
+        YearSpec::Same => {
+            let (y, leaned) = cx.last_year?;
+            Some((y, format!("'the same year' = {y}, the year mentioned last"), leaned))
+        }
+        YearSpec::NearestMonth(k) => {
+            let m = m?;
+            let v = r.value?;
+            // TimeML: "last May" is May of the previous year unless the reference is past May.
+            let pick = |d: Day| -> i32 {
+                match k {
+                    -1 if d.month <= m => d.year - 1,
+                    1 if d.month >= m => d.year + 1,
+                    _ => d.year,
+                }
+            };
+            let (a, b) = (pick(v.start), pick(v.end));
+            if a != b {
+                return None;
+            }
+            let word = ["last", "this", "next"].get((k + 1) as usize).copied().unwrap_or("");
+            let rel = match a - v.end.year {
+                0 => "the reference year",
+                -1 => "the year before the reference",
+                _ => "the year after the reference",
+            };
+            Some((a, format!("'{word} {}' = {} {a}, {rel}", month_name(m), month_name(m)), true))
+        }
+        YearSpec::Unknown => {
+            let y = r.year()?;
+            Some((y, format!("no year written: {y}, the reference year"), true))
+        }
+    }
+}
+
+pub(super) fn resolve(f: &Found, cx: &Context) -> Option<Resolved> {
+    let r = cx.reference;
+    let year_note = |how: String, f: &Found| -> String {
+        match &f.year_from {
+            Some(q) => format!("year from '{q}' right after it"),
+            None if how.is_empty() => "as written".to_string(),
+            None => how,
+        }
+    };
+    let done = |value: DateValue, how: String, used_reference: bool| Some(Resolved { value, how, used_reference });
+    match f.expr {
+        Expr::Day { m, d, y } => {
+            let (mut year, how, used) = resolve_year(y, Some(m), cx)?;
+            let mut how = year_note(how, f);
+            if y == YearSpec::Unknown && !f.future {
+                // A past-tense "December 5" in a May article is last December.
+                if let (Some(v), Some(day)) = (r.value, Day::new(year, m, d)) {
+                    if day > v.end {
+                        year -= 1;
+                        how = format!(
+                            "no year written: {year}, since {} {d} {} lies after the reference",
+                            month_name(m),
+                            year + 1
+                        );
+                    }
+                }
+            }
+            let day = Day::new(year, m, d)?;
+            done(DateValue::day(day), format!("{d} {} {year}: {how}", month_name(m)), used)
+        }
+        Expr::DayRange { m1, d1, m2, d2, y } => {
+            let (year, how, used) = resolve_year(y, Some(m1), cx)?;
+            let a = Day::new(year, m1, d1)?;
+            let mut b = Day::new(year, m2, d2)?;
+            if b < a {
+                b = Day::new(year.checked_add(1)?, m2, d2)?;
+            }
+            let v = range(a, b)?;
+            done(v, format!("{} to {}: {}", a.iso(), b.iso(), year_note(how, f)), used)
+        }
+        Expr::Month { m, y, part } => {
+            let (year, how, used) = resolve_year(y, Some(m), cx)?;
+            let how = year_note(how, f);
+            match part {
+                None => done(DateValue::month(year, m)?, format!("{} {year}: {how}", month_name(m)), used),
+                Some(p) => done(
+                    part_of_month(year, m, p)?,
+                    format!("{} of {} {year}: {how}", part_name(p), month_name(m)),
+                    used,
+                ),
+            }
+        }
+        Expr::Season { s, y } => {
+            let (year, how, used) = resolve_year(y, None, cx)?;
+            let v = season(year, s)?;
+            done(v, format!("season {} to {}: {}", v.start.iso(), v.end.iso(), year_note(how, f)), used)
+        }
+        Expr::SeasonRel { s, rel } => {
+            let v = r.value?;
+            let pick = |d: Day| -> Option<i32> {
+                let this = season(d.year, s)?;
+                Some(match rel {
+                    -1 if this.end >= d => d.year - 1,
+                    1 if this.start <= d => d.year + 1,
+                    _ => d.year,
+                })
+            };
+            let (a, b) = (pick(v.start)?, pick(v.end)?);
+            if a != b {
+                return None;
+            }
+            let sv = season(a, s)?;
+            done(sv, format!("season {} to {}, relative to the reference", sv.start.iso(), sv.end.iso()), true)
+        }
+        Expr::Year { y, part } => {
+            let (year, how, used) = resolve_year(y, None, cx)?;
+            let how = year_note(how, f);
+            match part {
+                None => done(DateValue::year(year)?, format!("year {year}: {how}"), used),
+                Some(p) => done(part_of_year(year, p)?, format!("{} of {year}: {how}", part_name(p)), used),
+            }
+        }
+        Expr::RelDay(k) => {
+            let d = r.day()?.add_days(i64::from(k));
+            let how = match k {
+                0 => "the reference day".to_string(),
+                -1 => "the day before the reference".to_string(),
+                -2 => "two days before the reference".to_string(),
+                1 => "the day after the reference".to_string(),
+                _ => format!("{k} days from the reference"),
+            };
+            done(DateValue::day(d), how, true)
+        }
+        Expr::RelWeek(k) => {
+            let d = r.day()?.add_days(7 * i64::from(k));
+            let v = week_of(d)?;
+            let which = ["previous", "same", "next"].get((k + 1) as usize).copied().unwrap_or("");
+            done(v, format!("Monday to Sunday of the {which} week"), true)
+        }
+        Expr::Weekend(k) => {
+            let d = r.day()?;
+            let sunday = if k < 0 {
+                // The most recent Sunday strictly before the reference.
+                d.add_days(-(i64::from(d.weekday()) + 1))
+            } else {
+                d.add_days(6 - i64::from(d.weekday()))
+            };
+            let v = range(sunday.add_days(-1), sunday)?;
+            let which = if k < 0 { "the last Saturday and Sunday before" } else { "the weekend of" };
+            done(v, format!("{which} the reference"), true)
+        }
+        Expr::Weekday { wd, rel } => {
+            let d = r.day()?;
+            let cur = i64::from(d.weekday());
+            let target = i64::from(wd);
+            let back = |strict: bool| {
+                let mut k = (cur - target).rem_euclid(7);
+                if k == 0 && strict {
+                    k = 7;
+                }
+                d.add_days(-k)
+            };
+            let fwd = |strict: bool| {
+                let mut k = (target - cur).rem_euclid(7);
+                if k == 0 && strict {
+                    k = 7;
+                }
+                d.add_days(k)
+            };
+            let (day, how) = match rel {
+                -1 => (back(true), "the last such weekday strictly before the reference"),
+                1 => (fwd(true), "the first such weekday after the reference"),
+                _ if f.future => (fwd(false), "the next such weekday (future tense)"),
+                _ => (back(false), "the most recent such weekday (past tense)"),
+            };
+            done(DateValue::day(day), how.to_string(), true)
+        }
+        Expr::RelMonth { rel, part } => {
+            let (ry, rm) = r.month()?;
+            let (y, m) = shift_month(ry, rm, i64::from(rel))?;
+            let which =
+                ["the month before", "the month of", "the month after"].get((rel + 1) as usize).copied().unwrap_or("");
+            match part {
+                None => done(DateValue::month(y, m)?, format!("{which} the reference"), true),
+                Some(p) => done(part_of_month(y, m, p)?, format!("{} of {which} the reference", part_name(p)), true),
+            }
+        }
+        Expr::EarlierLater { unit, dir } => {
+            let d = r.day()?;
+            let (first, last) = match unit {
+                Unit::Month => (Day::new(d.year, d.month, 1)?, Day::last_of_month(d.year, d.month)),
+                Unit::Year => (Day::new(d.year, 1, 1)?, Day::new(d.year, 12, 31)?),
+                _ => (week_of(d)?.start, week_of(d)?.end),
+            };
+            let v = if dir < 0 { range(first, d.add_days(-1))? } else { range(d.add_days(1), last)? };
+            let how = if dir < 0 { "from its start to the day before the reference" } else { "after the reference" };
+            done(v, how.to_string(), true)
+        }
+        Expr::DayOfRelMonth { d, rel } => {
+            let (ry, rm) = r.month()?;
+            let (y, m) = shift_month(ry, rm, i64::from(rel))?;
+            let day = Day::new(y, m, d)?;
+            let which =
+                ["the month before", "the month of", "the month after"].get((rel + 1) as usize).copied().unwrap_or("");
+            done(DateValue::day(day), format!("{d}{} of {which} the reference", ordinal_suffix(d)), true)
+        }
+        Expr::Ago { n, unit } => {
+            let n = i64::from(n);
+            let how = format!("{n} {:?}(s) before the reference", unit).to_lowercase();
+            match unit {
+                Unit::Day => done(DateValue::day(r.day()?.add_days(-n)), how, true),
+                Unit::Week => done(
+                    week_of(r.day()?.add_days(-7 * n))?,
+                    format!("the week {n} week(s) before the reference"),
+                    true,
+                ),
+                Unit::Month => {
+                    let (ry, rm) = r.month()?;
+                    let (y, m) = shift_month(ry, rm, -n)?;
+                    done(DateValue::month(y, m)?, how, true)
+                }
+                Unit::Year => done(DateValue::year(r.year()?.checked_sub(i32::try_from(n).ok()?)?)?, how, true),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::dates::fixtures::{day, events, one, span};
+    use crate::corpus::time::{DateValue, Precision};
+
+    #[test]
+    fn explicit_days() {
+        let d14 = DateValue::day(day(2016, 5, 14));
+        assert_eq!(one("May 14th IFTC announced that"), ("May 14th".into(), d14));
+        assert_eq!(one("On May 14 it said"), ("May 14".into(), d14));
+        assert_eq!(one("It happened on 14 May."), ("14 May".into(), d14));
+        assert_eq!(one("It said on May 14, 2016 that"), ("May 14, 2016".into(), d14));
+        assert_eq!(one("Filed 2016-05-14."), ("2016-05-14".into(), d14));
+        assert_eq!(
+            one("back in April 13th this year, Zentaro joined"),
+            ("April 13th this year".into(), DateValue::day(day(2016, 4, 13)))
+        );
+        assert_eq!(
+            one("a report published on November 6 last year said"),
+            ("November 6 last year".into(), DateValue::day(day(2015, 11, 6)))
+        );
+        // A past-tense year-less date after the reference is from the year before.
+        assert_eq!(one("It was signed on December 5."), ("December 5".into(), DateValue::day(day(2015, 12, 5))));
+        assert_eq!(one("Sept. 5, 2015 was a Saturday"), ("Sept. 5, 2015".into(), DateValue::day(day(2015, 9, 5))));
+    }
+
+    #[test]
+    fn explicit_ranges_months_seasons_years() {
+        let r = span(day(2016, 5, 18), day(2016, 5, 20), Precision::Range);
+        assert_eq!(one("He will attend from May 18 to 20."), ("from May 18 to 20".into(), r));
+        assert_eq!(one("The fair runs May 18-20."), ("May 18-20".into(), r));
+        assert_eq!(
+            one("It ran from May 18 to June 2."),
+            ("from May 18 to June 2".into(), span(day(2016, 5, 18), day(2016, 6, 2), Precision::Range))
+        );
+        assert_eq!(
+            one("Roe Jian will attend the IFTC from May 18 to 20 Spring 2016 Conference."),
+            ("from May 18 to 20".into(), r)
+        );
+        assert_eq!(one("IFTC was founded in 1991, in Washington"), ("1991".into(), DateValue::year(1991).unwrap()));
+        assert_eq!(one("Sales fell in 2015."), ("2015".into(), DateValue::year(2015).unwrap()));
+        assert_eq!(
+            one("The Spring 2016 Conference is near."),
+            ("Spring 2016".into(), span(day(2016, 3, 1), day(2016, 5, 31), Precision::Season))
+        );
+        assert_eq!(one("Sales in May 2016 rose."), ("May 2016".into(), DateValue::month(2016, 5).unwrap()));
+        assert_eq!(
+            one("It joined in April this year."),
+            ("April this year".into(), DateValue::month(2016, 4).unwrap())
+        );
+        assert_eq!(
+            one("It ends at the end of April."),
+            ("the end of April".into(), span(day(2016, 4, 21), day(2016, 4, 30), Precision::Range))
+        );
+        assert_eq!(
+            one("They met in early May."),
+            ("early May".into(), span(day(2016, 5, 1), day(2016, 5, 10), Precision::Range))
+        );
+        assert_eq!(
+            one("They met in mid-May."),
+            ("mid-May".into(), span(day(2016, 5, 11), day(2016, 5, 20), Precision::Range))
+        );
+    }
+
+    #[test]
+    fn relative_days_and_weeks() {
+        let d = |y, m, dd| DateValue::day(day(y, m, dd));
+        assert_eq!(one("IFTC announced today"), ("today".into(), d(2016, 5, 14)));
+        assert_eq!(one("the alliance announced yesterday, the"), ("yesterday".into(), d(2016, 5, 13)));
+        assert_eq!(one("on the day before yesterday"), ("the day before yesterday".into(), d(2016, 5, 12)));
+        assert_eq!(one("Vanto left last Wednesday."), ("last Wednesday".into(), d(2016, 5, 11)));
+        assert_eq!(one("Vanto left on Wednesday."), ("on Wednesday".into(), d(2016, 5, 11)));
+        assert_eq!(one("Vanto left on Saturday."), ("on Saturday".into(), d(2016, 5, 14)));
+        assert_eq!(one("It left 3 days ago."), ("3 days ago".into(), d(2016, 5, 11)));
+        assert_eq!(one("13 last month, Zentaro announced"), ("13 last month".into(), d(2016, 4, 13)));
+        assert_eq!(
+            one("just last week, IFTC suspended"),
+            ("last week".into(), span(day(2016, 5, 2), day(2016, 5, 8), Precision::Range))
+        );
+        assert_eq!(
+            one("this week, IFTC suspended"),
+            ("this week".into(), span(day(2016, 5, 9), day(2016, 5, 15), Precision::Range))
+        );
+        assert_eq!(
+            one("Last weekend, Vanto's name was removed"),
+            ("Last weekend".into(), span(day(2016, 5, 7), day(2016, 5, 8), Precision::Range))
+        );
+        assert_eq!(
+            one("It happened two weeks ago."),
+            ("two weeks ago".into(), span(day(2016, 4, 25), day(2016, 5, 1), Precision::Range))
+        );
+        assert_eq!(
+            one("It happened earlier this month."),
+            ("earlier this month".into(), span(day(2016, 5, 1), day(2016, 5, 13), Precision::Range))
+        );
+    }
+
+    #[test]
+    fn relative_months_and_years() {
+        assert_eq!(one("Last May, the brands sued"), ("Last May".into(), DateValue::month(2015, 5).unwrap()));
+        assert_eq!(one("Last April, the brands sued"), ("Last April".into(), DateValue::month(2016, 4).unwrap()));
+        assert_eq!(one("sales this year were poor"), ("this year".into(), DateValue::year(2016).unwrap()));
+        assert_eq!(one("sales last year were poor"), ("last year".into(), DateValue::year(2015).unwrap()));
+        assert_eq!(one("It opens next month."), ("next month".into(), DateValue::month(2016, 6).unwrap()));
+        assert_eq!(
+            one("at the beginning of this year"),
+            ("the beginning of this year".into(), span(day(2016, 1, 1), day(2016, 4, 30), Precision::Range))
+        );
+        let ev = events("Last May, they sued. In November of the same year, they sued again.");
+        let got: Vec<_> = ev.iter().map(|e| (e.expression.as_str(), e.date)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Last May", DateValue::month(2015, 5).unwrap()),
+                ("November of the same year", DateValue::month(2015, 11).unwrap()),
+            ]
+        );
+    }
+
+    #[test]
+    fn end_of_the_year_is_the_reference_year() {
+        assert_eq!(
+            one("by the end of the year"),
+            ("the end of the year".into(), span(day(2016, 9, 1), day(2016, 12, 31), Precision::Range))
+        );
+        assert_eq!(one("from March to May"), ("March".into(), DateValue::month(2016, 3).unwrap()));
+    }
+}
