@@ -24,45 +24,51 @@ mod scan;
 
 use super::types::{Document, Event};
 use reference::infer_references;
-use resolve::{resolve, Context};
+use resolve::{resolve, Context, Reference};
 use scan::{scan_document, Found};
 
 /// Finds the date expressions of every document, sets the inferred reference date of documents
 /// without a front-matter date, and returns the events (in document and reading order; the caller
 /// sorts them and fills in `entities`).
 pub fn extract(documents: &mut [Document]) -> Vec<Event> {
-    let all: Vec<Vec<Found>> = documents.iter().map(scan_document).collect();
-    let refs = infer_references(documents, &all);
+    let found: Vec<Vec<Found>> = documents.iter().map(scan_document).collect();
+    let references = infer_references(documents, &found);
     let mut events = Vec::new();
-    for (k, (doc, found)) in documents.iter_mut().zip(&all).enumerate() {
-        let reference = &refs[k];
+    for (k, ((doc, found), reference)) in documents.iter_mut().zip(&found).zip(&references).enumerate() {
+        // A front-matter date stays; any other (even one inferred before) is replaced.
         if doc.date.is_none() || doc.date_inferred {
             doc.date = reference.value;
             doc.date_inferred = reference.value.is_some();
             doc.date_reason = reference.note.clone();
         }
-        let mut cx = Context { reference, last_year: None };
-        for f in found {
-            let Some(r) = resolve(f, &cx) else { continue };
-            let inferred = r.used_reference && reference.inferred;
-            if r.value.start.year == r.value.end.year {
-                cx.last_year = Some((r.value.start.year, inferred));
-            }
-            let resolution = if r.used_reference { format!("{} ({})", r.how, reference.label()) } else { r.how };
-            events.push(Event {
-                date: r.value,
-                doc: k as u32,
-                sentence: f.sentence,
-                start: f.start as u32,
-                end: f.end as u32,
-                expression: f.text.clone(),
-                resolution,
-                inferred,
-                entities: Vec::new(),
-            });
-        }
+        resolve_document(k as u32, found, reference, &mut events);
     }
     events
+}
+
+/// Appends the events of one document: its expressions resolved in reading order, since "the
+/// same year" means the year mentioned last.
+fn resolve_document(doc: u32, found: &[Found], reference: &Reference, events: &mut Vec<Event>) {
+    let mut cx = Context { reference, last_year: None };
+    for f in found {
+        let Some(r) = resolve(f, &cx) else { continue };
+        let inferred = r.used_reference && reference.inferred;
+        if r.value.start.year == r.value.end.year {
+            cx.last_year = Some((r.value.start.year, inferred));
+        }
+        let resolution = if r.used_reference { format!("{} ({})", r.how, reference.label()) } else { r.how };
+        events.push(Event {
+            date: r.value,
+            doc,
+            sentence: f.sentence,
+            start: f.start as u32,
+            end: f.end as u32,
+            expression: f.text.clone(),
+            resolution,
+            inferred,
+            entities: Vec::new(),
+        });
+    }
 }
 
 #[cfg(test)]

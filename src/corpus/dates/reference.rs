@@ -123,72 +123,102 @@ fn latest_full_date(found: &[Found], year: Option<&(i32, String)>) -> Option<(Da
     Some((day, f.text.clone(), needs_year.then(|| year.map(|(_, w)| w.clone())).flatten()))
 }
 
+/// The reference date of every document, in order of preference: its front-matter date; the
+/// latest past full date of its text (tier 1); the date of a document it shares passages with
+/// (tier 2); bounds from its past and future mentions, or its year alone (tier 3); else none,
+/// with the reason as the note.
 pub(super) fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Vec<Reference> {
-    let n = documents.len();
-    let mut refs: Vec<Option<Reference>> = vec![None; n];
-    let mut years: Vec<Option<(i32, String)>> = vec![None; n];
-    let own_years: Vec<Vec<i32>> = (0..n).map(|k| years_of(&all[k], documents.get(k))).collect();
+    let years = document_years(documents, all);
+    // Front matter and tier 1 for every document first: tier 2 lends only those dates, never
+    // another document's tier 2 guess.
+    let dated: Vec<Option<Reference>> = documents
+        .iter()
+        .zip(all)
+        .zip(&years)
+        .map(|((doc, found), year)| front_matter(doc).or_else(|| from_latest_full_date(found, year.as_ref())))
+        .collect();
+    let passages = SharedPassages::of_dated(documents, &dated);
+    (0..documents.len())
+        .map(|k| {
+            dated[k]
+                .clone()
+                .or_else(|| from_shared_passages(documents, k, &dated, &passages))
+                .unwrap_or_else(|| from_mentions(&all[k], years[k].as_ref()))
+        })
+        .collect()
+}
+
+/// Each document's year for its year-less dates, and where it came from: the year its own dates
+/// state, else the one most dated documents of the rest of the corpus state.
+fn document_years(documents: &[Document], all: &[Vec<Found>]) -> Vec<Option<(i32, String)>> {
+    let own_years: Vec<Vec<i32>> = (0..documents.len()).map(|k| years_of(&all[k], documents.get(k))).collect();
     let mut totals: BTreeMap<i32, u32> = BTreeMap::new();
     for y in own_years.iter().flatten() {
         *totals.entry(*y).or_default() += 1;
     }
-    // Front matter first.
-    for (k, doc) in documents.iter().enumerate() {
-        if let Some(v) = doc.date.filter(|_| !doc.date_inferred) {
-            refs[k] = Some(Reference { value: Some(v), inferred: false, note: format!("reference {}", v.iso()) });
-        }
-        years[k] = document_year(&all[k], corpus_year(&totals, &own_years[k]));
+    all.iter().zip(&own_years).map(|(found, own)| document_year(found, corpus_year(&totals, own))).collect()
+}
+
+/// The front-matter date, as given.
+fn front_matter(doc: &Document) -> Option<Reference> {
+    let v = doc.date.filter(|_| !doc.date_inferred)?;
+    Some(Reference { value: Some(v), inferred: false, note: format!("reference {}", v.iso()) })
+}
+
+/// Tier 1: the latest past full date of the text. When the text also says "yesterday" ("the day
+/// before yesterday") of something, that is a later event, so the article ran at least two
+/// (three) days after that date.
+fn from_latest_full_date(found: &[Found], year: Option<&(i32, String)>) -> Option<Reference> {
+    let (mut day, expr, year_why) = latest_full_date(found, year)?;
+    let yesterday = found.iter().find(|f| matches!(f.expr, Expr::RelDay(-1 | -2)) && !f.future);
+    let mut why = format!("from '{expr}' (latest full date in the text)");
+    if let Some(y) = yesterday {
+        let shift = if matches!(y.expr, Expr::RelDay(-2)) { 3 } else { 2 };
+        day = day.add_days(shift);
+        why = format!(
+            "{shift} days after '{expr}' (latest full date in the text; it also says '{}' of a later event)",
+            y.text
+        );
     }
-    // Tier 1: the latest past full date in the text.
-    for k in 0..n {
-        if refs[k].is_some() {
-            continue;
-        }
-        let Some((mut day, expr, year_why)) = latest_full_date(&all[k], years[k].as_ref()) else {
-            continue;
-        };
-        let yesterday = all[k].iter().find(|f| matches!(f.expr, Expr::RelDay(-1 | -2)) && !f.future);
-        let mut why = format!("from '{expr}' (latest full date in the text)");
-        if let Some(y) = yesterday {
-            let shift = if matches!(y.expr, Expr::RelDay(-2)) { 3 } else { 2 };
-            day = day.add_days(shift);
-            why = format!(
-                "{shift} days after '{expr}' (latest full date in the text; it also says '{}' of a later event)",
-                y.text
-            );
-        }
-        if let Some(y) = year_why {
-            why = format!("{why}, {y}");
-        }
-        refs[k] = Some(Reference { value: Some(DateValue::day(day)), inferred: true, note: format!("inferred {why}") });
+    if let Some(y) = year_why {
+        why = format!("{why}, {y}");
     }
-    // Tier 2: a document sharing passages with a dated one ran that day or later (copies follow
-    // the original), taken to be within the same month: month-relative expressions resolve,
-    // day- and week-relative ones ("last week") do not.
-    // Hashed shingles of the dated documents, sorted: one lookup per shingle of an undated
-    // document instead of a comparison with every other document.
-    let tier1: Vec<Option<Reference>> = refs.clone();
-    let mut postings: Vec<(u64, u32)> = Vec::new();
-    for (j, r) in tier1.iter().enumerate() {
-        if r.as_ref().and_then(|r| r.day()).is_some() {
-            postings.extend(shingle_hashes(&documents[j]).into_iter().map(|h| (h, j as u32)));
+    Some(Reference { value: Some(DateValue::day(day)), inferred: true, note: format!("inferred {why}") })
+}
+
+/// Tier 2's table: the hashed shingles of the documents with a day-precise reference, sorted, so
+/// an undated document costs one lookup per shingle instead of a comparison with every other
+/// document.
+struct SharedPassages {
+    /// (shingle hash, document), sorted.
+    postings: Vec<(u64, u32)>,
+}
+
+impl SharedPassages {
+    fn of_dated(documents: &[Document], dated: &[Option<Reference>]) -> SharedPassages {
+        let mut postings: Vec<(u64, u32)> = Vec::new();
+        for (j, r) in dated.iter().enumerate() {
+            if r.as_ref().and_then(|r| r.day()).is_some() {
+                postings.extend(shingle_hashes(&documents[j]).into_iter().map(|h| (h, j as u32)));
+            }
         }
+        postings.sort_unstable();
+        SharedPassages { postings }
     }
-    postings.sort_unstable();
-    for k in 0..n {
-        if refs[k].is_some() {
-            continue;
-        }
+
+    /// The dated document that shares the most passages (at least three) with document `k`; on a
+    /// tie, the first.
+    fn best_match(&self, documents: &[Document], k: usize) -> Option<usize> {
         let mut shared_with: BTreeMap<u32, usize> = BTreeMap::new();
         for h in shingle_hashes(&documents[k]) {
-            let from = postings.partition_point(|&(p, _)| p < h);
-            let to = postings.partition_point(|&(p, _)| p <= h);
+            let from = self.postings.partition_point(|&(p, _)| p < h);
+            let to = self.postings.partition_point(|&(p, _)| p <= h);
             // A passage many documents share (a stock phrase, a wire paragraph) says nothing
             // about which one this copies.
             if to - from > MAX_SHARERS {
                 continue;
             }
-            for &(_, j) in &postings[from..to] {
+            for &(_, j) in &self.postings[from..to] {
                 if j as usize != k {
                     *shared_with.entry(j).or_default() += 1;
                 }
@@ -200,83 +230,94 @@ pub(super) fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Ve
                 best = Some((shared, j as usize));
             }
         }
-        if let Some((_, j)) = best {
-            let v = tier1[j].as_ref().and_then(|r| r.day()).and_then(|d| range(d, Day::last_of_month(d.year, d.month)));
-            let theirs: BTreeSet<String> = shingles(&documents[j]).into_iter().collect();
-            let example = shingles(&documents[k]).into_iter().find(|s| theirs.contains(s)).unwrap_or_default();
-            let day = v.map(|v| v.start.iso()).unwrap_or_default();
-            refs[k] = Some(Reference {
-                value: v,
-                inferred: true,
-                note: format!(
-                    "inferred: no full date in the text, but it shares passages with {} (e.g. “{}”), dated {day}, so it ran that day or later in the same month",
-                    documents[j].id,
-                    quote(&example, 60)
-                ),
-            });
+        best.map(|(_, j)| j)
+    }
+}
+
+/// Tier 2: a document sharing passages with a dated one ran that day or later (copies follow the
+/// original), taken to be within the same month: month-relative expressions resolve, day- and
+/// week-relative ones ("last week") do not.
+fn from_shared_passages(
+    documents: &[Document],
+    k: usize,
+    dated: &[Option<Reference>],
+    passages: &SharedPassages,
+) -> Option<Reference> {
+    let j = passages.best_match(documents, k)?;
+    let v = dated[j].as_ref().and_then(|r| r.day()).and_then(|d| range(d, Day::last_of_month(d.year, d.month)));
+    let theirs: BTreeSet<String> = shingles(&documents[j]).into_iter().collect();
+    let example = shingles(&documents[k]).into_iter().find(|s| theirs.contains(s)).unwrap_or_default();
+    let day = v.map(|v| v.start.iso()).unwrap_or_default();
+    Some(Reference {
+        value: v,
+        inferred: true,
+        note: format!(
+            "inferred: no full date in the text, but it shares passages with {} (e.g. “{}”), dated {day}, so it ran that day or later in the same month",
+            documents[j].id,
+            quote(&example, 60)
+        ),
+    })
+}
+
+/// Tier 3, for a document with no day to go by: the span from its latest past mention to the day
+/// before its earliest future one, or its year alone when the text states it (a year borrowed
+/// from the rest of the corpus is too weak on its own); else no reference.
+fn from_mentions(found: &[Found], year: Option<&(i32, String)>) -> Reference {
+    let no_date = |note: String| Reference { value: None, inferred: false, note };
+    let Some((year, year_why)) = year else {
+        return no_date(if found.is_empty() {
+            "no date: the text has no date expression".to_string()
+        } else {
+            "no date: no full date in the text, and nothing fixes the year".to_string()
+        });
+    };
+    let (value, why) = match mention_bounds(found, *year) {
+        (Some((l, lf)), Some((u, uf))) => {
+            (range(l, u), format!("no full date in the text; after '{}' and before '{}' (future)", lf.text, uf.text))
+        }
+        (Some((l, lf)), None) => (
+            Day::new(l.year, 12, 31).and_then(|e| range(l, e)),
+            format!("no full date in the text; after '{}'", lf.text),
+        ),
+        (None, Some((u, uf))) => (
+            Day::new(u.year, 1, 1).and_then(|s| range(s, u)),
+            format!("no full date in the text; before '{}' (future)", uf.text),
+        ),
+        (None, None) if !year_why.contains("corpus") => (DateValue::year(*year), "only the year is known".to_string()),
+        (None, None) => {
+            let what =
+                if found.is_empty() { "no date expression" } else { "no date expression that fixes a day or a year" };
+            return no_date(format!("no date: the text has {what}"));
+        }
+    };
+    Reference { value, inferred: true, note: format!("inferred: {why}; {year_why}") }
+}
+
+/// A bound of a reference span, and the mention that set it.
+type Bound<'a> = Option<(Day, &'a Found)>;
+
+/// The start of the latest past mention and the day before the earliest future mention that is a
+/// day or a range, each resolved against `year` alone. A future bound that is not after the past
+/// one is dropped.
+fn mention_bounds(found: &[Found], year: i32) -> (Bound<'_>, Bound<'_>) {
+    let year_ref = Reference { value: DateValue::year(year), inferred: true, note: String::new() };
+    let cx = Context { reference: &year_ref, last_year: None };
+    let mut lower: Bound = None;
+    let mut upper: Bound = None;
+    for f in found {
+        let Some(r) = resolve(f, &cx) else { continue };
+        if f.future {
+            if matches!(r.value.precision, Precision::Day | Precision::Range)
+                && upper.is_none_or(|(d, _)| r.value.start < d)
+            {
+                upper = Some((r.value.start, f));
+            }
+        } else if lower.is_none_or(|(d, _)| r.value.start > d) {
+            lower = Some((r.value.start, f));
         }
     }
-    // Tier 3: bounds from past and future mentions, or the year alone.
-    for k in 0..n {
-        if refs[k].is_some() {
-            continue;
-        }
-        let Some((year, year_why)) = years[k].clone() else {
-            let note = if all[k].is_empty() {
-                "no date: the text has no date expression".to_string()
-            } else {
-                "no date: no full date in the text, and nothing fixes the year".to_string()
-            };
-            refs[k] = Some(Reference { value: None, inferred: false, note });
-            continue;
-        };
-        let year_ref = Reference { value: DateValue::year(year), inferred: true, note: String::new() };
-        let cx = Context { reference: &year_ref, last_year: None };
-        let mut lower: Option<(Day, &Found)> = None;
-        let mut upper: Option<(Day, &Found)> = None;
-        for f in &all[k] {
-            let Some(r) = resolve(f, &cx) else { continue };
-            if f.future {
-                if matches!(r.value.precision, Precision::Day | Precision::Range)
-                    && upper.is_none_or(|(d, _)| r.value.start < d)
-                {
-                    upper = Some((r.value.start, f));
-                }
-            } else if lower.is_none_or(|(d, _)| r.value.start > d) {
-                lower = Some((r.value.start, f));
-            }
-        }
-        let upper = upper.map(|(d, f)| (d.add_days(-1), f)).filter(|(d, _)| lower.is_none_or(|(l, _)| *d >= l));
-        let (value, why) = match (lower, upper) {
-            (Some((l, lf)), Some((u, uf))) => (
-                range(l, u),
-                format!("no full date in the text; after '{}' and before '{}' (future)", lf.text, uf.text),
-            ),
-            (Some((l, lf)), None) => (
-                Day::new(l.year, 12, 31).and_then(|e| range(l, e)),
-                format!("no full date in the text; after '{}'", lf.text),
-            ),
-            (None, Some((u, uf))) => (
-                Day::new(u.year, 1, 1).and_then(|s| range(s, u)),
-                format!("no full date in the text; before '{}' (future)", uf.text),
-            ),
-            (None, None) if !year_why.contains("corpus") => {
-                (DateValue::year(year), "only the year is known".to_string())
-            }
-            (None, None) => {
-                let what = if all[k].is_empty() {
-                    "no date expression"
-                } else {
-                    "no date expression that fixes a day or a year"
-                };
-                refs[k] =
-                    Some(Reference { value: None, inferred: false, note: format!("no date: the text has {what}") });
-                continue;
-            }
-        };
-        refs[k] = Some(Reference { value, inferred: true, note: format!("inferred: {why}; {year_why}") });
-    }
-    refs.into_iter().map(|r| r.unwrap_or(Reference { value: None, inferred: false, note: String::new() })).collect()
+    let upper = upper.map(|(d, f)| (d.add_days(-1), f)).filter(|(d, _)| lower.is_none_or(|(l, _)| *d >= l));
+    (lower, upper)
 }
 
 #[cfg(test)]

@@ -136,29 +136,7 @@ fn resolve_year(spec: YearSpec, m: Option<u8>, cx: &Context) -> Option<(i32, Str
             let (y, leaned) = cx.last_year?;
             Some((y, format!("'the same year' = {y}, the year mentioned last"), leaned))
         }
-        YearSpec::NearestMonth(k) => {
-            let m = m?;
-            let v = r.value?;
-            // TimeML: "last May" is May of the previous year unless the reference is past May.
-            let pick = |d: Day| -> i32 {
-                match k {
-                    -1 if d.month <= m => d.year - 1,
-                    1 if d.month >= m => d.year + 1,
-                    _ => d.year,
-                }
-            };
-            let (a, b) = (pick(v.start), pick(v.end));
-            if a != b {
-                return None;
-            }
-            let word = ["last", "this", "next"].get((k + 1) as usize).copied().unwrap_or("");
-            let rel = match a - v.end.year {
-                0 => "the reference year",
-                -1 => "the year before the reference",
-                _ => "the year after the reference",
-            };
-            Some((a, format!("'{word} {}' = {} {a}, {rel}", month_name(m), month_name(m)), true))
-        }
+        YearSpec::NearestMonth(k) => nearest_month_year(k, m?, r),
         YearSpec::Unknown => {
             let y = r.year()?;
             Some((y, format!("no year written: {y}, the reference year"), true))
@@ -166,190 +144,274 @@ fn resolve_year(spec: YearSpec, m: Option<u8>, cx: &Context) -> Option<(i32, Str
     }
 }
 
-pub(super) fn resolve(f: &Found, cx: &Context) -> Option<Resolved> {
-    let r = cx.reference;
-    let year_note = |how: String, f: &Found| -> String {
-        match &f.year_from {
-            Some(q) => format!("year from '{q}' right after it"),
-            None if how.is_empty() => "as written".to_string(),
-            None => how,
+/// The year of "last May" (`k` = -1), "this May" (0) or "next May" (1). None when the reference
+/// is a span whose two ends would give different years.
+fn nearest_month_year(k: i32, m: u8, r: &Reference) -> Option<(i32, String, bool)> {
+    let v = r.value?;
+    // TimeML: "last May" is May of the previous year unless the reference is past May.
+    let pick = |d: Day| -> i32 {
+        match k {
+            -1 if d.month <= m => d.year - 1,
+            1 if d.month >= m => d.year + 1,
+            _ => d.year,
         }
     };
-    let done = |value: DateValue, how: String, used_reference: bool| Some(Resolved { value, how, used_reference });
+    let (a, b) = (pick(v.start), pick(v.end));
+    if a != b {
+        return None;
+    }
+    let word = ["last", "this", "next"].get((k + 1) as usize).copied().unwrap_or("");
+    let rel = match a - v.end.year {
+        0 => "the reference year",
+        -1 => "the year before the reference",
+        _ => "the year after the reference",
+    };
+    Some((a, format!("'{word} {}' = {} {a}, {rel}", month_name(m), month_name(m)), true))
+}
+
+/// Resolves one expression in its document's context: the value, how it was reached (for the
+/// reader), and whether it leaned on the reference date. None when the reference cannot fix it
+/// (no reference, or one too coarse: "last week" needs a day) or the date does not exist.
+pub(super) fn resolve(f: &Found, cx: &Context) -> Option<Resolved> {
+    let r = cx.reference;
     match f.expr {
-        Expr::Day { m, d, y } => {
-            let (mut year, how, used) = resolve_year(y, Some(m), cx)?;
-            let mut how = year_note(how, f);
-            if y == YearSpec::Unknown && !f.future {
-                // A past-tense "December 5" in a May article is last December.
-                if let (Some(v), Some(day)) = (r.value, Day::new(year, m, d)) {
-                    if day > v.end {
-                        year -= 1;
-                        how = format!(
-                            "no year written: {year}, since {} {d} {} lies after the reference",
-                            month_name(m),
-                            year + 1
-                        );
-                    }
-                }
-            }
-            let day = Day::new(year, m, d)?;
-            done(DateValue::day(day), format!("{d} {} {year}: {how}", month_name(m)), used)
-        }
-        Expr::DayRange { m1, d1, m2, d2, y } => {
-            let (year, how, used) = resolve_year(y, Some(m1), cx)?;
-            let a = Day::new(year, m1, d1)?;
-            let mut b = Day::new(year, m2, d2)?;
-            if b < a {
-                b = Day::new(year.checked_add(1)?, m2, d2)?;
-            }
-            let v = range(a, b)?;
-            done(v, format!("{} to {}: {}", a.iso(), b.iso(), year_note(how, f)), used)
-        }
-        Expr::Month { m, y, part } => {
-            let (year, how, used) = resolve_year(y, Some(m), cx)?;
-            let how = year_note(how, f);
-            match part {
-                None => done(DateValue::month(year, m)?, format!("{} {year}: {how}", month_name(m)), used),
-                Some(p) => done(
-                    part_of_month(year, m, p)?,
-                    format!("{} of {} {year}: {how}", part_name(p), month_name(m)),
-                    used,
-                ),
-            }
-        }
-        Expr::Season { s, y } => {
-            let (year, how, used) = resolve_year(y, None, cx)?;
-            let v = season(year, s)?;
-            done(v, format!("season {} to {}: {}", v.start.iso(), v.end.iso(), year_note(how, f)), used)
-        }
-        Expr::SeasonRel { s, rel } => {
-            let v = r.value?;
-            let pick = |d: Day| -> Option<i32> {
-                let this = season(d.year, s)?;
-                Some(match rel {
-                    -1 if this.end >= d => d.year - 1,
-                    1 if this.start <= d => d.year + 1,
-                    _ => d.year,
-                })
-            };
-            let (a, b) = (pick(v.start)?, pick(v.end)?);
-            if a != b {
-                return None;
-            }
-            let sv = season(a, s)?;
-            done(sv, format!("season {} to {}, relative to the reference", sv.start.iso(), sv.end.iso()), true)
-        }
-        Expr::Year { y, part } => {
-            let (year, how, used) = resolve_year(y, None, cx)?;
-            let how = year_note(how, f);
-            match part {
-                None => done(DateValue::year(year)?, format!("year {year}: {how}"), used),
-                Some(p) => done(part_of_year(year, p)?, format!("{} of {year}: {how}", part_name(p)), used),
+        // Calendar dates as written; only a missing year comes from the context.
+        Expr::Day { m, d, y } => written_day(f, (m, d), y, cx),
+        Expr::DayRange { m1, d1, m2, d2, y } => written_day_range(f, (m1, d1), (m2, d2), y, cx),
+        Expr::Month { m, y, part } => written_month(f, m, y, part, cx),
+        Expr::Season { s, y } => written_season(f, s, y, cx),
+        Expr::Year { y, part } => written_year(f, y, part, cx),
+        // Counted from the reference date.
+        Expr::SeasonRel { s, rel } => relative_season(s, rel, r),
+        Expr::RelDay(k) => relative_day(k, r),
+        Expr::RelWeek(k) => relative_week(k, r),
+        Expr::Weekend(k) => weekend(k, r),
+        Expr::Weekday { wd, rel } => weekday(wd, rel, f.future, r),
+        Expr::RelMonth { rel, part } => relative_month(rel, part, r),
+        Expr::EarlierLater { unit, dir } => earlier_or_later(unit, dir, r),
+        Expr::DayOfRelMonth { d, rel } => day_of_relative_month(d, rel, r),
+        Expr::Ago { n, unit } => ago(n, unit, r),
+    }
+}
+
+fn resolved(value: DateValue, how: String, used_reference: bool) -> Option<Resolved> {
+    Some(Resolved { value, how, used_reference })
+}
+
+/// Where the year of a written date came from, for `Resolved::how`: the season-and-year right
+/// after it when it was taken from there, else what `resolve_year` said ("as written" for a year
+/// that is).
+fn year_note(how: String, f: &Found) -> String {
+    match &f.year_from {
+        Some(q) => format!("year from '{q}' right after it"),
+        None if how.is_empty() => "as written".to_string(),
+        None => how,
+    }
+}
+
+/// "May 14", "14 May 2016", "April 13th this year".
+fn written_day(f: &Found, (m, d): (u8, u8), y: YearSpec, cx: &Context) -> Option<Resolved> {
+    let (mut year, how, used) = resolve_year(y, Some(m), cx)?;
+    let mut how = year_note(how, f);
+    if y == YearSpec::Unknown && !f.future {
+        // A past-tense "December 5" in a May article is last December.
+        if let (Some(v), Some(day)) = (cx.reference.value, Day::new(year, m, d)) {
+            if day > v.end {
+                year -= 1;
+                how = format!(
+                    "no year written: {year}, since {} {d} {} lies after the reference",
+                    month_name(m),
+                    year + 1
+                );
             }
         }
-        Expr::RelDay(k) => {
-            let d = r.day()?.add_days(i64::from(k));
-            let how = match k {
-                0 => "the reference day".to_string(),
-                -1 => "the day before the reference".to_string(),
-                -2 => "two days before the reference".to_string(),
-                1 => "the day after the reference".to_string(),
-                _ => format!("{k} days from the reference"),
-            };
-            done(DateValue::day(d), how, true)
+    }
+    let day = Day::new(year, m, d)?;
+    resolved(DateValue::day(day), format!("{d} {} {year}: {how}", month_name(m)), used)
+}
+
+/// "from May 18 to 20", "May 18 to June 2"; a range that runs backwards ends the next year
+/// ("December 28 to January 3").
+fn written_day_range(f: &Found, (m1, d1): (u8, u8), (m2, d2): (u8, u8), y: YearSpec, cx: &Context) -> Option<Resolved> {
+    let (year, how, used) = resolve_year(y, Some(m1), cx)?;
+    let a = Day::new(year, m1, d1)?;
+    let mut b = Day::new(year, m2, d2)?;
+    if b < a {
+        b = Day::new(year.checked_add(1)?, m2, d2)?;
+    }
+    let v = range(a, b)?;
+    resolved(v, format!("{} to {}: {}", a.iso(), b.iso(), year_note(how, f)), used)
+}
+
+/// "May 2016", "last May", "early May".
+fn written_month(f: &Found, m: u8, y: YearSpec, part: Option<Part>, cx: &Context) -> Option<Resolved> {
+    let (year, how, used) = resolve_year(y, Some(m), cx)?;
+    let how = year_note(how, f);
+    match part {
+        None => resolved(DateValue::month(year, m)?, format!("{} {year}: {how}", month_name(m)), used),
+        Some(p) => {
+            resolved(part_of_month(year, m, p)?, format!("{} of {} {year}: {how}", part_name(p), month_name(m)), used)
         }
-        Expr::RelWeek(k) => {
-            let d = r.day()?.add_days(7 * i64::from(k));
-            let v = week_of(d)?;
-            let which = ["previous", "same", "next"].get((k + 1) as usize).copied().unwrap_or("");
-            done(v, format!("Monday to Sunday of the {which} week"), true)
+    }
+}
+
+/// "Spring 2016".
+fn written_season(f: &Found, s: u8, y: YearSpec, cx: &Context) -> Option<Resolved> {
+    let (year, how, used) = resolve_year(y, None, cx)?;
+    let v = season(year, s)?;
+    resolved(v, format!("season {} to {}: {}", v.start.iso(), v.end.iso(), year_note(how, f)), used)
+}
+
+/// "in 2015", "last year", "late 2015", "the end of the year".
+fn written_year(f: &Found, y: YearSpec, part: Option<Part>, cx: &Context) -> Option<Resolved> {
+    let (year, how, used) = resolve_year(y, None, cx)?;
+    let how = year_note(how, f);
+    match part {
+        None => resolved(DateValue::year(year)?, format!("year {year}: {how}"), used),
+        Some(p) => resolved(part_of_year(year, p)?, format!("{} of {year}: {how}", part_name(p)), used),
+    }
+}
+
+/// "this spring", "last summer", "next winter": "last" is the year before when this year's
+/// season has not ended by the reference, "next" the year after when it has begun (as
+/// `nearest_month_year` does for months).
+fn relative_season(s: u8, rel: i32, r: &Reference) -> Option<Resolved> {
+    let v = r.value?;
+    let pick = |d: Day| -> Option<i32> {
+        let this = season(d.year, s)?;
+        Some(match rel {
+            -1 if this.end >= d => d.year - 1,
+            1 if this.start <= d => d.year + 1,
+            _ => d.year,
+        })
+    };
+    let (a, b) = (pick(v.start)?, pick(v.end)?);
+    if a != b {
+        return None;
+    }
+    let sv = season(a, s)?;
+    resolved(sv, format!("season {} to {}, relative to the reference", sv.start.iso(), sv.end.iso()), true)
+}
+
+/// "today", "yesterday", "the day before yesterday", "tomorrow".
+fn relative_day(k: i32, r: &Reference) -> Option<Resolved> {
+    let d = r.day()?.add_days(i64::from(k));
+    let how = match k {
+        0 => "the reference day".to_string(),
+        -1 => "the day before the reference".to_string(),
+        -2 => "two days before the reference".to_string(),
+        1 => "the day after the reference".to_string(),
+        _ => format!("{k} days from the reference"),
+    };
+    resolved(DateValue::day(d), how, true)
+}
+
+/// "last week", "this week", "next week": Monday to Sunday.
+fn relative_week(k: i32, r: &Reference) -> Option<Resolved> {
+    let d = r.day()?.add_days(7 * i64::from(k));
+    let v = week_of(d)?;
+    let which = ["previous", "same", "next"].get((k + 1) as usize).copied().unwrap_or("");
+    resolved(v, format!("Monday to Sunday of the {which} week"), true)
+}
+
+/// "last weekend" (`k` < 0), "this weekend".
+fn weekend(k: i32, r: &Reference) -> Option<Resolved> {
+    let d = r.day()?;
+    let sunday = if k < 0 {
+        // The most recent Sunday strictly before the reference.
+        d.add_days(-(i64::from(d.weekday()) + 1))
+    } else {
+        d.add_days(6 - i64::from(d.weekday()))
+    };
+    let v = range(sunday.add_days(-1), sunday)?;
+    let which = if k < 0 { "the last Saturday and Sunday before" } else { "the weekend of" };
+    resolved(v, format!("{which} the reference"), true)
+}
+
+/// "last Wednesday", "next Wednesday", and a bare "on Wednesday", whose direction is the tense.
+fn weekday(wd: u8, rel: i32, future: bool, r: &Reference) -> Option<Resolved> {
+    let d = r.day()?;
+    let (day, how) = match rel {
+        -1 => (weekday_back(d, wd, true), "the last such weekday strictly before the reference"),
+        1 => (weekday_forward(d, wd, true), "the first such weekday after the reference"),
+        _ if future => (weekday_forward(d, wd, false), "the next such weekday (future tense)"),
+        _ => (weekday_back(d, wd, false), "the most recent such weekday (past tense)"),
+    };
+    resolved(DateValue::day(day), how.to_string(), true)
+}
+
+/// The latest weekday `wd` on or before `d` (strictly before when `strict`).
+fn weekday_back(d: Day, wd: u8, strict: bool) -> Day {
+    let mut k = (i64::from(d.weekday()) - i64::from(wd)).rem_euclid(7);
+    if k == 0 && strict {
+        k = 7;
+    }
+    d.add_days(-k)
+}
+
+/// The first weekday `wd` on or after `d` (strictly after when `strict`).
+fn weekday_forward(d: Day, wd: u8, strict: bool) -> Day {
+    let mut k = (i64::from(wd) - i64::from(d.weekday())).rem_euclid(7);
+    if k == 0 && strict {
+        k = 7;
+    }
+    d.add_days(k)
+}
+
+/// "the month before", "the month of", "the month after" for `rel` = -1, 0, 1.
+fn which_month(rel: i32) -> &'static str {
+    ["the month before", "the month of", "the month after"].get((rel + 1) as usize).copied().unwrap_or("")
+}
+
+/// "last month", "next month", "early last month".
+fn relative_month(rel: i32, part: Option<Part>, r: &Reference) -> Option<Resolved> {
+    let (ry, rm) = r.month()?;
+    let (y, m) = shift_month(ry, rm, i64::from(rel))?;
+    let which = which_month(rel);
+    match part {
+        None => resolved(DateValue::month(y, m)?, format!("{which} the reference"), true),
+        Some(p) => resolved(part_of_month(y, m, p)?, format!("{} of {which} the reference", part_name(p)), true),
+    }
+}
+
+/// "earlier this month/year/week" (`dir` < 0): from its start to the day before the reference;
+/// "later this ..." : from the day after the reference to its end.
+fn earlier_or_later(unit: Unit, dir: i32, r: &Reference) -> Option<Resolved> {
+    let d = r.day()?;
+    let (first, last) = match unit {
+        Unit::Month => (Day::new(d.year, d.month, 1)?, Day::last_of_month(d.year, d.month)),
+        Unit::Year => (Day::new(d.year, 1, 1)?, Day::new(d.year, 12, 31)?),
+        _ => (week_of(d)?.start, week_of(d)?.end),
+    };
+    let v = if dir < 0 { range(first, d.add_days(-1))? } else { range(d.add_days(1), last)? };
+    let how = if dir < 0 { "from its start to the day before the reference" } else { "after the reference" };
+    resolved(v, how.to_string(), true)
+}
+
+/// "13 last month", "the 13th of next month".
+fn day_of_relative_month(d: u8, rel: i32, r: &Reference) -> Option<Resolved> {
+    let (ry, rm) = r.month()?;
+    let (y, m) = shift_month(ry, rm, i64::from(rel))?;
+    let day = Day::new(y, m, d)?;
+    let which = which_month(rel);
+    resolved(DateValue::day(day), format!("{d}{} of {which} the reference", ordinal_suffix(d)), true)
+}
+
+/// "3 days ago", "two weeks ago" (that whole week), "a month ago" (that month), "a year ago".
+fn ago(n: u32, unit: Unit, r: &Reference) -> Option<Resolved> {
+    let n = i64::from(n);
+    let how = format!("{n} {:?}(s) before the reference", unit).to_lowercase();
+    match unit {
+        Unit::Day => resolved(DateValue::day(r.day()?.add_days(-n)), how, true),
+        Unit::Week => {
+            resolved(week_of(r.day()?.add_days(-7 * n))?, format!("the week {n} week(s) before the reference"), true)
         }
-        Expr::Weekend(k) => {
-            let d = r.day()?;
-            let sunday = if k < 0 {
-                // The most recent Sunday strictly before the reference.
-                d.add_days(-(i64::from(d.weekday()) + 1))
-            } else {
-                d.add_days(6 - i64::from(d.weekday()))
-            };
-            let v = range(sunday.add_days(-1), sunday)?;
-            let which = if k < 0 { "the last Saturday and Sunday before" } else { "the weekend of" };
-            done(v, format!("{which} the reference"), true)
-        }
-        Expr::Weekday { wd, rel } => {
-            let d = r.day()?;
-            let cur = i64::from(d.weekday());
-            let target = i64::from(wd);
-            let back = |strict: bool| {
-                let mut k = (cur - target).rem_euclid(7);
-                if k == 0 && strict {
-                    k = 7;
-                }
-                d.add_days(-k)
-            };
-            let fwd = |strict: bool| {
-                let mut k = (target - cur).rem_euclid(7);
-                if k == 0 && strict {
-                    k = 7;
-                }
-                d.add_days(k)
-            };
-            let (day, how) = match rel {
-                -1 => (back(true), "the last such weekday strictly before the reference"),
-                1 => (fwd(true), "the first such weekday after the reference"),
-                _ if f.future => (fwd(false), "the next such weekday (future tense)"),
-                _ => (back(false), "the most recent such weekday (past tense)"),
-            };
-            done(DateValue::day(day), how.to_string(), true)
-        }
-        Expr::RelMonth { rel, part } => {
+        Unit::Month => {
             let (ry, rm) = r.month()?;
-            let (y, m) = shift_month(ry, rm, i64::from(rel))?;
-            let which =
-                ["the month before", "the month of", "the month after"].get((rel + 1) as usize).copied().unwrap_or("");
-            match part {
-                None => done(DateValue::month(y, m)?, format!("{which} the reference"), true),
-                Some(p) => done(part_of_month(y, m, p)?, format!("{} of {which} the reference", part_name(p)), true),
-            }
+            let (y, m) = shift_month(ry, rm, -n)?;
+            resolved(DateValue::month(y, m)?, how, true)
         }
-        Expr::EarlierLater { unit, dir } => {
-            let d = r.day()?;
-            let (first, last) = match unit {
-                Unit::Month => (Day::new(d.year, d.month, 1)?, Day::last_of_month(d.year, d.month)),
-                Unit::Year => (Day::new(d.year, 1, 1)?, Day::new(d.year, 12, 31)?),
-                _ => (week_of(d)?.start, week_of(d)?.end),
-            };
-            let v = if dir < 0 { range(first, d.add_days(-1))? } else { range(d.add_days(1), last)? };
-            let how = if dir < 0 { "from its start to the day before the reference" } else { "after the reference" };
-            done(v, how.to_string(), true)
-        }
-        Expr::DayOfRelMonth { d, rel } => {
-            let (ry, rm) = r.month()?;
-            let (y, m) = shift_month(ry, rm, i64::from(rel))?;
-            let day = Day::new(y, m, d)?;
-            let which =
-                ["the month before", "the month of", "the month after"].get((rel + 1) as usize).copied().unwrap_or("");
-            done(DateValue::day(day), format!("{d}{} of {which} the reference", ordinal_suffix(d)), true)
-        }
-        Expr::Ago { n, unit } => {
-            let n = i64::from(n);
-            let how = format!("{n} {:?}(s) before the reference", unit).to_lowercase();
-            match unit {
-                Unit::Day => done(DateValue::day(r.day()?.add_days(-n)), how, true),
-                Unit::Week => done(
-                    week_of(r.day()?.add_days(-7 * n))?,
-                    format!("the week {n} week(s) before the reference"),
-                    true,
-                ),
-                Unit::Month => {
-                    let (ry, rm) = r.month()?;
-                    let (y, m) = shift_month(ry, rm, -n)?;
-                    done(DateValue::month(y, m)?, how, true)
-                }
-                Unit::Year => done(DateValue::year(r.year()?.checked_sub(i32::try_from(n).ok()?)?)?, how, true),
-            }
-        }
+        Unit::Year => resolved(DateValue::year(r.year()?.checked_sub(i32::try_from(n).ok()?)?)?, how, true),
     }
 }
 

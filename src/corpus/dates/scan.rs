@@ -411,46 +411,59 @@ fn match_at(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     }
 }
 
+/// Number-first expressions at the number token `i`; the first rule that matches wins.
 fn match_number(t: &Toks, i: usize) -> Option<(usize, Expr)> {
-    // 2016-05-14
-    if let Some(y) = t.year(i) {
-        if t.tight_punct(i + 1, "-") && t.tight_punct(i + 3, "-") {
-            let two = |j: usize| t.get(j).filter(|x| x.kind == Kind::Num && x.text.len() == 2 && !x.space_before);
-            if let (Some(m), Some(d)) = (two(i + 2), two(i + 4)) {
-                let (m, d) = (m.text.parse::<u8>().ok()?, d.text.parse::<u8>().ok()?);
-                return Some((i + 5, Expr::Day { m, d, y: YearSpec::Explicit(y) }));
+    iso_date(t, i).or_else(|| number_ago(t, i)).or_else(|| day_first(t, i)).or_else(|| bare_year(t, i))
+}
+
+/// "2016-05-14" (two-digit month and day, no spaces).
+fn iso_date(t: &Toks, i: usize) -> Option<(usize, Expr)> {
+    let y = t.year(i)?;
+    if !(t.tight_punct(i + 1, "-") && t.tight_punct(i + 3, "-")) {
+        return None;
+    }
+    let two = |j: usize| t.get(j).filter(|x| x.kind == Kind::Num && x.text.len() == 2 && !x.space_before);
+    let (m, d) = (two(i + 2)?, two(i + 4)?);
+    let (m, d) = (m.text.parse::<u8>().ok()?, d.text.parse::<u8>().ok()?);
+    Some((i + 5, Expr::Day { m, d, y: YearSpec::Explicit(y) }))
+}
+
+/// "3 days ago": up to 1000 units, and not "2,000 days ago" or "1.5 years ago".
+fn number_ago(t: &Toks, i: usize) -> Option<(usize, Expr)> {
+    let n = t.num(i)?;
+    let unit = t.word(i + 1).and_then(unit_of)?;
+    (t.is(i + 2, "ago") && (1..=1000).contains(&n) && !t.number_continues(i)).then_some((i + 3, Expr::Ago { n, unit }))
+}
+
+/// Day-first expressions: "13 last month", "the 13th of last month" (from the number on),
+/// "14 May", "14th of May 2016".
+fn day_first(t: &Toks, i: usize) -> Option<(usize, Expr)> {
+    let d = t.day(i)?;
+    // 13 last month
+    if let Some(rel) = t.word(i + 1).and_then(rel_of) {
+        if t.is(i + 2, "month") {
+            return Some((i + 3, Expr::DayOfRelMonth { d, rel }));
+        }
+    }
+    // the 13th of last month
+    if t.is(i + 1, "of") {
+        if let Some(rel) = t.word(i + 2).and_then(rel_of) {
+            if t.is(i + 3, "month") {
+                return Some((i + 4, Expr::DayOfRelMonth { d, rel }));
             }
         }
     }
-    // 3 days ago
-    if let (Some(n), Some(unit)) = (t.num(i), t.word(i + 1).and_then(unit_of)) {
-        if t.is(i + 2, "ago") && (1..=1000).contains(&n) && !t.number_continues(i) {
-            return Some((i + 3, Expr::Ago { n, unit }));
-        }
-    }
-    if let Some(d) = t.day(i) {
-        // 13 last month
-        if let Some(rel) = t.word(i + 1).and_then(rel_of) {
-            if t.is(i + 2, "month") {
-                return Some((i + 3, Expr::DayOfRelMonth { d, rel }));
-            }
-        }
-        // the 13th of last month
-        if t.is(i + 1, "of") {
-            if let Some(rel) = t.word(i + 2).and_then(rel_of) {
-                if t.is(i + 3, "month") {
-                    return Some((i + 4, Expr::DayOfRelMonth { d, rel }));
-                }
-            }
-        }
-        // 14 May [2016]
-        let j = if t.is(i + 1, "of") { i + 2 } else { i + 1 };
-        if let Some((m, _)) = t.month(j) {
-            let (y, end) = year_spec(t, j + 1).unwrap_or((YearSpec::Unknown, j + 1));
-            return Some((end, Expr::Day { m, d, y }));
-        }
-    }
-    // in 2015, (1991), 1991.
+    // 14 May [2016]
+    let j = if t.is(i + 1, "of") { i + 2 } else { i + 1 };
+    let (m, _) = t.month(j)?;
+    let (y, end) = year_spec(t, j + 1).unwrap_or((YearSpec::Unknown, j + 1));
+    Some((end, Expr::Day { m, d, y }))
+}
+
+/// A year on its own: "in 2015", "(1991)", "1991." A four-digit number is a year after a cue
+/// word, or before punctuation unless the word before makes it a quantity ("more than 2000",
+/// "$2016", "No. 1999").
+fn bare_year(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     let y = t.year(i)?;
     let cue = i > 0 && t.word(i - 1).is_some_and(|w| YEAR_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)));
     let prev_blocks = i > 0
@@ -465,105 +478,132 @@ fn match_number(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     (cue || (standalone && !prev_blocks)).then_some((i + 1, Expr::Year { y: YearSpec::Explicit(y), part: None }))
 }
 
+/// Word-first expressions at the word token `i`. The first word picks the rule; a rule that
+/// returns has decided (a "last" that is not followed by a period is no date, whatever follows),
+/// the others leave the word to the rules after them.
 fn match_word(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     let w = t.word(i)?.to_ascii_lowercase();
-    match w.as_str() {
-        "today" => return Some((i + 1, Expr::RelDay(0))),
-        "yesterday" => return Some((i + 1, Expr::RelDay(-1))),
-        "tomorrow" => return Some((i + 1, Expr::RelDay(1))),
-        "the" if t.is(i + 1, "day") && t.is(i + 2, "before") && t.is(i + 3, "yesterday") => {
-            return Some((i + 4, Expr::RelDay(-2)))
-        }
-        "the" if t.is(i + 1, "day") && t.is(i + 2, "after") && t.is(i + 3, "tomorrow") => {
-            return Some((i + 4, Expr::RelDay(2)))
-        }
-        "the" if t.is(i + 1, "same") && t.is(i + 2, "year") => {
-            return Some((i + 3, Expr::Year { y: YearSpec::Same, part: None }))
-        }
-        "earlier" | "later" if t.is(i + 1, "this") => {
-            let dir = if w == "earlier" { -1 } else { 1 };
-            let unit = match t.word(i + 2).map(str::to_ascii_lowercase).as_deref() {
-                Some("month") => Unit::Month,
-                Some("year") => Unit::Year,
-                Some("week") => Unit::Week,
-                _ => return None,
-            };
-            return Some((i + 3, Expr::EarlierLater { unit, dir }));
-        }
-        "from" => {
-            if let Some(found) = match_range(t, i + 1) {
-                return Some(found);
-            }
-        }
-        "on" => {
-            if let Some(wd) = t.word(i + 1).and_then(weekday_of) {
-                if t.word(i + 1).is_some_and(|x| x.starts_with(char::is_uppercase)) {
-                    return Some((i + 2, Expr::Weekday { wd, rel: 0 }));
-                }
-            }
-        }
-        _ => {}
+    if let Some(found) = fixed_phrase(t, i, &w) {
+        return Some(found);
     }
-    // a week ago, two years ago
-    if let (Some(n), Some(unit)) = (small_number(&w), t.word(i + 1).and_then(unit_of)) {
-        if t.is(i + 2, "ago") {
-            return Some((i + 3, Expr::Ago { n, unit }));
-        }
+    if (w == "earlier" || w == "later") && t.is(i + 1, "this") {
+        return earlier_or_later_this(t, i, &w);
     }
-    // last week / this year / next month / last Wednesday / last May / this spring
+    if let Some(found) = counted_ago(t, i, &w) {
+        return Some(found);
+    }
     if let Some(rel) = rel_of(&w) {
-        let next = t.word(i + 1).map(str::to_ascii_lowercase);
-        match next.as_deref() {
-            Some("week") => return Some((i + 2, Expr::RelWeek(rel))),
-            Some("weekend") if rel <= 0 => return Some((i + 2, Expr::Weekend(rel))),
-            Some("month") => return Some((i + 2, Expr::RelMonth { rel, part: None })),
-            Some("year") => return Some((i + 2, Expr::Year { y: YearSpec::Rel(rel), part: None })),
-            _ => {}
-        }
-        if let Some(wd) = t.word(i + 1).and_then(weekday_of) {
-            return Some((i + 2, Expr::Weekday { wd, rel }));
-        }
-        if let Some((m, false)) = t.month(i + 1) {
-            return Some((i + 2, Expr::Month { m, y: YearSpec::NearestMonth(rel), part: None }));
-        }
-        if let Some(s) = t.word(i + 1).and_then(|x| season_of(x, true)) {
-            return Some((i + 2, Expr::SeasonRel { s, rel }));
-        }
-        return None;
+        return relative_period(t, i, rel);
     }
-    // early May, mid-May, the end of April, the beginning of this year, late 2015
     if let Some((part, k)) = part_prefix(t, i) {
-        if let Some((m, false)) = t.month(k) {
-            let (y, end) = year_spec(t, k + 1).unwrap_or((YearSpec::Unknown, k + 1));
-            return Some((end, Expr::Month { m, y, part: Some(part) }));
-        }
-        if let Some(y) = t.year(k) {
-            return Some((k + 1, Expr::Year { y: YearSpec::Explicit(y), part: Some(part) }));
-        }
-        if let Some(rel) = t.word(k).and_then(rel_of) {
-            match t.word(k + 1).map(str::to_ascii_lowercase).as_deref() {
-                Some("year") => return Some((k + 2, Expr::Year { y: YearSpec::Rel(rel), part: Some(part) })),
-                Some("month") => return Some((k + 2, Expr::RelMonth { rel, part: Some(part) })),
-                _ => {}
-            }
-        }
-        if t.is(k, "the") && t.is(k + 1, "same") && t.is(k + 2, "year") {
-            return Some((k + 3, Expr::Year { y: YearSpec::Same, part: Some(part) }));
-        }
-        if t.is(k, "the") && t.is(k + 1, "year") {
-            return Some((k + 2, Expr::Year { y: YearSpec::Rel(0), part: Some(part) }));
-        }
-        return None;
+        return part_of_period(t, k, part);
     }
-    // Spring 2016, spring of 2016
     if let Some(s) = season_of(&w, false) {
-        let j = if t.is(i + 1, "of") { i + 2 } else { i + 1 };
-        if let Some(y) = t.year(j) {
-            return Some((j + 1, Expr::Season { s, y: YearSpec::Explicit(y) }));
-        }
-        return None;
+        return season_and_year(t, i, s);
     }
     match_month(t, i)
+}
+
+/// "today", "yesterday", "tomorrow", "the day before yesterday", "the day after tomorrow", "the
+/// same year", "from May 18 to 20", "on Wednesday" (capitalised: the weekday, with no direction
+/// of its own; the tense gives one when it is resolved).
+fn fixed_phrase(t: &Toks, i: usize, w: &str) -> Option<(usize, Expr)> {
+    match w {
+        "today" => Some((i + 1, Expr::RelDay(0))),
+        "yesterday" => Some((i + 1, Expr::RelDay(-1))),
+        "tomorrow" => Some((i + 1, Expr::RelDay(1))),
+        "the" if t.is(i + 1, "day") && t.is(i + 2, "before") && t.is(i + 3, "yesterday") => {
+            Some((i + 4, Expr::RelDay(-2)))
+        }
+        "the" if t.is(i + 1, "day") && t.is(i + 2, "after") && t.is(i + 3, "tomorrow") => {
+            Some((i + 4, Expr::RelDay(2)))
+        }
+        "the" if t.is(i + 1, "same") && t.is(i + 2, "year") => {
+            Some((i + 3, Expr::Year { y: YearSpec::Same, part: None }))
+        }
+        "from" => match_range(t, i + 1),
+        "on" => {
+            let wd = t.word(i + 1).and_then(weekday_of)?;
+            let capitalised = t.word(i + 1).is_some_and(|x| x.starts_with(char::is_uppercase));
+            capitalised.then_some((i + 2, Expr::Weekday { wd, rel: 0 }))
+        }
+        _ => None,
+    }
+}
+
+/// "earlier this month", "later this year", "earlier this week" (`w` is "earlier" or "later").
+fn earlier_or_later_this(t: &Toks, i: usize, w: &str) -> Option<(usize, Expr)> {
+    let dir = if w == "earlier" { -1 } else { 1 };
+    let unit = match t.word(i + 2).map(str::to_ascii_lowercase).as_deref() {
+        Some("month") => Unit::Month,
+        Some("year") => Unit::Year,
+        Some("week") => Unit::Week,
+        _ => return None,
+    };
+    Some((i + 3, Expr::EarlierLater { unit, dir }))
+}
+
+/// "a week ago", "two years ago": the count in words ("3 days ago" is `number_ago`).
+fn counted_ago(t: &Toks, i: usize, w: &str) -> Option<(usize, Expr)> {
+    let n = small_number(w)?;
+    let unit = t.word(i + 1).and_then(unit_of)?;
+    t.is(i + 2, "ago").then_some((i + 3, Expr::Ago { n, unit }))
+}
+
+/// After "last", "this" or "next" at `i` (`rel` = -1, 0, 1): "last week", "this year", "next
+/// month", "last weekend" (not "next weekend"), "last Wednesday", "last May", "this spring".
+fn relative_period(t: &Toks, i: usize, rel: i32) -> Option<(usize, Expr)> {
+    let next = t.word(i + 1).map(str::to_ascii_lowercase);
+    match next.as_deref() {
+        Some("week") => return Some((i + 2, Expr::RelWeek(rel))),
+        Some("weekend") if rel <= 0 => return Some((i + 2, Expr::Weekend(rel))),
+        Some("month") => return Some((i + 2, Expr::RelMonth { rel, part: None })),
+        Some("year") => return Some((i + 2, Expr::Year { y: YearSpec::Rel(rel), part: None })),
+        _ => {}
+    }
+    if let Some(wd) = t.word(i + 1).and_then(weekday_of) {
+        return Some((i + 2, Expr::Weekday { wd, rel }));
+    }
+    // A full month name: abbreviations count only before a day (see `Toks::month`).
+    if let Some((m, false)) = t.month(i + 1) {
+        return Some((i + 2, Expr::Month { m, y: YearSpec::NearestMonth(rel), part: None }));
+    }
+    let s = t.word(i + 1).and_then(|x| season_of(x, true))?;
+    Some((i + 2, Expr::SeasonRel { s, rel }))
+}
+
+/// The period after a part prefix ("early", "mid-", "the end of", ...), at token `k`: "early May
+/// [2016]", "late 2015", "the beginning of this year", "early last month", "the end of the same
+/// year", "the end of the year".
+fn part_of_period(t: &Toks, k: usize, part: Part) -> Option<(usize, Expr)> {
+    if let Some((m, false)) = t.month(k) {
+        let (y, end) = year_spec(t, k + 1).unwrap_or((YearSpec::Unknown, k + 1));
+        return Some((end, Expr::Month { m, y, part: Some(part) }));
+    }
+    if let Some(y) = t.year(k) {
+        return Some((k + 1, Expr::Year { y: YearSpec::Explicit(y), part: Some(part) }));
+    }
+    if let Some(rel) = t.word(k).and_then(rel_of) {
+        match t.word(k + 1).map(str::to_ascii_lowercase).as_deref() {
+            Some("year") => return Some((k + 2, Expr::Year { y: YearSpec::Rel(rel), part: Some(part) })),
+            Some("month") => return Some((k + 2, Expr::RelMonth { rel, part: Some(part) })),
+            _ => {}
+        }
+    }
+    if t.is(k, "the") && t.is(k + 1, "same") && t.is(k + 2, "year") {
+        return Some((k + 3, Expr::Year { y: YearSpec::Same, part: Some(part) }));
+    }
+    if t.is(k, "the") && t.is(k + 1, "year") {
+        return Some((k + 2, Expr::Year { y: YearSpec::Rel(0), part: Some(part) }));
+    }
+    None
+}
+
+/// "Spring 2016", "spring of 2016": a season word at `i` is a date only with its year.
+fn season_and_year(t: &Toks, i: usize, s: u8) -> Option<(usize, Expr)> {
+    let j = if t.is(i + 1, "of") { i + 2 } else { i + 1 };
+    let y = t.year(j)?;
+    Some((j + 1, Expr::Season { s, y: YearSpec::Explicit(y) }))
 }
 
 /// "May 18 to 20", "May 18-20", "May 18 to June 2" starting at the month token `i`.
