@@ -1,5 +1,8 @@
 //! Finding date expressions: tokens, the expression grammar, and [`Found`], one expression of a
 //! sentence, parsed but not yet resolved.
+//!
+//! Words are compared with the grammar's English keywords ASCII-case-insensitively, not through
+//! `text::fold`: folding accents would let other words pass for keywords ("Máy" for "May").
 use crate::corpus::text::{self, Token};
 use crate::corpus::time::MONTH_NAMES;
 use crate::corpus::types::Document;
@@ -696,41 +699,38 @@ fn scan_sentence(text: &str, sentence: u32) -> Vec<Found> {
         };
         let (start, stop) = (t.0[i].start, t.0[end - 1].end);
         let future = is_future(&t, i, end);
-        // A season-and-year right after a year-less day or range qualifies it:
-        // "from May 18 to 20 Spring 2016 Conference".
-        if let (
-            Expr::Season { y: YearSpec::Explicit(year), .. } | Expr::Year { y: YearSpec::Explicit(year), part: None },
-            Some(prev),
-        ) = (expr, found.last_mut())
-        {
-            let adjacent = text.get(prev.end..start).is_some_and(|gap| gap.trim().is_empty());
-            let qualify = |e: &mut Expr| match e {
-                Expr::Day { y, .. } | Expr::DayRange { y, .. } if *y == YearSpec::Unknown => {
-                    *y = YearSpec::Explicit(year);
-                    true
-                }
-                _ => false,
-            };
-            if adjacent && qualify(&mut prev.expr) {
-                prev.year_from = Some(text[start..stop].to_string());
-                i = end;
-                continue;
-            }
+        if !found.last_mut().is_some_and(|prev| lend_year(text, expr, (start, stop), prev)) {
+            let text = text[start..stop].to_string();
+            found.push(Found { sentence, start, end: stop, text, expr, future, year_from: None });
         }
-        found.push(Found {
-            sentence,
-            start,
-            end: stop,
-            text: text[start..stop].to_string(),
-            expr,
-            future,
-            year_from: None,
-        });
         i = end;
     }
     found
 }
 
+/// A season-and-year (or a bare year) right after a year-less day or range is that date's year,
+/// not a date of its own: "from May 18 to 20 Spring 2016 Conference". Gives `prev` the year of
+/// `expr`, found at `text[start..stop]`, and says whether it did.
+fn lend_year(text: &str, expr: Expr, (start, stop): (usize, usize), prev: &mut Found) -> bool {
+    let (Expr::Season { y: YearSpec::Explicit(year), .. } | Expr::Year { y: YearSpec::Explicit(year), part: None }) =
+        expr
+    else {
+        return false;
+    };
+    if !text.get(prev.end..start).is_some_and(|gap| gap.trim().is_empty()) {
+        return false;
+    }
+    match &mut prev.expr {
+        Expr::Day { y, .. } | Expr::DayRange { y, .. } if *y == YearSpec::Unknown => {
+            *y = YearSpec::Explicit(year);
+            prev.year_from = Some(text[start..stop].to_string());
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The expressions of a document's non-boilerplate sentences, in reading order.
 pub(super) fn scan_document(doc: &Document) -> Vec<Found> {
     doc.sentences
         .iter()
