@@ -18,6 +18,7 @@ pub mod dates;
 pub mod document;
 pub mod entities;
 pub mod export;
+pub mod gazetteer;
 pub mod index;
 pub mod overrides;
 pub mod pack;

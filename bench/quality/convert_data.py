@@ -1,14 +1,18 @@
 """Builds the quality-benchmark gold data in bench/quality/data/ from public annotated news corpora.
 
-    python3 bench/quality/convert_data.py [--mirror DIR] [--out DIR]
+    python3 bench/quality/convert_data.py [--mirror DIR] [--gum-mirror DIR] [--out DIR]
 
-Source (nothing is downloaded here): a bare git mirror of the public GitHub repository
-qiangning/StructTempRel-EMNLP17, obtained with the search tool's `fetch github:qiangning/StructTempRel-EMNLP17`
-(it lands in /work/.mirror/qiangning+StructTempRel-EMNLP17/repo, the default for --mirror). Files are read
-with `git cat-file` at the pinned COMMIT below, so a newer snapshot cannot silently change the output.
+Sources (nothing is downloaded here): bare git mirrors of two public GitHub repositories, obtained with the
+search tool's `fetch github:qiangning/StructTempRel-EMNLP17` and `fetch github:amir-zeldes/gum` (they land in
+/work/.mirror/qiangning+StructTempRel-EMNLP17/repo and /work/.mirror/amir-zeldes+gum/repo, the defaults for
+--mirror and --gum-mirror). Files are read with `git cat-file` at the pinned COMMIT / GUM_COMMIT below, so a
+newer snapshot cannot silently change the output.
 
   * names  <- data/meantime_newsreader_english_oct15/intra-doc_annotation/corpus_*/*.xml
               NewsReader MEANTIME corpus, English section (120 Wikinews articles, CC BY 4.0)
+           <- amir-zeldes/gum: dep/GUM_{news,interview}_*.conllu
+              GUM corpus, its 43 Wikinews documents (24 news, 19 interviews; texts CC BY 2.5, annotations
+              CC BY 4.0), whole documents; appended after the MEANTIME lines of ner-{dev,test}.jsonl
   * dates  <- data/TempEval3/Training/TBAQ-cleaned/{TimeBank,AQUAINT}/*.tml
               TempEval-3 training data (TimeBank 1.2 + AQUAINT TimeML, "TBAQ-cleaned").
               The TempEval-3 platinum test set (data/TempEval3/Evaluation/) is never read, and the
@@ -25,6 +29,7 @@ import os
 import re
 import subprocess
 import sys
+import urllib.parse
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 
@@ -43,6 +48,11 @@ PLATINUM = {
 }
 # How many TBAQ documents to keep (chosen by sha1 of the id, so the choice is stable and mixes sources).
 TIMEX_KEEP_PER_MILLE = 470
+GUM_COMMIT = "72ce5ac14978a324c2fd18d49484e65292cbe316"
+GUM_REPO = "amir-zeldes/gum"
+GUM_DEFAULT_MIRROR = "/work/.mirror/amir-zeldes+gum/repo"
+# The GUM genres taken: both are English Wikinews (every document's meta::author is "Wikinews").
+GUM_GENRES = ("news", "interview")
 
 
 # ---------------------------------------------------------------- git access
@@ -65,7 +75,7 @@ def split_of(doc_id):
     return "dev" if hashlib.sha1(doc_id.encode("utf-8")).digest()[0] % 2 == 0 else "test"
 
 
-ATTRIBUTION = []  # (id, Wikinews URL) of every MEANTIME article, for the CC BY attribution in SOURCES.md
+ATTRIBUTION = []  # (id, Wikinews URL) of every MEANTIME and GUM article, for the CC BY attribution in SOURCES.md
 
 # ---------------------------------------------------------------- MEANTIME: detokenisation
 
@@ -486,12 +496,486 @@ def convert_tbaq(mirror, stats, notes):
     return docs
 
 
+# ---------------------------------------------------------------- GUM (Georgetown University Multilayer corpus)
+
+GUM_KIND = {"person": "person", "organization": "organisation", "place": "place"}
+NAME_POS = {"NNP", "NNPS"}
+# function words allowed between two name tokens of an organisation or place name ("Bank of America",
+# "Make-A-Wish Foundation"); person names only take particles ("Carlo De Benedetti") and hyphens
+GUM_CONNECT = {"of", "for", "the", "and", "&", "de", "du", "des", "la", "le", "del", "da", "di", "von", "van",
+               "der", "den", "on", "upon", "a", "y", "al", "el"}
+GUM_PERSON_CONNECT = {"de", "du", "des", "la", "le", "del", "da", "di", "von", "van", "der", "den", "bin", "al", "y"}
+GUM_TITLES = TITLES | {
+    "Pope", "King", "Queen", "Prince", "Princess", "Sheikh", "Sir", "Dame", "Rev.", "Reverend", "Coach", "Sergeant",
+    "Sgt.", "Capt.", "Lt.", "Col.", "Congressman", "Congresswoman", "Councillor", "Councilor", "Emperor", "Sheriff",
+    "Administrator", "Undersecretary", "Spokesperson", "MP", "Manager", "Nominee", "Major"}
+# a one-word "name" that is a capitalised generic word ("the Court", "the State", "the Administration")
+GUM_GENERIC = {"Court", "State", "Crown", "Church", "Academy", "Party", "Department", "Ministry", "University",
+               "Museum", "Government", "Building", "Station", "Centre", "Center", "Poet", "Administration"}
+# a one-word person "name" that is a party affiliation ("John Cornyn, Republican from Texas")
+GUM_PARTY_MEMBER = {"Republican", "Democrat", "Libertarian", "Conservative", "Liberal", "Socialist", "Independent"}
+
+
+def gum_parse_conllu(data):
+    """Returns (meta, sentences); a sentence is a dict with newpar (starts a paragraph), text (# text), words (the
+    10 columns of each word line) and units (surface tokens: [form, space after, word indices]; a multi-word token
+    such as "don't" is one unit over two words)."""
+    meta, sents, cur = {}, [], None
+    for line in data.decode("utf-8").split("\n"):
+        if not line:
+            if cur is not None and cur["rows"]:
+                sents.append(cur)
+            cur = None
+            continue
+        if cur is None:
+            cur = {"newpar": False, "text": None, "rows": []}
+        if line.startswith("# "):
+            key, _, val = line[2:].partition(" = ")
+            if key.startswith("meta::") or key == "newdoc id":
+                meta[key] = val
+            elif key == "newpar":
+                cur["newpar"] = True
+            elif key == "text":
+                cur["text"] = val
+            continue
+        cur["rows"].append(line.split("\t"))
+    if cur is not None and cur["rows"]:
+        sents.append(cur)
+    for s in sents:
+        words, units, mwt_end = [], [], 0
+        for f in s["rows"]:
+            assert len(f) == 10, f
+            if "." in f[0]:
+                continue  # empty node (enhanced dependencies)
+            if "-" in f[0]:
+                a, b = map(int, f[0].split("-"))
+                units.append([f[1], "SpaceAfter=No" not in f[9].split("|"), list(range(a - 1, b))])
+                mwt_end = b
+                continue
+            words.append(f)
+            assert int(f[0]) == len(words), f
+            if int(f[0]) > mwt_end:
+                units.append([f[1], "SpaceAfter=No" not in f[9].split("|"), [len(words) - 1]])
+        s["words"], s["units"] = words, units
+    return meta, sents
+
+
+def gum_text(sents):
+    """Plain text of a GUM document: one paragraph per `# newpar` block (the first is the title), sentences of a
+    paragraph joined by a space, tokens by SpaceAfter; a PTB quote token `` -> ". Returns (text, where) with
+    where[(sentence, word)] = (start, end). Asserts that every sentence reads exactly as its `# text`."""
+    out, pos, where = [], 0, {}
+    for si, s in enumerate(sents):
+        if si:
+            sep = "\n\n" if s["newpar"] else " "
+            out.append(sep)
+            pos += len(sep)
+        sent_start = pos
+        for ui, (form, space, widx) in enumerate(s["units"]):
+            form = {"``": '"', "''": '"'}.get(form, form)
+            start = pos
+            out.append(form)
+            pos += len(form)
+            if len(widx) == 1:
+                where[(si, widx[0])] = (start, pos)
+            else:
+                subs = [s["words"][w][1] for w in widx]
+                assert "".join(subs) == form, (form, subs)
+                p = start
+                for w, sub in zip(widx, subs):
+                    where[(si, w)] = (p, p + len(sub))
+                    p += len(sub)
+            if space and ui + 1 < len(s["units"]):
+                out.append(" ")
+                pos += 1
+        assert "".join(out)[sent_start:] == s["text"].replace("``", '"'), s["text"]
+    return "".join(out), where
+
+
+def gum_mentions(sents):
+    """Entity mentions from the MISC `Entity=` brackets: (sentence, first word, last word, fields) with fields =
+    [eid, etype, infstat, salience, centering, minspan, link(, identity)] (the document's global.Entity)."""
+    out = []
+    for si, s in enumerate(sents):
+        open_ = defaultdict(list)
+        for wi, f in enumerate(s["words"]):
+            ent = next((kv[7:] for kv in f[9].split("|") if kv.startswith("Entity=")), "")
+            for m in re.finditer(r"\(([^()]+)\)?|([^()]+)\)", ent):
+                if m.group(1) is not None:
+                    fields = m.group(1).split("-", 7)
+                    if m.group(0).endswith(")"):
+                        out.append((si, wi, wi, fields))
+                    else:
+                        open_[fields[0]].append((wi, fields))
+                else:
+                    start, fields = open_[m.group(2)].pop()
+                    out.append((si, start, wi, fields))
+        assert not any(open_.values()), open_
+    return out
+
+
+def is_title(word):
+    return word in GUM_TITLES or word[:1].upper() + word[1:] in GUM_TITLES  # also "Major general Fuad Basya"
+
+
+def gum_names(words, st, en, kind, fields, nested, notes, raw):
+    """The names in one person / organisation / place mention words[st..en] (fields: its Entity= fields; nested:
+    {word index: {(eid, etype)}} of the other entities' mentions inside it). Returns (runs, modifier): runs are
+    lists of word indices, none when it is not a named mention; modifier is True when the name is a modifier of a
+    common-noun head ("Yonhap news agency")."""
+    idx = list(range(st, en + 1))
+    ids = {int(words[i][0]) for i in idx}
+    heads = [i for i in idx if int(words[i][6]) not in ids]
+
+    def head_of(i):
+        return int(words[i][6]) - 1
+
+    def is_name(i):
+        return words[i][4] in NAME_POS
+
+    def connector(i):
+        w = words[i]
+        if w[4] == "HYPH":
+            return True
+        if kind == "person":
+            return w[1] in GUM_PERSON_CONNECT
+        if w[4] == "CD" or (w[4] in ("JJ", "NN") and w[1][:1].isupper()) or (w[4] == ":" and w[1] in "-–"):
+            return True  # "Movimento 5 Stelle", "Council on American - Islamic Relations"
+        if w[4] == "POS":
+            # "Korean People's Army", "New People's Party"; not "Italy's la Repubblica" (the possessor is an entity
+            # of its own) nor "Texas A&M's Aerospace Engineering Department" (the possessor is a name)
+            return i > st and not nested.get(i - 1) and (words[i - 1][1] in ("People", "Women", "Men", "Children")
+                                                         or words[i - 1][4] == "NNPS")
+        return w[1].lower() in GUM_CONNECT and w[4] in ("IN", "DT", "CC")
+
+    def crossable(k, h):
+        if words[k][1].lower() in ("and", "&", "or"):
+            # "Boeing and Airbus": the next conjunct hangs on the mention head and is an entity of its own -> a list
+            c = head_of(k)
+            return not (words[c][7] == "conj" and head_of(c) == h and nested.get(c))
+        return True
+
+    def closed(lo, hi):
+        # one attachment point outside the run ("Biologist Nick Bos": both name tokens hang on "Biologist")
+        return len({head_of(i) for i in range(lo, hi + 1) if not lo <= head_of(i) <= hi}) == 1
+
+    def run_around(h, subtree=True):
+        """The longest run of name tokens around h (function words only between two name tokens) that is a
+        subtree of its own ("Taikoo" of "Taikoo of the Hong Kong Island constituency"); subtree=False: the
+        longest run (for mentions made of names alone, whose parse may hang them on words outside)."""
+        los, his = [h], [h]
+        j = h
+        while True:
+            k = j - 1
+            while k >= st and connector(k) and not is_name(k) and crossable(k, h):
+                k -= 1
+            if k >= st and is_name(k) and all(crossable(x, h) for x in range(k + 1, j)):
+                j = k
+                los.append(j)
+            else:
+                break
+        j = h
+        while True:
+            k = j + 1
+            while k <= en and connector(k) and not is_name(k) and crossable(k, h):
+                k += 1
+            # not "University of Sheffield of the UK": "of the" + a country is where, not part of the name
+            of_the_place = ([words[x][1].lower() for x in range(j + 1, k)] == ["of", "the"]
+                            and {t for _, t in nested.get(k, ())} == {"place"})
+            if k <= en and is_name(k) and all(crossable(x, h) for x in range(j + 1, k)) and not of_the_place:
+                j = k
+                his.append(j)
+            else:
+                break
+        # a trailing number belongs to the name ("Building 31", "Orbiter Processing Facility-1")
+        last = his[-1]
+        if kind != "person" and last + 2 <= en and words[last + 1][4] == "HYPH" and words[last + 2][4] == "CD":
+            his.append(last + 2)
+        elif kind != "person" and last + 1 <= en and words[last + 1][4] == "CD":
+            his.append(last + 1)
+        # a leading capitalised adjective of an organisation or place name ("Greek Ministry of Culture"; not
+        # "Pro-Beijing DAB")
+        first = min(los)
+        if kind != "person" and first > st and words[first - 1][4] == "JJ" and words[first - 1][1].isalpha() \
+                and words[first - 1][1][:1].isupper() and first <= head_of(first - 1) <= max(his):
+            los.append(first - 1)
+        for hi in sorted(his, reverse=True):
+            for lo in sorted(los):
+                if closed(lo, hi) or not subtree:
+                    return list(range(lo, hi + 1))
+        return list(range(min(los), max(his) + 1))  # parse quirk ("New York" with two heads): all the names
+
+    def after_head(h):
+        """A common-noun head followed by the name ("actor Jason Beghe", "news agency Korean Central News
+        Agency"): the first run of names after the head that is not another entity's mention and follows the
+        head, a noun, an adjective, another entity's mention or "named"/"called"."""
+        for i in range(h + 1, en + 1):
+            if is_name(i) and not nested.get(i) and not is_name(i - 1):
+                prev = words[i - 1]
+                if i - 1 == h or prev[4] in ("NN", "NNS", "JJ") or nested.get(i - 1) or prev[1] in ("named", "called"):
+                    r = run_around(i)
+                    if r[0] >= i and words[i][1][:1].isupper():
+                        notes["gum_descriptor_head"][f"{kind}: {raw}  ->  " + " ".join(words[k][1] for k in r)] += 1
+                        return [r]
+        return []
+
+    def before_head(h):
+        """An organisation or place named by a modifier of a common-noun head ("Yonhap news agency", "the NATO
+        military alliance", "the Hells Angels biker gang"): the run of names right before the head and its
+        lower-case modifiers, when it is not another entity's mention and no list ("the Architectural, Surveying,
+        Planning and Landscape constituency")."""
+        j = h - 1
+        while j >= st and words[j][4] in ("NN", "NNS", "JJ") and words[j][1][:1].islower():
+            j -= 1
+        if kind == "person" or j < st or not is_name(j) or nested.get(j) or any(words[i][4] == "," for i in idx):
+            return []
+        r = run_around(j)
+        if (r[-1] != j or any(nested.get(i) for i in r)
+                or not all(words[i][1][:1].isupper() or words[i][4] == "HYPH" for i in r)):
+            return []
+        notes["gum_modifier_name"][f"{kind}: {raw}  ->  " + " ".join(words[k][1] for k in r)] += 1
+        return [r]
+
+    def last_run():
+        """A title head ("Undersecretary for Education Mr. Toccafondi"): the names that end the mention, when
+        they hold a title or follow another entity's name; not "State" of "the Secretary of State"."""
+        e = en - 1 if words[en][4] == "POS" else en
+        if e > st and is_name(e):
+            r = run_around(e)
+            if (r[-1] == e and not all(nested.get(i) for i in r)
+                    and (any(is_title(words[i][1]) for i in r) or nested.get(r[0]) or nested.get(r[0] - 1))):
+                notes["gum_title_head"][f"{kind}: {raw}  ->  " + " ".join(words[k][1] for k in r)] += 1
+                return r
+        return []
+
+    def names_only(toks):
+        return all(is_name(i) or connector(i) or words[i][4] in (",", "DT", "POS", "CC") for i in toks)
+
+    if kind == "person" and words[st][1].lower() in ("a", "an"):
+        notes["gum_dropped_indefinite"][f"{kind}: {raw}"] += 1  # "a Republican", "A Connecticut Yankee"
+        return [], False
+    body = [i for i in idx if words[i][4] not in ("DT", "``", "''")]
+    single_name_head = len(heads) == 1 and is_name(heads[0])
+    runs, modifier = [], False
+    if single_name_head and not (kind == "place" and names_only(body) and any(words[i][4] == "," for i in body)):
+        r = run_around(heads[0])
+        runs = [r]
+        if (kind == "person" and r[0] == body[0] and r[-1] + 2 <= en and words[r[-1] + 1][1] == ","
+                and all(is_name(i) for i in range(r[-1] + 2, en + 1))
+                and words[en][1] not in ("QC", "SC", "Jr.", "Sr.", "Jr", "Sr")):
+            runs = [list(range(r[0], en + 1))]  # "Austen, Jane" (a reading list)
+        elif (kind == "person" and r[-1] + 2 <= en and words[r[-1] + 1][1] == "]" and is_name(r[-1] + 2)
+              and st < r[0] and words[r[0] - 1][1] == "["):
+            runs = [list(range(r[0] - 1, en + 1))]  # "[George W.] Bush" (editorial brackets in an interview)
+    elif len(heads) == 1 and not single_name_head:
+        runs = after_head(heads[0])
+        if not runs:
+            runs = before_head(heads[0])
+            modifier = bool(runs)
+    elif body and names_only(body):
+        # several heads, or a place list ("Victoria, Australia"): made of names alone, every run of names
+        seen = set()
+        for i in idx:
+            if is_name(i) and i not in seen:
+                r = run_around(i, subtree=False)
+                seen.update(r)
+                if kind == "person" and r[0] > st and words[r[0] - 1][4] == "-LRB-":
+                    continue  # "U.S. Senator (R-Texas)"
+                runs.append(r)
+    if kind == "person" and len(runs) == 1 and all(is_title(words[i][1]) for i in runs[0]):
+        runs = [last_run() or runs[0]]
+    # the entity's Wikipedia title (GUM's Wikification), when it is written out inside the mention, settles
+    # what the rules could not: no name found ("overseas minister Gérald Darmanin", "journal Nature Climate
+    # Change"), a name cut short by the parse ("Hebrew University" of "Hebrew University of Jerusalem's"), a
+    # descriptor before a person's name ("Scientologist Tom Cruise"). Not "City, State" titles (places are split
+    # at commas) and not one-word person titles ("Doctor" of "Doctor Who").
+    identity = urllib.parse.unquote(fields[7]).replace("_", " ") if len(fields) > 7 else ""
+    identity = re.sub(r"^The ", "", re.sub(r" \(.*\)$", "", identity))
+    id_run = None
+    if identity and "," not in identity:
+        for a in idx:
+            for b in range(a, en + 1):
+                if (is_name(a) and is_name(b) and names_only(range(a, b + 1))
+                        and "".join(words[i][1] + ("" if "SpaceAfter=No" in words[i][9] else " ")
+                                    for i in range(a, b + 1)).strip() == identity):
+                    id_run = list(range(a, b + 1))
+    identity_used = False
+    if id_run:
+        inside = [r for r in runs if id_run[0] <= r[0] and r[-1] <= id_run[-1]]
+        if not runs or (inside and inside != [id_run]):
+            runs = [id_run] + [r for r in runs if r not in inside]
+            identity_used = True
+        elif (kind == "person" and len(runs) == 1 and len(id_run) > 1 and runs[0][0] <= id_run[0]
+              and id_run[-1] <= runs[0][-1] and runs[0] != id_run):
+            runs = [id_run]
+            identity_used = True
+        if identity_used:
+            modifier = False
+            notes["gum_identity_name"][f"{kind}: {raw}  ->  {identity}"] += 1
+    out = []
+    for r in runs:
+        if kind == "person" and identity != " ".join(words[i][1] for i in r) and not (identity_used and r == id_run):
+            # "US President Donald Trump", "Environment Minister John Baird": drop a leading name of another
+            # entity and everything up to the last title ("Captain America" stays: that is its identity)
+            changed = True
+            while changed and r:
+                changed = False
+                t = [k for k, i in enumerate(r) if is_title(words[i][1])]
+                if t:
+                    r = r[t[-1] + 1:]
+                    changed = True
+                if r and nested.get(r[0]):
+                    other, k = nested[r[0]], 0
+                    while k < len(r) and nested.get(r[k], set()) & other:
+                        k += 1
+                    if k < len(r):
+                        r = r[k:]
+                        changed = True
+            while r and connector(r[0]) and not is_name(r[0]):
+                r = r[1:]
+        if not r:
+            notes["gum_dropped_title_only"][f"{kind}: {raw}"] += 1
+            continue
+        if set.intersection(*(nested.get(i, set()) for i in r)):
+            # the run is another entity's name ("State Department" in "the State Department Spokesperson",
+            # "Australia" in "Victoria, Australia"): that mention gives it
+            notes["gum_dropped_other_entity_name"][f"{kind}: {raw}  ->  " + " ".join(words[i][1] for i in r)] += 1
+            continue
+        out.append(r)
+    return out, modifier
+
+
+def gum_not_a_name(r, words, kind, st, en, mention_head):
+    """Why a name run is not a name a reader would tag (or None)."""
+    first, last = words[r[0]], words[r[-1]]
+    if len(r) == 1 and first[7] == "amod" and (DEMONYM_RE.match(first[1]) or first[1] in DEMONYM_EXTRA):
+        return "demonym"  # "English captain Harry Kane" (where "English" is a mention of England)
+    if kind == "person" and last[4] == "NNPS":
+        return "group_noun"  # "Americans", "the Palestinians", "Senate Democrats"
+    if len(r) == 1 and first[4] == "NNPS" and first[1].endswith("s") and is_demonym(first[1][:-1]):
+        return "group_noun"  # "the Belgians" (a football team)
+    if kind == "person" and len(r) == 1 and first[1] in GUM_PARTY_MEMBER:
+        return "group_noun"
+    if kind == "person" and len(r) == 3 and words[r[1]][4] == "HYPH" and last[1][:1].islower():
+        return "compound_word"  # "Scientology-critic" (not "Kim Jong-un", "Lee Cheuk-yan": more than one word)
+    if len(r) == 1 and first[1] in GUM_GENERIC:
+        return "generic_word"
+    if mention_head is not None:
+        up = int(words[mention_head][6]) - 1
+        # the mention modifies a longer proper name that is no person / organisation / place mention ("World" in
+        # "FIFA World Cup", "Pilot" in "Joint Jet Pilot Training"), or sits beside another name modifying the same
+        # noun ("Man of the Match" in "the Budweiser Man of the Match award"); titles do not count ("US President")
+        sibling = st > 0 and words[st - 1][4] in NAME_POS and int(words[st - 1][6]) - 1 == up
+        between = range(en + 1, up) if up > en else range(up + 1, st)
+        if words[mention_head][7] == "compound" and not st <= up <= en and (
+                (words[up][4] in NAME_POS and not is_title(words[up][1])
+                 and all(words[i][4] in NAME_POS for i in between))  # not "Sochi, Russia", "Newsmax / Zogby"
+                or (sibling and words[up][4] not in NAME_POS)):
+            return "inside_longer_name"
+    return None
+
+
+def convert_gum_doc(data, stats, notes):
+    """One GUM document (dep/*.conllu) -> (meta, text, entities)."""
+    meta, sents = gum_parse_conllu(data)
+    text, where = gum_text(sents)
+    mentions = gum_mentions(sents)
+    by_sent = defaultdict(list)
+    for m in mentions:
+        by_sent[m[0]].append(m)
+    cands = []
+    group_nouns = set()
+    for si, st, en, fields in mentions:
+        stats["gum_mentions_seen"][fields[1]] += 1
+        if fields[1] not in GUM_KIND:
+            continue
+        kind = GUM_KIND[fields[1]]
+        words = sents[si]["words"]
+        raw = " ".join(words[i][1] for i in range(st, en + 1))
+        nested = defaultdict(set)
+        for _, st2, en2, f2 in by_sent[si]:
+            if st <= st2 and en2 <= en and (st2, en2) != (st, en) and f2[0] != fields[0]:
+                for i in range(st2, en2 + 1):
+                    nested[i].add((f2[0], f2[1]))
+        ids = {int(words[i][0]) for i in range(st, en + 1)}
+        heads = [i for i in range(st, en + 1) if int(words[i][6]) not in ids]
+        runs, modifier = gum_names(words, st, en, kind, fields, nested, notes, raw)
+        for r in runs:
+            start, end = where[(si, r[0])][0], where[(si, r[-1])][1]
+            surface = text[start:end]
+            why = gum_not_a_name(r, words, kind, st, en, heads[0] if len(heads) == 1 else None)
+            if why:
+                notes["gum_dropped_" + why][f"{kind}: {raw}  ->  {surface}"] += 1
+                if why == "group_noun":
+                    group_nouns.add(surface)
+                continue
+            if surface != raw:
+                notes["gum_trimmed"][f"{kind}: {raw}  ->  {surface}"] += 1
+            cands.append((start, end, kind, en - st, modifier))
+    # "One Rohingya" when "the Rohingya" is a group noun in the same article
+    for c in [c for c in cands if c[2] == "person" and text[c[0]:c[1]] in group_nouns]:
+        notes["gum_dropped_group_noun"][f"person: {text[c[0]:c[1]]} (a group noun in this article)"] += 1
+        cands.remove(c)
+    # a modifier name that is another kind's name in the same article: "Bush" of "the Bush administration" (a
+    # person), "US" of "the US team" (a place)
+    kinds_of = defaultdict(set)
+    for c in cands:
+        if not c[4]:
+            kinds_of[text[c[0]:c[1]]].add(c[2])
+    for c in [c for c in cands if c[4] and kinds_of[text[c[0]:c[1]]] - {c[2]}]:
+        notes["gum_dropped_modifier_of_other_kind"][f"{c[2]}: {text[c[0]:c[1]]}"] += 1
+        cands.remove(c)
+    # flat annotation: identical spans merged (the shortest original mention gives the kind), names nested in a
+    # longer kept name dropped ("New York" in "New York Press"), crossing spans dropped
+    uniq = {}
+    for start, end, kind, _, _ in sorted(cands, key=lambda c: c[3]):
+        if (start, end) in uniq and uniq[(start, end)] != kind:
+            notes["gum_kind_conflict"][f"{text[start:end]}: {uniq[(start, end)]} over {kind}"] += 1
+        uniq.setdefault((start, end), kind)
+    kept = []
+    for start, end in sorted(uniq, key=lambda se: (se[0], -(se[1] - se[0]))):
+        if any(s <= start and end <= e for s, e, _ in kept):
+            notes["gum_dropped_nested"][f"{uniq[(start, end)]}: {text[start:end]}"] += 1
+            continue
+        if any(start < e and s < end for s, e, _ in kept):
+            notes["gum_dropped_crossing"][f"{uniq[(start, end)]}: {text[start:end]}"] += 1
+            continue
+        kept.append((start, end, uniq[(start, end)]))
+    entities = []
+    for start, end, kind in sorted(kept):
+        surface = text[start:end]
+        assert surface and surface == surface.strip(), surface
+        entities.append({"start": start, "end": end, "text": surface, "kind": kind})
+    return meta, text, entities
+
+
+def convert_gum(mirror, stats, notes):
+    docs = []
+    pattern = r"dep/GUM_(%s)_[a-z0-9]+\.conllu" % "|".join(GUM_GENRES)
+    paths = [p for p in mirror.ls("dep") if re.fullmatch(pattern, p)]
+    assert len(paths) == 43, len(paths)
+    for path in paths:
+        meta, text, entities = convert_gum_doc(mirror.read(path), stats, notes)
+        name = path.split("/")[-1][: -len(".conllu")]
+        assert meta["newdoc id"] == name and meta["meta::author"] == "Wikinews", (path, meta.get("meta::author"))
+        assert meta["meta::genre"] in GUM_GENRES and meta["meta::sourceURL"].startswith("https://en.wikinews.org/")
+        doc_id = name.lower()  # "gum_news_afghan"
+        for e in entities:
+            assert text[e["start"]:e["end"]] == e["text"]
+        docs.append({"id": doc_id, "text": text, "entities": entities})
+        ATTRIBUTION.append((doc_id, meta["meta::sourceURL"]))
+    return docs
+
+
 # ---------------------------------------------------------------- main
 
-def write_split(docs, out_dir, stem):
+def write_split(sources, out_dir, stem):
+    """sources: one list of documents per corpus; each is sorted by id and written after the previous one, so
+    adding a corpus appends lines and leaves the earlier ones byte-for-byte as they were."""
     parts = {"dev": [], "test": []}
-    for d in sorted(docs, key=lambda d: d["id"]):
-        parts[split_of(d["id"])].append(d)
+    for docs in sources:
+        for d in sorted(docs, key=lambda d: d["id"]):
+            parts[split_of(d["id"])].append(d)
     for split, items in parts.items():
         with open(os.path.join(out_dir, f"{stem}-{split}.jsonl"), "w", encoding="utf-8") as f:
             for d in items:
@@ -502,19 +986,26 @@ def write_split(docs, out_dir, stem):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mirror", default=DEFAULT_MIRROR, help="bare git dir of %s" % REPO)
+    ap.add_argument("--gum-mirror", default=GUM_DEFAULT_MIRROR, help="bare git dir of %s" % GUM_REPO)
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "data"))
     ap.add_argument("--notes", action="store_true", help="print every trimmed / dropped mention")
     ap.add_argument("--attribution", action="store_true", help="print the Markdown list of Wikinews sources")
     args = ap.parse_args()
     mirror = Mirror(args.mirror, COMMIT)
+    gum_mirror = Mirror(args.gum_mirror, GUM_COMMIT)
     os.makedirs(args.out, exist_ok=True)
     stats = defaultdict(Counter)
     notes = defaultdict(Counter)
-    ner = write_split(convert_meantime(mirror, stats, notes), args.out, "ner")
-    timex = write_split(convert_tbaq(mirror, stats, notes), args.out, "timex")
+    ner_sources = [convert_meantime(mirror, stats, notes), convert_gum(gum_mirror, stats, notes)]
+    ner = write_split(ner_sources, args.out, "ner")
+    timex = write_split([convert_tbaq(mirror, stats, notes)], args.out, "timex")
     for split in ("dev", "test"):
-        ents = Counter(e["kind"] for d in ner[split] for e in d["entities"])
-        print(f"ner-{split}: {len(ner[split])} articles, {sum(ents.values())} entities {dict(sorted(ents.items()))}")
+        for label, prefix in (("all", ""), ("meantime", "meantime_en/"), ("gum", "gum_")):
+            part = [d for d in ner[split] if d["id"].startswith(prefix)]
+            ents = Counter(e["kind"] for d in part for e in d["entities"])
+            chars = sum(len(d["text"]) for d in part)
+            print(f"ner-{split} [{label}]: {len(part)} articles, {chars} characters, {sum(ents.values())} entities "
+                  f"{dict(sorted(ents.items()))}")
     for split in ("dev", "test"):
         tys = Counter(t["type"] for d in timex[split] for t in d["timexes"])
         src = Counter(d["id"].split("/")[1] for d in timex[split])

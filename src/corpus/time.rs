@@ -81,6 +81,14 @@ impl Day {
         (self.ordinal() + 3).rem_euclid(7) as u8
     }
 
+    /// ISO 8601 week-numbering year and week (weeks start on Monday; week 1 holds a Thursday).
+    pub fn iso_week(self) -> (i32, u8) {
+        let thursday = self.add_days(3 - i64::from(self.weekday()));
+        let jan1 = Day { year: thursday.year, month: 1, day: 1 };
+        let week = (thursday.ordinal() - jan1.ordinal()) / 7 + 1;
+        (thursday.year, week as u8)
+    }
+
     pub fn last_of_month(year: i32, month: u8) -> Day {
         Day { year, month, day: days_in_month(year, month) }
     }
@@ -109,6 +117,12 @@ pub enum Precision {
     Season,
     Year,
     Range,
+    /// Monday to Sunday ("last week").
+    Week,
+    /// A calendar quarter ("the third quarter").
+    Quarter,
+    /// A half year ("the first half of 1990").
+    Half,
 }
 
 impl Precision {
@@ -119,6 +133,9 @@ impl Precision {
             Precision::Season => "season",
             Precision::Year => "year",
             Precision::Range => "range",
+            Precision::Week => "week",
+            Precision::Quarter => "quarter",
+            Precision::Half => "half",
         }
     }
 }
@@ -145,38 +162,106 @@ impl DateValue {
         Some(DateValue { start: Day::new(year, 1, 1)?, end: Day::new(year, 12, 31)?, precision: Precision::Year })
     }
 
-    /// ISO form for export and URLs: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a range or season starts
-    /// at its first day (`YYYY-MM-DD`).
+    /// A quarter (1–4) of a year.
+    pub fn quarter(year: i32, q: u8) -> Option<DateValue> {
+        let first = q.checked_sub(1)?.checked_mul(3)? + 1;
+        let start = Day::new(year, first, 1)?;
+        Some(DateValue { start, end: Day::last_of_month(year, first + 2), precision: Precision::Quarter })
+    }
+
+    /// A half (1–2) of a year.
+    pub fn half(year: i32, h: u8) -> Option<DateValue> {
+        let first = h.checked_sub(1)?.checked_mul(6)? + 1;
+        let start = Day::new(year, first, 1)?;
+        Some(DateValue { start, end: Day::last_of_month(year, first + 5), precision: Precision::Half })
+    }
+
+    /// The Monday-to-Sunday week around a day.
+    pub fn week_of(day: Day) -> DateValue {
+        let monday = day.add_days(-i64::from(day.weekday()));
+        DateValue { start: monday, end: monday.add_days(6), precision: Precision::Week }
+    }
+
+    /// The same precision, narrowed to a part of the period ("early 2011" is still a year, known
+    /// to lie in its first months): `None` when the part is not inside the period.
+    pub fn narrowed(self, start: Day, end: Day) -> Option<DateValue> {
+        (self.start <= start && start <= end && end <= self.end).then_some(DateValue { start, end, ..self })
+    }
+
+    /// ISO form for export and URLs: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a range, season, week,
+    /// quarter or half starts at its first day (`YYYY-MM-DD`).
     pub fn iso(&self) -> String {
         match self.precision {
-            Precision::Day | Precision::Range | Precision::Season => self.start.iso(),
             Precision::Month => format!("{:04}-{:02}", self.start.year, self.start.month),
             Precision::Year => format!("{:04}", self.start.year),
+            _ => self.start.iso(),
         }
     }
 
-    /// A reader-facing label: "14 May 2016", "May 2016", "spring 2016", "2016", "18–20 May 2016".
+    /// The TimeML (TIMEX3) value, the form temporal taggers are compared in: `2016-05-14`,
+    /// `2016-05`, `2016`, `2016-SU`, `2016-W19`, `2016-Q3`, `2016-H1`; a range gives its first day.
+    pub fn timex(&self) -> String {
+        let y = self.start.year;
+        match self.precision {
+            Precision::Season => {
+                let code = match self.start.month {
+                    3..=5 => "SP",
+                    6..=8 => "SU",
+                    9..=11 => "FA",
+                    _ => "WI",
+                };
+                format!("{y:04}-{code}")
+            }
+            Precision::Week => {
+                let (wy, w) = self.start.iso_week();
+                format!("{wy:04}-W{w:02}")
+            }
+            Precision::Quarter => format!("{y:04}-Q{}", (self.start.month - 1) / 3 + 1),
+            Precision::Half => format!("{y:04}-H{}", (self.start.month - 1) / 6 + 1),
+            _ => self.iso(),
+        }
+    }
+
+    /// "early", "mid" or "late" when the span is a part of its period, for labels.
+    fn part_word(&self, period_start: Day, period_end: Day) -> &'static str {
+        if self.start == period_start && self.end == period_end {
+            return "";
+        }
+        let length = period_end.ordinal() - period_start.ordinal() + 1;
+        let middle = (self.start.ordinal() + self.end.ordinal()) / 2 - period_start.ordinal();
+        match middle * 3 / length.max(1) {
+            0 => "early ",
+            1 => "mid ",
+            _ => "late ",
+        }
+    }
+
+    /// A reader-facing label: "14 May 2016", "May 2016", "early May 2016", "spring 2016", "2016",
+    /// "late 2011", "18–20 May 2016".
     pub fn label(&self) -> String {
         let s = self.start;
+        let month = |m: u8| MONTH_NAMES.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or("?");
         match self.precision {
-            Precision::Day => format!("{} {} {}", s.day, MONTH_NAMES[s.month as usize - 1], s.year),
-            Precision::Month => format!("{} {}", MONTH_NAMES[s.month as usize - 1], s.year),
-            Precision::Year => format!("{}", s.year),
+            Precision::Day => format!("{} {} {}", s.day, month(s.month), s.year),
+            Precision::Month => {
+                let first = Day::new(s.year, s.month, 1).unwrap_or(s);
+                let part = self.part_word(first, Day::last_of_month(s.year, s.month));
+                format!("{part}{} {}", month(s.month), s.year)
+            }
+            Precision::Year => {
+                let (first, last) = (Day::new(s.year, 1, 1).unwrap_or(s), Day::new(s.year, 12, 31).unwrap_or(s));
+                format!("{}{}", self.part_word(first, last), s.year)
+            }
             Precision::Season => format!("{} {}", season_name(s.month), s.year),
+            Precision::Week => format!("week of {} {} {}", s.day, month(s.month), s.year),
+            Precision::Quarter => format!("Q{} {}", (s.month - 1) / 3 + 1, s.year),
+            Precision::Half => format!("H{} {}", (s.month - 1) / 6 + 1, s.year),
             Precision::Range => {
                 let e = self.end;
                 if s.year == e.year && s.month == e.month {
-                    format!("{}–{} {} {}", s.day, e.day, MONTH_NAMES[s.month as usize - 1], s.year)
+                    format!("{}–{} {} {}", s.day, e.day, month(s.month), s.year)
                 } else {
-                    format!(
-                        "{} {} {} – {} {} {}",
-                        s.day,
-                        MONTH_NAMES[s.month as usize - 1],
-                        s.year,
-                        e.day,
-                        MONTH_NAMES[e.month as usize - 1],
-                        e.year
-                    )
+                    format!("{} {} {} – {} {} {}", s.day, month(s.month), s.year, e.day, month(e.month), e.year)
                 }
             }
         }
@@ -228,5 +313,22 @@ mod tests {
         assert_eq!(DateValue::month(2016, 4).unwrap().iso(), "2016-04");
         assert_eq!(DateValue::year(1991).unwrap().iso(), "1991");
         assert_eq!(DateValue::day(Day::new(2016, 5, 14).unwrap()).label(), "14 May 2016");
+    }
+
+    #[test]
+    fn timex_values_keep_the_precision() {
+        let d = |y, m, dd| Day::new(y, m, dd).unwrap();
+        assert_eq!(DateValue::week_of(d(2016, 5, 14)).timex(), "2016-W19");
+        assert_eq!(DateValue::week_of(d(2016, 1, 1)).timex(), "2015-W53");
+        assert_eq!(DateValue::quarter(1989, 3).unwrap().timex(), "1989-Q3");
+        assert_eq!(DateValue::half(1990, 1).unwrap().timex(), "1990-H1");
+        let summer = DateValue { start: d(2016, 6, 1), end: d(2016, 8, 31), precision: Precision::Season };
+        assert_eq!(summer.timex(), "2016-SU");
+        // "early 2011" is a year that lies in its first months: value 2011, labelled as such.
+        let early = DateValue::year(2011).unwrap().narrowed(d(2011, 1, 1), d(2011, 4, 30)).unwrap();
+        assert_eq!((early.timex().as_str(), early.label().as_str()), ("2011", "early 2011"));
+        let late_may = DateValue::month(2016, 5).unwrap().narrowed(d(2016, 5, 21), d(2016, 5, 31)).unwrap();
+        assert_eq!((late_may.timex().as_str(), late_may.label().as_str()), ("2016-05", "late May 2016"));
+        assert!(DateValue::month(2016, 5).unwrap().narrowed(d(2016, 6, 1), d(2016, 6, 2)).is_none());
     }
 }
