@@ -115,7 +115,7 @@ def main() -> int:
     for ev in export.get("events", []):
         p = preds.get(back.get(ev["doc"]))
         if p is not None:
-            p["dates"].append({"text": ev["expression"], "value": ev["date"]})
+            p["dates"].append({"text": ev["expression"], "value": ev.get("value") or ev["date"]})
     with open(args.predictions, "w", encoding="utf-8") as out:
         for a in articles:
             out.write(json.dumps(preds[a["id"]], ensure_ascii=False) + "\n")

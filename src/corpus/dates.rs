@@ -5,22 +5,23 @@
 //! "from May 18 to 20", "Spring 2016", ...). Every expression is first parsed into an unresolved
 //! [`scan::Expr`], then normalised to a `DateValue` against the document's reference date.
 //!
-//! The reference date is the front-matter date when there is one. Otherwise it is inferred, in
-//! this order: the latest past-tense full date in the text (two days later when the text also
-//! says "yesterday"); the date of another document that shares passages with this one; a span
-//! bounded by the latest past mention and the earliest future mention; the year alone. Years
-//! missing from the text come from an explicit year in the document, else from the most common
-//! explicit year of the rest of the corpus. When nothing fixes the year, year-less expressions
-//! produce no event.
+//! The reference date is the front-matter date when there is one. Otherwise it is inferred only
+//! from what the text proves (a date line; past and future dates that bound it on both sides; a
+//! passage copied from an article with a known day), and states the precision it has: a wrong
+//! article date would shift every relative date in it, so when the text cannot tell, the article
+//! is undated and only its absolute dates become events (see `reference`). A year-less month or
+//! day takes the reference year, moved by the tense of its clause (`tense`).
 //!
 //! Total and deterministic: any text yields events (maybe none), never a panic; no hash maps.
 //!
-//! Code map: [`scan`] (tokens, the expression grammar, [`scan::Found`]), [`resolve`] (an
+//! Code map: [`scan`] (tokens, the expression grammar, [`scan::Found`]), [`tense`] (past or
+//! future, from the words around an expression), [`resolve`] (an
 //! expression against a reference date), [`reference`] (each article's reference date: front
 //! matter or inferred); this file runs them over the corpus.
 mod reference;
 mod resolve;
 mod scan;
+mod tense;
 
 use super::types::{Document, Event};
 use reference::infer_references;

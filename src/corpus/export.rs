@@ -61,6 +61,8 @@ struct AliasOut<'a> {
 #[derive(Serialize)]
 struct EventOut<'a> {
     date: String,
+    /// The TimeML value ("2016-W19", "2016-Q3", "2011" for "early 2011").
+    value: String,
     end: String,
     precision: &'static str,
     doc: &'a str,
@@ -107,6 +109,7 @@ pub fn to_json(corpus: &Corpus) -> String {
             .iter()
             .map(|ev| EventOut {
                 date: ev.date.iso(),
+                value: ev.date.timex(),
                 end: ev.date.end.iso(),
                 precision: ev.date.precision.label(),
                 doc: doc_id(ev.doc),

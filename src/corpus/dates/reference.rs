@@ -1,69 +1,31 @@
 //! Article-date inference: the reference date of each document, from front matter or, failing
-//! that, from its text (full dates, passages shared with a dated document, past and future
-//! mentions, the year), with the reason kept as text.
+//! that, from what its text can prove, with the reason kept as text.
+//!
+//! **Never confidently wrong.** An inferred date must contain the true publication date, and
+//! states the precision it really has. So there is no guessing from "the latest date mentioned"
+//! (an article may look back years), from other articles' years, or from "yesterday" (of what?).
+//! What counts as evidence:
+//! 1. a date line: a full date with its year heading the text ("June 13, 2005" on a line of its
+//!    own, "March 3, 2016 — ...", "PARIS, March 3, 2016 (Reuters) -", "Published 14 May 2016");
+//! 2. bounds: the text reports a dated event in the past tense (so it ran after that event
+//!    began) and announces one in the future tense (so it ran before that event ended), or it
+//!    copies passages of an article with a known day (so it ran that day or later). Both a lower
+//!    and an upper bound are needed, at most [`MAX_SPAN_DAYS`] apart.
+//!
+//! Anything else leaves the article undated: its absolute dates still reach the timeline, its
+//! relative ones ("last week", "May 14th") are listed as unresolved, with the reason.
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::corpus::text;
 use crate::corpus::time::{DateValue, Day, Precision};
 use crate::corpus::types::Document;
 
-use super::resolve::{range, resolve, Context, Reference};
+use super::resolve::{resolve, Context, Reference};
 use super::scan::{Expr, Found, YearSpec};
+use super::tense::Tense;
 
-/// Explicit years a document states inside a date ("May 14, 2016", "Spring 2016", "May 2016").
-fn dated_years(found: &[Found]) -> Vec<(i32, String)> {
-    found
-        .iter()
-        .filter_map(|f| match f.expr {
-            Expr::Day { y: YearSpec::Explicit(y), .. }
-            | Expr::DayRange { y: YearSpec::Explicit(y), .. }
-            | Expr::Month { y: YearSpec::Explicit(y), .. }
-            | Expr::Season { y: YearSpec::Explicit(y), .. } => {
-                Some((y, f.year_from.clone().unwrap_or_else(|| f.text.clone())))
-            }
-            _ => None,
-        })
-        .collect()
-}
-
-/// The dated years one document contributes to the corpus vote (front-matter years count too).
-fn years_of(found: &[Found], doc: Option<&Document>) -> Vec<i32> {
-    let mut years: Vec<i32> = dated_years(found).into_iter().map(|(y, _)| y).collect();
-    if let Some(d) = doc.and_then(|d| d.date.filter(|_| !d.date_inferred)) {
-        years.push(d.start.year);
-    }
-    years
-}
-
-/// The most common dated year of the other documents; ties go to the later year. `totals` is the
-/// vote over all documents, so each call only takes away the document's own years (linear, not
-/// quadratic, in the corpus size).
-fn corpus_year(totals: &BTreeMap<i32, u32>, own: &[i32]) -> Option<i32> {
-    let mut best: Option<(u32, i32)> = None;
-    for (&y, &n) in totals {
-        let n = n - own.iter().filter(|&&o| o == y).count() as u32;
-        if n > 0 && best.is_none_or(|b| (n, y) > b) {
-            best = Some((n, y));
-        }
-    }
-    best.map(|(_, y)| y)
-}
-
-/// The year a document's year-less dates belong to, and where it came from.
-fn document_year(found: &[Found], corpus: Option<i32>) -> Option<(i32, String)> {
-    if let Some((y, from)) = dated_years(found).into_iter().max_by_key(|(y, _)| *y) {
-        return Some((y, format!("year {y} from '{from}'")));
-    }
-    let bare_max = found
-        .iter()
-        .filter_map(|f| match f.expr {
-            Expr::Year { y: YearSpec::Explicit(y), .. } => Some(y),
-            _ => None,
-        })
-        .max();
-    let c = corpus?;
-    (bare_max.is_none_or(|b| b <= c)).then(|| (c, format!("year {c} from the rest of the corpus")))
-}
+/// Bounds further apart than this fix nothing a reader needs (not even the year).
+const MAX_SPAN_DAYS: i64 = 366;
 
 /// Passages shared by more documents than this are not evidence of a copy.
 const MAX_SHARERS: usize = 8;
@@ -97,66 +59,25 @@ fn quote(text: &str, max: usize) -> String {
     }
 }
 
-/// Tier 1: the latest past-tense full date of the text (a day, never "... last year").
-fn latest_full_date(found: &[Found], year: Option<&(i32, String)>) -> Option<(Day, String, Option<String>)> {
-    let mut best: Option<(Day, &Found, bool)> = None;
-    for f in found.iter().filter(|f| !f.future) {
-        let Expr::Day { m, d, y } = f.expr else {
-            continue;
-        };
-        let (yy, needs_doc_year) = match y {
-            YearSpec::Explicit(y) => (y, false),
-            YearSpec::Rel(0) | YearSpec::Unknown => match year {
-                Some((y, _)) => (*y, true),
-                None => continue,
-            },
-            _ => continue,
-        };
-        let Some(day) = Day::new(yy, m, d) else {
-            continue;
-        };
-        if best.is_none_or(|(b, _, _)| day > b) {
-            best = Some((day, f, needs_doc_year));
-        }
-    }
-    let (day, f, needs_year) = best?;
-    Some((day, f.text.clone(), needs_year.then(|| year.map(|(_, w)| w.clone())).flatten()))
-}
-
-/// The reference date of every document, in order of preference: its front-matter date; the
-/// latest past full date of its text (tier 1); the date of a document it shares passages with
-/// (tier 2); bounds from its past and future mentions, or its year alone (tier 3); else none,
+/// The reference date of every document: its front-matter date, else its date line, else the
+/// span its bounds prove (a copied passage lends its source's day as a lower bound), else none
 /// with the reason as the note.
 pub(super) fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Vec<Reference> {
-    let years = document_years(documents, all);
-    // Front matter and tier 1 for every document first: tier 2 lends only those dates, never
-    // another document's tier 2 guess.
-    let dated: Vec<Option<Reference>> = documents
+    // Days known for sure first: only those lend a bound to copies, never another inference.
+    let known: Vec<Option<Reference>> = documents
         .iter()
         .zip(all)
-        .zip(&years)
-        .map(|((doc, found), year)| front_matter(doc).or_else(|| from_latest_full_date(found, year.as_ref())))
+        .map(|(doc, found)| front_matter(doc).or_else(|| from_date_line(doc, found)))
         .collect();
-    let passages = SharedPassages::of_dated(documents, &dated);
+    let passages = SharedPassages::of_dated(documents, &known);
     (0..documents.len())
         .map(|k| {
-            dated[k]
-                .clone()
-                .or_else(|| from_shared_passages(documents, k, &dated, &passages))
-                .unwrap_or_else(|| from_mentions(&all[k], years[k].as_ref()))
+            known[k].clone().unwrap_or_else(|| {
+                let copied = passages.best_match(documents, k).and_then(|j| copy_bound(documents, k, j, &known[j]));
+                from_bounds(&all[k], copied)
+            })
         })
         .collect()
-}
-
-/// Each document's year for its year-less dates, and where it came from: the year its own dates
-/// state, else the one most dated documents of the rest of the corpus state.
-fn document_years(documents: &[Document], all: &[Vec<Found>]) -> Vec<Option<(i32, String)>> {
-    let own_years: Vec<Vec<i32>> = (0..documents.len()).map(|k| years_of(&all[k], documents.get(k))).collect();
-    let mut totals: BTreeMap<i32, u32> = BTreeMap::new();
-    for y in own_years.iter().flatten() {
-        *totals.entry(*y).or_default() += 1;
-    }
-    all.iter().zip(&own_years).map(|(found, own)| document_year(found, corpus_year(&totals, own))).collect()
 }
 
 /// The front-matter date, as given.
@@ -165,30 +86,116 @@ fn front_matter(doc: &Document) -> Option<Reference> {
     Some(Reference { value: Some(v), inferred: false, note: format!("reference {}", v.iso()) })
 }
 
-/// Tier 1: the latest past full date of the text. When the text also says "yesterday" ("the day
-/// before yesterday") of something, that is a later event, so the article ran at least two
-/// (three) days after that date.
-fn from_latest_full_date(found: &[Found], year: Option<&(i32, String)>) -> Option<Reference> {
-    let (mut day, expr, year_why) = latest_full_date(found, year)?;
-    let yesterday = found.iter().find(|f| matches!(f.expr, Expr::RelDay(-1 | -2)) && !f.future);
-    let mut why = format!("from '{expr}' (latest full date in the text)");
-    if let Some(y) = yesterday {
-        let shift = if matches!(y.expr, Expr::RelDay(-2)) { 3 } else { 2 };
-        day = day.add_days(shift);
-        why = format!(
-            "{shift} days after '{expr}' (latest full date in the text; it also says '{}' of a later event)",
-            y.text
-        );
+/// Words that introduce a publication date on the line that carries it.
+const DATE_LINE_CUES: &[&str] = &["published", "posted", "updated", "date", "dated", "filed", "on"];
+
+/// A full date with its year that heads the article: alone on its line (with a weekday or a
+/// cue word such as "Published"), or opening the first sentence before a dash or a wire
+/// agency's parenthesis ("March 3, 2016 — ...", "PARIS, March 3, 2016 (Reuters) -").
+fn from_date_line(doc: &Document, found: &[Found]) -> Option<Reference> {
+    let f = found.iter().find(|f| f.sentence <= 1 && matches!(f.expr, Expr::Day { y: YearSpec::Explicit(_), .. }))?;
+    let Expr::Day { m, d, y: YearSpec::Explicit(y) } = f.expr else { return None };
+    let sentence = &doc.sentences.get(f.sentence as usize)?.text;
+    let before = sentence.get(..f.start)?;
+    let after = sentence.get(f.end..)?.trim_start();
+    // Before the date only a place ("PARIS,"), a weekday or a cue word ("Published").
+    let words_before: Vec<&str> = text::words(before, &[]).map(|w| w.text).collect();
+    let header_words = words_before.iter().all(|w| {
+        let lower = w.to_lowercase();
+        DATE_LINE_CUES.contains(&lower.as_str()) || w.starts_with(char::is_uppercase)
+    });
+    let alone = after.is_empty() || after.chars().all(|c| !c.is_alphanumeric());
+    let opens = after.starts_with(['—', '–', '-', '(', ':', '|']);
+    if !(words_before.len() <= 4 && header_words && (alone || opens)) {
+        return None;
     }
-    if let Some(y) = year_why {
-        why = format!("{why}, {y}");
-    }
-    Some(Reference { value: Some(DateValue::day(day)), inferred: true, note: format!("inferred {why}") })
+    let day = Day::new(y, m, d)?;
+    Some(Reference {
+        value: Some(DateValue::day(day)),
+        inferred: true,
+        note: format!("inferred from the date line '{}'", quote(sentence.trim(), 60)),
+    })
 }
 
-/// Tier 2's table: the hashed shingles of the documents with a day-precise reference, sorted, so
-/// an undated document costs one lookup per shingle instead of a comparison with every other
-/// document.
+/// A lower bound from a copied passage: the document ran on or after the day of the article it
+/// copies (copies follow their source).
+fn copy_bound(documents: &[Document], k: usize, j: usize, source: &Option<Reference>) -> Option<(Day, String)> {
+    let day = source.as_ref()?.day()?;
+    let theirs: BTreeSet<String> = shingles(&documents[j]).into_iter().collect();
+    let example = shingles(&documents[k]).into_iter().find(|s| theirs.contains(s)).unwrap_or_default();
+    Some((day, format!("it shares passages with {} (e.g. “{}”), dated {}", documents[j].id, quote(&example, 60), day.iso())))
+}
+
+/// A span proved by the text's own absolute dates: after the latest start of an event it tells
+/// in the past tense (or of a copied source), before the earliest end of one it announces in the
+/// future tense. Both bounds are needed; otherwise, or when they contradict each other or lie
+/// too far apart, no date.
+fn from_bounds(found: &[Found], copied: Option<(Day, String)>) -> Reference {
+    let (lower, upper) = absolute_bounds(found);
+    let lower = match (lower, copied) {
+        (Some((d, why)), Some((c, cwhy))) => Some(if c > d { (c, cwhy) } else { (d, why) }),
+        (l, c) => l.or(c),
+    };
+    let undated = |why: String| Reference { value: None, inferred: false, note: format!("no date: {why}") };
+    let (Some((l, lwhy)), Some((u, uwhy))) = (lower, upper) else {
+        return undated(
+            if found.is_empty() {
+                "the text has no date expression"
+            } else {
+                "no date line, and its dates do not bound the publication day on both sides"
+            }
+            .to_string(),
+        );
+    };
+    if l > u {
+        return undated(format!("its dates contradict each other ({lwhy}, yet {uwhy})"));
+    }
+    if u.ordinal() - l.ordinal() > MAX_SPAN_DAYS {
+        return undated(format!("its dates only bound it to {} – {}", l.iso(), u.iso()));
+    }
+    Reference { value: Some(span(l, u)), inferred: true, note: format!("inferred: {lwhy}, and {uwhy}") }
+}
+
+/// The tightest honest value for a span: a day, a whole month or year when it is exactly that,
+/// else a range.
+fn span(l: Day, u: Day) -> DateValue {
+    let whole_month = DateValue::month(l.year, l.month).filter(|m| m.start == l && m.end == u);
+    let whole_year = DateValue::year(l.year).filter(|y| y.start == l && y.end == u);
+    if l == u {
+        DateValue::day(l)
+    } else {
+        whole_month.or(whole_year).unwrap_or(DateValue { start: l, end: u, precision: Precision::Range })
+    }
+}
+
+/// A bound and why it holds.
+type Bound = Option<(Day, String)>;
+
+/// Resolved without a reference (only dates with their year count): the latest start among
+/// past-tense mentions and the earliest end among future-tense ones.
+fn absolute_bounds(found: &[Found]) -> (Bound, Bound) {
+    let none = Reference { value: None, inferred: false, note: String::new() };
+    let cx = Context { reference: &none, last_year: None };
+    let mut lower: Bound = None;
+    let mut upper: Bound = None;
+    for f in found {
+        let Some(r) = resolve(f, &cx) else { continue };
+        match f.tense {
+            Tense::Past if lower.as_ref().is_none_or(|(d, _)| r.value.start > *d) => {
+                lower = Some((r.value.start, format!("after '{}' (told in the past tense)", f.text)));
+            }
+            Tense::Future if upper.as_ref().is_none_or(|(d, _)| r.value.end < *d) => {
+                upper = Some((r.value.end, format!("before the end of '{}' (announced in the future tense)", f.text)));
+            }
+            _ => {}
+        }
+    }
+    (lower, upper)
+}
+
+/// The table behind copied passages: the hashed shingles of the documents whose day is known,
+/// sorted, so an undated document costs one lookup per shingle instead of a comparison with
+/// every other document.
 struct SharedPassages {
     /// (shingle hash, document), sorted.
     postings: Vec<(u64, u32)>,
@@ -209,6 +216,9 @@ impl SharedPassages {
     /// The dated document that shares the most passages (at least three) with document `k`; on a
     /// tie, the first.
     fn best_match(&self, documents: &[Document], k: usize) -> Option<usize> {
+        if self.postings.is_empty() {
+            return None;
+        }
         let mut shared_with: BTreeMap<u32, usize> = BTreeMap::new();
         for h in shingle_hashes(&documents[k]) {
             let from = self.postings.partition_point(|&(p, _)| p < h);
@@ -234,92 +244,6 @@ impl SharedPassages {
     }
 }
 
-/// Tier 2: a document sharing passages with a dated one ran that day or later (copies follow the
-/// original), taken to be within the same month: month-relative expressions resolve, day- and
-/// week-relative ones ("last week") do not.
-fn from_shared_passages(
-    documents: &[Document],
-    k: usize,
-    dated: &[Option<Reference>],
-    passages: &SharedPassages,
-) -> Option<Reference> {
-    let j = passages.best_match(documents, k)?;
-    let v = dated[j].as_ref().and_then(|r| r.day()).and_then(|d| range(d, Day::last_of_month(d.year, d.month)));
-    let theirs: BTreeSet<String> = shingles(&documents[j]).into_iter().collect();
-    let example = shingles(&documents[k]).into_iter().find(|s| theirs.contains(s)).unwrap_or_default();
-    let day = v.map(|v| v.start.iso()).unwrap_or_default();
-    Some(Reference {
-        value: v,
-        inferred: true,
-        note: format!(
-            "inferred: no full date in the text, but it shares passages with {} (e.g. “{}”), dated {day}, so it ran that day or later in the same month",
-            documents[j].id,
-            quote(&example, 60)
-        ),
-    })
-}
-
-/// Tier 3, for a document with no day to go by: the span from its latest past mention to the day
-/// before its earliest future one, or its year alone when the text states it (a year borrowed
-/// from the rest of the corpus is too weak on its own); else no reference.
-fn from_mentions(found: &[Found], year: Option<&(i32, String)>) -> Reference {
-    let no_date = |note: String| Reference { value: None, inferred: false, note };
-    let Some((year, year_why)) = year else {
-        return no_date(if found.is_empty() {
-            "no date: the text has no date expression".to_string()
-        } else {
-            "no date: no full date in the text, and nothing fixes the year".to_string()
-        });
-    };
-    let (value, why) = match mention_bounds(found, *year) {
-        (Some((l, lf)), Some((u, uf))) => {
-            (range(l, u), format!("no full date in the text; after '{}' and before '{}' (future)", lf.text, uf.text))
-        }
-        (Some((l, lf)), None) => (
-            Day::new(l.year, 12, 31).and_then(|e| range(l, e)),
-            format!("no full date in the text; after '{}'", lf.text),
-        ),
-        (None, Some((u, uf))) => (
-            Day::new(u.year, 1, 1).and_then(|s| range(s, u)),
-            format!("no full date in the text; before '{}' (future)", uf.text),
-        ),
-        (None, None) if !year_why.contains("corpus") => (DateValue::year(*year), "only the year is known".to_string()),
-        (None, None) => {
-            let what =
-                if found.is_empty() { "no date expression" } else { "no date expression that fixes a day or a year" };
-            return no_date(format!("no date: the text has {what}"));
-        }
-    };
-    Reference { value, inferred: true, note: format!("inferred: {why}; {year_why}") }
-}
-
-/// A bound of a reference span, and the mention that set it.
-type Bound<'a> = Option<(Day, &'a Found)>;
-
-/// The start of the latest past mention and the day before the earliest future mention that is a
-/// day or a range, each resolved against `year` alone. A future bound that is not after the past
-/// one is dropped.
-fn mention_bounds(found: &[Found], year: i32) -> (Bound<'_>, Bound<'_>) {
-    let year_ref = Reference { value: DateValue::year(year), inferred: true, note: String::new() };
-    let cx = Context { reference: &year_ref, last_year: None };
-    let mut lower: Bound = None;
-    let mut upper: Bound = None;
-    for f in found {
-        let Some(r) = resolve(f, &cx) else { continue };
-        if f.future {
-            if matches!(r.value.precision, Precision::Day | Precision::Range)
-                && upper.is_none_or(|(d, _)| r.value.start < d)
-            {
-                upper = Some((r.value.start, f));
-            }
-        } else if lower.is_none_or(|(d, _)| r.value.start > d) {
-            lower = Some((r.value.start, f));
-        }
-    }
-    let upper = upper.map(|(d, f)| (d.add_days(-1), f)).filter(|(d, _)| lower.is_none_or(|(l, _)| *d >= l));
-    (lower, upper)
-}
-
 #[cfg(test)]
 mod tests {
     use crate::corpus::dates::extract;
@@ -340,89 +264,80 @@ mod tests {
     }
 
     #[test]
-    fn reference_is_inferred_from_the_latest_full_date() {
+    fn a_date_line_dates_the_article() {
+        for line in ["June 13, 2005", "Monday, June 13, 2005", "PARIS, June 13, 2005 (Reuters) - Talks resumed.", "Published 13 June 2005"] {
+            let mut docs = vec![doc("w", None, &[line, "The carrier said yesterday it would buy five jets."])];
+            let ev = extract(&mut docs);
+            assert_eq!(docs[0].date, Some(DateValue::day(day(2005, 6, 13))), "{line}");
+            assert!(docs[0].date_inferred && docs[0].date_reason.contains("date line"), "{}", docs[0].date_reason);
+            let y = ev.iter().find(|e| e.expression == "yesterday").unwrap();
+            assert_eq!(y.date, DateValue::day(day(2005, 6, 12)));
+        }
+    }
+
+    #[test]
+    fn a_date_inside_the_story_is_not_a_date_line() {
+        // An article may look back years: the latest date it mentions is no publication date.
         let mut docs = vec![doc(
             "b",
             None,
-            &["On April 13, 2016, it joined.", "May 14th IFTC announced the suspension.", "It will speak on May 18."],
+            &["The company was founded on April 13, 2001, in a garage.", "May 14th the board announced the sale."],
         )];
         let ev = extract(&mut docs);
-        assert_eq!(docs[0].date, Some(DateValue::day(day(2016, 5, 14))));
-        assert!(docs[0].date_inferred);
-        assert!(docs[0].date_reason.contains("'May 14th'"), "{}", docs[0].date_reason);
-        assert!(docs[0].date_reason.contains("'April 13, 2016'"), "{}", docs[0].date_reason);
-        let may14 = ev.iter().find(|e| e.expression == "May 14th").unwrap();
-        assert!(may14.inferred);
-        let april = ev.iter().find(|e| e.expression == "April 13, 2016").unwrap();
-        assert!(!april.inferred);
+        assert_eq!(docs[0].date, None);
+        assert!(docs[0].date_reason.starts_with("no date"), "{}", docs[0].date_reason);
+        assert!(ev.iter().all(|e| e.expression != "May 14th"), "a year-less day needs the article's year");
+        assert!(ev.iter().any(|e| e.expression == "April 13, 2001"), "absolute dates stay");
     }
 
     #[test]
-    fn yesterday_moves_the_reference_past_the_latest_date() {
-        let mut docs = vec![doc(
-            "c",
-            None,
-            &["On May 11th, 2016 Vanto quit.", "The alliance announced yesterday the suspension."],
-        )];
-        let ev = extract(&mut docs);
-        assert_eq!(docs[0].date, Some(DateValue::day(day(2016, 5, 13))));
-        let y = ev.iter().find(|e| e.expression == "yesterday").unwrap();
-        assert_eq!(y.date, DateValue::day(day(2016, 5, 12)));
-        assert!(y.inferred);
-    }
-
-    #[test]
-    fn year_is_borrowed_from_the_corpus() {
+    fn nothing_is_borrowed_from_other_articles_or_from_yesterday() {
         let mut docs = vec![
             doc("dated", None, &["The Spring 2016 Conference opened."]),
-            doc("yearless", None, &["13 last month, it joined.", "May 14th IFTC announced it."]),
+            doc("yearless", None, &["13 last month, it joined.", "May 14th IFTC announced it.", "It quit yesterday."]),
         ];
         let ev = extract(&mut docs);
-        assert_eq!(docs[1].date, Some(DateValue::day(day(2016, 5, 14))));
-        assert!(docs[1].date_reason.contains("from the rest of the corpus"), "{}", docs[1].date_reason);
-        let e = ev.iter().find(|e| e.expression == "13 last month").unwrap();
-        assert_eq!(e.date, DateValue::day(day(2016, 4, 13)));
-        assert!(e.inferred);
-        assert!(e.resolution.contains("2016-05-14"), "{}", e.resolution);
-        // Without any year in the corpus, year-less dates are skipped.
-        let mut alone = vec![doc("alone", None, &["May 14th IFTC announced it.", "It left last Wednesday."])];
-        assert!(extract(&mut alone).is_empty());
-        assert_eq!(alone[0].date, None);
+        assert_eq!(docs[1].date, None);
+        assert!(ev.iter().all(|e| e.doc == 0));
     }
 
     #[test]
-    fn shared_passages_lend_a_reference() {
-        let shared = "Zentaro announced a high profile international fair deal alliance membership today";
-        let mut docs = vec![
-            doc("dated", None, &["May 14th, 2016 the alliance spoke.", shared]),
-            doc("copy", None, &[shared, "It quit 13 last month.", "It spoke last week."]),
-        ];
-        let ev = extract(&mut docs);
-        let may = span(day(2016, 5, 14), day(2016, 5, 31), Precision::Range);
-        assert_eq!(docs[1].date, Some(may), "a copy runs that day or later");
-        assert!(
-            ev.iter().all(|e| e.doc == 0 || !e.date.precision.eq(&Precision::Range)),
-            "no 'last week' without a day"
-        );
-        assert!(ev.iter().all(|e| e.doc == 0 || e.expression != "today"));
-        assert!(docs[1].date_reason.contains("dated"), "{}", docs[1].date_reason);
-        assert!(ev.iter().any(|e| e.doc == 1 && e.date == DateValue::day(day(2016, 4, 13))));
-    }
-
-    #[test]
-    fn future_mentions_bound_the_reference() {
+    fn past_and_future_dates_bound_the_article() {
         let mut docs = vec![doc(
             "e",
             None,
-            &[
-                "It joined in April this year.",
-                "He will attend from May 18 to 20 Spring 2016 Conference.",
-                "Vanto left last Wednesday.",
-            ],
+            &["It joined on April 2, 2016.", "He will attend from May 18 to 20, 2016.", "Vanto left last Wednesday."],
         )];
         let ev = extract(&mut docs);
-        assert_eq!(docs[0].date, Some(span(day(2016, 4, 1), day(2016, 5, 17), Precision::Range)));
+        assert_eq!(docs[0].date, Some(span(day(2016, 4, 2), day(2016, 5, 20), Precision::Range)));
+        assert!(docs[0].date_reason.contains("past tense") && docs[0].date_reason.contains("future tense"));
         assert!(ev.iter().all(|e| e.expression != "last Wednesday"), "needs a day-precise reference");
-        assert_eq!(ev.len(), 2);
+        // One bound alone proves nothing about the other side.
+        let mut past_only = vec![doc("p", None, &["It joined on April 2, 2016."])];
+        extract(&mut past_only);
+        assert_eq!(past_only[0].date, None);
+    }
+
+    #[test]
+    fn contradictory_or_loose_bounds_leave_it_undated() {
+        let mut docs = vec![doc("c", None, &["It closed in 2019.", "It will open in 2017."])];
+        extract(&mut docs);
+        assert_eq!(docs[0].date, None);
+        assert!(docs[0].date_reason.contains("contradict"), "{}", docs[0].date_reason);
+        let mut loose = vec![doc("l", None, &["It closed in 2010.", "It will open in 2017."])];
+        extract(&mut loose);
+        assert_eq!(loose[0].date, None);
+    }
+
+    #[test]
+    fn a_copy_runs_on_or_after_its_source() {
+        let shared = "Zentaro announced a high profile international fair deal alliance membership today";
+        let mut docs = vec![
+            doc("dated", None, &["May 14, 2016", shared]),
+            doc("copy", None, &[shared, "The summit will be held in June 2016."]),
+        ];
+        extract(&mut docs);
+        assert_eq!(docs[1].date, Some(span(day(2016, 5, 14), day(2016, 6, 30), Precision::Range)));
+        assert!(docs[1].date_reason.contains("shares passages with dated"), "{}", docs[1].date_reason);
     }
 }

@@ -3,6 +3,7 @@
 use crate::corpus::time::{days_in_month, DateValue, Day, Precision, MONTH_NAMES};
 
 use super::scan::{Expr, Found, Part, Unit, YearSpec};
+use super::tense::Tense;
 
 /// What expressions are resolved against.
 #[derive(Clone, Debug)]
@@ -77,6 +78,7 @@ fn shift_month(year: i32, month: u8, delta: i64) -> Option<(i32, u8)> {
     (1..=9999).contains(&y).then_some((y, (total.rem_euclid(12) + 1) as u8))
 }
 
+/// A part of a month: still a month ("early May" has the value 2016-05), narrowed to its days.
 fn part_of_month(year: i32, m: u8, part: Part) -> Option<DateValue> {
     let last = days_in_month(year, m);
     let (a, b) = match part {
@@ -84,16 +86,17 @@ fn part_of_month(year: i32, m: u8, part: Part) -> Option<DateValue> {
         Part::Mid => (11, 20),
         Part::Late => (21, last),
     };
-    range(Day::new(year, m, a)?, Day::new(year, m, b)?)
+    DateValue::month(year, m)?.narrowed(Day::new(year, m, a)?, Day::new(year, m, b)?)
 }
 
+/// A part of a year: still a year ("early 2011" has the value 2011), narrowed to its months.
 fn part_of_year(year: i32, part: Part) -> Option<DateValue> {
     let (a, b) = match part {
         Part::Early => (1, 4),
         Part::Mid => (5, 8),
         Part::Late => (9, 12),
     };
-    range(Day::new(year, a, 1)?, Day::new(year, b, days_in_month(year, b))?)
+    DateValue::year(year)?.narrowed(Day::new(year, a, 1)?, Day::new(year, b, days_in_month(year, b))?)
 }
 
 fn part_name(part: Part) -> &'static str {
@@ -111,8 +114,23 @@ fn season(year: i32, s: u8) -> Option<DateValue> {
 }
 
 fn week_of(day: Day) -> Option<DateValue> {
-    let monday = day.add_days(-i64::from(day.weekday()));
-    range(monday, monday.add_days(6))
+    Some(DateValue::week_of(day))
+}
+
+/// The year of a written date without one, by the tense of its clause (HeidelTime's rule for
+/// news): in the reference year, unless a past-tense date would then lie after the reference
+/// (the year before: "they met in December", said in May) or a future-tense one before it (the
+/// year after: "will meet in January", said in May). `period` is the date in the reference year.
+fn year_by_tense(tense: Tense, period: impl Fn(i32) -> Option<DateValue>, cx: &Context) -> Option<(i32, String, bool)> {
+    let r = cx.reference.value?;
+    let year = cx.reference.year()?;
+    let this = period(year)?;
+    let (y, why) = match tense {
+        Tense::Past if this.start > r.end => (year - 1, "the year before the reference, as it is told in the past tense"),
+        Tense::Future if this.end < r.start => (year + 1, "the year after the reference, as it is told in the future tense"),
+        _ => (year, "the reference year"),
+    };
+    Some((y, format!("no year written: {y}, {why}"), true))
 }
 
 /// Context carried along one document while resolving in reading order.
@@ -186,11 +204,13 @@ pub(super) fn resolve(f: &Found, cx: &Context) -> Option<Resolved> {
         Expr::RelDay(k) => relative_day(k, r),
         Expr::RelWeek(k) => relative_week(k, r),
         Expr::Weekend(k) => weekend(k, r),
-        Expr::Weekday { wd, rel } => weekday(wd, rel, f.future, r),
+        Expr::Weekday { wd, rel } => weekday(wd, rel, f.future(), r),
         Expr::RelMonth { rel, part } => relative_month(rel, part, r),
         Expr::EarlierLater { unit, dir } => earlier_or_later(unit, dir, r),
         Expr::DayOfRelMonth { d, rel } => day_of_relative_month(d, rel, r),
         Expr::Ago { n, unit } => ago(n, unit, r),
+        Expr::Quarter { q, y } => quarter_or_half(f, y, cx, q, DateValue::quarter, "quarter"),
+        Expr::Half { h, y } => quarter_or_half(f, y, cx, h, DateValue::half, "half"),
     }
 }
 
@@ -211,21 +231,11 @@ fn year_note(how: String, f: &Found) -> String {
 
 /// "May 14", "14 May 2016", "April 13th this year".
 fn written_day(f: &Found, (m, d): (u8, u8), y: YearSpec, cx: &Context) -> Option<Resolved> {
-    let (mut year, how, used) = resolve_year(y, Some(m), cx)?;
-    let mut how = year_note(how, f);
-    if y == YearSpec::Unknown && !f.future {
-        // A past-tense "December 5" in a May article is last December.
-        if let (Some(v), Some(day)) = (cx.reference.value, Day::new(year, m, d)) {
-            if day > v.end {
-                year -= 1;
-                how = format!(
-                    "no year written: {year}, since {} {d} {} lies after the reference",
-                    month_name(m),
-                    year + 1
-                );
-            }
-        }
-    }
+    let (year, how, used) = match y {
+        YearSpec::Unknown => year_by_tense(f.tense, |y| Day::new(y, m, d).map(DateValue::day), cx)?,
+        _ => resolve_year(y, Some(m), cx)?,
+    };
+    let how = year_note(how, f);
     let day = Day::new(year, m, d)?;
     resolved(DateValue::day(day), format!("{d} {} {year}: {how}", month_name(m)), used)
 }
@@ -233,7 +243,10 @@ fn written_day(f: &Found, (m, d): (u8, u8), y: YearSpec, cx: &Context) -> Option
 /// "from May 18 to 20", "May 18 to June 2"; a range that runs backwards ends the next year
 /// ("December 28 to January 3").
 fn written_day_range(f: &Found, (m1, d1): (u8, u8), (m2, d2): (u8, u8), y: YearSpec, cx: &Context) -> Option<Resolved> {
-    let (year, how, used) = resolve_year(y, Some(m1), cx)?;
+    let (year, how, used) = match y {
+        YearSpec::Unknown => year_by_tense(f.tense, |y| Day::new(y, m1, d1).map(DateValue::day), cx)?,
+        _ => resolve_year(y, Some(m1), cx)?,
+    };
     let a = Day::new(year, m1, d1)?;
     let mut b = Day::new(year, m2, d2)?;
     if b < a {
@@ -245,7 +258,10 @@ fn written_day_range(f: &Found, (m1, d1): (u8, u8), (m2, d2): (u8, u8), y: YearS
 
 /// "May 2016", "last May", "early May".
 fn written_month(f: &Found, m: u8, y: YearSpec, part: Option<Part>, cx: &Context) -> Option<Resolved> {
-    let (year, how, used) = resolve_year(y, Some(m), cx)?;
+    let (year, how, used) = match y {
+        YearSpec::Unknown => year_by_tense(f.tense, |y| DateValue::month(y, m), cx)?,
+        _ => resolve_year(y, Some(m), cx)?,
+    };
     let how = year_note(how, f);
     match part {
         None => resolved(DateValue::month(year, m)?, format!("{} {year}: {how}", month_name(m)), used),
@@ -377,15 +393,35 @@ fn relative_month(rel: i32, part: Option<Part>, r: &Reference) -> Option<Resolve
 /// "earlier this month/year/week" (`dir` < 0): from its start to the day before the reference;
 /// "later this ..." : from the day after the reference to its end.
 fn earlier_or_later(unit: Unit, dir: i32, r: &Reference) -> Option<Resolved> {
+    // The period keeps its precision ("earlier this year" has the value of the year), narrowed
+    // to the part before or after the reference when there is one.
     let d = r.day()?;
-    let (first, last) = match unit {
-        Unit::Month => (Day::new(d.year, d.month, 1)?, Day::last_of_month(d.year, d.month)),
-        Unit::Year => (Day::new(d.year, 1, 1)?, Day::new(d.year, 12, 31)?),
-        _ => (week_of(d)?.start, week_of(d)?.end),
+    let whole = match unit {
+        Unit::Month => DateValue::month(d.year, d.month)?,
+        Unit::Year => DateValue::year(d.year)?,
+        _ => DateValue::week_of(d),
     };
-    let v = if dir < 0 { range(first, d.add_days(-1))? } else { range(d.add_days(1), last)? };
+    let part = if dir < 0 { whole.narrowed(whole.start, d.add_days(-1)) } else { whole.narrowed(d.add_days(1), whole.end) };
     let how = if dir < 0 { "from its start to the day before the reference" } else { "after the reference" };
-    resolved(v, how.to_string(), true)
+    resolved(part.unwrap_or(whole), how.to_string(), true)
+}
+
+/// "the third quarter [of 2015]", "the first half of next year"; without a year, the one the
+/// tense points to (a quarter not begun by the reference is last year's when told in the past).
+fn quarter_or_half(
+    f: &Found,
+    y: YearSpec,
+    cx: &Context,
+    n: u8,
+    period: fn(i32, u8) -> Option<DateValue>,
+    what: &str,
+) -> Option<Resolved> {
+    let (year, how, used) = match y {
+        YearSpec::Unknown => year_by_tense(f.tense, |y| period(y, n), cx)?,
+        _ => resolve_year(y, None, cx)?,
+    };
+    let v = period(year, n)?;
+    resolved(v, format!("{what} {n} of {year}: {}", year_note(how, f)), used)
 }
 
 /// "13 last month", "the 13th of next month".
@@ -447,8 +483,13 @@ mod tests {
         assert_eq!(one("He will attend from May 18 to 20."), ("from May 18 to 20".into(), r));
         assert_eq!(one("The fair runs May 18-20."), ("May 18-20".into(), r));
         assert_eq!(
-            one("It ran from May 18 to June 2."),
+            one("It runs from May 18 to June 2."),
             ("from May 18 to June 2".into(), span(day(2016, 5, 18), day(2016, 6, 2), Precision::Range))
+        );
+        // Told in the past tense, a span after the reference is last year's.
+        assert_eq!(
+            one("It ran from May 18 to June 2."),
+            ("from May 18 to June 2".into(), span(day(2015, 5, 18), day(2015, 6, 2), Precision::Range))
         );
         assert_eq!(
             one("Roe Jian will attend the IFTC from May 18 to 20 Spring 2016 Conference."),
@@ -467,15 +508,15 @@ mod tests {
         );
         assert_eq!(
             one("It ends at the end of April."),
-            ("the end of April".into(), span(day(2016, 4, 21), day(2016, 4, 30), Precision::Range))
+            ("the end of April".into(), span(day(2016, 4, 21), day(2016, 4, 30), Precision::Month))
         );
         assert_eq!(
             one("They met in early May."),
-            ("early May".into(), span(day(2016, 5, 1), day(2016, 5, 10), Precision::Range))
+            ("early May".into(), span(day(2016, 5, 1), day(2016, 5, 10), Precision::Month))
         );
         assert_eq!(
             one("They met in mid-May."),
-            ("mid-May".into(), span(day(2016, 5, 11), day(2016, 5, 20), Precision::Range))
+            ("mid-May".into(), span(day(2016, 5, 11), day(2016, 5, 20), Precision::Month))
         );
     }
 
@@ -492,11 +533,11 @@ mod tests {
         assert_eq!(one("13 last month, Zentaro announced"), ("13 last month".into(), d(2016, 4, 13)));
         assert_eq!(
             one("just last week, IFTC suspended"),
-            ("last week".into(), span(day(2016, 5, 2), day(2016, 5, 8), Precision::Range))
+            ("last week".into(), span(day(2016, 5, 2), day(2016, 5, 8), Precision::Week))
         );
         assert_eq!(
             one("this week, IFTC suspended"),
-            ("this week".into(), span(day(2016, 5, 9), day(2016, 5, 15), Precision::Range))
+            ("this week".into(), span(day(2016, 5, 9), day(2016, 5, 15), Precision::Week))
         );
         assert_eq!(
             one("Last weekend, Vanto's name was removed"),
@@ -504,11 +545,11 @@ mod tests {
         );
         assert_eq!(
             one("It happened two weeks ago."),
-            ("two weeks ago".into(), span(day(2016, 4, 25), day(2016, 5, 1), Precision::Range))
+            ("two weeks ago".into(), span(day(2016, 4, 25), day(2016, 5, 1), Precision::Week))
         );
         assert_eq!(
             one("It happened earlier this month."),
-            ("earlier this month".into(), span(day(2016, 5, 1), day(2016, 5, 13), Precision::Range))
+            ("earlier this month".into(), span(day(2016, 5, 1), day(2016, 5, 13), Precision::Month))
         );
     }
 
@@ -521,7 +562,7 @@ mod tests {
         assert_eq!(one("It opens next month."), ("next month".into(), DateValue::month(2016, 6).unwrap()));
         assert_eq!(
             one("at the beginning of this year"),
-            ("the beginning of this year".into(), span(day(2016, 1, 1), day(2016, 4, 30), Precision::Range))
+            ("the beginning of this year".into(), span(day(2016, 1, 1), day(2016, 4, 30), Precision::Year))
         );
         let ev = events("Last May, they sued. In November of the same year, they sued again.");
         let got: Vec<_> = ev.iter().map(|e| (e.expression.as_str(), e.date)).collect();
@@ -538,7 +579,7 @@ mod tests {
     fn end_of_the_year_is_the_reference_year() {
         assert_eq!(
             one("by the end of the year"),
-            ("the end of the year".into(), span(day(2016, 9, 1), day(2016, 12, 31), Precision::Range))
+            ("the end of the year".into(), span(day(2016, 9, 1), day(2016, 12, 31), Precision::Year))
         );
         assert_eq!(one("from March to May"), ("March".into(), DateValue::month(2016, 3).unwrap()));
     }

@@ -3,6 +3,7 @@
 //!
 //! Words are compared with the grammar's English keywords ASCII-case-insensitively, not through
 //! `text::fold`: folding accents would let other words pass for keywords ("Máy" for "May").
+use super::tense::{self, Tense};
 use crate::corpus::text::{self, Token};
 use crate::corpus::time::MONTH_NAMES;
 use crate::corpus::types::Document;
@@ -153,7 +154,7 @@ impl<'a> Toks<'a> {
             return None;
         }
         let n = self.num(i)? as i32;
-        (1900..=2100).contains(&n).then_some(n)
+        (1800..=2100).contains(&n).then_some(n)
     }
 
     /// A capitalised month name at `i` ("May", "April"; abbreviations only before a day).
@@ -301,6 +302,16 @@ pub(super) enum Expr {
         n: u32,
         unit: Unit,
     },
+    /// "the third quarter [of 2015]", "fourth-quarter", "Q3".
+    Quarter {
+        q: u8,
+        y: YearSpec,
+    },
+    /// "the first half [of next year]", "second-half".
+    Half {
+        h: u8,
+        y: YearSpec,
+    },
 }
 
 /// One expression found in a sentence.
@@ -311,10 +322,17 @@ pub(super) struct Found {
     pub(super) end: usize,
     pub(super) text: String,
     pub(super) expr: Expr,
-    /// Stated in the future tense ("will attend ... from May 18 to 20").
-    pub(super) future: bool,
+    /// The tense of its clause ("will attend ... from May 18 to 20" is future): which way a
+    /// year-less month or weekday points from the article date.
+    pub(super) tense: Tense,
     /// Where a year next to the expression came from, e.g. "Spring 2016" right after it.
     pub(super) year_from: Option<String>,
+}
+
+impl Found {
+    pub(super) fn future(&self) -> bool {
+        self.tense == Tense::Future
+    }
 }
 
 const MONTH_CUES: [&str; 22] = [
@@ -322,13 +340,11 @@ const MONTH_CUES: [&str; 22] = [
     "beginning", "start", "middle", "through", "throughout", "last", "this", "next",
 ];
 
-const YEAR_CUES: [&str; 18] = [
+const YEAR_CUES: &[&str] = &[
     "in", "since", "of", "year", "until", "till", "by", "from", "before", "after", "during", "early", "late", "mid",
-    "end", "around", "through", "spring",
+    "end", "around", "through", "spring", "the", "for", "between", "and", "to", "or", "fiscal", "circa", "as",
+    "summer", "autumn", "fall", "winter",
 ];
-
-const FUTURE: [&str; 9] =
-    ["will", "shall", "upcoming", "scheduled", "plans", "plan", "planned", "expected", "tomorrow"];
 
 fn rel_of(w: &str) -> Option<i32> {
     match w.to_ascii_lowercase().as_str() {
@@ -478,7 +494,10 @@ fn bare_year(t: &Toks, i: usize) -> Option<(usize, Expr)> {
         None => true,
         Some(n) => n.kind == Kind::Punct && !matches!(n.text, "%" | "$" | "-"),
     };
-    (cue || (standalone && !prev_blocks)).then_some((i + 1, Expr::Year { y: YearSpec::Explicit(y), part: None }))
+    // "2000 people", "1990 tonnes": a count of something, not a year.
+    let counts_things = t.word(i + 1).is_some_and(|w| w.len() > 3 && w.ends_with('s') && w.starts_with(char::is_lowercase));
+    ((cue && !counts_things || standalone) && !prev_blocks && (1800..=2099).contains(&y))
+        .then_some((i + 1, Expr::Year { y: YearSpec::Explicit(y), part: None }))
 }
 
 /// Word-first expressions at the word token `i`. The first word picks the rule; a rule that
@@ -489,8 +508,14 @@ fn match_word(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     if let Some(found) = fixed_phrase(t, i, &w) {
         return Some(found);
     }
-    if (w == "earlier" || w == "later") && t.is(i + 1, "this") {
+    if (w == "earlier" || w == "later") && t.is_any(i + 1, &["this", "that"]) {
         return earlier_or_later_this(t, i, &w);
+    }
+    if let Some(found) = quarter_or_half(t, i, &w) {
+        return Some(found);
+    }
+    if let Some(found) = bare_weekday(t, i, &w) {
+        return Some(found);
     }
     if let Some(found) = counted_ago(t, i, &w) {
         return Some(found);
@@ -534,7 +559,8 @@ fn fixed_phrase(t: &Toks, i: usize, w: &str) -> Option<(usize, Expr)> {
     }
 }
 
-/// "earlier this month", "later this year", "earlier this week" (`w` is "earlier" or "later").
+/// "earlier this month", "later this year", "earlier this week" (`w` is "earlier" or "later");
+/// "later that year" is the part of the year mentioned last.
 fn earlier_or_later_this(t: &Toks, i: usize, w: &str) -> Option<(usize, Expr)> {
     let dir = if w == "earlier" { -1 } else { 1 };
     let unit = match t.word(i + 2).map(str::to_ascii_lowercase).as_deref() {
@@ -543,7 +569,52 @@ fn earlier_or_later_this(t: &Toks, i: usize, w: &str) -> Option<(usize, Expr)> {
         Some("week") => Unit::Week,
         _ => return None,
     };
+    if t.is(i + 1, "that") {
+        let part = if dir < 0 { Part::Early } else { Part::Late };
+        return (unit == Unit::Year).then_some((i + 3, Expr::Year { y: YearSpec::Same, part: Some(part) }));
+    }
     Some((i + 3, Expr::EarlierLater { unit, dir }))
+}
+
+/// A weekday on its own, capitalised: "said Friday", "Friday's vote", "Tuesday morning". Its
+/// direction comes from the tense when it is resolved.
+fn bare_weekday(t: &Toks, i: usize, w: &str) -> Option<(usize, Expr)> {
+    let wd = weekday_of(w)?;
+    // "was a Saturday", "every Monday": a kind of day, not a date.
+    let generic = i > 0 && t.is_any(i - 1, &["a", "an", "every", "each", "any", "no"]);
+    if !t.word(i)?.starts_with(char::is_uppercase) || generic {
+        return None;
+    }
+    let part_of_day = t.is_any(i + 1, &["morning", "afternoon", "evening", "night"]);
+    Some((if part_of_day { i + 2 } else { i + 1 }, Expr::Weekday { wd, rel: 0 }))
+}
+
+/// "the third quarter [of 2015 | of last year]", "fourth-quarter", "Q3 2015", "the first half",
+/// "second-half" at `i` ("the" or the ordinal).
+fn quarter_or_half(t: &Toks, i: usize, w: &str) -> Option<(usize, Expr)> {
+    let k = if w == "the" { i + 1 } else { i };
+    let ordinal = |x: &str| match x.to_ascii_lowercase().as_str() {
+        "first" => Some(1),
+        "second" => Some(2),
+        "third" => Some(3),
+        "fourth" => Some(4),
+        _ => None,
+    };
+    if let Some(q) = t.word(k).filter(|x| x.len() == 2 && x.starts_with(['Q', 'q'])).and_then(|x| x[1..].parse::<u8>().ok()) {
+        if (1..=4).contains(&q) && k == i {
+            let (y, end) = year_spec(t, k + 1).unwrap_or((YearSpec::Unknown, k + 1));
+            return Some((end, Expr::Quarter { q, y }));
+        }
+    }
+    let n = t.word(k).and_then(ordinal)?;
+    let j = if t.tight_punct(k + 1, "-") { k + 2 } else { k + 1 };
+    let unit = t.word(j)?.to_ascii_lowercase();
+    let (y, end) = year_spec(t, j + 1).unwrap_or((YearSpec::Unknown, j + 1));
+    match unit.as_str() {
+        "quarter" => Some((end, Expr::Quarter { q: n, y })),
+        "half" if n <= 2 => Some((end, Expr::Half { h: n, y })),
+        _ => None,
+    }
 }
 
 /// "a week ago", "two years ago": the count in words ("3 days ago" is `number_ago`).
@@ -663,30 +734,6 @@ fn match_month(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     ((cue || mid_dash) && !modal_next).then_some((i + 1, Expr::Month { m, y: YearSpec::Unknown, part: None }))
 }
 
-/// Whether a future marker ("will", "plans", ...) stands within a few words of the expression.
-fn is_future(t: &Toks, first: usize, end: usize) -> bool {
-    let before = (first.saturating_sub(6)..first).rev();
-    let after = end..(end + 4).min(t.0.len());
-    let stop = |j: usize| t.punct(j, "\"") || t.punct(j, "“") || t.punct(j, "”") || t.punct(j, ";");
-    for j in before {
-        if stop(j) {
-            break;
-        }
-        if t.is_any(j, &FUTURE) || (t.is(j, "going") && t.is(j + 1, "to")) {
-            return true;
-        }
-    }
-    for j in after {
-        if stop(j) {
-            break;
-        }
-        if t.is_any(j, &FUTURE) {
-            return true;
-        }
-    }
-    false
-}
-
 /// All date expressions of one sentence, in reading order, non-overlapping.
 fn scan_sentence(text: &str, sentence: u32) -> Vec<Found> {
     let t = Toks(tokenize(text));
@@ -698,10 +745,10 @@ fn scan_sentence(text: &str, sentence: u32) -> Vec<Found> {
             continue;
         };
         let (start, stop) = (t.0[i].start, t.0[end - 1].end);
-        let future = is_future(&t, i, end);
+        let tense = tense::around(text, t.0[i].start, t.0[end - 1].end);
         if !found.last_mut().is_some_and(|prev| lend_year(text, expr, (start, stop), prev)) {
             let text = text[start..stop].to_string();
-            found.push(Found { sentence, start, end: stop, text, expr, future, year_from: None });
+            found.push(Found { sentence, start, end: stop, text, expr, tense, year_from: None });
         }
         i = end;
     }
