@@ -254,22 +254,22 @@ impl Index {
 
 /// Calls `f(start, end, folded)` for every word of `text`: `start..end` is the byte span of the
 /// word as written (char boundaries), `folded` its search form ([`text::fold`]). Words are the
-/// shared tokenizer's, with an apostrophe kept inside ("don't"); one buffer is reused, since this
-/// loop is most of the start-up index build (measured in BENCHMARKS.md).
+/// shared tokenizer's, with an apostrophe kept inside ("don't"). This loop is most of the
+/// start-up index build (BENCHMARKS.md): one buffer is reused, and a word already in search form
+/// is not copied.
 pub fn for_each_token(text: &str, mut f: impl FnMut(usize, usize, &str)) {
     let bytes = text.as_bytes();
     let mut buf = String::new();
     for word in text::words(text, &['\'']) {
-        buf.clear();
-        text::fold_into(word.text, &mut buf);
+        let mut folded = text::folded(word.text, &mut buf);
         let (start, mut end) = (word.start, word.end);
         // "Zentaro's" is indexed (and highlighted) as "Zentaro" (only a plain ASCII "'s", so the
         // cut stays on a char boundary).
-        if buf.len() > 2 && end >= start + 3 && bytes[end - 2] == b'\'' && matches!(bytes[end - 1], b's' | b'S') {
-            buf.truncate(buf.len() - 2);
+        if folded.len() > 2 && end >= start + 3 && bytes[end - 2] == b'\'' && matches!(bytes[end - 1], b's' | b'S') {
+            folded = &folded[..folded.len() - 2];
             end -= 2;
         }
-        f(start, end, &buf);
+        f(start, end, folded);
     }
 }
 

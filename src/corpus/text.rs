@@ -44,19 +44,21 @@ impl Token<'_> {
 /// The tokens of `text` in order. `joiners` are the characters kept inside a word when a letter
 /// or digit follows them (a word never starts or ends with one).
 pub fn tokens<'a>(text: &'a str, joiners: &'static [char]) -> Tokens<'a> {
-    Tokens { text, pos: 0, joiners }
+    Tokens { text, pos: 0, joiners, symbols: true }
 }
 
-/// The words of `text` (see [`tokens`]).
-pub fn words<'a>(text: &'a str, joiners: &'static [char]) -> impl Iterator<Item = Token<'a>> {
-    tokens(text, joiners).filter(Token::is_word)
+/// The words of `text` (see [`tokens`]); symbols are skipped without being made tokens.
+pub fn words<'a>(text: &'a str, joiners: &'static [char]) -> Tokens<'a> {
+    Tokens { text, pos: 0, joiners, symbols: false }
 }
 
-/// Iterator behind [`tokens`].
+/// Iterator behind [`tokens`] and [`words`].
 pub struct Tokens<'a> {
     text: &'a str,
     pos: usize,
     joiners: &'static [char],
+    /// Whether symbols are yielded (else skipped).
+    symbols: bool,
 }
 
 impl<'a> Iterator for Tokens<'a> {
@@ -64,30 +66,38 @@ impl<'a> Iterator for Tokens<'a> {
 
     fn next(&mut self) -> Option<Token<'a>> {
         let mut space_before = self.pos == 0;
-        let (start, first) = loop {
-            let c = char_at(self.text, self.pos)?;
-            if !c.is_whitespace() {
-                break (self.pos, c);
-            }
-            space_before = true;
+        loop {
+            let start = self.pos;
+            let c = char_at(self.text, start)?;
             self.pos += c.len_utf8();
-        };
-        let kind = if first.is_alphanumeric() {
-            self.pos = self.word_end(start);
-            TokenKind::Word
-        } else {
-            self.pos = start + first.len_utf8();
-            TokenKind::Symbol
-        };
-        Some(Token { kind, start, end: self.pos, text: &self.text[start..self.pos], space_before })
+            let kind = if c.is_alphanumeric() {
+                self.pos = self.word_end(self.pos);
+                TokenKind::Word
+            } else if c.is_whitespace() {
+                space_before = true;
+                continue;
+            } else if self.symbols {
+                TokenKind::Symbol
+            } else {
+                space_before = false;
+                continue;
+            };
+            return Some(Token { kind, start, end: self.pos, text: &self.text[start..self.pos], space_before });
+        }
     }
 }
 
 impl Tokens<'_> {
-    /// End of the word starting at `start`: letters and digits, and joiners followed by one.
-    fn word_end(&self, start: usize) -> usize {
-        let mut i = start;
-        while let Some(c) = char_at(self.text, i) {
+    /// End of the word that continues at `from`: letters and digits, and joiners followed by one.
+    fn word_end(&self, from: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut i = from;
+        loop {
+            // ASCII letters and digits byte by byte (the index build's hot loop, BENCHMARKS.md).
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            let Some(c) = char_at(self.text, i) else { break };
             let len = c.len_utf8();
             let joins = || self.joiners.contains(&c) && char_at(self.text, i + len).is_some_and(char::is_alphanumeric);
             if !(c.is_alphanumeric() || joins()) {
@@ -118,19 +128,26 @@ pub fn fold(word: &str) -> String {
     buf
 }
 
-/// [`fold`], appended to `buf` (the index reuses one buffer for every word of the corpus).
-pub fn fold_into(word: &str, buf: &mut String) {
-    if word.is_ascii() {
-        let from = buf.len();
-        buf.push_str(word);
-        buf[from..].make_ascii_lowercase();
-        return;
+/// [`fold`] without a copy when it can: `word` itself when it already is its search form (ASCII
+/// without capitals, most words of any text), else its search form built in `buf`.
+pub fn folded<'w>(word: &'w str, buf: &'w mut String) -> &'w str {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return word;
     }
+    buf.clear();
+    fold_into(word, buf);
+    buf
+}
+
+/// [`fold`], appended to `buf`.
+pub fn fold_into(word: &str, buf: &mut String) {
+    buf.reserve(word.len());
     for c in word.chars() {
         fold_char(c, buf);
     }
 }
 
+#[inline]
 fn fold_char(c: char, buf: &mut String) {
     if c.is_ascii() {
         buf.push(c.to_ascii_lowercase());
@@ -218,6 +235,9 @@ mod tests {
         );
         let words: Vec<&str> = words("Don't e-mail, U.S.! x- 'y' a'-b", &['-', '\'', '.']).map(|t| t.text).collect();
         assert_eq!(words, vec!["Don't", "e-mail", "U.S", "x", "y", "a", "b"]);
+        // Skipped symbols still count: "b" follows "," (no space), "c" follows a space.
+        let spaced: Vec<bool> = super::words("a,b, c", &[]).map(|t| t.space_before).collect();
+        assert_eq!(spaced, vec![true, false, true]);
         // Any Unicode letter or digit; any white space; spans on char boundaries.
         let text = "Ωμέγα\u{3000}語² 😀13th";
         let got: Vec<(usize, usize, &str)> = tokens(text, &[]).map(|t| (t.start, t.end, t.text)).collect();
@@ -235,6 +255,11 @@ mod tests {
         let mut buf = String::from("x");
         fold_into("Ñandú", &mut buf);
         assert_eq!(buf, "xnandu");
+        // Already folded: no copy.
+        let word = "don't";
+        assert!(std::ptr::eq(folded(word, &mut buf), word));
+        assert_eq!(folded("Don't", &mut buf), "don't");
+        assert_eq!(folded("naïve", &mut buf), "naive");
     }
 
     #[test]
