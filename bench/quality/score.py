@@ -166,8 +166,11 @@ def match_level(p, g):
 
 
 def norm_value(v):
+    """Upper case; a time of day cut to its date; ISO week numbers without a leading zero (the
+    gold writes both "2000-W6" and "1998-W12")."""
     v = (v or "").strip().upper()
-    return v.split("T", 1)[0] if re.match(r"^\d{4}-\d{2}-\d{2}T", v) else v
+    v = v.split("T", 1)[0] if re.match(r"^\d{4}-\d{2}-\d{2}T", v) else v
+    return re.sub(r"^(\d{4})-W0(\d)$", r"\1-W\2", v)
 
 
 def unresolvable(v):

@@ -75,16 +75,27 @@ pub fn build(source: &Source<'_>) -> Document {
     }
 }
 
-/// The first line is the title. A very long first line is really the article body on one line:
-/// then its first sentence (shortened) names the article and the line stays in the body.
+/// The first line is the title, unless it is really body text: a very long line (the article on
+/// one line), a wire date line ("NAIROBI, Kenya (AP) --"), or a full sentence in sentence case
+/// (a lead paragraph, not a headline). Then its first sentence (shortened) names the article and
+/// the line stays in the body, where names and dates are found.
 fn take_title(lines: &mut Vec<(&str, bool)>) -> Option<String> {
     let &(first, _) = lines.first()?;
-    if first.len() <= 200 {
+    if first.len() <= 200 && !is_body_line(first) {
         lines.remove(0);
         return Some(first.to_string());
     }
     let sentence = sentences::split(first).into_iter().next().unwrap_or(first);
     Some(shorten(sentence, 120))
+}
+
+fn is_body_line(line: &str) -> bool {
+    let line = line.trim();
+    let date_line = ["--", "—", " _", " -", "–"].iter().any(|end| line.ends_with(end));
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    let sentence = words.len() >= 12 && line.ends_with(['.', ':', '"', '”']) && capitalised * 2 < words.len();
+    date_line || sentence
 }
 
 /// At most `max` bytes, cut at a char boundary (and a word boundary when one is near), with "…".
@@ -129,6 +140,10 @@ fn continues(prev: &str, line: &str, blank_before: bool) -> bool {
         return false;
     }
     let Some(first) = line.chars().next() else { return false };
+    // A wire date line runs on into its paragraph ("NAIROBI, Kenya (AP) --" / "Bombs ...").
+    if ["--", "—", " _", "–"].iter().any(|end| prev.trim_end().ends_with(end)) {
+        return true;
+    }
     if !blank_before {
         let prose = prev.len() >= 60 && !boilerplate::is_link_like(prev);
         return first.is_lowercase() || prose;
@@ -257,6 +272,19 @@ mod tests {
         assert!(texts(&d).contains(&"not a key value line"));
         let unclosed = doc("---\ntitle: x\nno end");
         assert_eq!(unclosed.title, "---");
+    }
+
+    #[test]
+    fn a_lead_sentence_or_date_line_is_body_not_title() {
+        let d = doc("NAIROBI, Kenya (AP) --\nBombs exploded on Friday.\n");
+        assert_eq!(d.sentences[0].text, "NAIROBI, Kenya (AP) -- Bombs exploded on Friday.");
+        let lead = "The FBI has interviewed and released one of two men who were sought last week for questioning.";
+        let d = doc(&format!("{lead}\nMore text follows here.\n"));
+        assert_eq!(d.sentences[0].text, lead);
+        assert!(d.title.starts_with("The FBI has interviewed"));
+        // A headline keeps its place, even a long one in title case that ends with a full stop.
+        let d = doc("Zentaro Is Not Afraid Of Big Guns, And Plans To Continue To Fight Against Fakes.\n\nBody.");
+        assert_eq!(d.title, "Zentaro Is Not Afraid Of Big Guns, And Plans To Continue To Fight Against Fakes.");
     }
 
     #[test]

@@ -118,20 +118,42 @@ fn week_of(day: Day) -> Option<DateValue> {
 }
 
 /// The year of a written date without one, by the tense of its clause (HeidelTime's rule for
-/// news): in the reference year, unless a past-tense date would then lie after the reference
-/// (the year before: "they met in December", said in May) or a future-tense one before it (the
-/// year after: "will meet in January", said in May). `period` is the date in the reference year.
+/// news, made tolerant): told in the past, it is the latest such date not after the reference,
+/// unless that lies more than [`SCHEDULED_DAYS`] before the reference while this year's is at
+/// most that far ahead (a deadline "extended to Nov. 20" in a 2 November article is this
+/// November's); announced in the future, the first not before it; with no tense to go by, the
+/// nearest one. `period` is the date in a given year.
 fn year_by_tense(tense: Tense, period: impl Fn(i32) -> Option<DateValue>, cx: &Context) -> Option<(i32, String, bool)> {
     let r = cx.reference.value?;
     let year = cx.reference.year()?;
-    let this = period(year)?;
+    let (prev, this, next) = (period(year - 1)?, period(year)?, period(year + 1)?);
+    let ahead = this.start.ordinal() - r.end.ordinal();
     let (y, why) = match tense {
-        Tense::Past if this.start > r.end => (year - 1, "the year before the reference, as it is told in the past tense"),
-        Tense::Future if this.end < r.start => (year + 1, "the year after the reference, as it is told in the future tense"),
-        _ => (year, "the reference year"),
+        Tense::Past if this.start > r.end && ahead > SCHEDULED_DAYS => {
+            (year - 1, "the year before the reference, as it is told in the past tense")
+        }
+        Tense::Future if this.end < r.start => {
+            (year + 1, "the year after the reference, as it is announced in the future tense")
+        }
+        Tense::Past | Tense::Future => (year, "the reference year"),
+        Tense::Present | Tense::Unknown => {
+            let distance = |v: DateValue| (v.start.ordinal() - r.start.ordinal()).abs().min((v.end.ordinal() - r.end.ordinal()).abs());
+            let overlaps = this.start <= r.end && this.end >= r.start;
+            if overlaps || distance(this) <= distance(prev) && distance(this) <= distance(next) {
+                (year, "the reference year")
+            } else if distance(prev) < distance(next) {
+                (year - 1, "the year before the reference, the nearest such date")
+            } else {
+                (year + 1, "the year after the reference, the nearest such date")
+            }
+        }
     };
     Some((y, format!("no year written: {y}, {why}"), true))
 }
+
+/// How far after the article date a past-tense date may lie and still be this year's: dates
+/// set in the past for a near future ("set a Jan. 14 return date", "extended to Nov. 20").
+const SCHEDULED_DAYS: i64 = 62;
 
 /// Context carried along one document while resolving in reading order.
 pub(super) struct Context<'r> {

@@ -404,6 +404,8 @@ fn part_prefix(t: &Toks, i: usize) -> Option<(Part, usize)> {
         return None;
     }
     let (part, k) = match t.word(j)?.to_ascii_lowercase().as_str() {
+        "early" if t.tight_punct(j + 1, "-") => (Part::Early, j + 2),
+        "late" if t.tight_punct(j + 1, "-") => (Part::Late, j + 2),
         "early" => (Part::Early, j + 1),
         "late" => (Part::Late, j + 1),
         "mid" if t.tight_punct(j + 1, "-") => (Part::Mid, j + 2),
@@ -642,7 +644,8 @@ fn relative_period(t: &Toks, i: usize, rel: i32) -> Option<(usize, Expr)> {
     if let Some((m, false)) = t.month(i + 1) {
         return Some((i + 2, Expr::Month { m, y: YearSpec::NearestMonth(rel), part: None }));
     }
-    let s = t.word(i + 1).and_then(|x| season_of(x, true))?;
+    // "last fall" is the season; a bare "fall" is usually the verb.
+    let s = t.word(i + 1).and_then(|x| season_of(x, false))?;
     Some((i + 2, Expr::SeasonRel { s, rel }))
 }
 

@@ -54,7 +54,14 @@ pub fn around(sentence: &str, start: usize, end: usize) -> Tense {
     // Word positions of the expression inside `words`.
     let words_before = toks[clause_start..first].iter().filter(|t| t.is_word()).count();
     let words_inside = toks[first..last].iter().filter(|t| t.is_word()).count();
-    let tense_at = |k: usize| marker(words[k]).map(|t| with_modal(t, &words[..k]));
+    let tense_at = |k: usize| {
+        // "set to resume", "due to open": arranged for later.
+        let arranged = matches!(words[k].to_lowercase().as_str(), "set" | "slated") && words.get(k + 1).is_some_and(|w| *w == "to");
+        if arranged {
+            return Some(Tense::Future);
+        }
+        marker(words[k]).map(|t| with_modal(t, &words[..k]))
+    };
     let left = (0..words_before).rev().take(REACH).enumerate().find_map(|(d, k)| tense_at(k).map(|t| (d, t)));
     let right = (words_before + words_inside..words.len()).take(REACH).enumerate().find_map(|(d, k)| tense_at(k).map(|t| (d, t)));
     match (left, right) {
@@ -129,6 +136,7 @@ mod tests {
     fn a_modal_before_a_past_form_is_future() {
         assert_eq!(tense_of("The summit will be held in June.", "June"), Tense::Future);
         assert_eq!(tense_of("The summit was held in June.", "June"), Tense::Past);
+        assert_eq!(tense_of("The talks are set to resume Monday.", "Monday"), Tense::Future);
     }
 
     #[test]
