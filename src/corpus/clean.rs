@@ -83,7 +83,6 @@ fn tidy_line(line: &str, out: &mut String) {
     if chunks.first().is_some_and(|c| c == "," || c == ";") {
         chunks.remove(0);
     }
-    drop_name_question_marks(&mut chunks);
     let mut first = true;
     for chunk in &chunks {
         let attach = !first && attaches_to_previous(chunk, out);
@@ -182,28 +181,6 @@ fn upper_suffix_at(chars: &[char], at: usize, suffix: &str) -> bool {
     slice.iter().copied().eq(suffix.chars()) && !chars.get(at + n).is_some_and(|c| c.is_alphabetic())
 }
 
-/// "brand Mike? Lund withdrew" → "brand Mike Lund withdrew": a '?' between two capitalised words in
-/// the middle of a sentence is a mangled separator, not a question.
-fn drop_name_question_marks(chunks: &mut [String]) {
-    for k in 1..chunks.len().saturating_sub(1) {
-        let Some(word) = chunks[k].strip_suffix('?') else { continue };
-        let prev_lower = chunks[k - 1].chars().next().is_some_and(char::is_lowercase);
-        let next = &chunks[k + 1];
-        let mut next_chars = next.chars();
-        let next_name =
-            next_chars.next().is_some_and(char::is_uppercase) && next_chars.next().is_some_and(char::is_lowercase);
-        if prev_lower && is_capitalised_word(word) && next_name {
-            let keep = word.len();
-            chunks[k].truncate(keep);
-        }
-    }
-}
-
-fn is_capitalised_word(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase) && word.chars().count() >= 2 && chars.all(char::is_lowercase)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,8 +194,7 @@ mod tests {
     #[test]
     fn separators_inside_names() {
         assert_eq!(normalise("brand Mike · Lund withdrew"), "brand Mike Lund withdrew");
-        assert_eq!(normalise("brand Mike? Lund withdrew"), "brand Mike Lund withdrew");
-        // A real question is left alone.
+        // A question mark is punctuation, whatever surrounds it.
         assert_eq!(normalise("Is it fake? Zentaro says no."), "Is it fake? Zentaro says no.");
     }
 

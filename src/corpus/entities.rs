@@ -26,6 +26,7 @@ pub fn extract(documents: &mut [Document], overrides: &Overrides, warnings: &mut
     discover(documents, &mut table);
     table.share_coordinated_votes();
     table.apply_overrides(overrides, warnings);
+    table.split_composites();
     table.merge_clusters();
     tag(documents, &table)
 }
@@ -163,7 +164,7 @@ const ORG_HEADS: &[&str] = &[
     "gmbh", "holdings", "court", "coalition", "alliance", "association", "union", "university", "college", "school",
     "academy", "bureau", "ministry", "council", "commission", "office", "agency", "bank", "institute", "foundation",
     "federation", "committee", "department", "party", "organization", "organisation", "network", "magazine",
-    "times", "journal", "post", "press", "club", "society", "league", "board", "fund", "exchange", "platform",
+    "times", "journal", "post", "press", "club", "society", "league", "board", "fund", "exchange",
     "labs", "studio", "studios", "airlines", "airline", "airways", "motors", "systems", "services", "brothers",
     "partners", "industries", "technologies", "communications", "entertainment", "pharmaceuticals", "capital",
     "securities", "insurance", "energy", "reserve", "authority", "administration", "senate", "congress",
@@ -181,7 +182,7 @@ const PLACE_HEADS: &[&str] = &[
     "hills", "park", "station", "bridge", "plaza", "boulevard", "oblast", "prefecture", "territory", "basin",
     // Buildings and sites are places in news annotation (MEANTIME, GUM, OntoNotes' FAC).
     "center", "centre", "memorial", "mosque", "tower", "towers", "hall", "stadium", "arena", "temple",
-    "cathedral", "palace", "castle", "house", "prison", "camp", "zoo", "gardens", "theatre", "theater", "mall",
+    "cathedral", "palace", "castle", "house", "prison", "zoo", "gardens", "theatre", "theater", "mall",
     "monument", "pier", "terminal", "port", "isle", "cape", "falls", "forest", "glacier", "volcano", "reef",
 ];
 
@@ -343,6 +344,11 @@ impl Table {
 
     /// The cluster of a spelling, created if new.
     fn add(&mut self, spelling: &str, weak: bool) -> usize {
+        self.add_spelling(spelling, weak).0
+    }
+
+    /// [`Table::add`], also saying whether the spelling is new to its cluster.
+    fn add_spelling(&mut self, spelling: &str, weak: bool) -> (usize, bool) {
         let key = name_key(spelling);
         let id = match self.by_key.get(&key) {
             Some(&id) => id,
@@ -356,11 +362,58 @@ impl Table {
         };
         let c = &mut self.clusters[id];
         let clean = strip_possessive(spelling).to_string();
-        if !c.spellings.contains(&clean) {
+        let new_spelling = !c.spellings.contains(&clean);
+        if new_spelling {
             c.spellings.push(clean);
         }
         c.weak &= weak;
-        id
+        (id, new_spelling)
+    }
+
+    /// Splits names that a lost comma ran together: a spelling that starts with a name known on
+    /// its own and goes on with a person's full name ("Zentaro Ana Costa" when "Zentaro" is seen
+    /// alone), or with anything after a name the owner listed in `entities.toml`. Both parts
+    /// become spellings of their own; the run-together one is dropped.
+    fn split_composites(&mut self) {
+        let mut splits: Vec<(usize, String, String, String)> = Vec::new(); // (cluster, whole, prefix, rest)
+        for (id, cluster) in self.clusters.iter().enumerate() {
+            for spelling in &cluster.spellings {
+                let words: Vec<&str> = spelling.split_whitespace().collect();
+                for k in 1..words.len() {
+                    let (prefix, rest) = (words[..k].join(" "), words[k..].join(" "));
+                    let Some(&prefix_id) = self.by_key.get(&name_key(&prefix)) else { continue };
+                    if prefix_id == id {
+                        continue;
+                    }
+                    // The rest must be a name of its own, not just a head ("Zentaro Group").
+                    let named_rest = words[k..].iter().any(|w| !in_list(ORG_HEADS, w) && !in_list(PLACE_HEADS, w));
+                    let owner_listed = named_rest && self.group_has(prefix_id, |c| c.forced_name.is_some());
+                    let alone = !self.clusters[prefix_id].weak;
+                    let (_, person) = name_votes(&words[k..]);
+                    let person_rest = person && words.len() - k >= 2 && is_first_name(words[k]);
+                    if owner_listed || alone && person_rest {
+                        splits.push((id, spelling.clone(), prefix, rest));
+                        break;
+                    }
+                }
+            }
+        }
+        for (id, whole, prefix, rest) in splits {
+            self.clusters[id].spellings.retain(|s| *s != whole);
+            let (rest_id, new_spelling) = self.add_spelling(&rest, false);
+            if new_spelling {
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                let votes = name_votes(&words).0;
+                self.vote(rest_id, votes);
+            }
+            let _ = self.add(&prefix, false);
+        }
+    }
+
+    /// Whether any cluster merged with `id` so far satisfies `test`.
+    fn group_has(&self, id: usize, test: impl Fn(&Cluster) -> bool) -> bool {
+        let root = self.root(id);
+        (0..self.clusters.len()).any(|c| self.root(c) == root && test(&self.clusters[c]))
     }
 
     /// Names listed together are usually of one kind: a name with clear evidence lends a vote to
@@ -416,10 +469,15 @@ fn discover(documents: &[Document], table: &mut Table) {
         for piece in pieces {
             let run = (piece.start, piece.end);
             let text = &sentence.text[toks[run.0].start..toks[run.1 - 1].end];
-            let votes = kind_votes(&toks, &piece, &sentence.text);
+            let words: Vec<&str> =
+                toks[run.0..run.1].iter().map(|t| strip_possessive(t.text).trim_end_matches('.')).collect();
+            let (name, person_shape) = name_votes(&words);
             let weak = run.0 == 0 && run.1 - run.0 == 1 && !is_acronym(toks[0].text);
-            let id = table.add(text, weak);
-            table.vote(id, votes);
+            let (id, new_spelling) = table.add_spelling(text, weak);
+            if new_spelling {
+                table.vote(id, name);
+            }
+            table.vote(id, context_votes(&toks, &piece, &sentence.text, person_shape));
             // "A (B)": a spelling variant in parentheses right after a name.
             if let Some((prev_id, prev)) = previous {
                 let between = &sentence.text[toks[prev.1 - 1].end..toks[run.0].start];
@@ -583,8 +641,14 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
             }
             a += 1;
         }
-        // A model code ends a maker's name ("Airbus A350", "Boeing 737-800").
-        while b - a > 1 && toks[b - 1].text.chars().any(|c| c.is_ascii_digit()) {
+        // A model code ends a maker's name ("Airbus A350", "Boeing 737-800"), and a common word
+        // that is not a head ends none ("Zentaro Camp" is Zentaro's camp).
+        while b - a > 1 {
+            let w = strip_possessive(toks[b - 1].text);
+            let head = in_list(ORG_HEADS, w) || in_list(PLACE_HEADS, w);
+            if !(w.chars().any(|c| c.is_ascii_digit()) || lowered(w) && !head) {
+                break;
+            }
             b -= 1;
         }
         // A two-word country in front of a longer name ("United States Harbor Court").
@@ -645,31 +709,28 @@ fn name_word(word: &str) -> bool {
     !(in_list(MONTHS_AND_DAYS, stem) || in_list(STOPWORDS, stem) && !is_acronym(stem))
 }
 
-/// How strongly one mention's evidence points at each kind (indexed by `EntityKind as usize`).
-/// Strong evidence (an organisation head, a title before a person, a country) counts 3, medium
-/// (a given name opening a full name, a role after an employer) 2, weak ("in", a lone given name)
-/// 1; the entity's kind is the vote over all its mentions ([`decide_kind`]).
-fn kind_votes(toks: &[Token<'_>], piece: &Piece, sentence: &str) -> [u32; 4] {
+/// Kind evidence, indexed by `EntityKind as usize`. Strong evidence (an organisation head, a
+/// title before a person, a country) counts 3, medium (a given name opening a full name, a role
+/// after an employer) 2, weak ("in", a lone given name) 1; the entity's kind is the vote over
+/// all of it ([`decide_kind`]).
+type Votes = [u32; 4];
+
+/// What a spelling itself says (its words, the gazetteer), counted once per spelling: a name
+/// seen ten times is not ten times more a person for having a given name. Also says whether it
+/// has the shape of a person's name.
+fn name_votes(words: &[&str]) -> (Votes, bool) {
     let mut votes = [0u32; 4];
     let mut add = |kind: EntityKind, weight: u32| votes[kind as usize] += weight;
-    let (start, end) = (piece.start, piece.end);
-    let words: Vec<&str> = toks[start..end].iter().map(|t| strip_possessive(t.text).trim_end_matches('.')).collect();
-    let text = &sentence[toks[start].start..toks[end - 1].end];
-    let name = strip_possessive(text);
-    let first = words[0];
-    let last = words[words.len() - 1];
     let g = gazetteer::get();
-
-    // What the name itself says.
-    let place = g.place(name);
+    let (first, last) = (words[0], words[words.len() - 1]);
+    let place = g.place(&words.join(" "));
     // A head before "of"/"for" inside the name: "Bank of England", "Gulf of Mexico"; any head
     // before "for" is an organisation ("Centre for Social Evolution": named for a purpose).
     let head_before = |list: &[&str], links: &[&str]| {
         words.windows(2).take(words.len().saturating_sub(2)).any(|w| in_list(list, w[0]) && in_list(links, w[1]))
     };
     let purpose = head_before(ORG_HEADS, &["of", "for", "on"]) || head_before(PLACE_HEADS, &["for"]);
-    let org_head =
-        purpose || words.len() > 1 && (in_list(ORG_HEADS, last) || in_list(ORG_FIRST, first));
+    let org_head = purpose || words.len() > 1 && (in_list(ORG_HEADS, last) || in_list(ORG_FIRST, first));
     let place_head =
         !org_head && (words.len() > 1 && in_list(PLACE_HEADS, last) || head_before(PLACE_HEADS, &["of"]));
     if org_head || words.contains(&"&") {
@@ -678,7 +739,13 @@ fn kind_votes(toks: &[Token<'_>], piece: &Piece, sentence: &str) -> [u32; 4] {
         add(EntityKind::Place, 3);
     }
     if place.place() {
-        let weight = if place.ambiguous { 1 } else if place.country { 4 } else { 3 };
+        let weight = if place.ambiguous {
+            1
+        } else if place.country {
+            4
+        } else {
+            3
+        };
         add(EntityKind::Place, weight);
     }
     if words.len() == 1 && is_acronym(first) && country_of(first).is_none() {
@@ -689,23 +756,29 @@ fn kind_votes(toks: &[Token<'_>], piece: &Piece, sentence: &str) -> [u32; 4] {
         && !place_head
         && !place.place()
         && words.iter().all(|w| is_capitalised(w) && !is_acronym(w) || is_initial(w));
-    if person_shape && is_first_name(first) {
-        add(EntityKind::Person, if g.is_surname(last) { 3 } else { 2 });
-    } else if person_shape && g.is_surname(last) {
-        add(EntityKind::Person, 1);
-    } else if words.len() == 1 && is_first_name(first) && !place.place() {
+    let given = is_first_name(first);
+    if person_shape && (given || g.is_surname(last)) {
+        // A given name and a known surname together are strong; either alone is medium or weak.
+        let weight = u32::from(given) * 2 + u32::from(g.is_surname(last));
+        add(EntityKind::Person, weight);
+    } else if words.len() == 1 && given && !place.place() {
         add(EntityKind::Person, 1);
     }
+    (votes, person_shape)
+}
 
-    // What the words around it say.
+/// What the words around one mention say, counted per mention.
+fn context_votes(toks: &[Token<'_>], piece: &Piece, sentence: &str, person_shape: bool) -> Votes {
+    let mut votes = [0u32; 4];
+    let mut add = |kind: EntityKind, weight: u32| votes[kind as usize] += weight;
+    let (start, end) = (piece.start, piece.end);
     if piece.titled {
         add(EntityKind::Person, 3);
     }
     if piece.employer {
         add(EntityKind::Organisation, 2);
     }
-    let before: Vec<String> = toks[start.saturating_sub(3)..start].iter().map(|t| t.text.to_lowercase()).collect();
-    let prev = before.last().map(String::as_str).unwrap_or("");
+    let prev = start.checked_sub(1).map(|k| toks[k].text.to_lowercase()).unwrap_or_default();
     let next = toks.get(end).map(|t| t.text.to_lowercase()).unwrap_or_default();
     let rest = sentence[toks[end - 1].end..].trim_start();
     let lead = sentence[..toks[start].start].trim_end();
@@ -714,14 +787,18 @@ fn kind_votes(toks: &[Token<'_>], piece: &Piece, sentence: &str) -> [u32; 4] {
     }
     if rest.starts_with(',') || rest.starts_with('(') {
         // Appositions: "Zentaro, a retailer", "Ana Costa, who", "Ana Costa, 45,".
-        let tail: Vec<String> =
-            rest[1..].split_whitespace().take(3).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+        let tail: Vec<String> = rest[1..]
+            .split_whitespace()
+            .take(3)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .collect();
         let t = |i: usize| tail.get(i).map(String::as_str).unwrap_or("");
-        if t(0) == "who" || t(0).chars().all(|c| c.is_ascii_digit()) && !t(0).is_empty() && words.len() > 1 {
+        let article = matches!(t(0), "a" | "an" | "the");
+        if t(0) == "who" || !t(0).is_empty() && t(0).chars().all(|c| c.is_ascii_digit()) && person_shape {
             add(EntityKind::Person, 2);
-        } else if matches!(t(0), "a" | "an" | "the") && in_list(ORG_CUES, t(1)).then_some(()).or(in_list(ORG_CUES, t(2)).then_some(())).is_some() {
+        } else if article && (in_list(ORG_CUES, t(1)) || in_list(ORG_CUES, t(2))) {
             add(EntityKind::Organisation, 2);
-        } else if matches!(t(0), "a" | "an" | "the") && in_list(PERSON_TITLES, t(1)) {
+        } else if article && in_list(PERSON_TITLES, t(1)) {
             add(EntityKind::Person, 2);
         }
     } else if in_list(ROLES_AFTER_EMPLOYER, &next) || in_list(ORG_CUES, &next) {
@@ -733,15 +810,14 @@ fn kind_votes(toks: &[Token<'_>], piece: &Piece, sentence: &str) -> [u32; 4] {
         // "Boeing 737", "Boeing's 777": a maker and its model.
         add(EntityKind::Organisation, 1);
     }
-    // "the carrier Zentaro", "luxury brands such as Vanto".
-    if in_list(ORG_CUES, prev) {
-        add(EntityKind::Organisation, 2);
-    } else if before.iter().any(|w| in_list(ORG_CUES, w)) {
-        add(EntityKind::Organisation, 1);
+    // "the carrier Zentaro", "the luxury brand Vanto": the noun right before names its kind.
+    if in_list(ORG_CUES, &prev) {
+        add(EntityKind::Organisation, 3);
     }
-    if lead.ends_with("based in") || lead.ends_with("capital") || lead.ends_with("city of") || lead.ends_with("province of") {
+    let place_lead = ["based in", "capital", "city of", "province of"].iter().any(|cue| lead.ends_with(cue));
+    if place_lead {
         add(EntityKind::Place, 2);
-    } else if in_list(PLACE_BEFORE, prev) {
+    } else if in_list(PLACE_BEFORE, &prev) {
         add(EntityKind::Place, 1);
     }
     votes
@@ -1059,11 +1135,15 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
         let weak = members.iter().all(|c| c.weak);
         let kind = forced_kind.unwrap_or_else(|| decide_kind(members));
         let single_word = all_spellings.iter().all(|s| s.split_whitespace().count() == 1);
+        // Drop what is likely capitalised noise: a sentence-initial word never confirmed, and a
+        // one-word name with no evidence of any kind that is seen once or is a common English
+        // word ("Voices" capitalised by a translation).
+        let common_word = all_spellings.iter().all(|s| gazetteer::get().is_common_word(s));
         if forced_name.is_none()
             && (weak
                 || kind == EntityKind::Other
                     && single_word
-                    && mentions < 2
+                    && (mentions < 2 || common_word)
                     && !all_spellings.iter().any(|s| is_acronym(s)))
         {
             continue;
