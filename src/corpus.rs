@@ -94,7 +94,7 @@ fn link_entity_docs(documents: &[Document], entities: &mut [Entity]) {
         e.docs.clear();
     }
     for (d, doc) in documents.iter().enumerate() {
-        for m in doc.sentences.iter().flat_map(|s| &s.mentions) {
+        for m in doc.title_mentions.iter().chain(doc.sentences.iter().flat_map(|s| &s.mentions)) {
             if let Some(e) = entities.get_mut(m.entity as usize) {
                 if e.docs.last() != Some(&(d as u32)) {
                     e.docs.push(d as u32);

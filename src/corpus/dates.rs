@@ -100,6 +100,7 @@ mod fixtures {
                 .iter()
                 .map(|t| Sentence { text: t.to_string(), paragraph: 0, boilerplate: false, mentions: Vec::new() })
                 .collect(),
+            title_mentions: Vec::new(),
         }
     }
 

@@ -72,6 +72,7 @@ pub fn build(source: &Source<'_>) -> Document {
         url: front.url,
         paragraphs,
         sentences: sentence_list,
+        title_mentions: Vec::new(),
     }
 }
 

@@ -169,8 +169,8 @@ const ORG_HEADS: &[&str] = &[
     "partners", "industries", "technologies", "communications", "entertainment", "pharmaceuticals", "capital",
     "securities", "insurance", "energy", "reserve", "authority", "administration", "senate", "congress",
     "parliament", "assembly", "army", "navy", "police", "forces", "force", "guard", "service", "news", "television",
-    "radio", "tv", "broadcasting", "agency", "church", "hospital", "museum", "team", "fc", "united", "city",
-    "mutual", "trust", "commerce", "chamber", "tribunal", "cabinet", "government", "corps", "unit", "division",
+    "radio", "tv", "broadcasting", "agency", "church", "hospital", "team", "fc", "united", "city",
+    "mutual", "trust", "commerce", "chamber", "management", "air", "tribunal", "cabinet", "government", "corps", "unit", "division",
     "organisation", "nations", "program", "programme", "enterprises", "electronics", "media", "publishing",
 ];
 
@@ -183,7 +183,7 @@ const PLACE_HEADS: &[&str] = &[
     // Buildings and sites are places in news annotation (MEANTIME, GUM, OntoNotes' FAC).
     "center", "centre", "memorial", "mosque", "tower", "towers", "hall", "stadium", "arena", "temple",
     "cathedral", "palace", "castle", "house", "prison", "zoo", "gardens", "theatre", "theater", "mall",
-    "monument", "pier", "terminal", "port", "isle", "cape", "falls", "forest", "glacier", "volcano", "reef",
+    "monument", "museum", "pier", "terminal", "port", "isle", "cape", "falls", "forest", "glacier", "volcano", "reef",
 ];
 
 /// Words that open an organisation's name ("Air China", "Radio Free Europe").
@@ -443,6 +443,13 @@ impl Table {
     }
 }
 
+/// What names are looked for in: every title and every sentence that is not boilerplate.
+fn analysed_texts(documents: &[Document]) -> impl Iterator<Item = &str> {
+    documents.iter().flat_map(|d| {
+        std::iter::once(d.title.as_str()).chain(d.sentences.iter().filter(|s| !s.boilerplate).map(|s| s.text.as_str()))
+    })
+}
+
 fn discover(documents: &[Document], table: &mut Table) {
     // Which capitalised words occur mid-sentence: confirms sentence-initial single words.
     for sentence in documents.iter().flat_map(|d| d.sentences.iter()).filter(|s| !s.boilerplate) {
@@ -456,42 +463,42 @@ fn discover(documents: &[Document], table: &mut Table) {
             }
         }
     }
-    for sentence in documents.iter().flat_map(|d| d.sentences.iter()).filter(|s| !s.boilerplate) {
-        let toks = tokens(&sentence.text);
+    for text in analysed_texts(documents) {
+        let toks = tokens(text);
         if headline_like(&toks) {
             continue;
         }
-        let pieces: Vec<Piece> = capitalised_runs(&toks, &sentence.text, table)
+        let pieces: Vec<Piece> = capitalised_runs(&toks, text, table)
             .into_iter()
             .flat_map(|r| refine(&toks, r, table))
             .collect();
         let mut previous: Option<(usize, (usize, usize))> = None;
         for piece in pieces {
             let run = (piece.start, piece.end);
-            let text = &sentence.text[toks[run.0].start..toks[run.1 - 1].end];
+            let name_text = &text[toks[run.0].start..toks[run.1 - 1].end];
             let words: Vec<&str> =
                 toks[run.0..run.1].iter().map(|t| strip_possessive(t.text).trim_end_matches('.')).collect();
             let (name, person_shape) = name_votes(&words);
             let weak = run.0 == 0 && run.1 - run.0 == 1 && !is_acronym(toks[0].text);
-            let (id, new_spelling) = table.add_spelling(text, weak);
+            let (id, new_spelling) = table.add_spelling(name_text, weak);
             if new_spelling {
                 table.vote(id, name);
             }
-            table.vote(id, context_votes(&toks, &piece, &sentence.text, person_shape));
+            table.vote(id, context_votes(&toks, &piece, text, person_shape));
             // "A (B)": a spelling variant in parentheses right after a name.
             if let Some((prev_id, prev)) = previous {
-                let between = &sentence.text[toks[prev.1 - 1].end..toks[run.0].start];
+                let between = &text[toks[prev.1 - 1].end..toks[run.0].start];
                 if matches!(between.trim(), "and" | "or" | "," | "&" | "and the" | ", and") && prev_id != id {
                     table.coordinated.push((prev_id, id));
                 }
-                let closes = sentence.text[toks[run.1 - 1].end..].trim_start().starts_with(')');
-                if between.trim() == "(" && closes && !is_acronym(text) {
+                let closes = text[toks[run.1 - 1].end..].trim_start().starts_with(')');
+                if between.trim() == "(" && closes && !is_acronym(name_text) {
                     table.union(prev_id, id);
                 }
             }
             previous = Some((id, run));
         }
-        for (long, short) in definitions(&sentence.text, &toks) {
+        for (long, short) in definitions(text, &toks) {
             let a = table.add(&long, false);
             let b = table.add(&short, false);
             table.union(a, b);
@@ -634,8 +641,10 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
             if is_title(a) && !headed_after(a, b) {
                 titled = true;
             } else if head_of(toks, a, b)
+                || b - a == 2 && is_head(toks[a + 1].text) && lowered(w)
                 || !(in_list(CONNECTORS, w) || w == "&" || lowered(w) || leading_demonym(toks, a, b))
             {
+                // ... and "Launch Systems" keeps its first word: a head alone names nothing.
                 // "University of Helsinki", "Bay of Bengal": a head before "of" opens the name.
                 break;
             }
@@ -650,10 +659,6 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
                 break;
             }
             b -= 1;
-        }
-        // A two-word country in front of a longer name ("United States Harbor Court").
-        if b - a > 2 && country_of(&run_text(a, a + 2)).is_some() {
-            a += 2;
         }
         while a < b && (in_list(CONNECTORS, toks[b - 1].text) || toks[b - 1].text == "&") {
             b -= 1;
@@ -675,6 +680,11 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
         out.push(Piece { start: a, end: b, titled, employer });
     }
     out
+}
+
+fn is_head(word: &str) -> bool {
+    let w = strip_possessive(word).trim_end_matches('.');
+    in_list(ORG_HEADS, w) || in_list(PLACE_HEADS, w)
 }
 
 /// Whether word `k` is an organisation or place head followed by "of", "for" or "on" inside the
@@ -755,6 +765,7 @@ fn name_votes(words: &[&str]) -> (Votes, bool) {
         && !org_head
         && !place_head
         && !place.place()
+        && country_of(last).is_none()
         && words.iter().all(|w| is_capitalised(w) && !is_acronym(w) || is_initial(w));
     let given = is_first_name(first);
     if person_shape && (given || g.is_surname(last)) {
@@ -1025,6 +1036,41 @@ impl Table {
 // ---------------------------------------------------------------------------------------------
 // Pass 2: tagging
 
+/// Every known spelling in one text, longest first, left to right: the mentions (entity = the
+/// cluster root until `tag` renumbers them).
+fn tag_text(text: &str, patterns: &Patterns) -> Vec<Mention> {
+    // "&" folds to nothing and spellings drop it too, so "Dunn & Bradley" matches.
+    let toks: Vec<Token<'_>> = tokens(text).into_iter().filter(|t| !name_key(t.text).is_empty()).collect();
+    let folded: Vec<String> = toks.iter().map(|t| name_key(t.text)).collect();
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let hit = patterns.get(&folded[i]).and_then(|list| {
+            list.iter().find(|(words, _, case)| {
+                i + words.len() <= toks.len()
+                    && words.iter().zip(&folded[i..]).all(|(a, b)| a == b)
+                    && match case {
+                        Case::Any => true,
+                        Case::Capitalised => is_capitalised(toks[i].text),
+                        Case::Acronym => is_acronym(strip_possessive(toks[i].text)),
+                    }
+            })
+        });
+        let Some((words, root, _)) = hit else {
+            i += 1;
+            continue;
+        };
+        let (start, end) = (toks[i].start, toks[i + words.len() - 1].end);
+        let end = start + strip_possessive(&text[start..end]).len();
+        mentions.push(Mention { start: start as u32, end: end as u32, entity: *root as u32 });
+        i += words.len();
+    }
+    mentions
+}
+
+/// Folded first word → the spellings that start with it: (folded words, cluster root, case rule).
+type Patterns = BTreeMap<String, Vec<(Vec<String>, usize, Case)>>;
+
 /// How a spelling's case must match the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Case {
@@ -1045,7 +1091,7 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
     }
     let hidden = |root: usize| groups.get(&root).is_some_and(|members| members.iter().any(|c| c.hidden));
     // Every spelling of every visible cluster, as folded token sequences, indexed by first token.
-    let mut patterns: BTreeMap<String, Vec<(Vec<String>, usize, Case)>> = BTreeMap::new();
+    let mut patterns: Patterns = BTreeMap::new();
     for (id, cluster) in table.clusters.iter().enumerate() {
         let root = table_roots[id];
         if hidden(root) {
@@ -1084,43 +1130,24 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
     // root → (surface spelling → count), docs, mentions
     let mut found: BTreeMap<usize, Found> = BTreeMap::new();
     for (d, doc) in documents.iter_mut().enumerate() {
-        for sentence in doc.sentences.iter_mut() {
-            sentence.mentions.clear();
-            if sentence.boilerplate {
-                continue;
-            }
-            // "&" folds to nothing and spellings drop it too, so "Dunn & Bradley" matches.
-            let toks: Vec<Token<'_>> =
-                tokens(&sentence.text).into_iter().filter(|t| !name_key(t.text).is_empty()).collect();
-            let folded: Vec<String> = toks.iter().map(|t| name_key(t.text)).collect();
-            let mut i = 0;
-            while i < toks.len() {
-                let hit = patterns.get(&folded[i]).and_then(|list| {
-                    list.iter().find(|(words, _, case)| {
-                        i + words.len() <= toks.len()
-                            && words.iter().zip(&folded[i..]).all(|(a, b)| a == b)
-                            && match case {
-                                Case::Any => true,
-                                Case::Capitalised => is_capitalised(toks[i].text),
-                                Case::Acronym => is_acronym(strip_possessive(toks[i].text)),
-                            }
-                    })
-                });
-                let Some((words, root, _)) = hit else {
-                    i += 1;
-                    continue;
-                };
-                let (start, end) = (toks[i].start, toks[i + words.len() - 1].end);
-                let surface = strip_possessive(&sentence.text[start..end]);
-                let end = start + surface.len();
-                let entry = found.entry(*root).or_default();
+        let mut tag_one = |text: &str, mentions: &mut Vec<Mention>| {
+            for m in tag_text(text, &patterns) {
+                let surface = &text[m.start as usize..m.end as usize];
+                let entry = found.entry(m.entity as usize).or_default();
                 *entry.0.entry(surface.to_string()).or_default() += 1;
                 if entry.1.last() != Some(&(d as u32)) {
                     entry.1.push(d as u32);
                 }
                 entry.2 += 1;
-                sentence.mentions.push(Mention { start: start as u32, end: end as u32, entity: *root as u32 });
-                i += words.len();
+                mentions.push(m);
+            }
+        };
+        doc.title_mentions.clear();
+        tag_one(&doc.title, &mut doc.title_mentions);
+        for sentence in doc.sentences.iter_mut() {
+            sentence.mentions.clear();
+            if !sentence.boilerplate {
+                tag_one(&sentence.text, &mut sentence.mentions);
             }
         }
     }
@@ -1166,15 +1193,19 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
         }
     }
     let index_of: BTreeMap<usize, u32> = entities.iter().enumerate().map(|(i, (root, _))| (*root, i as u32)).collect();
+    let renumber = |mentions: &mut Vec<Mention>| {
+        mentions.retain_mut(|m| match index_of.get(&(m.entity as usize)) {
+            Some(&i) => {
+                m.entity = i;
+                true
+            }
+            None => false,
+        })
+    };
     for doc in documents.iter_mut() {
+        renumber(&mut doc.title_mentions);
         for sentence in doc.sentences.iter_mut() {
-            sentence.mentions.retain_mut(|m| match index_of.get(&(m.entity as usize)) {
-                Some(&i) => {
-                    m.entity = i;
-                    true
-                }
-                None => false,
-            });
+            renumber(&mut sentence.mentions);
         }
     }
     entities.into_iter().map(|(_, e)| e).collect()

@@ -39,12 +39,12 @@ struct EntityOut<'a> {
     mentions: u32,
 }
 
-/// One mention: which article, which sentence, the byte span inside that sentence's text, the
-/// surface form and the entity it names.
+/// One mention: which article, which sentence (`null` for the title), the byte span inside that
+/// sentence's (or the title's) text, the surface form and the entity it names.
 #[derive(Serialize)]
 struct MentionOut<'a> {
     doc: &'a str,
-    sentence: u32,
+    sentence: Option<u32>,
     start: u32,
     end: u32,
     text: &'a str,
@@ -138,15 +138,17 @@ pub fn to_json(corpus: &Corpus) -> String {
 fn mentions(corpus: &Corpus) -> Vec<MentionOut<'_>> {
     let mut out = Vec::new();
     for doc in &corpus.documents {
-        for (s, sentence) in doc.sentences.iter().enumerate() {
-            for m in &sentence.mentions {
+        let title = std::iter::once((None, doc.title.as_str(), &doc.title_mentions));
+        let body = doc.sentences.iter().enumerate().map(|(k, s)| (Some(k as u32), s.text.as_str(), &s.mentions));
+        for (sentence, text, mentions) in title.chain(body) {
+            for m in mentions {
                 let Some(entity) = corpus.entities.get(m.entity as usize) else { continue };
                 out.push(MentionOut {
                     doc: &doc.id,
-                    sentence: s as u32,
+                    sentence,
                     start: m.start,
                     end: m.end,
-                    text: sentence.text.get(m.start as usize..m.end as usize).unwrap_or(""),
+                    text: text.get(m.start as usize..m.end as usize).unwrap_or(""),
                     entity: &entity.name,
                     kind: entity.kind.label(),
                 });
@@ -160,6 +162,22 @@ fn mentions(corpus: &Corpus) -> Vec<MentionOut<'_>> {
 mod tests {
     use super::*;
     use crate::corpus::Source;
+
+    #[test]
+    fn mentions_name_their_article_sentence_and_span() {
+        let c = Corpus::build(
+            &[Source { id: "m", text: "Zentaro Group buys Orvel\n\nThe Zentaro Group said on Friday it bought Orvel Labs." }],
+            None,
+        );
+        let v: serde_json::Value = serde_json::from_str(&to_json(&c)).unwrap();
+        let mentions = v["mentions"].as_array().unwrap();
+        let title = mentions.iter().find(|m| m["sentence"].is_null()).expect("a mention in the title");
+        assert_eq!((title["text"].as_str(), title["start"].as_u64()), (Some("Zentaro Group"), Some(0)));
+        let body = mentions.iter().find(|m| m["sentence"] == 0).expect("a mention in the body");
+        assert_eq!(body["text"], "Zentaro Group");
+        assert_eq!(body["entity"], "Zentaro Group");
+        assert_eq!(body["kind"], "organisation");
+    }
 
     #[test]
     fn export_shape() {
@@ -179,6 +197,7 @@ mod tests {
         assert_eq!(d["sentences"], 3);
         assert_eq!(d["boilerplate_paragraphs"], 1);
         assert!(v["entities"].is_array() && v["events"].is_array() && v["warnings"].is_array());
+        assert!(v["mentions"].is_array());
         assert_eq!(to_json(&c), to_json(&c.clone()));
     }
 }

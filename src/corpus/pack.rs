@@ -369,7 +369,7 @@ impl Pack for DateValue {
 pack_struct!(Mention { start, end, entity });
 pack_struct!(Sentence { text, paragraph, boilerplate, mentions: Mentions });
 pack_struct!(Paragraph { first, end, boilerplate });
-pack_struct!(Document { id, title, date, date_inferred, date_reason, source, url, paragraphs, sentences });
+pack_struct!(Document { id, title, date, date_inferred, date_reason, source, url, paragraphs, sentences, title_mentions: Mentions });
 pack_struct!(Alias { text, count });
 pack_struct!(Entity { name, kind, aliases, docs: Derived, mentions });
 pack_struct!(Event { date, doc, sentence, start, end, expression, resolution, inferred, entities: Derived });

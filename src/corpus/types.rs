@@ -27,6 +27,9 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     /// All body sentences in reading order (the title line is not one of them).
     pub sentences: Vec<Sentence>,
+    /// Entity mentions in `title` (byte spans of it), sorted, non-overlapping: headlines name
+    /// the story's actors too.
+    pub title_mentions: Vec<Mention>,
 }
 
 #[derive(Clone, Debug, Serialize)]

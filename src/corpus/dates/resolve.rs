@@ -508,10 +508,15 @@ mod tests {
             one("It runs from May 18 to June 2."),
             ("from May 18 to June 2".into(), span(day(2016, 5, 18), day(2016, 6, 2), Precision::Range))
         );
-        // Told in the past tense, a span after the reference is last year's.
+        // Told in the past tense, a span well after the reference is last year's; one just after
+        // it was set in the past for a near future ("extended to May 18").
         assert_eq!(
-            one("It ran from May 18 to June 2."),
-            ("from May 18 to June 2".into(), span(day(2015, 5, 18), day(2015, 6, 2), Precision::Range))
+            one("It ran from September 18 to October 2."),
+            ("from September 18 to October 2".into(), span(day(2015, 9, 18), day(2015, 10, 2), Precision::Range))
+        );
+        assert_eq!(
+            one("The offer was extended to May 18."),
+            ("May 18".into(), DateValue::day(day(2016, 5, 18)))
         );
         assert_eq!(
             one("Roe Jian will attend the IFTC from May 18 to 20 Spring 2016 Conference."),
