@@ -233,6 +233,7 @@ pub(super) fn resolve(f: &Found, cx: &Context) -> Option<Resolved> {
         Expr::Ago { n, unit } => ago(n, unit, r),
         Expr::Quarter { q, y } => quarter_or_half(f, y, cx, q, DateValue::quarter, "quarter"),
         Expr::Half { h, y } => quarter_or_half(f, y, cx, h, DateValue::half, "half"),
+        Expr::RelQuarter(rel) => relative_quarter(rel, r),
     }
 }
 
@@ -438,12 +439,28 @@ fn quarter_or_half(
     period: fn(i32, u8) -> Option<DateValue>,
     what: &str,
 ) -> Option<Resolved> {
+    // A quarter is reported after it ends ("expects third-quarter profit to fall" in October is
+    // this year's third quarter): the future tense says nothing about its year.
+    let tense = if f.tense == Tense::Future { Tense::Unknown } else { f.tense };
     let (year, how, used) = match y {
-        YearSpec::Unknown => year_by_tense(f.tense, |y| period(y, n), cx)?,
+        YearSpec::Unknown => year_by_tense(tense, |y| period(y, n), cx)?,
         _ => resolve_year(y, None, cx)?,
     };
     let v = period(year, n)?;
     resolved(v, format!("{what} {n} of {year}: {}", year_note(how, f)), used)
+}
+
+/// "this quarter", "last quarter", "next quarter": counted from the reference's quarter.
+fn relative_quarter(rel: i32, r: &Reference) -> Option<Resolved> {
+    let v = r.value?;
+    let quarter_of = |d: Day| i64::from(d.year) * 4 + i64::from((d.month - 1) / 3);
+    if quarter_of(v.start) != quarter_of(v.end) {
+        return None;
+    }
+    let q = quarter_of(v.start) + i64::from(rel);
+    let (year, n) = (i32::try_from(q.div_euclid(4)).ok()?, (q.rem_euclid(4) + 1) as u8);
+    let which = ["the quarter before", "the quarter of", "the quarter after"].get((rel + 1) as usize).copied().unwrap_or("");
+    resolved(DateValue::quarter(year, n)?, format!("{which} the reference"), true)
 }
 
 /// "13 last month", "the 13th of next month".
@@ -513,6 +530,12 @@ mod tests {
         assert_eq!(
             one("It ran from September 18 to October 2."),
             ("from September 18 to October 2".into(), span(day(2015, 9, 18), day(2015, 10, 2), Precision::Range))
+        );
+        assert_eq!(one("Sales rose this quarter."), ("this quarter".into(), DateValue::quarter(2016, 2).unwrap()));
+        assert_eq!(one("Sales rose last quarter."), ("last quarter".into(), DateValue::quarter(2016, 1).unwrap()));
+        assert_eq!(
+            one("It expects third-quarter profit to fall."),
+            ("third-quarter".into(), DateValue::quarter(2016, 3).unwrap())
         );
         assert_eq!(
             one("The offer was extended to May 18."),

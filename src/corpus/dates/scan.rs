@@ -307,6 +307,8 @@ pub(super) enum Expr {
         q: u8,
         y: YearSpec,
     },
+    /// "this quarter" (0), "last quarter" (-1), "next quarter" (1).
+    RelQuarter(i32),
     /// "the first half [of next year]", "second-half".
     Half {
         h: u8,
@@ -634,6 +636,7 @@ fn relative_period(t: &Toks, i: usize, rel: i32) -> Option<(usize, Expr)> {
         Some("week") => return Some((i + 2, Expr::RelWeek(rel))),
         Some("weekend") if rel <= 0 => return Some((i + 2, Expr::Weekend(rel))),
         Some("month") => return Some((i + 2, Expr::RelMonth { rel, part: None })),
+        Some("quarter") => return Some((i + 2, Expr::RelQuarter(rel))),
         Some("year") => return Some((i + 2, Expr::Year { y: YearSpec::Rel(rel), part: None })),
         _ => {}
     }
