@@ -80,7 +80,7 @@ proptest! {
             }
             let _ = export::to_json(&corpus);
         }
-        let mut framed = b"CXP\x03".to_vec();
+        let mut framed = b"CXP\x04".to_vec();
         framed.extend_from_slice(&raw);
         let _ = pack::decode(&framed);
     }

@@ -23,7 +23,7 @@ mod resolve;
 mod scan;
 mod tense;
 
-use super::types::{Document, Event};
+use super::types::{Document, Event, Unresolved};
 use reference::infer_references;
 use resolve::{resolve, Context, Reference};
 use scan::{scan_document, Found};
@@ -42,17 +42,21 @@ pub fn extract(documents: &mut [Document]) -> Vec<Event> {
             doc.date_inferred = reference.value.is_some();
             doc.date_reason = reference.note.clone();
         }
-        resolve_document(k as u32, found, reference, &mut events);
+        doc.unresolved = resolve_document(k as u32, found, reference, &mut events);
     }
     events
 }
 
 /// Appends the events of one document: its expressions resolved in reading order, since "the
-/// same year" means the year mentioned last.
-fn resolve_document(doc: u32, found: &[Found], reference: &Reference, events: &mut Vec<Event>) {
+/// same year" means the year mentioned last. Returns the expressions it could not place.
+fn resolve_document(doc: u32, found: &[Found], reference: &Reference, events: &mut Vec<Event>) -> Vec<Unresolved> {
     let mut cx = Context { reference, last_year: None };
+    let mut unresolved = Vec::new();
     for f in found {
-        let Some(r) = resolve(f, &cx) else { continue };
+        let Some(r) = resolve(f, &cx) else {
+            unresolved.push(Unresolved { sentence: f.sentence, start: f.start as u32, end: f.end as u32 });
+            continue;
+        };
         let inferred = r.used_reference && reference.inferred;
         if r.value.start.year == r.value.end.year {
             cx.last_year = Some((r.value.start.year, inferred));
@@ -70,6 +74,7 @@ fn resolve_document(doc: u32, found: &[Found], reference: &Reference, events: &m
             entities: Vec::new(),
         });
     }
+    unresolved
 }
 
 #[cfg(test)]
@@ -101,6 +106,7 @@ mod fixtures {
                 .map(|t| Sentence { text: t.to_string(), paragraph: 0, boilerplate: false, mentions: Vec::new() })
                 .collect(),
             title_mentions: Vec::new(),
+            unresolved: Vec::new(),
         }
     }
 

@@ -73,6 +73,7 @@ pub fn build(source: &Source<'_>) -> Document {
         paragraphs,
         sentences: sentence_list,
         title_mentions: Vec::new(),
+        unresolved: Vec::new(),
     }
 }
 

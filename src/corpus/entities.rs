@@ -118,12 +118,12 @@ const STOPWORDS: &[&str] = &[
     "reply", "leave", "name", "email", "website", "post", "home", "news", "source", "note", "photo", "image", "video",
     "mr", "mrs", "ms", "dr", "so-called", "its", "it's", "let", "let's", "why",
     // Sentence-initial words that are never names ("Unlike Chrysler, ...").
-    "unlike", "following", "given", "having", "asked", "speaking", "still", "overall", "nevertheless",
-    "nonetheless", "around", "across", "along", "beyond", "near", "above",
-    "below", "between", "toward", "towards", "amid", "amongst", "whereas", "unless", "otherwise", "hence",
-    "elsewhere", "everyone", "nobody", "someone", "something", "nothing", "anything", "everything", "none",
-    "neither", "nor", "several", "few", "most", "these", "analysts", "officials", "sources", "critics",
-    "experts", "investors", "shares", "stocks", "prices", "sales", "profits", "revenue", "police", "authorities",
+    "unlike", "following", "given", "having", "asked", "speaking", "still", "overall", "nevertheless", "nonetheless",
+    "around", "across", "along", "beyond", "near", "above", "below", "between", "toward", "towards", "amid", "amongst",
+    "whereas", "unless", "otherwise", "hence", "elsewhere", "everyone", "nobody", "someone", "something", "nothing",
+    "anything", "everything", "none", "neither", "nor", "several", "few", "most", "these", "analysts", "officials",
+    "sources", "critics", "experts", "investors", "shares", "stocks", "prices", "sales", "profits", "revenue",
+    "police", "authorities",
 ];
 
 const MONTHS_AND_DAYS: &[&str] = &[
@@ -139,23 +139,24 @@ const CONNECTORS: &[&str] = &["&", "of", "de", "du", "la", "van", "von", "der", 
 /// Titles and roles written before a person's name ("Prime Minister John Howard", "chief
 /// executive Tom Enders"); never part of the name itself.
 const PERSON_TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend", "president",
-    "vice", "prime", "minister", "premier", "chancellor", "secretary", "senator", "sen", "rep", "representative",
-    "congressman", "congresswoman", "gov", "governor", "mayor", "judge", "justice", "presiding", "king", "queen",
-    "prince", "princess", "pope", "sheikh", "general", "gen", "lt", "col", "colonel", "capt", "captain", "sgt",
-    "sergeant", "admiral", "commander", "chief", "chairman", "chairwoman", "chair", "ceo", "cfo", "executive",
-    "founder", "co-founder", "director", "ambassador", "commissioner", "inspector", "detective", "officer", "coach",
-    "spokesman", "spokeswoman", "spokesperson", "deputy", "attorney", "lawyer", "analyst", "economist", "manager",
-    "head", "leader", "boss", "designer", "actor", "actress", "singer", "player", "striker", "author", "editor",
-    "reporter", "columnist", "partner", "adviser", "advisor", "counsel", "emir", "ayatollah", "dalai",
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend",
+    "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "senator", "sen", "rep",
+    "representative", "congressman", "congresswoman", "gov", "governor", "mayor", "judge", "justice", "presiding",
+    "king", "queen", "prince", "princess", "pope", "sheikh", "general", "gen", "lt", "col", "colonel", "capt",
+    "captain", "sgt", "sergeant", "admiral", "commander", "chief", "chairman", "chairwoman", "chair", "ceo", "cfo",
+    "executive", "founder", "co-founder", "director", "ambassador", "commissioner", "inspector", "detective",
+    "officer", "coach", "spokesman", "spokeswoman", "spokesperson", "deputy", "attorney", "lawyer", "analyst",
+    "economist", "manager", "head", "leader", "boss", "designer", "actor", "actress", "singer", "player", "striker",
+    "author", "editor", "reporter", "columnist", "partner", "adviser", "advisor", "counsel", "emir", "ayatollah",
+    "dalai",
 ];
 
 /// Roles that name the person's organisation right before them ("Airbus chief executive", "Apple
 /// spokesman"): the name in front is the employer, not a person.
 const ROLES_AFTER_EMPLOYER: &[&str] = &[
     "chief", "ceo", "cfo", "chairman", "chairwoman", "president", "spokesman", "spokeswoman", "spokesperson",
-    "executive", "executives", "director", "founder", "co-founder", "boss", "head", "analyst", "analysts",
-    "shares", "stock", "stocks", "shareholders", "employees", "workers", "staff", "board", "officials", "chief's",
+    "executive", "executives", "director", "founder", "co-founder", "boss", "head", "analyst", "analysts", "shares",
+    "stock", "stocks", "shareholders", "employees", "workers", "staff", "board", "officials", "chief's",
 ];
 
 /// Last words that make a name an organisation ("Hainan Airlines", "Swiss National Bank").
@@ -163,15 +164,15 @@ const ORG_HEADS: &[&str] = &[
     "group", "inc", "co", "corp", "corporation", "company", "ltd", "limited", "llc", "plc", "ag", "sa", "spa", "nv",
     "gmbh", "holdings", "court", "coalition", "alliance", "association", "union", "university", "college", "school",
     "academy", "bureau", "ministry", "council", "commission", "office", "agency", "bank", "institute", "foundation",
-    "federation", "committee", "department", "party", "organization", "organisation", "network", "magazine",
-    "times", "journal", "post", "press", "club", "society", "league", "board", "fund", "exchange",
-    "labs", "studio", "studios", "airlines", "airline", "airways", "motors", "systems", "services", "brothers",
-    "partners", "industries", "technologies", "communications", "entertainment", "pharmaceuticals", "capital",
-    "securities", "insurance", "energy", "reserve", "authority", "administration", "senate", "congress",
-    "parliament", "assembly", "army", "navy", "police", "forces", "force", "guard", "service", "news", "television",
-    "radio", "tv", "broadcasting", "agency", "church", "hospital", "team", "fc", "united", "city",
-    "mutual", "trust", "commerce", "chamber", "management", "air", "tribunal", "cabinet", "government", "corps", "unit", "division",
-    "organisation", "nations", "program", "programme", "enterprises", "electronics", "media", "publishing",
+    "federation", "committee", "department", "party", "organization", "organisation", "network", "magazine", "times",
+    "journal", "post", "press", "club", "society", "league", "board", "fund", "exchange", "labs", "studio", "studios",
+    "airlines", "airline", "airways", "motors", "systems", "services", "brothers", "partners", "industries",
+    "technologies", "communications", "entertainment", "pharmaceuticals", "capital", "securities", "insurance",
+    "energy", "reserve", "authority", "administration", "senate", "congress", "parliament", "assembly", "army", "navy",
+    "police", "forces", "force", "guard", "service", "news", "television", "radio", "tv", "broadcasting", "agency",
+    "church", "hospital", "team", "fc", "united", "city", "mutual", "trust", "commerce", "chamber", "management",
+    "air", "tribunal", "cabinet", "government", "corps", "unit", "division", "organisation", "nations", "program",
+    "programme", "enterprises", "electronics", "media", "publishing",
 ];
 
 /// Last words that make a name a place ("Suvarnabhumi Airport", "Atlantic Ocean").
@@ -181,9 +182,9 @@ const PLACE_HEADS: &[&str] = &[
     "desert", "coast", "region", "district", "borough", "village", "town", "heights", "harbour", "harbor", "beach",
     "hills", "park", "station", "bridge", "plaza", "boulevard", "oblast", "prefecture", "territory", "basin",
     // Buildings and sites are places in news annotation (MEANTIME, GUM, OntoNotes' FAC).
-    "center", "centre", "memorial", "mosque", "tower", "towers", "hall", "stadium", "arena", "temple",
-    "cathedral", "palace", "castle", "house", "prison", "zoo", "gardens", "theatre", "theater", "mall",
-    "monument", "museum", "pier", "terminal", "port", "isle", "cape", "falls", "forest", "glacier", "volcano", "reef",
+    "center", "centre", "memorial", "mosque", "tower", "towers", "hall", "stadium", "arena", "temple", "cathedral",
+    "palace", "castle", "house", "prison", "zoo", "gardens", "theatre", "theater", "mall", "monument", "museum",
+    "pier", "terminal", "port", "isle", "cape", "falls", "forest", "glacier", "volcano", "reef",
 ];
 
 /// Words that open an organisation's name ("Air China", "Radio Free Europe").
@@ -260,7 +261,6 @@ fn in_list(list: &[&str], word: &str) -> bool {
     let lower = word.to_lowercase();
     list.contains(&lower.as_str())
 }
-
 
 fn formal_first_name(word: &str) -> String {
     let lower = word.to_lowercase();
@@ -468,10 +468,8 @@ fn discover(documents: &[Document], table: &mut Table) {
         if headline_like(&toks) {
             continue;
         }
-        let pieces: Vec<Piece> = capitalised_runs(&toks, text, table)
-            .into_iter()
-            .flat_map(|r| refine(&toks, r, table))
-            .collect();
+        let pieces: Vec<Piece> =
+            capitalised_runs(&toks, text, table).into_iter().flat_map(|r| refine(&toks, r, table)).collect();
         let mut previous: Option<(usize, (usize, usize))> = None;
         for piece in pieces {
             let run = (piece.start, piece.end);
@@ -741,8 +739,7 @@ fn name_votes(words: &[&str]) -> (Votes, bool) {
     };
     let purpose = head_before(ORG_HEADS, &["of", "for", "on"]) || head_before(PLACE_HEADS, &["for"]);
     let org_head = purpose || words.len() > 1 && (in_list(ORG_HEADS, last) || in_list(ORG_FIRST, first));
-    let place_head =
-        !org_head && (words.len() > 1 && in_list(PLACE_HEADS, last) || head_before(PLACE_HEADS, &["of"]));
+    let place_head = !org_head && (words.len() > 1 && in_list(PLACE_HEADS, last) || head_before(PLACE_HEADS, &["of"]));
     if org_head || words.contains(&"&") {
         add(EntityKind::Organisation, 3);
     } else if place_head {
@@ -844,8 +841,8 @@ fn is_initial(word: &str) -> bool {
 /// retailer", "Lexon magazine").
 const ORG_CUES: &[&str] = &[
     "company", "companies", "firm", "group", "brand", "brands", "retailer", "maker", "manufacturer", "carrier",
-    "airline", "bank", "lender", "insurer", "giant", "label", "magazine", "newspaper", "website", "platform",
-    "agency", "organisation", "organization", "group's", "subsidiary", "unit", "startup", "start-up", "conglomerate",
+    "airline", "bank", "lender", "insurer", "giant", "label", "magazine", "newspaper", "website", "platform", "agency",
+    "organisation", "organization", "group's", "subsidiary", "unit", "startup", "start-up", "conglomerate",
     "automaker", "carmaker", "chipmaker", "broadcaster", "publisher", "operator", "supplier", "charity", "party",
 ];
 
@@ -1321,7 +1318,10 @@ mod tests {
         assert_eq!(entity(&c, "Orvel Group").kind, EntityKind::Organisation);
         // Nationality words are not names of places (nor names at all).
         let n = names(&c);
-        assert!(!n.iter().any(|x| x.starts_with("China") || x.starts_with("Italy") || x.starts_with("Chinese")), "{n:?}");
+        assert!(
+            !n.iter().any(|x| x.starts_with("China") || x.starts_with("Italy") || x.starts_with("Chinese")),
+            "{n:?}"
+        );
     }
 
     #[test]

@@ -28,6 +28,15 @@ struct DocumentOut<'a> {
     url: Option<&'a str>,
     sentences: usize,
     boilerplate_paragraphs: usize,
+    /// Date expressions left off the timeline, and why.
+    unresolved: Vec<UnresolvedOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct UnresolvedOut<'a> {
+    sentence: u32,
+    expression: &'a str,
+    reason: String,
 }
 
 #[derive(Serialize)]
@@ -91,6 +100,19 @@ pub fn to_json(corpus: &Corpus) -> String {
                 url: d.url.as_deref(),
                 sentences: d.sentences.len(),
                 boilerplate_paragraphs: d.paragraphs.iter().filter(|p| p.boilerplate).count(),
+                unresolved: d
+                    .unresolved
+                    .iter()
+                    .map(|u| UnresolvedOut {
+                        sentence: u.sentence,
+                        expression: d
+                            .sentences
+                            .get(u.sentence as usize)
+                            .and_then(|s| s.text.get(u.start as usize..u.end as usize))
+                            .unwrap_or(""),
+                        reason: d.unresolved_reason(),
+                    })
+                    .collect(),
             })
             .collect(),
         entities: corpus
@@ -166,7 +188,10 @@ mod tests {
     #[test]
     fn mentions_name_their_article_sentence_and_span() {
         let c = Corpus::build(
-            &[Source { id: "m", text: "Zentaro Group buys Orvel\n\nThe Zentaro Group said on Friday it bought Orvel Labs." }],
+            &[Source {
+                id: "m",
+                text: "Zentaro Group buys Orvel\n\nThe Zentaro Group said on Friday it bought Orvel Labs.",
+            }],
             None,
         );
         let v: serde_json::Value = serde_json::from_str(&to_json(&c)).unwrap();

@@ -84,8 +84,9 @@ fn entity_rule(table: &toml::Table, label: &str, warnings: &mut Vec<String>) -> 
             },
             "kind" => match value.as_str().and_then(kind_of) {
                 Some(kind) => rule.kind = Some(kind),
-                None => warnings
-                    .push(format!("{label}: kind must be \"person\", \"organisation\", \"place\" or \"other\"")),
+                None => {
+                    warnings.push(format!("{label}: kind must be \"person\", \"organisation\", \"place\" or \"other\""))
+                }
             },
             "hide" => match value.as_bool() {
                 Some(b) => rule.hide = b,

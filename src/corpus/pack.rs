@@ -16,9 +16,10 @@
 
 use super::{
     Alias, Corpus, DateValue, Day, Document, Entity, EntityKind, Event, Mention, Paragraph, Precision, Sentence,
+    Unresolved,
 };
 
-const MAGIC: &[u8; 4] = b"CXP\x03";
+const MAGIC: &[u8; 4] = b"CXP\x04";
 
 /// Why packed bytes could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,6 +82,16 @@ fn check_references(documents: &[Document], entities: &[Entity], events: &[Event
         for p in &doc.paragraphs {
             if p.first > p.end || p.end as usize > doc.sentences.len() {
                 return bad("paragraph");
+            }
+        }
+        for m in &doc.title_mentions {
+            if m.entity as usize >= entities.len() || !span_ok(&doc.title, m.start, m.end) {
+                return bad("title mention");
+            }
+        }
+        for u in &doc.unresolved {
+            if !doc.sentences.get(u.sentence as usize).is_some_and(|s| span_ok(&s.text, u.start, u.end)) {
+                return bad("unresolved date");
             }
         }
         for s in &doc.sentences {
@@ -369,7 +380,20 @@ impl Pack for DateValue {
 pack_struct!(Mention { start, end, entity });
 pack_struct!(Sentence { text, paragraph, boilerplate, mentions: Mentions });
 pack_struct!(Paragraph { first, end, boilerplate });
-pack_struct!(Document { id, title, date, date_inferred, date_reason, source, url, paragraphs, sentences, title_mentions: Mentions });
+pack_struct!(Unresolved { sentence, start, end });
+pack_struct!(Document {
+    id,
+    title,
+    date,
+    date_inferred,
+    date_reason,
+    source,
+    url,
+    paragraphs,
+    sentences,
+    title_mentions: Mentions,
+    unresolved
+});
 pack_struct!(Alias { text, count });
 pack_struct!(Entity { name, kind, aliases, docs: Derived, mentions });
 pack_struct!(Event { date, doc, sentence, start, end, expression, resolution, inferred, entities: Derived });

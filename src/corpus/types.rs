@@ -30,6 +30,35 @@ pub struct Document {
     /// Entity mentions in `title` (byte spans of it), sorted, non-overlapping: headlines name
     /// the story's actors too.
     pub title_mentions: Vec<Mention>,
+    /// Date expressions that could not be placed on the timeline (relative to an article date
+    /// the text does not give, or needing more precision than it has), in reading order.
+    pub unresolved: Vec<Unresolved>,
+}
+
+/// A date expression left off the timeline: its sentence and byte span. Why is the document's
+/// `date_reason` (see [`Document::unresolved_reason`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Unresolved {
+    pub sentence: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Document {
+    /// Why this document's relative dates stay off the timeline, for the reader and the export.
+    pub fn unresolved_reason(&self) -> String {
+        match self.date {
+            None => format!(
+                "Not on the timeline: relative to the article's date, which the text does not give ({})",
+                self.date_reason
+            ),
+            Some(d) => format!(
+                "Not on the timeline: needs a more precise article date than {} ({})",
+                d.label(),
+                self.date_reason
+            ),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -149,6 +149,12 @@ fn sentence_view(ctx: &Ctx, doc_index: u32, s_index: u32, query: &Query) -> impl
             .filter(|(_, e)| e.doc == doc_index && e.sentence == s_index)
             .map(|(i, e)| Mark { start: e.start, end: e.end, tag: Tag::Event(i as u32) }),
     );
+    marks.extend(doc.unresolved.iter().filter(|u| u.sentence == s_index).map(|u| Mark {
+        start: u.start,
+        end: u.end,
+        tag: Tag::Unresolved,
+    }));
+    let unresolved_reason = doc.unresolved_reason();
     if !sentence.boilerplate {
         marks.extend(ctx.corpus.highlight(query, &sentence.text).into_iter().map(|(start, end)| Mark {
             start,
@@ -165,6 +171,10 @@ fn sentence_view(ctx: &Ctx, doc_index: u32, s_index: u32, query: &Query) -> impl
             let inner = match seg.event.and_then(|i| ctx.corpus.events.get(i as usize)) {
                 Some(e) => view! {
                     <mark class="date" tabindex="0" data-date=e.date.iso() title=format!("{} ({}) — {}", e.date.label(), e.date.precision.label(), e.resolution)>{inner}</mark>
+                }
+                .into_any(),
+                None if seg.unresolved => view! {
+                    <mark class="date unresolved" tabindex="0" title=unresolved_reason.clone()>{inner}</mark>
                 }
                 .into_any(),
                 None => inner,

@@ -14,6 +14,8 @@ pub struct Mark {
 pub enum Tag {
     Entity(u32),
     Event(u32),
+    /// A date expression that is not on the timeline.
+    Unresolved,
     Hit,
 }
 
@@ -23,6 +25,7 @@ pub struct Segment {
     pub text: String,
     pub entity: Option<u32>,
     pub event: Option<u32>,
+    pub unresolved: bool,
     pub hit: bool,
 }
 
@@ -52,12 +55,18 @@ pub fn segments(text: &str, marks: &[Mark]) -> Vec<Segment> {
             match m.tag {
                 Tag::Entity(i) => seg.entity = seg.entity.or(Some(i)),
                 Tag::Event(i) => seg.event = seg.event.or(Some(i)),
+                Tag::Unresolved => seg.unresolved = true,
                 Tag::Hit => seg.hit = true,
             }
         }
         // Merge with the previous run when nothing changes, to keep the DOM small.
         match out.last_mut() {
-            Some(prev) if prev.entity == seg.entity && prev.event == seg.event && prev.hit == seg.hit => {
+            Some(prev)
+                if prev.entity == seg.entity
+                    && prev.event == seg.event
+                    && prev.unresolved == seg.unresolved
+                    && prev.hit == seg.hit =>
+            {
                 prev.text.push_str(&seg.text)
             }
             _ => out.push(seg),

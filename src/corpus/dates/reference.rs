@@ -123,7 +123,10 @@ fn copy_bound(documents: &[Document], k: usize, j: usize, source: &Option<Refere
     let day = source.as_ref()?.day()?;
     let theirs: BTreeSet<String> = shingles(&documents[j]).into_iter().collect();
     let example = shingles(&documents[k]).into_iter().find(|s| theirs.contains(s)).unwrap_or_default();
-    Some((day, format!("it shares passages with {} (e.g. “{}”), dated {}", documents[j].id, quote(&example, 60), day.iso())))
+    Some((
+        day,
+        format!("it shares passages with {} (e.g. “{}”), dated {}", documents[j].id, quote(&example, 60), day.iso()),
+    ))
 }
 
 /// A span proved by the text's own absolute dates: after the latest start of an event it tells
@@ -265,7 +268,12 @@ mod tests {
 
     #[test]
     fn a_date_line_dates_the_article() {
-        for line in ["June 13, 2005", "Monday, June 13, 2005", "PARIS, June 13, 2005 (Reuters) - Talks resumed.", "Published 13 June 2005"] {
+        for line in [
+            "June 13, 2005",
+            "Monday, June 13, 2005",
+            "PARIS, June 13, 2005 (Reuters) - Talks resumed.",
+            "Published 13 June 2005",
+        ] {
             let mut docs = vec![doc("w", None, &[line, "The carrier said yesterday it would buy five jets."])];
             let ev = extract(&mut docs);
             assert_eq!(docs[0].date, Some(DateValue::day(day(2005, 6, 13))), "{line}");
@@ -287,6 +295,10 @@ mod tests {
         assert_eq!(docs[0].date, None);
         assert!(docs[0].date_reason.starts_with("no date"), "{}", docs[0].date_reason);
         assert!(ev.iter().all(|e| e.expression != "May 14th"), "a year-less day needs the article's year");
+        // ... and is listed as unresolved, with the reason.
+        let u = docs[0].unresolved.first().expect("an unresolved date");
+        assert_eq!(&docs[0].sentences[u.sentence as usize].text[u.start as usize..u.end as usize], "May 14th");
+        assert!(docs[0].unresolved_reason().contains("does not give"), "{}", docs[0].unresolved_reason());
         assert!(ev.iter().any(|e| e.expression == "April 13, 2001"), "absolute dates stay");
     }
 

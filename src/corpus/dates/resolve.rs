@@ -137,7 +137,9 @@ fn year_by_tense(tense: Tense, period: impl Fn(i32) -> Option<DateValue>, cx: &C
         }
         Tense::Past | Tense::Future => (year, "the reference year"),
         Tense::Present | Tense::Unknown => {
-            let distance = |v: DateValue| (v.start.ordinal() - r.start.ordinal()).abs().min((v.end.ordinal() - r.end.ordinal()).abs());
+            let distance = |v: DateValue| {
+                (v.start.ordinal() - r.start.ordinal()).abs().min((v.end.ordinal() - r.end.ordinal()).abs())
+            };
             let overlaps = this.start <= r.end && this.end >= r.start;
             if overlaps || distance(this) <= distance(prev) && distance(this) <= distance(next) {
                 (year, "the reference year")
@@ -424,7 +426,8 @@ fn earlier_or_later(unit: Unit, dir: i32, r: &Reference) -> Option<Resolved> {
         Unit::Year => DateValue::year(d.year)?,
         _ => DateValue::week_of(d),
     };
-    let part = if dir < 0 { whole.narrowed(whole.start, d.add_days(-1)) } else { whole.narrowed(d.add_days(1), whole.end) };
+    let part =
+        if dir < 0 { whole.narrowed(whole.start, d.add_days(-1)) } else { whole.narrowed(d.add_days(1), whole.end) };
     let how = if dir < 0 { "from its start to the day before the reference" } else { "after the reference" };
     resolved(part.unwrap_or(whole), how.to_string(), true)
 }
@@ -459,7 +462,8 @@ fn relative_quarter(rel: i32, r: &Reference) -> Option<Resolved> {
     }
     let q = quarter_of(v.start) + i64::from(rel);
     let (year, n) = (i32::try_from(q.div_euclid(4)).ok()?, (q.rem_euclid(4) + 1) as u8);
-    let which = ["the quarter before", "the quarter of", "the quarter after"].get((rel + 1) as usize).copied().unwrap_or("");
+    let which =
+        ["the quarter before", "the quarter of", "the quarter after"].get((rel + 1) as usize).copied().unwrap_or("");
     resolved(DateValue::quarter(year, n)?, format!("{which} the reference"), true)
 }
 
@@ -537,10 +541,7 @@ mod tests {
             one("It expects third-quarter profit to fall."),
             ("third-quarter".into(), DateValue::quarter(2016, 3).unwrap())
         );
-        assert_eq!(
-            one("The offer was extended to May 18."),
-            ("May 18".into(), DateValue::day(day(2016, 5, 18)))
-        );
+        assert_eq!(one("The offer was extended to May 18."), ("May 18".into(), DateValue::day(day(2016, 5, 18))));
         assert_eq!(
             one("Roe Jian will attend the IFTC from May 18 to 20 Spring 2016 Conference."),
             ("from May 18 to 20".into(), r)

@@ -499,7 +499,8 @@ fn bare_year(t: &Toks, i: usize) -> Option<(usize, Expr)> {
         Some(n) => n.kind == Kind::Punct && !matches!(n.text, "%" | "$" | "-"),
     };
     // "2000 people", "1990 tonnes": a count of something, not a year.
-    let counts_things = t.word(i + 1).is_some_and(|w| w.len() > 3 && w.ends_with('s') && w.starts_with(char::is_lowercase));
+    let counts_things =
+        t.word(i + 1).is_some_and(|w| w.len() > 3 && w.ends_with('s') && w.starts_with(char::is_lowercase));
     ((cue && !counts_things || standalone) && !prev_blocks && (1800..=2099).contains(&y))
         .then_some((i + 1, Expr::Year { y: YearSpec::Explicit(y), part: None }))
 }
@@ -604,7 +605,9 @@ fn quarter_or_half(t: &Toks, i: usize, w: &str) -> Option<(usize, Expr)> {
         "fourth" => Some(4),
         _ => None,
     };
-    if let Some(q) = t.word(k).filter(|x| x.len() == 2 && x.starts_with(['Q', 'q'])).and_then(|x| x[1..].parse::<u8>().ok()) {
+    if let Some(q) =
+        t.word(k).filter(|x| x.len() == 2 && x.starts_with(['Q', 'q'])).and_then(|x| x[1..].parse::<u8>().ok())
+    {
         if (1..=4).contains(&q) && k == i {
             let (y, end) = year_spec(t, k + 1).unwrap_or((YearSpec::Unknown, k + 1));
             return Some((end, Expr::Quarter { q, y }));

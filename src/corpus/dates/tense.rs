@@ -30,11 +30,11 @@ const FUTURE: &[&str] = &[
 const PRESENT: &[&str] = &["is", "are", "am", "says", "say", "does", "do", "remains", "continues"];
 
 const PAST: &[&str] = &[
-    "was", "were", "had", "did", "said", "told", "ago", "went", "came", "took", "made", "gave", "began", "met",
-    "won", "lost", "left", "saw", "held", "rose", "fell", "paid", "sold", "bought", "brought", "thought", "found",
-    "got", "became", "ran", "spent", "sent", "built", "kept", "felt", "stood", "wrote", "spoke", "chose", "broke",
-    "drove", "flew", "grew", "knew", "threw", "fought", "caught", "taught", "sought", "struck", "led", "quit",
-    "shot", "hit", "cut", "set", "put", "earlier", "previously", "since", "been",
+    "was", "were", "had", "did", "said", "told", "ago", "went", "came", "took", "made", "gave", "began", "met", "won",
+    "lost", "left", "saw", "held", "rose", "fell", "paid", "sold", "bought", "brought", "thought", "found", "got",
+    "became", "ran", "spent", "sent", "built", "kept", "felt", "stood", "wrote", "spoke", "chose", "broke", "drove",
+    "flew", "grew", "knew", "threw", "fought", "caught", "taught", "sought", "struck", "led", "quit", "shot", "hit",
+    "cut", "set", "put", "earlier", "previously", "since", "been",
 ];
 
 /// "-ed" words that are not past forms.
@@ -56,14 +56,18 @@ pub fn around(sentence: &str, start: usize, end: usize) -> Tense {
     let words_inside = toks[first..last].iter().filter(|t| t.is_word()).count();
     let tense_at = |k: usize| {
         // "set to resume", "due to open": arranged for later.
-        let arranged = matches!(words[k].to_lowercase().as_str(), "set" | "slated") && words.get(k + 1).is_some_and(|w| *w == "to");
+        let arranged = matches!(words[k].to_lowercase().as_str(), "set" | "slated")
+            && words.get(k + 1).is_some_and(|w| *w == "to");
         if arranged {
             return Some(Tense::Future);
         }
         marker(words[k]).map(|t| with_modal(t, &words[..k]))
     };
     let left = (0..words_before).rev().take(REACH).enumerate().find_map(|(d, k)| tense_at(k).map(|t| (d, t)));
-    let right = (words_before + words_inside..words.len()).take(REACH).enumerate().find_map(|(d, k)| tense_at(k).map(|t| (d, t)));
+    let right = (words_before + words_inside..words.len())
+        .take(REACH)
+        .enumerate()
+        .find_map(|(d, k)| tense_at(k).map(|t| (d, t)));
     match (left, right) {
         // Ties go to the left: "said Friday that it will" is about a past Friday.
         (Some((l, left)), Some((r, right))) => {
