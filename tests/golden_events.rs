@@ -27,6 +27,14 @@ pub fn render(corpus: &Corpus) -> String {
         let date = d.date.as_ref().map(value).unwrap_or_else(|| "none".to_string());
         out.push_str(&format!("{} | {date} | inferred={} | {}\n", d.id, d.date_inferred, d.date_reason));
     }
+    out.push_str("\n# Unresolved (not on the timeline): doc | \"expression\" | sentence\n");
+    for d in &corpus.documents {
+        for u in &d.unresolved {
+            let sentence = d.sentences.get(u.sentence as usize).map(|s| s.text.as_str()).unwrap_or("");
+            let expression = sentence.get(u.start as usize..u.end as usize).unwrap_or("");
+            out.push_str(&format!("{} | \"{expression}\" | {}\n", d.id, truncate(sentence.trim(), 100)));
+        }
+    }
     out.push_str("\n# Events: date precision | doc | \"expression\" | resolution | sentence\n");
     for e in &corpus.events {
         let doc = &corpus.documents[e.doc as usize];

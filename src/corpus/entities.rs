@@ -375,10 +375,25 @@ impl Table {
     /// alone), or with anything after a name the owner listed in `entities.toml`. Both parts
     /// become spellings of their own; the run-together one is dropped.
     fn split_composites(&mut self) {
+        // A split can expose another ("United States | Manhattan | Federal Court"); a few rounds
+        // settle any real name.
+        for _ in 0..4 {
+            if !self.split_composites_once() {
+                break;
+            }
+        }
+    }
+
+    /// One round of [`Table::split_composites`]; whether anything was split.
+    fn split_composites_once(&mut self) -> bool {
         let mut splits: Vec<(usize, String, String, String)> = Vec::new(); // (cluster, whole, prefix, rest)
         for (id, cluster) in self.clusters.iter().enumerate() {
             for spelling in &cluster.spellings {
                 let words: Vec<&str> = spelling.split_whitespace().collect();
+                if let Some(parts) = self.around_owner_listed(&words) {
+                    splits.extend(parts.into_iter().map(|(prefix, rest)| (id, spelling.clone(), prefix, rest)));
+                    continue;
+                }
                 for k in 1..words.len() {
                     let (prefix, rest) = (words[..k].join(" "), words[k..].join(" "));
                     let Some(&prefix_id) = self.by_key.get(&name_key(&prefix)) else { continue };
@@ -398,6 +413,7 @@ impl Table {
                 }
             }
         }
+        let changed = !splits.is_empty();
         for (id, whole, prefix, rest) in splits {
             self.clusters[id].spellings.retain(|s| *s != whole);
             let (rest_id, new_spelling) = self.add_spelling(&rest, false);
@@ -408,6 +424,30 @@ impl Table {
             }
             let _ = self.add(&prefix, false);
         }
+        changed
+    }
+
+    /// A name the owner listed inside a longer spelling ("United States Manhattan Federal
+    /// Court" with "Manhattan" listed): the parts before, itself and after, as (part, part)
+    /// pairs for [`Table::split_composites_once`] to add.
+    fn around_owner_listed(&self, words: &[&str]) -> Option<Vec<(String, String)>> {
+        for k in 1..words.len() {
+            for m in k + 1..=words.len() {
+                let inner = words[k..m].join(" ");
+                let Some(&id) = self.by_key.get(&name_key(&inner)) else { continue };
+                if !self.group_has(id, |c| c.forced_name.is_some()) {
+                    continue;
+                }
+                let before = words[..k].join(" ");
+                let after = words[m..].join(" ");
+                let mut parts = vec![(before, inner.clone())];
+                if !after.is_empty() && words[m..].iter().any(|w| !in_list(ORG_HEADS, w) && !in_list(PLACE_HEADS, w)) {
+                    parts.push((inner, after));
+                }
+                return Some(parts);
+            }
+        }
+        None
     }
 
     /// Whether any cluster merged with `id` so far satisfies `test`.
