@@ -405,7 +405,12 @@ impl Table {
                     let owner_listed = named_rest && self.group_has(prefix_id, |c| c.forced_name.is_some());
                     let alone = !self.clusters[prefix_id].weak;
                     let (_, person) = name_votes(&words[k..]);
-                    let person_rest = person && words.len() - k >= 2 && is_first_name(words[k]);
+                    // After a place or an organisation's name, a full name's shape is enough
+                    // ("United States Barack Obama"); otherwise it must open with a given name.
+                    let (prefix_votes, _) = name_votes(&words[..k]);
+                    let placed = prefix_votes[EntityKind::Place as usize] >= 3
+                        || prefix_votes[EntityKind::Organisation as usize] >= 3;
+                    let person_rest = person && words.len() - k >= 2 && (placed || is_first_name(words[k]));
                     if owner_listed || alone && person_rest {
                         splits.push((id, spelling.clone(), prefix, rest));
                         break;
@@ -711,7 +716,11 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
             && (!is_acronym(single) && lowered(single) && country_of(single).is_none()
                 || is_demonym(strip_possessive(single))
                 || in_list(PERSON_TITLES, single.trim_end_matches('.'))
-                || in_list(NOT_NAME_ACRONYMS, &strip_possessive(single).replace('.', "")))
+                || in_list(NOT_NAME_ACRONYMS, &strip_possessive(single).replace('.', ""))
+                || is_acronym(single)
+                    && single.len() >= 3
+                    && gazetteer::get().is_common_word(single)
+                    && country_of(single).is_none())
         {
             continue;
         }
@@ -1064,6 +1073,11 @@ impl Table {
                 })
             };
             if let Some(target) = target {
+                // A full name whose last word stands alone elsewhere is how news refers to
+                // people ("Mary Barra ... Barra said"): evidence that it is a person.
+                if !is_acronym(spelling) && !not_a_person && unique(&last_word, &key, self).is_some() {
+                    self.clusters[target].kind_votes[EntityKind::Person as usize] += 2;
+                }
                 self.union(target, *id);
             }
         }
@@ -1401,5 +1415,66 @@ mod tests {
                 assert!(!e.name.is_empty());
             }
         }
+    }
+
+    #[test]
+    fn titles_and_employers_are_split_from_names() {
+        let c = build(&[
+            "Title\n\nOn the same day, Prime Minister Ana Costa met the man who leads the firm, Zentaro Chief Executive Bo Lindqvist. Then the Chief Executive Officer of General Motors Fritz Henderson spoke to the press about the deal.",
+        ]);
+        assert_eq!(entity(&c, "Ana Costa").kind, EntityKind::Person);
+        assert_eq!(entity(&c, "Bo Lindqvist").kind, EntityKind::Person);
+        assert_eq!(entity(&c, "Fritz Henderson").kind, EntityKind::Person);
+        assert_eq!(entity(&c, "General Motors").kind, EntityKind::Organisation);
+        assert!(!names(&c).iter().any(|n| n.contains("Minister") || n.contains("Executive")), "{:?}", names(&c));
+    }
+
+    #[test]
+    fn heads_decide_organisations_and_places() {
+        let c = build(&[
+            "Title\n\nResearchers at the University of Helsinki and the Centre for Social Evolution flew from Suvarnabhumi Airport over the Atlantic Ocean with Hainan Airlines.",
+        ]);
+        for (name, kind) in [
+            ("University of Helsinki", EntityKind::Organisation),
+            ("Centre for Social Evolution", EntityKind::Organisation),
+            ("Suvarnabhumi Airport", EntityKind::Place),
+            ("Atlantic Ocean", EntityKind::Place),
+            ("Hainan Airlines", EntityKind::Organisation),
+        ] {
+            assert_eq!(entity(&c, name).kind, kind, "{name}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_keep_their_full_stop_and_gazetteer_places_their_kind() {
+        let c = build(&["Title\n\nOrvel Inc. opened offices in the U.S. and in Kuwait, near Lagos and Manhattan."]);
+        assert!(entity(&c, "Orvel Inc.").aliases.iter().any(|a| a.text == "Orvel Inc."));
+        for place in ["United States", "Kuwait", "Lagos", "Manhattan"] {
+            assert_eq!(entity(&c, place).kind, EntityKind::Place, "{place}");
+        }
+    }
+
+    #[test]
+    fn a_lone_surname_joins_its_full_name_and_makes_it_a_person() {
+        let c = build(&["Title\n\nThe board named Ilse Vandermeer as its head. Vandermeer, 51, starts on Monday."]);
+        let e = entity(&c, "Ilse Vandermeer");
+        assert_eq!(e.kind, EntityKind::Person);
+        assert!(e.aliases.iter().any(|a| a.text == "Vandermeer"), "{:?}", e.aliases);
+    }
+
+    #[test]
+    fn thin_evidence_stays_other_and_common_words_are_not_names() {
+        let c =
+            build(&["Title\n\nThe market Voices of discontent grew. Voices of discontent grew again near Qorvath."]);
+        let n = names(&c);
+        assert!(!n.iter().any(|x| x.starts_with("Voices")), "{n:?}");
+    }
+
+    #[test]
+    fn names_in_titles_are_mentions_too() {
+        let mut c = build(&["Zentaro Group buys Orvel\n\nThe Zentaro Group said it bought a rival."]);
+        let id = c.entity_by_name("Zentaro Group").unwrap();
+        let doc = c.documents.remove(0);
+        assert!(doc.title_mentions.iter().any(|m| m.entity == id), "{:?}", doc.title_mentions);
     }
 }
