@@ -19,10 +19,13 @@ newer snapshot cannot silently change the output.
               converter asserts that none of its 20 document ids is in the output.
 
 Outputs ner-{dev,test}.jsonl and timex-{dev,test}.jsonl (one article per line), split by document with
-sha1(id): even first byte -> dev, odd -> test. See SOURCES.md for the conventions; the `stats` printed at the
+sha1(id): even first byte -> dev, odd -> test. Every line has its document creation date as "dct" (YYYY-MM-DD)
+when the source gives one: TimeML's DCT, MEANTIME's CREATION_TIME timex on the date line, GUM's
+meta::dateCreated (a ner line without one has no "dct"). See SOURCES.md for the conventions; the `stats` printed at the
 end are the counts recorded there.
 """
 import argparse
+import datetime
 import hashlib
 import json
 import os
@@ -280,6 +283,47 @@ def core_name(seg, kind):
     return seg
 
 
+def ner_doc(doc_id, dct, text, entities):
+    """One line of ner-*.jsonl: id, the document creation date when the source gives one (else no "dct"),
+    text, entities."""
+    doc = {"id": doc_id}
+    if dct:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct) and datetime.date.fromisoformat(dct), (doc_id, dct)
+        doc["dct"] = dct
+    doc["text"] = text
+    doc["entities"] = entities
+    return doc
+
+
+def meantime_dct(root, dateline_tokens, dateline, doc_id, notes):
+    """The article's creation date from MEANTIME's own annotation: the value of the TIMEX3 marked
+    functionInDocument="CREATION_TIME", which the annotators anchored on the Wikinews date line (sentence 1, e.g.
+    "June 13 , 2005"); in 2 files no TIMEX3 is marked so and the date line's own TIMEX3 (anchored on exactly its
+    tokens) gives the value. The value is checked against the date line it is anchored on: one value is written
+    DD-MM-YYYY ("03-02-2009" on "February 03 , 2009") and one contradicts its own extent and the timex anchored
+    to it ("2008-10-20" on "October 10 , 2008", whose "the start of the day" is 2008-10-10); both take the date
+    of the annotated extent. None when nothing is annotated on the date line."""
+    line_ids = {t.get("t_id") for t in dateline_tokens}
+    timexes = list(root.iter("TIMEX3"))
+    dct_el = [t for t in timexes if t.get("functionInDocument") == "CREATION_TIME"]
+    assert len(dct_el) <= 1, doc_id
+    if not dct_el:
+        dct_el = [t for t in timexes if t.get("type") == "DATE"
+                  and {a.get("t_id") for a in t.findall("token_anchor")} == line_ids]
+        if not dct_el:
+            notes["meantime_dct_missing"][doc_id] += 1
+            return None
+        notes["meantime_dct_from_dateline_timex_not_marked_creation_time"][doc_id] += 1
+    el = dct_el[0]
+    assert {a.get("t_id") for a in el.findall("token_anchor")} == line_ids, doc_id
+    on_line = datetime.datetime.strptime(dateline, "%B %d , %Y").date().isoformat()
+    value = el.get("value") or ""
+    if value != on_line:
+        why = "not_iso" if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else "contradicts_its_extent"
+        notes[f"meantime_dct_value_{why}_extent_used"][f"{doc_id}: {value} -> {on_line}"] += 1
+    return on_line
+
+
 def convert_meantime(mirror, stats, notes):
     docs = []
     paths = [p for p in mirror.ls(MEANTIME_DIR) if p.endswith(".xml")]
@@ -304,6 +348,7 @@ def convert_meantime(mirror, stats, notes):
         # paragraphs: title, dateline (sentence 1, a date in every file), then the body sentences as one paragraph
         dateline = " ".join(t.text for t in by_sentence[1])
         assert re.match(r"^[A-Z][a-z]+ \d{1,2} , \d{4}$", dateline), (path, dateline)
+        dct = meantime_dct(root, by_sentence[1], dateline, doc_id, notes)
         paras = [by_sentence[0], by_sentence[1], [t for s in order[2:] for t in by_sentence[s]]]
         text, spans = detokenise([[t.text for t in p] for p in paras])
         where = {}
@@ -417,7 +462,7 @@ def convert_meantime(mirror, stats, notes):
             entities.append({"start": start, "end": end, "text": surface, "kind": kind})
         for e in entities:
             assert text[e["start"]:e["end"]] == e["text"]
-        docs.append({"id": doc_id, "text": text, "entities": entities})
+        docs.append(ner_doc(doc_id, dct, text, entities))
         ATTRIBUTION.append((doc_id, root.get("url")))
     return docs
 
@@ -949,6 +994,35 @@ def convert_gum_doc(data, stats, notes):
     return meta, text, entities
 
 
+GUM_DATE_LINE_RE = re.compile(r"(?:[A-Z][a-z]+day, )?([A-Z][a-z]+ \d{1,2}, \d{4})")
+
+
+def gum_dct(meta, text, doc_id, notes):
+    """The article's creation date from GUM's document metadata (`# meta::dateCreated = YYYY-MM-DD`, the
+    Wikinews page's creation date); None when absent. The Wikinews date line of the text ("Tuesday, September 1,
+    2015", looked for in the first three paragraphs) is only compared with it, in the notes: 4 texts have none,
+    13 have it in one paragraph with the headline (11 interviews) or with the first sentence (2: GUM marks no
+    paragraph break there), and 3 give another date than the metadata, which is kept."""
+    dct = meta.get("meta::dateCreated")
+    if not dct:
+        notes["gum_dct_missing"][doc_id] += 1
+        return None
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct), (doc_id, dct)
+    for para in text.split("\n\n")[:3]:
+        m = GUM_DATE_LINE_RE.search(para)
+        if m:
+            break
+    if not m:
+        notes["gum_dct_no_date_line_in_text"][doc_id] += 1
+        return dct
+    if m.group(0) != para:
+        notes["gum_dct_date_line_not_a_paragraph_of_its_own"][doc_id] += 1
+    on_line = datetime.datetime.strptime(m.group(1), "%B %d, %Y").date().isoformat()
+    if on_line != dct:
+        notes["gum_dct_date_line_differs_metadata_kept"][f"{doc_id}: {dct} (date line {m.group(0)})"] += 1
+    return dct
+
+
 def convert_gum(mirror, stats, notes):
     docs = []
     pattern = r"dep/GUM_(%s)_[a-z0-9]+\.conllu" % "|".join(GUM_GENRES)
@@ -962,7 +1036,7 @@ def convert_gum(mirror, stats, notes):
         doc_id = name.lower()  # "gum_news_afghan"
         for e in entities:
             assert text[e["start"]:e["end"]] == e["text"]
-        docs.append({"id": doc_id, "text": text, "entities": entities})
+        docs.append(ner_doc(doc_id, gum_dct(meta, text, doc_id, notes), text, entities))
         ATTRIBUTION.append((doc_id, meta["meta::sourceURL"]))
     return docs
 
@@ -1004,8 +1078,9 @@ def main():
             part = [d for d in ner[split] if d["id"].startswith(prefix)]
             ents = Counter(e["kind"] for d in part for e in d["entities"])
             chars = sum(len(d["text"]) for d in part)
-            print(f"ner-{split} [{label}]: {len(part)} articles, {chars} characters, {sum(ents.values())} entities "
-                  f"{dict(sorted(ents.items()))}")
+            dated = sum(1 for d in part if d.get("dct"))
+            print(f"ner-{split} [{label}]: {len(part)} articles ({dated} with a dct, {len(part) - dated} without), "
+                  f"{chars} characters, {sum(ents.values())} entities {dict(sorted(ents.items()))}")
     for split in ("dev", "test"):
         tys = Counter(t["type"] for d in timex[split] for t in d["timexes"])
         src = Counter(d["id"].split("/")[1] for d in timex[split])

@@ -10,7 +10,9 @@ converts the export to the predictions format shared by all systems:
      "doc_date": null | {"start": "YYYY-MM-DD", "end": "YYYY-MM-DD", "precision": str}}
 
 --front-matter puts the article's DCT in YAML-ish front matter (`---\\ndate: YYYY-MM-DD\\n---\\n`);
-without it the file is the bare text, and the pipeline has to infer the article date.
+without it the file is the bare text, and the pipeline has to infer the article date ("doc_date", built
+by doc_date() for every run: scripts/quality.sh runs the names set without front matter, so its
+predictions say which date the pipeline inferred for each Wikinews article).
 Entities are the article's mentions (surface text, kind); dates are its events (expression, date).
 The first line of each file becomes the article's title, exactly as for a user's files.
 """
@@ -67,6 +69,16 @@ def last_day(iso):
     return f"{y:04d}-12-31"
 
 
+def doc_date(document):
+    """The article date of one exported document as {"start", "end", "precision"} (days, both ends inclusive), or
+    None when the pipeline gave it none. Every run gets it (names set, dates set with or without front matter);
+    the scorer uses it where the run had no front matter (the names set, timex-nofm)."""
+    if not document.get("date"):
+        return None
+    end = document.get("date_end") or last_day(document["date"])
+    return {"start": first_day(document["date"], end), "end": end, "precision": document.get("date_precision")}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--front-matter", action="store_true", help="give each article's DCT as front matter")
@@ -104,10 +116,8 @@ def main() -> int:
     preds = {a["id"]: {"id": a["id"], "entities": [], "dates": [], "doc_date": None} for a in articles}
     for d in export["documents"]:
         p = preds.get(back.get(d["id"]))
-        if p is None or not d.get("date"):
-            continue
-        end = d.get("date_end") or last_day(d["date"])
-        p["doc_date"] = {"start": first_day(d["date"], end), "end": end, "precision": d.get("date_precision")}
+        if p is not None:
+            p["doc_date"] = doc_date(d)
     for m in export.get("mentions", []):
         p = preds.get(back.get(m["doc"]))
         if p is not None and m.get("text"):

@@ -26,8 +26,12 @@ Dates (timex set): only gold DATE timexes count. A prediction matches a gold tim
   prediction matched to it is not counted either. Values are compared upper-cased with any time part
   (from "T") cut. Value P = TP / predictions counted, R = TP / gold counted; span-only likewise with
   TP = matched whatever the value.
-Article dates (timex set, run without front matter): right when doc_date.start <= DCT <= end,
-  wrong when a doc_date is given that does not contain the DCT, none when doc_date is null.
+Article dates, same rule on two sets, both run without front matter: right when doc_date.start <= DCT
+  <= end, wrong when a doc_date is given that does not contain the DCT, none when doc_date is null;
+  articles without a gold DCT are left out. (1) the timex set (<pred>/<system>/timex-nofm.jsonl); (2) the
+  names set (<pred>/<system>/ner.jsonl, its Wikinews articles with their date lines; gold DCT from
+  MEANTIME's CREATION_TIME and GUM's dateCreated), for the systems that infer an article date (ours;
+  the peers write null), also per corpus (MEANTIME, GUM).
 """
 import argparse
 import json
@@ -40,6 +44,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 KINDS = ("person", "organisation", "place")
 SYSTEMS = ("ours", "spacy", "compromise", "compromise-dates", "chrono")
 NO_DATES = {"spacy", "compromise"}  # they predict no normalised dates
+INFERS_DOC_DATE = {"ours"}  # the peers infer no article date (doc_date is always null)
+NER_CORPORA = (("MEANTIME", "meantime_en/"), ("GUM", "gum_"))  # id prefixes in ner-*.jsonl
 
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -243,7 +249,7 @@ def score_doc_dates(gold_articles, preds):
     by_id = {p["id"]: p for p in preds}
     right = wrong = none = 0
     precisions = Counter()
-    wrong_examples = []
+    wrong_examples, none_examples = [], []
     for art in gold_articles:
         dct = art.get("dct")
         if not dct:
@@ -251,6 +257,8 @@ def score_doc_dates(gold_articles, preds):
         dd = (by_id.get(art["id"]) or {}).get("doc_date")
         if not dd:
             none += 1
+            if len(none_examples) < 25:
+                none_examples.append({"id": art["id"], "dct": dct})
         elif (dd.get("start") or "") <= dct <= (dd.get("end") or ""):
             right += 1
             precisions[dd.get("precision") or "?"] += 1
@@ -261,7 +269,8 @@ def score_doc_dates(gold_articles, preds):
     n = right + wrong + none
     return {"articles": n, "right": right, "wrong": wrong, "none": none,
             "right_share": round(right / n, 4) if n else 0.0,
-            "right_precisions": dict(precisions.most_common()), "wrong_examples": wrong_examples}
+            "right_precisions": dict(precisions.most_common()), "wrong_examples": wrong_examples,
+            "none_examples": none_examples}
 
 
 # ---------------------------------------------------------------- report
@@ -288,8 +297,10 @@ def pct(x):
 
 
 def markdown(res):
+    dated = res["data"].get("ner_articles_with_dct")
+    dated = f", {dated} with a DCT" if dated is not None else ""
     out = [f"Split **{res['split']}**: {res['data']['ner_articles']} NER articles "
-           f"({res['data']['ner_gold_entities']} gold entity mentions), {res['data']['timex_articles']} "
+           f"({res['data']['ner_gold_entities']} gold entity mentions{dated}), {res['data']['timex_articles']} "
            f"TimeML articles ({res['data']['timex_gold_date']} DATE timexes, "
            f"{res['data']['timex_gold_date_excluded']} of them unresolvable and excluded).", ""]
     ents = [(s, r["entities"]) for s, r in res["systems"].items() if r.get("entities")]
@@ -319,14 +330,26 @@ def markdown(res):
             out.append(f"| {s} | {pct(v['p'])} | {pct(v['r'])} | **{pct(v['f1'])}** | {pct(sp['f1'])} | "
                        f"{v['predicted']} | {d['predictions_ignored_other_type']} | {d['predictions_excluded_unresolvable']} |")
         out.append("")
-    docd = [(s, r["doc_date"]) for s, r in res["systems"].items() if r.get("doc_date")]
-    if docd:
-        out += ["**Article dates** (TimeML set, no front matter: does the inferred date contain the DCT?)", "",
-                "| system | articles | right | wrong | none | precision of the right ones |", "|---|---:|---:|---:|---:|---|"]
-        for s, d in docd:
+    def doc_date_rows(rows):
+        out = ["| system | articles | right | wrong | none | precision of the right ones |", "|---|---:|---:|---:|---:|---|"]
+        for s, d in rows:
             precs = ", ".join(f"{k} {v}" for k, v in d["right_precisions"].items()) or "–"
             out.append(f"| {s} | {d['articles']} | {d['right']} ({pct(d['right_share'])}%) | {d['wrong']} | {d['none']} | {precs} |")
-        out.append("")
+        return out + [""]
+
+    docd = [(s, r["doc_date"]) for s, r in res["systems"].items() if r.get("doc_date")]
+    if docd:
+        out += ["**Article dates** (TimeML set, no front matter: does the inferred date contain the DCT?)", ""]
+        out += doc_date_rows(docd)
+    docn = []
+    for s, r in res["systems"].items():
+        if r.get("doc_date_ner"):
+            docn.append((s, r["doc_date_ner"]))
+            docn += [(f"{s}: {c}", d) for c, d in r["doc_date_ner"].get("by_corpus", {}).items()]
+    if docn:
+        out += ["**Article dates** (names set: Wikinews with date lines, no front matter: does the inferred date "
+                "contain the DCT?)", ""]
+        out += doc_date_rows(docn)
     fl = res["data"]
     out.append(f"Gold items in an article's first line when it is at most 200 bytes (our pipeline takes that line "
                f"as the title, not a sentence, and finds nothing in it): "
@@ -396,6 +419,7 @@ def main() -> int:
         "data": {
             "ner_articles": len(ner),
             "ner_gold_entities": sum(len(a["entities"]) for a in ner),
+            "ner_articles_with_dct": sum(1 for a in ner if a.get("dct")),
             "timex_articles": len(timex),
             "timex_gold_date": sum(1 for a in timex for t in a["timexes"] if t.get("type") == "DATE"),
             "timex_gold_date_excluded": sum(1 for a in timex for t in a["timexes"]
@@ -411,6 +435,12 @@ def main() -> int:
         p = load(os.path.join(pred_dir, s, "ner.jsonl"))
         if p is not None and ner:
             r["entities"] = score_entities(ner, p)
+            if s in INFERS_DOC_DATE and any(a.get("dct") for a in ner):
+                r["doc_date_ner"] = score_doc_dates(ner, p)
+                r["doc_date_ner"]["by_corpus"] = {
+                    c: score_doc_dates(part, p) for c, part in
+                    ((c, [a for a in ner if a["id"].startswith(prefix) and a.get("dct")]) for c, prefix in NER_CORPORA)
+                    if part}
         p = load(os.path.join(pred_dir, s, "timex.jsonl"))
         if p is not None and timex and s not in NO_DATES:
             r["dates"] = score_dates(timex, p)
