@@ -21,7 +21,7 @@ use crate::corpus::time::{DateValue, Day, Precision};
 use crate::corpus::types::Document;
 
 use super::resolve::{resolve, Context, Reference};
-use super::scan::{Expr, Found, YearSpec};
+use super::scan::{scan_sentence, Expr, Found, YearSpec};
 use super::tense::Tense;
 
 /// Bounds further apart than this fix nothing a reader needs (not even the year).
@@ -67,7 +67,9 @@ pub(super) fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Ve
     let known: Vec<Option<Reference>> = documents
         .iter()
         .zip(all)
-        .map(|(doc, found)| front_matter(doc).or_else(|| from_date_line(doc, found)))
+        .map(|(doc, found)| {
+            front_matter(doc).or_else(|| from_date_line(doc, found)).or_else(|| from_title_date_line(doc))
+        })
         .collect();
     let passages = SharedPassages::of_dated(documents, &known);
     (0..documents.len())
@@ -114,6 +116,30 @@ fn from_date_line(doc: &Document, found: &[Found]) -> Option<Reference> {
         value: Some(DateValue::day(day)),
         inferred: true,
         note: format!("inferred from the date line '{}'", quote(sentence.trim(), 60)),
+    })
+}
+
+/// A date line run into the headline ("Interview with Ana Costa Sunday, May 28, 2006"), or a
+/// first line that is only a date: a full date with its year ending the title, after a weekday
+/// (a headline may name a future day, "Vote set for March 3, 2017", but not with its weekday in
+/// front and nothing after).
+fn from_title_date_line(doc: &Document) -> Option<Reference> {
+    let found = scan_sentence(&doc.title, 0);
+    let f = found.last()?;
+    let Expr::Day { m, d, y: YearSpec::Explicit(y) } = f.expr else { return None };
+    let ends_title = doc.title.get(f.end..)?.chars().all(|c| !c.is_alphanumeric());
+    let before = doc.title.get(..f.start)?.trim_end().trim_end_matches(',');
+    let weekday = before.split_whitespace().last().is_some_and(|w| {
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+            .contains(&w.to_lowercase().as_str())
+    });
+    if !(ends_title && (weekday || before.trim().is_empty())) {
+        return None;
+    }
+    Some(Reference {
+        value: Some(DateValue::day(Day::new(y, m, d)?)),
+        inferred: true,
+        note: format!("inferred from the date line in the title '{}'", quote(doc.title.trim(), 60)),
     })
 }
 
@@ -281,6 +307,23 @@ mod tests {
             let y = ev.iter().find(|e| e.expression == "yesterday").unwrap();
             assert_eq!(y.date, DateValue::day(day(2005, 6, 12)));
         }
+    }
+
+    #[test]
+    fn a_date_line_in_the_title_counts_only_with_its_weekday_or_alone() {
+        let mut docs = vec![doc("t", None, &["The carrier said yesterday it would buy five jets."])];
+        docs[0].title = "Interview with Ana Costa Sunday, May 28, 2006".to_string();
+        extract(&mut docs);
+        assert_eq!(docs[0].date, Some(DateValue::day(day(2006, 5, 28))));
+        docs[0].title = "May 28, 2006".to_string();
+        docs[0].date = None;
+        extract(&mut docs);
+        assert_eq!(docs[0].date, Some(DateValue::day(day(2006, 5, 28))));
+        // A headline naming a day is not its own date.
+        let mut future = vec![doc("f", None, &["The board met."])];
+        future[0].title = "Vote set for March 3, 2017".to_string();
+        extract(&mut future);
+        assert_eq!(future[0].date, None);
     }
 
     #[test]

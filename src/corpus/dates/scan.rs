@@ -744,7 +744,7 @@ fn match_month(t: &Toks, i: usize) -> Option<(usize, Expr)> {
 }
 
 /// All date expressions of one sentence, in reading order, non-overlapping.
-fn scan_sentence(text: &str, sentence: u32) -> Vec<Found> {
+pub(super) fn scan_sentence(text: &str, sentence: u32) -> Vec<Found> {
     let t = Toks(tokenize(text));
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
