@@ -863,6 +863,9 @@ fn context_votes(toks: &[Token<'_>], piece: &Piece, sentence: &str, person_shape
         add(EntityKind::Organisation, 2);
     } else if matches!(next.as_str(), "said" | "says" | "told" | "added" | "explained" | "argued") && person_shape {
         add(EntityKind::Person, 1);
+    } else if matches!(prev.as_str(), "said" | "says" | "told" | "added") && person_shape {
+        // '..., said Ana Costa.'
+        add(EntityKind::Person, 1);
     } else if next.chars().any(|c| c.is_ascii_digit()) && !person_shape {
         // "Boeing 737", "Boeing's 777": a maker and its model.
         add(EntityKind::Organisation, 1);

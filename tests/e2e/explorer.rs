@@ -536,6 +536,19 @@ fn axe_finds_no_serious_violations_in_the_main_states() {
             let overflow =
                 page.js("return document.documentElement.scrollWidth - window.innerWidth;").await.as_i64().unwrap();
             assert!(overflow <= 1, "{browser:?}: {overflow}px horizontal overflow at 375 px");
+            // What a person sees: the title on one line, a search box wide enough to type in.
+            let title_lines = page
+                .js("const h = document.querySelector('.brand h1'); return Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight));")
+                .await
+                .as_i64()
+                .unwrap();
+            assert_eq!(title_lines, 1, "{browser:?}: the title wraps onto {title_lines} lines");
+            let search_width = page
+                .js("return document.getElementById('search').getBoundingClientRect().width;")
+                .await
+                .as_f64()
+                .unwrap();
+            assert!(search_width >= 300.0, "{browser:?}: the search box is {search_width}px wide");
             assert_eq!(axe(&page).await, Vec::<String>::new(), "{browser:?}: phone");
             if browser == Browser::Chromium {
                 page.screenshot("phone").await;

@@ -367,13 +367,23 @@ impl Page {
         self.client.current_url().await.unwrap().fragment().unwrap_or("").to_string()
     }
 
-    /// Errors the instrumented page recorded (console.error, uncaught, rejections).
+    /// Errors the instrumented page recorded (console.error, uncaught, rejections). A page
+    /// where the recording hook never ran is itself an error: "no errors" must mean the hook
+    /// looked and found none.
     pub async fn errors(&self) -> Vec<String> {
-        serde_json::from_value(self.js("return window.__errors || null;").await).unwrap_or_default()
+        match self.js("return window.__errors === undefined ? null : window.__errors;").await {
+            serde_json::Value::Null => vec!["the error-recording hook did not run on this page".to_string()],
+            value => serde_json::from_value(value).unwrap_or_else(|e| vec![format!("unreadable error list: {e}")]),
+        }
     }
 
+    /// CSP violations the instrumented page recorded; a missing hook is reported, as in
+    /// [`Page::errors`].
     pub async fn csp_violations(&self) -> Vec<String> {
-        serde_json::from_value(self.js("return window.__csp || [];").await).unwrap_or_default()
+        match self.js("return window.__csp === undefined ? null : window.__csp;").await {
+            serde_json::Value::Null => vec!["the CSP-recording hook did not run on this page".to_string()],
+            value => serde_json::from_value(value).unwrap_or_else(|e| vec![format!("unreadable violation list: {e}")]),
+        }
     }
 
     pub async fn screenshot(&self, name: &str) {
