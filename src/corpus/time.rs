@@ -1,7 +1,13 @@
 //! Calendar values shared by the date scanner, the query filter, the export and the timeline.
-//! Proleptic Gregorian; no time zones (news dates are calendar days).
+//! Proleptic Gregorian; no time zones (news dates are calendar days). The arithmetic (day
+//! numbers, weekdays, ISO weeks, month lengths) is the `time` crate's: measured at about 1 KB
+//! brotli in the page (jiff's `Span` would cost ~36 KB; see BENCHMARKS.md).
 
 use serde::Serialize;
+use time::{Date, Month};
+
+/// The Julian day number of 1970-01-01, the origin of [`Day::ordinal`].
+const UNIX_EPOCH_JULIAN_DAY: i32 = 2_440_588;
 
 /// A calendar day. Ordering is chronological.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -46,47 +52,43 @@ impl Day {
         Day::new(year, month, day)
     }
 
-    /// Days since 1970-01-01 (negative before). Used for timeline geometry and arithmetic.
-    pub fn ordinal(self) -> i64 {
-        // Howard Hinnant's days_from_civil.
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+    /// The same day as a `time::Date`, which does the calendar arithmetic. `None` only for a
+    /// `Day` built by hand with impossible fields (`Day::new` and `pack::decode` refuse them).
+    fn date(self) -> Option<Date> {
+        Date::from_calendar_date(self.year, Month::try_from(self.month).ok()?, self.day).ok()
     }
 
-    /// Inverse of [`Day::ordinal`]; clamps to the supported year range instead of failing.
+    fn from_date(d: Date) -> Day {
+        Day { year: d.year(), month: u8::from(d.month()), day: d.day() }
+    }
+
+    /// Days since 1970-01-01 (negative before). Used for timeline geometry and arithmetic.
+    pub fn ordinal(self) -> i64 {
+        self.date().map_or(0, |d| i64::from(d.to_julian_day() - UNIX_EPOCH_JULIAN_DAY))
+    }
+
+    /// Inverse of [`Day::ordinal`]; clamps to the supported years (1..=9999) instead of failing.
     pub fn from_ordinal(days: i64) -> Day {
-        let z = days.clamp(-719_162, 2_932_896) + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Day { year: year.clamp(1, 9999), month, day }
+        let (first, last) = (Day { year: 1, month: 1, day: 1 }, Day { year: 9999, month: 12, day: 31 });
+        let julian = days.clamp(first.ordinal(), last.ordinal()) + i64::from(UNIX_EPOCH_JULIAN_DAY);
+        i32::try_from(julian).ok().and_then(|j| Date::from_julian_day(j).ok()).map_or(first, Day::from_date)
     }
 
     pub fn add_days(self, days: i64) -> Day {
-        Day::from_ordinal(self.ordinal() + days)
+        Day::from_ordinal(self.ordinal().saturating_add(days))
     }
 
     /// 0 = Monday ... 6 = Sunday.
     pub fn weekday(self) -> u8 {
-        (self.ordinal() + 3).rem_euclid(7) as u8
+        self.date().map_or(0, |d| d.weekday().number_days_from_monday())
     }
 
     /// ISO 8601 week-numbering year and week (weeks start on Monday; week 1 holds a Thursday).
     pub fn iso_week(self) -> (i32, u8) {
-        let thursday = self.add_days(3 - i64::from(self.weekday()));
-        let jan1 = Day { year: thursday.year, month: 1, day: 1 };
-        let week = (thursday.ordinal() - jan1.ordinal()) / 7 + 1;
-        (thursday.year, week as u8)
+        self.date().map_or((self.year, 1), |d| {
+            let (year, week, _) = d.to_iso_week_date();
+            (year, week)
+        })
     }
 
     pub fn last_of_month(year: i32, month: u8) -> Day {
@@ -95,17 +97,12 @@ impl Day {
 }
 
 pub fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    time::util::is_leap_year(year)
 }
 
+/// Days in a month of a year; 0 for a month that does not exist.
 pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
+    Month::try_from(month).map_or(0, |m| m.length(year))
 }
 
 /// How precisely a date is known. Drawn honestly by the timeline: a day is a point, the rest spans.
