@@ -347,7 +347,7 @@ macro_rules! pack_enum {
     };
 }
 
-pack_enum!(Precision[Day, Month, Season, Year, Range, Week, Quarter, Half]);
+pack_enum!(Precision[Day, Month, Season, Year, Range, Week, Quarter, Half, Decade]);
 pack_enum!(EntityKind[Person, Organisation, Place, Other]);
 // Days and date spans are validated as calendar values, not only as bytes: a `Day` with month 13
 // would otherwise reach `DateValue::label`, which indexes the month names with it.

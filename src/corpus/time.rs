@@ -120,6 +120,8 @@ pub enum Precision {
     Quarter,
     /// A half year ("the first half of 1990").
     Half,
+    /// Ten years from a year ending in 0 ("the 1990s").
+    Decade,
 }
 
 impl Precision {
@@ -133,6 +135,7 @@ impl Precision {
             Precision::Week => "week",
             Precision::Quarter => "quarter",
             Precision::Half => "half",
+            Precision::Decade => "decade",
         }
     }
 }
@@ -171,6 +174,12 @@ impl DateValue {
         let first = h.checked_sub(1)?.checked_mul(6)? + 1;
         let start = Day::new(year, first, 1)?;
         Some(DateValue { start, end: Day::last_of_month(year, first + 5), precision: Precision::Half })
+    }
+
+    /// The ten years from `start` (a year ending in 0).
+    pub fn decade(start: i32) -> Option<DateValue> {
+        let first = Day::new(start, 1, 1)?;
+        Some(DateValue { start: first, end: Day::new(start.checked_add(9)?, 12, 31)?, precision: Precision::Decade })
     }
 
     /// The Monday-to-Sunday week around a day.
@@ -215,6 +224,7 @@ impl DateValue {
             }
             Precision::Quarter => format!("{y:04}-Q{}", (self.start.month - 1) / 3 + 1),
             Precision::Half => format!("{y:04}-H{}", (self.start.month - 1) / 6 + 1),
+            Precision::Decade => format!("{:03}", y.div_euclid(10)),
             _ => self.iso(),
         }
     }
@@ -253,6 +263,11 @@ impl DateValue {
             Precision::Week => format!("week of {} {} {}", s.day, month(s.month), s.year),
             Precision::Quarter => format!("Q{} {}", (s.month - 1) / 3 + 1, s.year),
             Precision::Half => format!("H{} {}", (s.month - 1) / 6 + 1, s.year),
+            Precision::Decade => {
+                let decade = s.year - s.year.rem_euclid(10);
+                let (first, last) = (Day::new(decade, 1, 1).unwrap_or(s), Day::new(decade + 9, 12, 31).unwrap_or(s));
+                format!("{}{decade}s", self.part_word(first, last))
+            }
             Precision::Range => {
                 let e = self.end;
                 if s.year == e.year && s.month == e.month {

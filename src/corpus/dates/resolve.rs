@@ -2,7 +2,7 @@
 //! 2016-05-14 is 2016-04-13, and the resolution says how.
 use crate::corpus::time::{days_in_month, DateValue, Day, Precision, MONTH_NAMES};
 
-use super::scan::{Expr, Found, Part, Unit, YearSpec};
+use super::scan::{Expr, Found, Holiday, Part, Unit, YearSpec};
 use super::tense::Tense;
 
 /// What expressions are resolved against.
@@ -236,6 +236,9 @@ pub(super) fn resolve(f: &Found, cx: &Context) -> Option<Resolved> {
         Expr::Quarter { q, y } => quarter_or_half(f, y, cx, q, DateValue::quarter, "quarter"),
         Expr::Half { h, y } => quarter_or_half(f, y, cx, h, DateValue::half, "half"),
         Expr::RelQuarter(rel) => relative_quarter(rel, r),
+        Expr::Decade { start, part } => decade(start, part, "as written"),
+        Expr::DecadeWord(digit) => decade_word(digit, r),
+        Expr::Holiday { h, y } => holiday(f, h, y, cx),
     }
 }
 
@@ -467,6 +470,46 @@ fn relative_quarter(rel: i32, r: &Reference) -> Option<Resolved> {
     resolved(DateValue::quarter(year, n)?, format!("{which} the reference"), true)
 }
 
+/// "the 1990s", "the early 1980s": a decade, narrowed to its part.
+fn decade(start: i32, part: Option<Part>, how: &str) -> Option<Resolved> {
+    let whole = DateValue::decade(start)?;
+    let value = match part {
+        None => whole,
+        Some(p) => {
+            let (a, b) = match p {
+                Part::Early => (0, 3),
+                Part::Mid => (3, 6),
+                Part::Late => (6, 9),
+            };
+            whole.narrowed(Day::new(start + a, 1, 1)?, Day::new(start + b, 12, 31)?)?
+        }
+    };
+    resolved(value, format!("the {start}s: {how}"), false)
+}
+
+/// "the nineties": the latest such decade that began by the reference year.
+fn decade_word(digit: u8, r: &Reference) -> Option<Resolved> {
+    let year = r.year()?;
+    let mut start = year.div_euclid(100) * 100 + i32::from(digit) * 10;
+    if start > year {
+        start -= 100;
+    }
+    let mut out = decade(start, None, "the latest such decade by the reference year")?;
+    out.used_reference = true;
+    Some(out)
+}
+
+/// "Christmas", "Thanksgiving 2015", "last Christmas": the holiday's day in the year written,
+/// else in the year the tense points to.
+fn holiday(f: &Found, h: Holiday, y: YearSpec, cx: &Context) -> Option<Resolved> {
+    let (year, how, used) = match y {
+        YearSpec::Unknown => year_by_tense(f.tense, |y| h.day(y).map(DateValue::day), cx)?,
+        _ => resolve_year(y, Some(h.month()), cx)?,
+    };
+    let day = h.day(year)?;
+    resolved(DateValue::day(day), format!("{} {year}: {}", day.iso(), year_note(how, f)), used)
+}
+
 /// "13 last month", "the 13th of next month".
 fn day_of_relative_month(d: u8, rel: i32, r: &Reference) -> Option<Resolved> {
     let (ry, rm) = r.month()?;
@@ -496,7 +539,7 @@ fn ago(n: u32, unit: Unit, r: &Reference) -> Option<Resolved> {
 
 #[cfg(test)]
 mod tests {
-    use crate::corpus::dates::fixtures::{day, events, one, span};
+    use crate::corpus::dates::fixtures::{day, events, none, one, span};
     use crate::corpus::time::{DateValue, Precision};
 
     #[test]
@@ -624,6 +667,19 @@ mod tests {
                 ("November of the same year", DateValue::month(2015, 11).unwrap()),
             ]
         );
+    }
+
+    #[test]
+    fn decades_and_holidays() {
+        let (text, v) = one("It grew in the 1990s.");
+        assert_eq!((text.as_str(), v.timex(), v.precision), ("the 1990s", "199".to_string(), Precision::Decade));
+        assert_eq!(one("In the nineties it was small.").1.timex(), "199");
+        assert_eq!(one("They met at Christmas.").1, DateValue::day(day(2015, 12, 25)), "past tense: last year's");
+        assert_eq!(one("Sales rose over Thanksgiving 2015.").1, DateValue::day(day(2015, 11, 26)));
+        assert_eq!(one("Voters will choose on Election Day.").1, DateValue::day(day(2016, 11, 8)));
+        assert_eq!(one("He saw her last Christmas.").1, DateValue::day(day(2015, 12, 25)));
+        none("In their forties they left.");
+        none("The election day was calm.");
     }
 
     #[test]

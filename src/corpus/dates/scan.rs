@@ -5,7 +5,7 @@
 //! `text::fold`: folding accents would let other words pass for keywords ("Máy" for "May").
 use super::tense::{self, Tense};
 use crate::corpus::text::{self, Token};
-use crate::corpus::time::MONTH_NAMES;
+use crate::corpus::time::{Day, MONTH_NAMES};
 use crate::corpus::types::Document;
 
 // ---------------------------------------------------------------------------------------------
@@ -309,6 +309,18 @@ pub(super) enum Expr {
     },
     /// "this quarter" (0), "last quarter" (-1), "next quarter" (1).
     RelQuarter(i32),
+    /// "the 1990s", "the early 1980s": the decade's first year.
+    Decade {
+        start: i32,
+        part: Option<Part>,
+    },
+    /// "the nineties": the decade's digit (9), the century from the reference.
+    DecadeWord(u8),
+    /// "Christmas", "Thanksgiving Day", "Independence Day 2015", "last Christmas".
+    Holiday {
+        h: Holiday,
+        y: YearSpec,
+    },
     /// "the first half [of next year]", "second-half".
     Half {
         h: u8,
@@ -436,7 +448,104 @@ fn match_at(t: &Toks, i: usize) -> Option<(usize, Expr)> {
 
 /// Number-first expressions at the number token `i`; the first rule that matches wins.
 fn match_number(t: &Toks, i: usize) -> Option<(usize, Expr)> {
-    iso_date(t, i).or_else(|| number_ago(t, i)).or_else(|| day_first(t, i)).or_else(|| bare_year(t, i))
+    iso_date(t, i)
+        .or_else(|| number_ago(t, i))
+        .or_else(|| day_first(t, i))
+        .or_else(|| decade_at(t, i).map(|(end, start)| (end, Expr::Decade { start, part: None })))
+        .or_else(|| bare_year(t, i))
+}
+
+/// "1990s" at `i`: a year ending in 0 with an "s" right after it. Returns (end, first year).
+fn decade_at(t: &Toks, i: usize) -> Option<(usize, i32)> {
+    let y = t.year(i)?;
+    let s = t.get(i + 1).filter(|s| s.kind == Kind::Word && !s.space_before && s.text == "s")?;
+    let _ = s;
+    (y % 10 == 0).then_some((i + 2, y))
+}
+
+/// "the nineties" at `i` ("the"): only after "the", since "in their forties" is an age.
+fn decade_word(t: &Toks, i: usize) -> Option<(usize, Expr)> {
+    const WORDS: [&str; 8] =
+        ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+    let digit = WORDS.iter().position(|w| t.is(i + 1, w))? as u8 + 2;
+    (t.is(i, "the") && !t.is(i + 2, "of")).then_some((i + 2, Expr::DecadeWord(digit)))
+}
+
+/// Fixed-date and rule-based holidays that news names (capitalised): "Christmas", "Christmas
+/// Eve", "Thanksgiving", "Independence Day", "Election Day", "Labor Day", "Memorial Day",
+/// "Halloween", with an optional year after ("Christmas 2015").
+fn holiday(t: &Toks, i: usize, w: &str) -> Option<(usize, Expr)> {
+    if !t.word(i)?.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let day_next = |h: Holiday| if t.is(i + 1, "day") { (h, i + 2) } else { (h, i + 1) };
+    let (h, end) = match w {
+        "christmas" if t.is(i + 1, "eve") => (Holiday::ChristmasEve, i + 2),
+        "christmas" => day_next(Holiday::Christmas),
+        "thanksgiving" => day_next(Holiday::Thanksgiving),
+        "halloween" => (Holiday::Halloween, i + 1),
+        "independence" if t.is(i + 1, "day") => (Holiday::IndependenceDay, i + 2),
+        "election" if t.is(i + 1, "day") => (Holiday::ElectionDay, i + 2),
+        "labor" | "labour" if t.is(i + 1, "day") => (Holiday::LaborDay, i + 2),
+        "memorial" if t.is(i + 1, "day") => (Holiday::MemorialDay, i + 2),
+        _ => return None,
+    };
+    // "Day" must be capitalised too: "election day" is any election's.
+    if end == i + 2 && !t.word(i + 1)?.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let (y, end) = year_spec(t, end).unwrap_or((YearSpec::Unknown, end));
+    Some((end, Expr::Holiday { h, y }))
+}
+
+/// A holiday's rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Holiday {
+    Christmas,
+    ChristmasEve,
+    Thanksgiving,
+    Halloween,
+    IndependenceDay,
+    ElectionDay,
+    LaborDay,
+    MemorialDay,
+}
+
+impl Holiday {
+    /// Its month, for "last Christmas" (the nearest-month rule).
+    pub(super) fn month(self) -> u8 {
+        match self {
+            Holiday::Christmas | Holiday::ChristmasEve => 12,
+            Holiday::Thanksgiving | Holiday::ElectionDay => 11,
+            Holiday::Halloween => 10,
+            Holiday::IndependenceDay => 7,
+            Holiday::LaborDay => 9,
+            Holiday::MemorialDay => 5,
+        }
+    }
+
+    /// Its day in `year` (US rules for Thanksgiving, Election, Labor and Memorial Day).
+    pub(super) fn day(self, year: i32) -> Option<Day> {
+        let first = |m: u8| Day::new(year, m, 1);
+        // The n-th (1-based) weekday `wd` (0 = Monday) of month `m`.
+        let nth = |m: u8, wd: u8, n: i64| -> Option<Day> {
+            let d = first(m)?;
+            Some(d.add_days((i64::from(wd) - i64::from(d.weekday())).rem_euclid(7) + 7 * (n - 1)))
+        };
+        match self {
+            Holiday::Christmas => Day::new(year, 12, 25),
+            Holiday::ChristmasEve => Day::new(year, 12, 24),
+            Holiday::Halloween => Day::new(year, 10, 31),
+            Holiday::IndependenceDay => Day::new(year, 7, 4),
+            Holiday::Thanksgiving => nth(11, 3, 4),
+            Holiday::ElectionDay => nth(11, 0, 1).map(|monday| monday.add_days(1)),
+            Holiday::LaborDay => nth(9, 0, 1),
+            Holiday::MemorialDay => {
+                let last = Day::new(year, 5, 31)?;
+                Some(last.add_days(-i64::from(last.weekday())))
+            }
+        }
+    }
 }
 
 /// "2016-05-14" (two-digit month and day, no spaces).
@@ -521,6 +630,17 @@ fn match_word(t: &Toks, i: usize) -> Option<(usize, Expr)> {
     }
     if let Some(found) = bare_weekday(t, i, &w) {
         return Some(found);
+    }
+    if let Some(found) = holiday(t, i, &w) {
+        return Some(found);
+    }
+    if w == "the" {
+        if let Some((end, start)) = decade_at(t, i + 1) {
+            return Some((end, Expr::Decade { start, part: None }));
+        }
+        if let Some(found) = decade_word(t, i) {
+            return Some(found);
+        }
     }
     if let Some(found) = counted_ago(t, i, &w) {
         return Some(found);
@@ -646,6 +766,11 @@ fn relative_period(t: &Toks, i: usize, rel: i32) -> Option<(usize, Expr)> {
     if let Some(wd) = t.word(i + 1).and_then(weekday_of) {
         return Some((i + 2, Expr::Weekday { wd, rel }));
     }
+    if let Some((end, Expr::Holiday { h, y: YearSpec::Unknown })) =
+        t.word(i + 1).and_then(|w| holiday(t, i + 1, &w.to_ascii_lowercase()))
+    {
+        return Some((end, Expr::Holiday { h, y: YearSpec::NearestMonth(rel) }));
+    }
     // A full month name: abbreviations count only before a day (see `Toks::month`).
     if let Some((m, false)) = t.month(i + 1) {
         return Some((i + 2, Expr::Month { m, y: YearSpec::NearestMonth(rel), part: None }));
@@ -659,6 +784,9 @@ fn relative_period(t: &Toks, i: usize, rel: i32) -> Option<(usize, Expr)> {
 /// [2016]", "late 2015", "the beginning of this year", "early last month", "the end of the same
 /// year", "the end of the year".
 fn part_of_period(t: &Toks, k: usize, part: Part) -> Option<(usize, Expr)> {
+    if let Some((end, start)) = decade_at(t, k).or_else(|| t.is(k, "the").then(|| decade_at(t, k + 1)).flatten()) {
+        return Some((end, Expr::Decade { start, part: Some(part) }));
+    }
     if let Some((m, false)) = t.month(k) {
         let (y, end) = year_spec(t, k + 1).unwrap_or((YearSpec::Unknown, k + 1));
         return Some((end, Expr::Month { m, y, part: Some(part) }));
