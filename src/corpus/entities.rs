@@ -130,6 +130,8 @@ const MONTHS_AND_DAYS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter",
+    // Holidays are dates (the date stage reads them), not names.
+    "christmas", "thanksgiving", "halloween", "easter",
 ];
 
 /// Words allowed inside a name between capitalised words.
@@ -653,6 +655,15 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
         } else if title_inside {
             pieces.push((piece_start, k, true));
             piece_start = k;
+        } else if k > piece_start + 1
+            && k + 1 < end
+            && toks[k].text == "of"
+            && is_first_name(toks[piece_start].text)
+            && (piece_start..k).all(|j| is_capitalised(toks[j].text) && !is_title(j) && !is_head(toks[j].text))
+        {
+            // "Isabel Ruiz of Heaven Sent Gaming": a person's full name, then where they work.
+            pieces.push((piece_start, k, false));
+            piece_start = k + 1;
         } else if company_then_person {
             // "Zentaro Inc. Ana Costa", "General Motors Fritz Henderson": the company's name
             // ends at its suffix or head.
@@ -1430,6 +1441,12 @@ mod tests {
         assert_eq!(entity(&c, "Fritz Henderson").kind, EntityKind::Person);
         assert_eq!(entity(&c, "General Motors").kind, EntityKind::Organisation);
         assert!(!names(&c).iter().any(|n| n.contains("Minister") || n.contains("Executive")), "{:?}", names(&c));
+        // A person "of" where they work: two names, while "Bank of England" stays one.
+        let c = build(&[
+            "Title\n\nWe spoke with Isabel Ruiz of Heaven Sent Gaming about it, and the Bank of England agreed.",
+        ]);
+        assert_eq!(entity(&c, "Isabel Ruiz").kind, EntityKind::Person);
+        assert!(c.entity_by_name("Heaven Sent Gaming").is_some() && c.entity_by_name("Bank of England").is_some());
     }
 
     #[test]
