@@ -4,6 +4,8 @@
 //! string because it works identically on any static host, under any sub-path and over `file://`,
 //! and never reaches a server.
 
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
 use crate::corpus::{Corpus, Day, Query};
 
 /// Result ordering.
@@ -199,51 +201,19 @@ fn encode_list(names: &[String]) -> String {
     names.iter().map(|n| encode(n)).collect::<Vec<_>>().join("|")
 }
 
-/// Percent-encodes everything but unreserved characters, so `&`, `|`, `=` and `#` inside names
-/// and queries survive the round trip.
+/// Everything but the unreserved characters of RFC 3986 is escaped, so `&`, `|`, `=`, `#` and
+/// `+` inside names and queries survive the round trip.
+const ESCAPED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+
+/// Percent-encodes `text` for the URL fragment (the `percent-encoding` crate, UTF-8).
 pub fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
-            b' ' => out.push_str("%20"),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
+    utf8_percent_encode(text, ESCAPED).to_string()
 }
 
-/// Inverse of [`encode`]; malformed escapes are kept literally and bad UTF-8 is replaced.
+/// Inverse of [`encode`]: a `+` written by hand is a space, malformed escapes ("%zz", "%+1")
+/// are kept literally, and bytes that are not UTF-8 are replaced.
 pub fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex {
-                    Some(b) => {
-                        out.push(b);
-                        i += 3;
-                    }
-                    None => {
-                        out.push(b'%');
-                        i += 1;
-                    }
-                }
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_decode_str(&text.replace('+', " ")).decode_utf8_lossy().into_owned()
 }
 
 #[cfg(test)]
@@ -260,10 +230,46 @@ mod tests {
 
     #[test]
     fn encode_decode_round_trip_keeps_separators() {
-        for text in ["a&b=c|d#e", "Mike · Lund", "\"phrase\" pre*", "ünïcode ✓", "100%"] {
+        for text in ["a&b=c|d#e", "Mike · Lund", "\"phrase\" pre*", "ünïcode ✓", "100%", "a+b"] {
             assert_eq!(decode(&encode(text)), text);
         }
         assert_eq!(decode("%zz%4"), "%zz%4");
+        // A sign is not a hex digit: "%+1" is three characters, not byte 0x01.
+        assert_eq!(decode("%+1"), "% 1");
+        assert_eq!(decode("%-1"), "%-1");
+    }
+
+    proptest::proptest! {
+        /// Any text round-trips through the fragment encoding.
+        #[test]
+        fn any_text_round_trips(text in "\\PC*") {
+            proptest::prop_assert_eq!(decode(&encode(&text)), text);
+        }
+
+        /// Every piece of view state survives `to_fragment` → `from_fragment`.
+        #[test]
+        fn view_state_round_trips(
+            text in "\\PC{0,40}",
+            include in proptest::bool::ANY,
+            exclude in proptest::bool::ANY,
+            from in proptest::option::of(0i64..20_000),
+            span in 0i64..400,
+            open in proptest::bool::ANY,
+            sort_date in proptest::bool::ANY,
+        ) {
+            let c = corpus();
+            let names: Vec<String> = c.entities.iter().map(|e| e.name.clone()).collect();
+            let mut state = ViewState { text, ..ViewState::default() };
+            if include { state.include = names.iter().take(1).cloned().collect(); }
+            if exclude { state.exclude = names.iter().skip(1).take(1).cloned().collect(); }
+            state.from = from.map(Day::from_ordinal);
+            state.to = from.map(|f| Day::from_ordinal(f + span));
+            if open { state.doc = Some("a".to_string()); state.sentence = Some(0); }
+            state.sort = if sort_date { Sort::Date } else { Sort::Relevance };
+            let (back, notices) = ViewState::from_fragment(&state.to_fragment(), &c);
+            proptest::prop_assert!(notices.is_empty(), "{:?}", notices);
+            proptest::prop_assert_eq!(back, state);
+        }
     }
 
     #[test]
