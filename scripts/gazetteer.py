@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate the entity gazetteer in src/corpus/gazetteer/ from registry packages.
+"""Regenerate the entity gazetteer in data/gazetteer/ from registry packages.
 
 Maintainer tool: it is NOT run at build or test time. The Rust code `include_str!`s the files it
 writes, which are committed. Run it only to refresh or change the data, then review the diff.
@@ -768,7 +768,7 @@ def write_lines(path: Path, lines: list[str]) -> None:
 def main() -> None:
     repo = Path(__file__).resolve().parent.parent
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", type=Path, default=repo / "src" / "corpus" / "gazetteer")
+    ap.add_argument("--out", type=Path, default=repo / "data" / "gazetteer")
     ap.add_argument("--cache", type=Path, help="download dir to keep/reuse (default: a temp dir)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

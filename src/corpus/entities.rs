@@ -377,7 +377,7 @@ impl Table {
     /// alone), or with anything after a name the owner listed in `entities.toml`. Both parts
     /// become spellings of their own; the run-together one is dropped.
     fn split_composites(&mut self) {
-        // A split can expose another ("United States | Manhattan | Federal Court"); a few rounds
+        // A split can expose another ("United States | Brooklyn | District Court"); a few rounds
         // settle any real name.
         for _ in 0..4 {
             if !self.split_composites_once() {
@@ -434,8 +434,8 @@ impl Table {
         changed
     }
 
-    /// A name the owner listed inside a longer spelling ("United States Manhattan Federal
-    /// Court" with "Manhattan" listed): the parts before, itself and after, as (part, part)
+    /// A name the owner listed inside a longer spelling ("United States Brooklyn District
+    /// Court" with "Brooklyn" listed): the parts before, itself and after, as (part, part)
     /// pairs for [`Table::split_composites_once`] to add.
     fn around_owner_listed(&self, words: &[&str]) -> Option<Vec<(String, String)>> {
         for k in 1..words.len() {
@@ -1229,7 +1229,7 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
         let single_word = all_spellings.iter().all(|s| s.split_whitespace().count() == 1);
         // Drop what is likely capitalised noise: a sentence-initial word never confirmed, and a
         // one-word name with no evidence of any kind that is seen once or is a common English
-        // word ("Voices" capitalised by a translation).
+        // word ("Echoes" capitalised by a translation).
         let common_word = all_spellings.iter().all(|s| gazetteer::get().is_common_word(s));
         if forced_name.is_none()
             && (weak
@@ -1467,9 +1467,9 @@ mod tests {
 
     #[test]
     fn abbreviations_keep_their_full_stop_and_gazetteer_places_their_kind() {
-        let c = build(&["Title\n\nOrvel Inc. opened offices in the U.S. and in Kuwait, near Lagos and Manhattan."]);
+        let c = build(&["Title\n\nOrvel Inc. opened offices in the U.S. and in Kuwait, near Lagos and Brooklyn."]);
         assert!(entity(&c, "Orvel Inc.").aliases.iter().any(|a| a.text == "Orvel Inc."));
-        for place in ["United States", "Kuwait", "Lagos", "Manhattan"] {
+        for place in ["United States", "Kuwait", "Lagos", "Brooklyn"] {
             assert_eq!(entity(&c, place).kind, EntityKind::Place, "{place}");
         }
     }
@@ -1484,10 +1484,9 @@ mod tests {
 
     #[test]
     fn thin_evidence_stays_other_and_common_words_are_not_names() {
-        let c =
-            build(&["Title\n\nThe market Voices of discontent grew. Voices of discontent grew again near Qorvath."]);
+        let c = build(&["Title\n\nThe square Echoes of protest rang. Echoes of protest rang again near Qorvath."]);
         let n = names(&c);
-        assert!(!n.iter().any(|x| x.starts_with("Voices")), "{n:?}");
+        assert!(!n.iter().any(|x| x.starts_with("Echoes")), "{n:?}");
     }
 
     #[test]
