@@ -13,7 +13,7 @@
 //!
 //! Nothing corpus-specific is in this file: only general English cues and a small gazetteer.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::gazetteer;
 use super::overrides::Overrides;
@@ -389,10 +389,16 @@ impl Table {
     /// One round of [`Table::split_composites`]; whether anything was split.
     fn split_composites_once(&mut self) -> bool {
         let mut splits: Vec<(usize, String, String, String)> = Vec::new(); // (cluster, whole, prefix, rest)
+                                                                           // Groups holding a name from `entities.toml`, found once per round (not per candidate).
+        let listed: BTreeSet<usize> = (0..self.clusters.len())
+            .filter(|&c| self.clusters[c].forced_name.is_some())
+            .map(|c| self.root(c))
+            .collect();
+        let owner_listed = |id: usize| listed.contains(&self.root(id));
         for (id, cluster) in self.clusters.iter().enumerate() {
             for spelling in &cluster.spellings {
                 let words: Vec<&str> = spelling.split_whitespace().collect();
-                if let Some(parts) = self.around_owner_listed(&words) {
+                if let Some(parts) = self.around_owner_listed(&words, &owner_listed) {
                     splits.extend(parts.into_iter().map(|(prefix, rest)| (id, spelling.clone(), prefix, rest)));
                     continue;
                 }
@@ -403,17 +409,18 @@ impl Table {
                         continue;
                     }
                     // The rest must be a name of its own, not just a head ("Zentaro Group").
-                    let named_rest = words[k..].iter().any(|w| !in_list(ORG_HEADS, w) && !in_list(PLACE_HEADS, w));
-                    let owner_listed = named_rest && self.group_has(prefix_id, |c| c.forced_name.is_some());
+                    let named_rest = words[k..].iter().any(|w| !is_head(w));
+                    let listed_prefix = named_rest && owner_listed(prefix_id);
                     let alone = !self.clusters[prefix_id].weak;
-                    let (_, person) = name_votes(&words[k..]);
                     // After a place or an organisation's name, a full name's shape is enough
                     // ("United States Barack Obama"); otherwise it must open with a given name.
-                    let (prefix_votes, _) = name_votes(&words[..k]);
-                    let placed = prefix_votes[EntityKind::Place as usize] >= 3
-                        || prefix_votes[EntityKind::Organisation as usize] >= 3;
-                    let person_rest = person && words.len() - k >= 2 && (placed || is_first_name(words[k]));
-                    if owner_listed || alone && person_rest {
+                    let person_rest = alone && words.len() - k >= 2 && name_votes(&words[k..]).1 && {
+                        let prefix_votes = name_votes(&words[..k]).0;
+                        let placed = prefix_votes[EntityKind::Place as usize] >= 3
+                            || prefix_votes[EntityKind::Organisation as usize] >= 3;
+                        placed || is_first_name(words[k])
+                    };
+                    if listed_prefix || person_rest {
                         splits.push((id, spelling.clone(), prefix, rest));
                         break;
                     }
@@ -429,6 +436,7 @@ impl Table {
                 let votes = name_votes(&words).0;
                 self.vote(rest_id, votes);
             }
+            // The prefix is now seen on its own: no longer a weak, sentence-initial candidate.
             let _ = self.add(&prefix, false);
         }
         changed
@@ -437,30 +445,28 @@ impl Table {
     /// A name the owner listed inside a longer spelling ("United States Brooklyn District
     /// Court" with "Brooklyn" listed): the parts before, itself and after, as (part, part)
     /// pairs for [`Table::split_composites_once`] to add.
-    fn around_owner_listed(&self, words: &[&str]) -> Option<Vec<(String, String)>> {
+    fn around_owner_listed(
+        &self,
+        words: &[&str],
+        owner_listed: &dyn Fn(usize) -> bool,
+    ) -> Option<Vec<(String, String)>> {
         for k in 1..words.len() {
             for m in k + 1..=words.len() {
                 let inner = words[k..m].join(" ");
                 let Some(&id) = self.by_key.get(&name_key(&inner)) else { continue };
-                if !self.group_has(id, |c| c.forced_name.is_some()) {
+                if !owner_listed(id) {
                     continue;
                 }
                 let before = words[..k].join(" ");
                 let after = words[m..].join(" ");
                 let mut parts = vec![(before, inner.clone())];
-                if !after.is_empty() && words[m..].iter().any(|w| !in_list(ORG_HEADS, w) && !in_list(PLACE_HEADS, w)) {
+                if !after.is_empty() && words[m..].iter().any(|w| !is_head(w)) {
                     parts.push((inner, after));
                 }
                 return Some(parts);
             }
         }
         None
-    }
-
-    /// Whether any cluster merged with `id` so far satisfies `test`.
-    fn group_has(&self, id: usize, test: impl Fn(&Cluster) -> bool) -> bool {
-        let root = self.root(id);
-        (0..self.clusters.len()).any(|c| self.root(c) == root && test(&self.clusters[c]))
     }
 
     /// Names listed together are usually of one kind: a name with clear evidence lends a vote to
@@ -627,16 +633,9 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
     if end - start > 1 && g.place(&run_text(start, end)).place() {
         return vec![Piece { start, end, titled: false, employer: false }];
     }
-    // "General Motors", "Prince William Sound": a title word in a name with an organisation or
-    // place head is part of the name.
     // "General Motors", "Prince William Sound": a title word followed, inside the name, by an
     // organisation or place head is part of that name.
-    let headed_after = |k: usize, b: usize| {
-        toks[k + 1..b].iter().any(|t| {
-            let w = strip_possessive(t.text).trim_end_matches('.');
-            in_list(ORG_HEADS, w) || in_list(PLACE_HEADS, w)
-        })
-    };
+    let headed_after = |k: usize, b: usize| toks[k + 1..b].iter().any(|t| is_head(t.text));
     let is_title = |k: usize| in_list(PERSON_TITLES, strip_possessive(toks[k].text).trim_end_matches('.'));
     let mut pieces = Vec::new();
     let mut piece_start = start;
@@ -708,8 +707,7 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
         // that is not a head ends none ("Zentaro Camp" is Zentaro's camp).
         while b - a > 1 {
             let w = strip_possessive(toks[b - 1].text);
-            let head = in_list(ORG_HEADS, w) || in_list(PLACE_HEADS, w);
-            if !(w.chars().any(|c| c.is_ascii_digit()) || lowered(w) && !head) {
+            if !(w.chars().any(|c| c.is_ascii_digit()) || lowered(w) && !is_head(w)) {
                 break;
             }
             b -= 1;
@@ -748,19 +746,14 @@ fn is_head(word: &str) -> bool {
 /// Whether word `k` is an organisation or place head followed by "of", "for" or "on" inside the
 /// name `..b` ("Bank of England", "Centre for Social Evolution", "Gulf of Mexico").
 fn head_of(toks: &[Token<'_>], k: usize, b: usize) -> bool {
-    let w = toks[k].text;
-    k + 2 < b + 1
-        && k + 1 < b
-        && in_list(&["of", "for", "on"], toks[k + 1].text)
-        && (in_list(ORG_HEADS, w) || in_list(PLACE_HEADS, w))
+    k + 1 < b && in_list(&["of", "for", "on"], toks[k + 1].text) && is_head(toks[k].text)
 }
 
 /// A nationality word that opens a longer name and is not part of it: "Chinese Zentaro" is
 /// Zentaro, but "American Airlines" and "British Museum" keep theirs (an organisation head
 /// follows).
 fn leading_demonym(toks: &[Token<'_>], a: usize, b: usize) -> bool {
-    let last = strip_possessive(toks[b - 1].text).trim_end_matches('.');
-    is_demonym(toks[a].text) && !in_list(ORG_HEADS, last) && !in_list(PLACE_HEADS, last)
+    is_demonym(toks[a].text) && !is_head(toks[b - 1].text)
 }
 
 fn confirmed(word: &str, table: &Table) -> bool {

@@ -154,7 +154,9 @@ fn sentence_view(ctx: &Ctx, doc_index: u32, s_index: u32, query: &Query) -> impl
         end: u.end,
         tag: Tag::Unresolved,
     }));
-    let unresolved_reason = doc.unresolved_reason();
+    // Worded once per sentence that needs it, not for every sentence the reader draws.
+    let unresolved_reason =
+        if doc.unresolved.iter().any(|u| u.sentence == s_index) { doc.unresolved_reason() } else { String::new() };
     if !sentence.boilerplate {
         marks.extend(ctx.corpus.highlight(query, &sentence.text).into_iter().map(|(start, end)| Mark {
             start,

@@ -21,7 +21,7 @@ use crate::corpus::time::{DateValue, Day, Precision};
 use crate::corpus::types::Document;
 
 use super::resolve::{resolve, Context, Reference};
-use super::scan::{scan_sentence, Expr, Found, YearSpec};
+use super::scan::{scan_sentence, weekday_of, Expr, Found, YearSpec};
 use super::tense::Tense;
 
 /// Bounds further apart than this fix nothing a reader needs (not even the year).
@@ -129,10 +129,7 @@ fn from_title_date_line(doc: &Document) -> Option<Reference> {
     let Expr::Day { m, d, y: YearSpec::Explicit(y) } = f.expr else { return None };
     let ends_title = doc.title.get(f.end..)?.chars().all(|c| !c.is_alphanumeric());
     let before = doc.title.get(..f.start)?.trim_end().trim_end_matches(',');
-    let weekday = before.split_whitespace().last().is_some_and(|w| {
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-            .contains(&w.to_lowercase().as_str())
-    });
+    let weekday = before.split_whitespace().last().is_some_and(|w| weekday_of(w).is_some());
     if !(ends_title && (weekday || before.trim().is_empty())) {
         return None;
     }

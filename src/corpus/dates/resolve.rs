@@ -113,10 +113,6 @@ fn season(year: i32, s: u8) -> Option<DateValue> {
     Some(DateValue { start, end: Day::last_of_month(ey, em), precision: Precision::Season })
 }
 
-fn week_of(day: Day) -> Option<DateValue> {
-    Some(DateValue::week_of(day))
-}
-
 /// The year of a written date without one, by the tense of its clause (HeidelTime's rule for
 /// news, made tolerant): told in the past, it is the latest such date not after the reference,
 /// unless that lies more than [`SCHEDULED_DAYS`] before the reference while this year's is at
@@ -353,7 +349,7 @@ fn relative_day(k: i32, r: &Reference) -> Option<Resolved> {
 /// "last week", "this week", "next week": Monday to Sunday.
 fn relative_week(k: i32, r: &Reference) -> Option<Resolved> {
     let d = r.day()?.add_days(7 * i64::from(k));
-    let v = week_of(d)?;
+    let v = DateValue::week_of(d);
     let which = ["previous", "same", "next"].get((k + 1) as usize).copied().unwrap_or("");
     resolved(v, format!("Monday to Sunday of the {which} week"), true)
 }
@@ -525,9 +521,11 @@ fn ago(n: u32, unit: Unit, r: &Reference) -> Option<Resolved> {
     let how = format!("{n} {:?}(s) before the reference", unit).to_lowercase();
     match unit {
         Unit::Day => resolved(DateValue::day(r.day()?.add_days(-n)), how, true),
-        Unit::Week => {
-            resolved(week_of(r.day()?.add_days(-7 * n))?, format!("the week {n} week(s) before the reference"), true)
-        }
+        Unit::Week => resolved(
+            DateValue::week_of(r.day()?.add_days(-7 * n)),
+            format!("the week {n} week(s) before the reference"),
+            true,
+        ),
         Unit::Month => {
             let (ry, rm) = r.month()?;
             let (y, m) = shift_month(ry, rm, -n)?;

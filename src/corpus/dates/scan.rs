@@ -184,7 +184,7 @@ impl<'a> Toks<'a> {
     }
 }
 
-fn weekday_of(w: &str) -> Option<u8> {
+pub(super) fn weekday_of(w: &str) -> Option<u8> {
     const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     DAYS.iter().position(|d| d.eq_ignore_ascii_case(w)).map(|p| p as u8)
 }
