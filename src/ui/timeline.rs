@@ -193,9 +193,13 @@ pub fn Timeline() -> impl IntoView {
                                     role="group"
                                     aria-label="Events on a date axis; drag across it to choose a date range"
                                 >
-                                    {ticks.into_iter().map(|(x, label)| view! {
+                                    {ticks.into_iter().map(|(x, label)| {
+                                        // A label near the right edge reads leftwards, so it is never cut off.
+                                        let (anchor, dx) = if x > 90.0 { ("end", "-3") } else { ("start", "3") };
+                                        view! {
                                         <line class="tick" x1=percent(x) x2=percent(x) y1="0" y2=height.to_string()></line>
-                                        <text class="tick-label" x=percent(x) y="12" dx="3">{label}</text>
+                                        <text class="tick-label" x=percent(x) y="12" dx=dx text-anchor=anchor>{label}</text>
+                                        }
                                     }).collect_view()}
                                     {breaks.into_iter().map(|x| view! {
                                         <text class="axis-break" x=percent(x) y=(height / 2 + 5).to_string() text-anchor="middle">"≈"</text>
