@@ -51,6 +51,17 @@ fn main() {
     let sources: Vec<corpus::Source<'_>> = loaded.files.iter().map(|(id, text)| corpus::Source { id, text }).collect();
     let mut built = corpus::Corpus::build(&sources, loaded.entities_toml.as_deref());
     built.warnings.extend(loaded.messages.iter().map(|m| m.trim_start_matches("warning: ").to_string()));
-    let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
-    std::fs::write(dest, corpus::pack::encode(&built)).expect("write corpus.bin");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let packed = corpus::pack::encode(&built);
+    // The raw articles too, for the in-page analyser (`src/bin/analyser.rs`, loaded only when a
+    // reader adds files): it re-runs the pipeline over these and the reader's files together, so
+    // spellings merge across both. JSON because the analyser already links serde_json.
+    let shipped = serde_json::json!({ "files": loaded.files, "entities_toml": loaded.entities_toml });
+    let shipped = serde_json::to_vec(&shipped).expect("serialise the shipped articles");
+    // A workspace saved by one build is re-analysed when the site changes (new articles or a new
+    // pipeline give different bytes here), and restored as is otherwise.
+    let version = corpus::text::fnv1a(&[packed.as_slice(), shipped.as_slice()].concat());
+    std::fs::write(out.join("corpus.bin"), packed).expect("write corpus.bin");
+    std::fs::write(out.join("shipped.json"), shipped).expect("write shipped.json");
+    std::fs::write(out.join("version.txt"), format!("{version:016x}")).expect("write version.txt");
 }

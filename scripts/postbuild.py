@@ -6,12 +6,17 @@
    message when WebAssembly is unavailable or start-up fails, and wires the panic banner's buttons.
 2. We write explorer.html: HTML, CSS, JS glue, wasm (base64) and the embedded corpus in one file
    that works from file:// (browsers refuse to fetch .wasm there), with a CSP of sha256 hashes.
+   The analyser (the worker wasm that reads a reader's own files) rides along as two inert
+   base64 data blocks, decoded only when the reader adds files.
+3. Both builds carry src/js/workspace.js (IndexedDB and the worker), with the worker's own
+   script (src/js/analyser-worker.js) inlined as a string.
 
 Runs in Trunk's staging dir (TRUNK_STAGING_DIR) or on a dir given as argv[1]. Output is a pure
 function of the input files, so dist/ is reproducible.
 """
 import base64
 import hashlib
+import json
 import os
 import re
 import sys
@@ -57,8 +62,19 @@ async function start(init, wasm) {
 """
 
 HOSTED_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-              "img-src 'self' data:; connect-src 'self'; font-src 'none'; object-src 'none'; "
-              "base-uri 'none'; form-action 'none'")
+              "img-src 'self' data:; connect-src 'self'; worker-src blob:; font-src 'none'; "
+              "object-src 'none'; base-uri 'none'; form-action 'none'")
+
+JS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "js")
+
+
+def workspace_js() -> str:
+    """src/js/workspace.js with the worker's script inlined (it is started from a blob URL)."""
+    worker = open(os.path.join(JS_DIR, "analyser-worker.js"), encoding="utf-8").read()
+    code = open(os.path.join(JS_DIR, "workspace.js"), encoding="utf-8").read()
+    if "__WORKER_SOURCE__" not in code:
+        raise SystemExit("postbuild: src/js/workspace.js lost its __WORKER_SOURCE__ placeholder")
+    return code.replace("__WORKER_SOURCE__", json.dumps(worker))
 
 
 def sha256_b64(text: str) -> str:
@@ -82,7 +98,8 @@ def main() -> int:
     css_match = re.search(r"<link rel=\"?stylesheet\"? href=\"\./([^\"]+\.css)\"[^>]*>", html)
 
     # 1. Hosted build: loader in its own file.
-    loader = (f'import init from "./{glue_name}";\n' + LOADER_COMMON +
+    workspace = workspace_js()
+    loader = (f'import init from "./{glue_name}";\n' + workspace + LOADER_COMMON +
               f'await start(init, new URL("./{wasm_name}", import.meta.url));\n')
     loader_name = f"loader-{hashlib.sha256(loader.encode()).hexdigest()[:16]}.js"
     with open(os.path.join(staging, loader_name), "w", encoding="utf-8") as f:
@@ -96,7 +113,7 @@ def main() -> int:
     wasm = open(os.path.join(staging, wasm_name), "rb").read()
     css = open(os.path.join(staging, css_match.group(1)), encoding="utf-8").read() if css_match else ""
     # Nothing is fetched: the glue's default `new URL(..., import.meta.url)` path is never used.
-    script = (glue + "\n" + LOADER_COMMON +
+    script = (glue + "\n" + workspace + LOADER_COMMON +
               f'const wasmBytes = Uint8Array.from(atob("{base64.b64encode(wasm).decode()}"), (c) => c.charCodeAt(0));\n'
               "await start(__wbg_init, wasmBytes);\n")
     if "</script" in script.lower():
@@ -106,9 +123,16 @@ def main() -> int:
     single = re.sub(r"<link rel=\"?(modulepreload|preload)\"?[^>]*>\s*", "", single)
     if css_match:
         single = single.replace(css_match.group(0), f"<style>{css}</style>")
-    single = single.replace("</body>", f'<script type="module">{script}</script>\n</body>')
+    # Inert data blocks (a non-JavaScript type is never run, so the CSP does not apply to them).
+    analyser = ""
+    for block_id, name in (("analyser-glue", "analyser.js"), ("analyser-wasm", "analyser_bg.wasm")):
+        path = os.path.join(staging, name)
+        if os.path.exists(path):
+            data = base64.b64encode(open(path, "rb").read()).decode()
+            analyser += f'<script type="application/octet-stream" id="{block_id}">{data}</script>\n'
+    single = single.replace("</body>", f'{analyser}<script type="module">{script}</script>\n</body>')
     csp = (f"default-src 'none'; script-src 'sha256-{sha256_b64(script)}' 'wasm-unsafe-eval'; "
-           f"style-src 'sha256-{sha256_b64(css)}'; img-src data:; object-src 'none'; "
+           f"style-src 'sha256-{sha256_b64(css)}'; img-src data:; worker-src blob:; object-src 'none'; "
            "base-uri 'none'; form-action 'none'")
     single = single.replace(HOSTED_CSP, csp)
     if csp not in single:

@@ -32,6 +32,15 @@ pub use query::{Hit, Query, Results, Snippet};
 pub use time::{DateValue, Day, Precision};
 pub use types::*;
 
+/// Where [`Corpus::build_with_progress`] is: documents one by one, then the corpus-wide stages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Documents { done: usize, total: usize },
+    Names,
+    Dates,
+    Index,
+}
+
 /// The whole explorer data: built once, then queried.
 #[derive(Clone, Debug)]
 pub struct Corpus {
@@ -47,12 +56,29 @@ pub struct Corpus {
 impl Corpus {
     /// The one entry point of the pipeline. `entities_toml` is the optional owner-edited file.
     pub fn build(sources: &[Source<'_>], entities_toml: Option<&str>) -> Corpus {
+        Corpus::build_with_progress(sources, entities_toml, &mut |_| {})
+    }
+
+    /// [`Corpus::build`], telling `progress` where it is (the in-page analyser's progress bar).
+    pub fn build_with_progress(
+        sources: &[Source<'_>],
+        entities_toml: Option<&str>,
+        progress: &mut dyn FnMut(Stage),
+    ) -> Corpus {
         let (overrides, mut warnings) = overrides::parse(entities_toml.unwrap_or(""));
-        let mut documents: Vec<Document> = sources.iter().map(document::build).collect();
+        let total = sources.len();
+        let mut documents: Vec<Document> = Vec::with_capacity(total);
+        for source in sources {
+            documents.push(document::build(source));
+            progress(Stage::Documents { done: documents.len(), total });
+        }
+        progress(Stage::Names);
         let entities = entities::extract(&mut documents, &overrides, &mut warnings);
+        progress(Stage::Dates);
         let mut events = dates::extract(&mut documents);
         link_events(&documents, &mut events);
         events.sort_by_key(|e| (e.date.start, e.doc, e.sentence, e.start));
+        progress(Stage::Index);
         Corpus::from_parts(documents, entities, events, warnings)
     }
 

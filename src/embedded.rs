@@ -4,6 +4,9 @@ use crate::corpus::{pack, Corpus};
 
 static PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
+/// Names this build's corpus and pipeline: a saved workspace from another build is re-analysed.
+pub const VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/version.txt"));
+
 /// The embedded corpus. Bytes that cannot be decoded (which only a broken build could produce)
 /// give an empty corpus whose warning says so, shown by the page, rather than a blank page.
 pub fn corpus() -> Corpus {

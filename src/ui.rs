@@ -1,10 +1,11 @@
 //! The thin Leptos UI over [`crate::corpus`]. One source of filter state ([`state::ViewState`] in
 //! a signal), mirrored in the URL fragment; every view derives from it and the corpus.
 //!
-//! `state`, `segments` and `chart` are pure and compile natively (unit-tested with `cargo test`); the
+//! `state`, `segments`, `chart` and `report` are pure and compile natively (unit-tested with `cargo test`); the
 //! components are wasm-only.
 
 pub mod chart;
+pub mod report;
 pub mod segments;
 pub mod state;
 
@@ -20,6 +21,8 @@ mod results;
 mod shell;
 #[cfg(target_arch = "wasm32")]
 mod timeline;
+#[cfg(target_arch = "wasm32")]
+mod workspace;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::mount;

@@ -10,6 +10,7 @@ use super::results::ResultList;
 use super::shell::{self, History};
 use super::state::ViewState;
 use super::timeline::Timeline;
+use super::workspace::{install_drop_target, Workspace, WorkspaceButton, WorkspacePanel};
 use crate::corpus::{Corpus, Query, Results};
 
 /// Shared by every component: the immutable corpus, the one mutable state, and what derives
@@ -47,12 +48,26 @@ pub fn use_ctx() -> Ctx {
 }
 
 pub fn mount() {
-    let corpus = Arc::new(crate::embedded::corpus());
-    leptos::mount::mount_to_body(move || view! { <App corpus=corpus.clone()/> });
+    let shipped = Arc::new(crate::embedded::corpus());
+    leptos::mount::mount_to_body(move || view! { <Root shipped=shipped.clone()/> });
     shell::remove_boot_placeholder();
     // A debugging aid that must exist in release builds too: the error banner is tested with it.
     if shell::read_fragment().split('&').any(|p| p == "debug=panic") {
         panic!("Deliberate panic requested by the #debug=panic URL flag");
+    }
+}
+
+/// Above the app: the reader's workspace, which decides which corpus the app shows. The app is
+/// rebuilt when that corpus changes (the URL carries the view across).
+#[component]
+fn Root(shipped: Arc<Corpus>) -> impl IntoView {
+    let ws = Workspace::new(shipped);
+    provide_context(ws);
+    install_drop_target(ws);
+    ws.restore();
+    move || {
+        let corpus = ws.corpus.get();
+        view! { <App corpus/> }
     }
 }
 
@@ -124,6 +139,7 @@ fn App(corpus: Arc<Corpus>) -> impl IntoView {
             <Toolbar/>
         </header>
         <Notices/>
+        <WorkspacePanel/>
         <main class="layout" id="main">
             <ChipPanel/>
             <div class="center">
@@ -200,6 +216,7 @@ fn Toolbar() -> impl IntoView {
     let ctx_clear = ctx.clone();
     view! {
         <div class="toolbar">
+            <WorkspaceButton/>
             <button
                 type="button"
                 id="clear-all"

@@ -358,6 +358,21 @@ impl Page {
         el.send_keys(text).await.unwrap();
     }
 
+    /// Chooses files in an `<input type=file>` as a person would: WebDriver types their paths,
+    /// one per line, into the real file input (no script sets `files`).
+    pub async fn choose_files(&self, css: &str, paths: &[PathBuf]) {
+        let el = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{:?}: no file input {css}: {e}", self.browser));
+        let lines: Vec<String> = paths
+            .iter()
+            .map(|p| p.canonicalize().unwrap_or_else(|e| panic!("{}: {e}", p.display())).display().to_string())
+            .collect();
+        el.send_keys(&lines.join("\n")).await.unwrap_or_else(|e| panic!("{:?}: choose files: {e}", self.browser));
+    }
+
     pub async fn press(&self, key: fantoccini::key::Key) {
         let el = self.client.active_element().await.unwrap();
         el.send_keys(&char::from(key).to_string()).await.unwrap();
@@ -432,6 +447,12 @@ pub fn many_dist() -> PathBuf {
 /// run on this one.
 pub fn dated_dist() -> PathBuf {
     Path::new(ROOT).join("target/dist-dated")
+}
+
+/// Files a reader might bring: a text article, a saved news page, a CSV of three articles, a
+/// Latin-1 file, a PDF and an empty file (`tests/fixtures/import/`).
+pub fn import_fixture(name: &str) -> PathBuf {
+    Path::new(ROOT).join("tests/fixtures/import").join(name)
 }
 
 /// `file://` URL of the single-file build.

@@ -1,0 +1,52 @@
+// The analyser's Web Worker. The page builds it from a blob: wasm-bindgen's `no-modules` glue for
+// `src/bin/analyser.rs` (which defines `wasm_bindgen`), then this file. Nothing here is fetched:
+// the page posts the wasm bytes and the files. One message in, progress messages and one result
+// (or one error) out; the page ends the worker afterwards, so no state outlives a run.
+"use strict";
+// What one run reads at most. The pipeline needs several times the text's size in memory, and
+// a wasm32 worker has at most 4 GB: 256 MB of text stays well inside that. Files past it are
+// listed as skipped with this reason; everything before them is analysed.
+const BUDGET_BYTES = 256 * 1048576;
+self.onmessage = async (event) => {
+  const { wasm, files, onlyMine, curation } = event.data;
+  // At most ~10 progress messages a second: posting one per file would flood the page at 5 000.
+  let last = 0;
+  const report = (phase, done, total, bytesDone, bytesTotal, current, force) => {
+    const now = Date.now();
+    if (!force && now - last < 100) return;
+    last = now;
+    self.postMessage({ type: "progress", text: [phase, done, total, bytesDone, bytesTotal, current].join("\t") });
+  };
+  try {
+    await wasm_bindgen({ module_or_path: wasm });
+    const analysis = new wasm_bindgen.Analysis();
+    const bytesTotal = files.reduce((sum, f) => sum + f.blob.size, 0);
+    let bytesDone = 0;
+    const rows = [];
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i];
+      report("reading", i, files.length, bytesDone, bytesTotal, file.name, i === 0);
+      if (bytesDone + file.blob.size > BUDGET_BYTES) {
+        rows.push(analysis.skipped(file.name, file.blob.size, `over the ${BUDGET_BYTES / 1048576} MB a workspace can analyse at once; the files before it were added`));
+        continue;
+      }
+      let bytes;
+      try {
+        bytes = new Uint8Array(await file.blob.arrayBuffer());
+      } catch (error) {
+        rows.push(analysis.skipped(file.name, file.blob.size, `the browser could not read it (${error && error.message || error})`));
+        continue;
+      }
+      rows.push(analysis.add(file.name, bytes));
+      bytesDone += file.blob.size;
+    }
+    report("analysing", 0, 1, bytesDone, bytesTotal, "", true);
+    const packed = analysis.finish(onlyMine, curation || "", (stage, done, total) => {
+      report(stage, done, total, bytesDone, bytesTotal, "", false);
+    });
+    self.postMessage({ type: "done", packed, rows: rows.join("\n"), memory: wasm_bindgen.memory_bytes() }, [packed.buffer]);
+  } catch (error) {
+    // A panic in the wasm arrives here as a RuntimeError: the page shows it and stays usable.
+    self.postMessage({ type: "error", message: String(error && error.message || error) });
+  }
+};

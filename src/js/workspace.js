@@ -1,0 +1,260 @@
+// The reader's workspace: the browser I/O behind "Add articles" (src/ui/workspace.rs is its view).
+// It keeps the reader's files and the analysed corpus in IndexedDB, and runs the analyser wasm in
+// a Web Worker made from a blob URL, so it works on any static host and over file://. Nothing is
+// uploaded: the only requests are for the site's own analyser files, on the first analysis.
+//
+// A record (one per browser profile and site folder, key "current"):
+//   { version, onlyMine, packed: Uint8Array, files: [{ name, size, status, reason, docs, blob? }] }
+// `blob` is kept only for files that were added, so a re-analysis (a file removed, the scope
+// switched, a new site version) needs nothing from the reader. Results reach Rust as
+// { packed, rows, onlyMine, note } with one tab-separated line per file in `rows`.
+"use strict";
+globalThis.corpusWorkspace = (() => {
+  const DB_NAME = "corpus-explorer";
+  const STORE = "workspace";
+  const KEY = "current";
+  const WORKSPACE_FORMAT = "corpus-explorer-workspace";
+  const WORKER_SOURCE = __WORKER_SOURCE__;
+  let version = "";
+  let record = null;
+  let running = null;
+  let analyserParts = null;
+  // The last run's peak analyser memory, for the benchmark (bench/workspace.mjs).
+  const lastRun = { memory: 0 };
+
+  function request(req) {
+    return new Promise((resolve, reject) => {
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+  }
+  async function store(mode) {
+    const open = indexedDB.open(DB_NAME, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore(STORE);
+    const db = await request(open);
+    return db.transaction(STORE, mode).objectStore(STORE);
+  }
+  async function readRecord() {
+    try {
+      return (await request((await store("readonly")).get(KEY))) || null;
+    } catch (error) {
+      console.warn("workspace: IndexedDB is not available", error);
+      return null;
+    }
+  }
+  async function writeRecord(next) {
+    const os = await store("readwrite");
+    await request(next ? os.put(next, KEY) : os.delete(KEY));
+  }
+
+  function rowLine(f) {
+    const clean = (s) => String(s ?? "").replace(/[\t\n\r]/g, " ");
+    return [clean(f.name), f.size, f.status, clean(f.reason), (f.docs || []).join(" ")].join("\t");
+  }
+  function result(rec, note) {
+    return {
+      packed: rec && rec.packed ? rec.packed : null,
+      rows: rec ? rec.files.map(rowLine).join("\n") : "",
+      onlyMine: !!(rec && rec.onlyMine),
+      note: note || "",
+    };
+  }
+
+  // The analyser: hosted, its two files next to the page; in explorer.html, embedded (base64).
+  async function loadAnalyser() {
+    if (analyserParts) return analyserParts;
+    const embeddedWasm = document.getElementById("analyser-wasm");
+    let glue, wasm;
+    if (embeddedWasm) {
+      const decode = (id) => Uint8Array.from(atob(document.getElementById(id).textContent.trim()), (c) => c.charCodeAt(0));
+      glue = new TextDecoder().decode(decode("analyser-glue"));
+      wasm = decode("analyser-wasm");
+    } else {
+      const [g, w] = await Promise.all([fetch("./analyser.js"), fetch("./analyser_bg.wasm")]);
+      if (!g.ok || !w.ok) throw new Error("the analyser files are missing from this site (analyser.js, analyser_bg.wasm)");
+      glue = await g.text();
+      wasm = new Uint8Array(await w.arrayBuffer());
+    }
+    const module = await WebAssembly.compile(wasm);
+    analyserParts = { url: URL.createObjectURL(new Blob([glue, "\n", WORKER_SOURCE], { type: "text/javascript" })), module };
+    return analyserParts;
+  }
+
+  // Runs one analysis of `files` ([{ name, blob }]) in a fresh worker.
+  async function analyse(files, onlyMine, onProgress) {
+    if (running) throw new Error("an analysis is already running");
+    const run = { worker: null, reject: null };
+    running = run;
+    try {
+      const parts = await loadAnalyser();
+      if (running !== run) throw new Error("cancelled");
+      return await new Promise((resolve, reject) => {
+        run.reject = reject;
+        const worker = new Worker(parts.url);
+        run.worker = worker;
+        worker.onmessage = (event) => {
+          const m = event.data;
+          if (m.type === "progress") onProgress(m.text);
+          else if (m.type === "done") {
+            lastRun.memory = m.memory;
+            resolve({ packed: m.packed, rows: m.rows });
+          }
+          else reject(new Error(m.message));
+        };
+        worker.onerror = (event) => {
+          event.preventDefault();
+          reject(new Error(event.message || "the analyser stopped"));
+        };
+        worker.postMessage({ wasm: parts.module, files, onlyMine, curation: "" });
+      });
+    } finally {
+      if (run.worker) run.worker.terminate();
+      if (running === run) running = null;
+    }
+  }
+
+  function cancel() {
+    if (!running) return;
+    const run = running;
+    running = null;
+    if (run.worker) run.worker.terminate();
+    if (run.reject) run.reject(new Error("cancelled"));
+  }
+
+  // A workspace file exported by `exportWorkspace` expands into the files it holds.
+  async function expand(file) {
+    if (!/\.json$/i.test(file.name) || file.size > 512 * 1024 * 1024) return [file];
+    try {
+      const data = JSON.parse(await file.text());
+      if (!data || data.format !== WORKSPACE_FORMAT || !Array.isArray(data.files)) return [file];
+      return data.files.map((f) => {
+        const bytes = Uint8Array.from(atob(f.base64 || ""), (c) => c.charCodeAt(0));
+        return new File([bytes], String(f.name || "unnamed.txt"));
+      });
+    } catch {
+      return [file];
+    }
+  }
+
+  // Analyse `kept` (stored files) and `added` (new File objects) together, then save, unless the
+  // browser's storage is too short, which is said before anything is lost.
+  async function analyseAndSave(kept, added, onlyMine, onProgress, skippedRows) {
+    const inputs = kept.map((f) => ({ name: f.name, blob: f.blob })).concat(added.map((f) => ({ name: displayName(f), blob: f })));
+    const out = await analyse(inputs, onlyMine, onProgress);
+    const lines = out.rows ? out.rows.split("\n") : [];
+    const files = inputs.map((input, i) => {
+      const [name, size, status, reason, docs] = (lines[i] || "").split("\t");
+      const row = { name: name || input.name, size: Number(size) || input.blob.size, status: status || "skipped", reason: reason || "", docs: docs ? docs.split(" ") : [] };
+      if (row.status === "added") row.blob = input.blob;
+      return row;
+    });
+    const next = { version, onlyMine, packed: out.packed, files: skippedRows.concat(files) };
+    let note = "";
+    const need = next.files.reduce((sum, f) => sum + (f.blob ? f.blob.size : 0), 0) + out.packed.byteLength;
+    const estimate = await storageEstimate();
+    if (estimate && estimate.quota && estimate.quota - estimate.usage < need * 1.2) {
+      note = `Not enough browser storage to keep this workspace (needs about ${mb(need)}, ${mb(estimate.quota - estimate.usage)} free): it is shown now but will not survive a reload. The previously saved workspace is kept.`;
+    } else {
+      try {
+        await writeRecord(next);
+      } catch (error) {
+        note = `The workspace could not be saved (${error && error.message || error}): it is shown now but will not survive a reload.`;
+      }
+    }
+    record = next;
+    return result(next, note);
+  }
+
+  function displayName(file) {
+    return file.webkitRelativePath || file.name;
+  }
+  function mb(bytes) {
+    return (bytes / 1048576).toFixed(1) + " MB";
+  }
+  async function storageEstimate() {
+    try {
+      return navigator.storage && navigator.storage.estimate ? await navigator.storage.estimate() : null;
+    } catch {
+      return null;
+    }
+  }
+  function keptFiles(rec) {
+    return rec ? rec.files.filter((f) => f.status === "added" && f.blob) : [];
+  }
+  function skippedFiles(rec) {
+    return rec ? rec.files.filter((f) => f.status !== "added") : [];
+  }
+
+  return {
+    // The saved workspace, or null. A record from another build of the site is re-analysed.
+    async restore(siteVersion, onProgress) {
+      version = siteVersion;
+      const rec = await readRecord();
+      if (!rec || !Array.isArray(rec.files)) return null;
+      record = rec;
+      if (rec.version === version && rec.packed) return result(rec, "");
+      if (keptFiles(rec).length === 0) return result({ ...rec, packed: null }, "");
+      return analyseAndSave(keptFiles(rec), [], !!rec.onlyMine, onProgress, skippedFiles(rec));
+    },
+    async add(fileList, onProgress) {
+      const added = [];
+      for (const f of Array.from(fileList || [])) added.push(...(await expand(f)));
+      if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
+      return analyseAndSave(keptFiles(record), added, !!(record && record.onlyMine), onProgress, skippedFiles(record));
+    },
+    async addText(text, onProgress) {
+      const n = (record ? record.files.filter((f) => /^pasted-\d+\.txt$/.test(f.name)).length : 0) + 1;
+      return this.add([new File([text], `pasted-${n}.txt`, { type: "text/plain" })], onProgress);
+    },
+    async remove(index, onProgress) {
+      if (!record || !record.files[index]) return result(record, "");
+      const files = record.files.filter((_, i) => i !== index);
+      const rest = { ...record, files };
+      if (keptFiles(rest).length === 0) {
+        await writeRecord(files.length ? { ...rest, packed: null } : null);
+        record = files.length ? { ...rest, packed: null } : null;
+        return result(record, "");
+      }
+      return analyseAndSave(keptFiles(rest), [], !!record.onlyMine, onProgress, skippedFiles(rest));
+    },
+    async setOnlyMine(onlyMine, onProgress) {
+      if (!record || keptFiles(record).length === 0) {
+        record = { version, onlyMine, packed: null, files: record ? record.files : [] };
+        await writeRecord(record);
+        return result(record, "");
+      }
+      return analyseAndSave(keptFiles(record), [], onlyMine, onProgress, skippedFiles(record));
+    },
+    async clear() {
+      cancel();
+      record = null;
+      await writeRecord(null);
+    },
+    cancel,
+    lastRun,
+    // Downloads every kept file in one JSON file that "Add articles" accepts elsewhere.
+    async exportWorkspace() {
+      const files = [];
+      for (const f of keptFiles(record)) {
+        const bytes = new Uint8Array(await f.blob.arrayBuffer());
+        let binary = "";
+        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+        files.push({ name: f.name, base64: btoa(binary) });
+      }
+      const blob = new Blob([JSON.stringify({ format: WORKSPACE_FORMAT, version: 1, files })], { type: "application/json" });
+      const a = document.createElement("a");
+      a.href = URL.createObjectURL(blob);
+      a.download = "workspace.corpus.json";
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+    },
+    async storageNote() {
+      const e = await storageEstimate();
+      const persisted = navigator.storage && navigator.storage.persisted ? await navigator.storage.persisted().catch(() => false) : false;
+      if (!e || !e.quota) return "";
+      return `Browser storage: ${mb(e.usage || 0)} used of ${mb(e.quota)}${persisted ? " (kept until you clear it)" : " (the browser may clear it when space runs low)"}.`;
+    },
+  };
+})();

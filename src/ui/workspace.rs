@@ -1,0 +1,478 @@
+//! "Add articles": the reader's own files, analysed in a Web Worker and kept in IndexedDB.
+//! The browser side of that (IndexedDB, the worker, file reading) is `src/js/workspace.js`; this
+//! is its view and the one place that swaps the corpus the app shows. The state lives in
+//! [`Workspace`], above the app, so it outlives the app being rebuilt for a new corpus.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::report::{megabytes, parse_progress, parse_rows, FileRow, Progress};
+use super::shell;
+use crate::corpus::{pack, Corpus};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = restore)]
+    fn js_restore(version: &str, on_progress: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = add)]
+    fn js_add(files: &JsValue, on_progress: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = addText)]
+    fn js_add_text(text: &str, on_progress: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = remove)]
+    fn js_remove(index: u32, on_progress: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = setOnlyMine)]
+    fn js_set_only_mine(only_mine: bool, on_progress: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = clear)]
+    fn js_clear() -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = cancel)]
+    fn js_cancel() -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = exportWorkspace)]
+    fn js_export() -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = storageNote)]
+    fn js_storage_note() -> Result<js_sys::Promise, JsValue>;
+}
+
+/// The workspace's state, provided as context above the app.
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    /// The corpus the app shows: the shipped one, or the shipped one analysed with the reader's.
+    pub corpus: RwSignal<Arc<Corpus>>,
+    shipped: StoredValue<Arc<Corpus>>,
+    pub rows: RwSignal<Vec<FileRow>>,
+    /// Some while an analysis runs.
+    pub progress: RwSignal<Option<Progress>>,
+    /// The last outcome worth saying (an error, a cancel, a storage warning).
+    pub message: RwSignal<Option<String>>,
+    pub only_mine: RwSignal<bool>,
+    pub open: RwSignal<bool>,
+    storage: RwSignal<String>,
+}
+
+pub fn use_workspace() -> Workspace {
+    expect_context::<Workspace>()
+}
+
+impl Workspace {
+    pub fn new(shipped: Arc<Corpus>) -> Workspace {
+        Workspace {
+            corpus: RwSignal::new(shipped.clone()),
+            shipped: StoredValue::new(shipped),
+            rows: RwSignal::new(Vec::new()),
+            progress: RwSignal::new(None),
+            message: RwSignal::new(None),
+            only_mine: RwSignal::new(false),
+            open: RwSignal::new(false),
+            storage: RwSignal::new(String::new()),
+        }
+    }
+
+    pub fn busy(&self) -> bool {
+        self.progress.with(Option::is_some)
+    }
+
+    /// Brings back the saved workspace (re-analysed if the site changed since).
+    pub fn restore(self) {
+        self.run(false, move |on_progress| js_restore(crate::embedded::VERSION, on_progress));
+    }
+
+    /// Adds files (a `FileList` or an array of `File`).
+    pub fn add_files(self, files: JsValue) {
+        self.open.set(true);
+        self.run(true, move |on_progress| js_add(&files, on_progress));
+    }
+
+    fn add_text(self, text: String) {
+        self.run(true, move |on_progress| js_add_text(&text, on_progress));
+    }
+
+    fn remove(self, index: usize) {
+        self.run(true, move |on_progress| js_remove(index as u32, on_progress));
+    }
+
+    fn set_only_mine(self, only_mine: bool) {
+        self.run(true, move |on_progress| js_set_only_mine(only_mine, on_progress));
+    }
+
+    fn clear(self) {
+        let ws = self;
+        spawn_local(async move {
+            let outcome = match js_clear() {
+                Ok(promise) => JsFuture::from(promise).await.map(|_| ()),
+                Err(e) => Err(e),
+            };
+            ws.rows.set(Vec::new());
+            ws.only_mine.set(false);
+            ws.show(ws.shipped.get_value());
+            ws.message.set(outcome.err().map(|e| format!("The saved workspace could not be deleted: {}", js_text(&e))));
+            ws.refresh_storage();
+        });
+    }
+
+    /// Runs one workspace call that may analyse (progress shown, Cancel offered), then shows
+    /// its result. A failure keeps what was shown before and says why.
+    fn run(self, announce: bool, call: impl FnOnce(&JsValue) -> Result<js_sys::Promise, JsValue> + 'static) {
+        if self.busy() {
+            self.message.set(Some("An analysis is already running: wait for it, or cancel it first.".into()));
+            return;
+        }
+        let ws = self;
+        if announce {
+            ws.progress.set(Some(Progress { phase: "starting".into(), ..Progress::default() }));
+        }
+        ws.message.set(None);
+        let on_progress = Closure::<dyn FnMut(String)>::new(move |text: String| {
+            ws.progress.set(Some(parse_progress(&text)));
+        });
+        let promise = call(on_progress.as_ref());
+        spawn_local(async move {
+            let outcome = match promise {
+                Ok(promise) => JsFuture::from(promise).await,
+                Err(e) => Err(e),
+            };
+            drop(on_progress);
+            ws.progress.set(None);
+            match outcome {
+                Ok(value) if value.is_null() || value.is_undefined() => {}
+                Ok(value) => ws.apply(&value),
+                Err(e) if js_text(&e) == "cancelled" => {
+                    ws.message.set(Some("Cancelled. The workspace is as it was before.".into()))
+                }
+                Err(e) => ws.message.set(Some(format!(
+                    "The analysis failed: {}. The workspace is as it was before; the page keeps working.",
+                    js_text(&e)
+                ))),
+            }
+            ws.refresh_storage();
+        });
+    }
+
+    /// Shows a result from `workspace.js`: `{ packed, rows, onlyMine, note }`.
+    fn apply(self, value: &JsValue) {
+        let get = |key: &str| js_sys::Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED);
+        self.rows.set(parse_rows(&get("rows").as_string().unwrap_or_default()));
+        self.only_mine.set(get("onlyMine").as_bool().unwrap_or(false));
+        let note = get("note").as_string().filter(|n| !n.is_empty());
+        let packed = get("packed");
+        if packed.is_null() || packed.is_undefined() {
+            self.show(self.shipped.get_value());
+            self.message.set(note);
+            return;
+        }
+        let bytes = js_sys::Uint8Array::new(&packed).to_vec();
+        match pack::decode(&bytes) {
+            Ok(corpus) => {
+                self.show(Arc::new(corpus));
+                self.message.set(note);
+            }
+            Err(err) => {
+                self.show(self.shipped.get_value());
+                self.message.set(Some(format!(
+                    "The saved analysis could not be read ({err}); showing the shipped articles. Remove and add your files again."
+                )));
+            }
+        }
+    }
+
+    /// Swaps the corpus; the app is rebuilt from the URL, so the view (query, chips, open
+    /// article) carries over, and the focused field gets its focus back.
+    fn show(self, corpus: Arc<Corpus>) {
+        if self.corpus.with_untracked(|c| Arc::ptr_eq(c, &corpus)) {
+            return;
+        }
+        let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()).map(|e| e.id());
+        self.corpus.set(corpus);
+        if let Some(id) = focused.filter(|id| !id.is_empty()) {
+            request_animation_frame(move || shell::focus(&id));
+        }
+    }
+
+    fn refresh_storage(self) {
+        let ws = self;
+        spawn_local(async move {
+            let Ok(promise) = js_storage_note() else { return };
+            if let Ok(note) = JsFuture::from(promise).await {
+                ws.storage.set(note.as_string().unwrap_or_default());
+            }
+        });
+    }
+}
+
+/// A JS error or value as a sentence.
+fn js_text(value: &JsValue) -> String {
+    if let Some(e) = value.dyn_ref::<js_sys::Error>() {
+        return String::from(e.message());
+    }
+    value.as_string().unwrap_or_else(|| format!("{value:?}"))
+}
+
+/// Drops anywhere on the page add the dropped files (the browser would otherwise open them).
+pub fn install_drop_target(ws: Workspace) {
+    let over = window_event_listener(leptos::ev::dragover, move |ev| {
+        if has_files(&ev) {
+            ev.prevent_default();
+            set_dragging(true);
+        }
+    });
+    let leave = window_event_listener(leptos::ev::dragleave, move |ev| {
+        if ev.related_target().is_none() {
+            set_dragging(false);
+        }
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        if !has_files(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        set_dragging(false);
+        if let Some(files) = ev.data_transfer().and_then(|d| d.files()) {
+            if files.length() > 0 {
+                ws.add_files(files.into());
+            }
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        leave.remove();
+        drop.remove();
+    });
+}
+
+fn has_files(ev: &web_sys::DragEvent) -> bool {
+    ev.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0))
+}
+
+fn set_dragging(on: bool) {
+    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        let _ = body.class_list().toggle_with_force("dragging-files", on);
+    }
+}
+
+/// The toolbar button that opens the panel; it counts the reader's files.
+#[component]
+pub fn WorkspaceButton() -> impl IntoView {
+    let ws = use_workspace();
+    view! {
+        <button
+            type="button"
+            id="workspace-toggle"
+            aria-controls="workspace"
+            aria-expanded=move || ws.open.get().to_string()
+            on:click=move |_| ws.open.update(|o| *o = !*o)
+        >
+            {move || {
+                let mine = ws.rows.with(|r| r.iter().filter(|r| r.added).count());
+                if mine == 0 { "Add articles".to_string() } else { format!("Your articles ({mine})") }
+            }}
+        </button>
+    }
+}
+
+/// The panel: add files, watch progress, see each file's status, remove, clear, export.
+#[component]
+pub fn WorkspacePanel() -> impl IntoView {
+    let ws = use_workspace();
+    let visible = move || ws.open.get() || ws.busy() || ws.message.with(Option::is_some);
+    let pasted = RwSignal::new(String::new());
+    let on_files = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        if let Some(files) = input.files() {
+            if files.length() > 0 {
+                ws.add_files(files.into());
+            }
+        }
+        // The same file chosen again later must fire `change` again.
+        input.set_value("");
+    };
+    view! {
+        <section id="workspace" class="workspace" aria-labelledby="workspace-heading" hidden=move || !visible()>
+            <div class="workspace-head">
+                <h2 id="workspace-heading">"Your articles"</h2>
+                <p class="privacy">
+                    "Files are read and analysed in this browser and kept in its storage. Nothing is uploaded."
+                </p>
+                <button type="button" class="link-button" on:click=move |_| ws.open.set(false)>
+                    "Close"
+                </button>
+            </div>
+            <div class="add-row">
+                <label class="button" for="add-files">"Choose files…"</label>
+                <input id="add-files" class="visually-hidden" type="file" multiple on:change=on_files/>
+                <label class="button" for="add-folder">"Choose a folder…"</label>
+                <input id="add-folder" class="visually-hidden" type="file" multiple prop:webkitdirectory=true on:change=on_files/>
+                <span class="muted">
+                    "or drop files on the page. Text, Markdown, saved web pages (HTML), CSV and JSON."
+                </span>
+            </div>
+            <details class="paste">
+                <summary>"Paste text"</summary>
+                <label for="paste-text" class="visually-hidden">"Article text"</label>
+                <textarea
+                    id="paste-text"
+                    rows="5"
+                    placeholder="Paste an article: its first line is taken as the title."
+                    prop:value=move || pasted.get()
+                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                ></textarea>
+                <button
+                    type="button"
+                    id="paste-add"
+                    disabled=move || pasted.with(|t| t.trim().is_empty())
+                    on:click=move |_| {
+                        ws.add_text(pasted.get_untracked());
+                        pasted.set(String::new());
+                    }
+                >
+                    "Add pasted text"
+                </button>
+            </details>
+            <ProgressBar/>
+            {move || ws.message.get().map(|m| view! { <p class="workspace-message" role="alert">{m}</p> })}
+            <FileList/>
+            <WorkspaceActions/>
+            <p class="muted storage-note">{move || ws.storage.get()}</p>
+        </section>
+    }
+}
+
+#[component]
+fn ProgressBar() -> impl IntoView {
+    let ws = use_workspace();
+    view! {
+        {move || {
+            ws.progress
+                .get()
+                .map(|p| {
+                    view! {
+                        <div class="progress" id="progress" role="status">
+                            <progress max="1" value=p.fraction() aria-label="Analysis progress"></progress>
+                            <span class="progress-label">{p.label()}</span>
+                            <button
+                                type="button"
+                                id="cancel-analysis"
+                                on:click=move |_| {
+                                    let _ = js_cancel();
+                                }
+                            >
+                                "Cancel"
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+    }
+}
+
+#[component]
+fn FileList() -> impl IntoView {
+    let ws = use_workspace();
+    view! {
+        <ul class="files" aria-label="Your files">
+            {move || {
+                ws.rows
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .take(MAX_ROWS)
+                    .map(|(index, row)| {
+                        let status = if row.added { "added" } else { "skipped" };
+                        let outcome = match (row.added, row.docs.len()) {
+                            (false, _) => "Not added".to_string(),
+                            (true, 1) => "Added".to_string(),
+                            (true, n) => format!("Added: {n} articles"),
+                        };
+                        let label = format!("Remove {}", row.name);
+                        view! {
+                            <li data-file=row.name.clone() data-status=status class=status>
+                                <span class="file-name">{row.name.clone()}</span>
+                                <span class="muted">{megabytes(row.size)}</span>
+                                <span class="file-status">{outcome}</span>
+                                <span class="file-reason">{row.reason.clone()}</span>
+                                <button
+                                    type="button"
+                                    class="link-button"
+                                    aria-label=label
+                                    disabled=move || ws.busy()
+                                    on:click=move |_| ws.remove(index)
+                                >
+                                    "Remove"
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+            {move || {
+                ws.rows.with(|rows| {
+                    (rows.len() > MAX_ROWS).then(|| {
+                        let rest = &rows[MAX_ROWS..];
+                        let skipped = rest.iter().filter(|r| !r.added).count();
+                        format!("…and {} more files ({skipped} of them not added).", rest.len())
+                    })
+                })
+                    .map(|text| view! { <li class="more">{text}</li> })
+            }}
+        </ul>
+    }
+}
+
+/// Rows rendered in the list: 5 000 dropped files stay one short render; the rest are counted.
+const MAX_ROWS: usize = 500;
+
+#[component]
+fn WorkspaceActions() -> impl IntoView {
+    let ws = use_workspace();
+    let has_rows = move || ws.rows.with(|r| !r.is_empty());
+    view! {
+        <div class="workspace-actions" hidden=move || !has_rows()>
+            <fieldset class="scope">
+                <legend class="visually-hidden">"Which articles to explore"</legend>
+                <label>
+                    <input
+                        type="radio"
+                        name="scope"
+                        id="scope-all"
+                        prop:checked=move || !ws.only_mine.get()
+                        disabled=move || ws.busy()
+                        on:change=move |_| ws.set_only_mine(false)
+                    />
+                    " Shipped and mine"
+                </label>
+                <label>
+                    <input
+                        type="radio"
+                        name="scope"
+                        id="scope-mine"
+                        prop:checked=move || ws.only_mine.get()
+                        disabled=move || ws.busy()
+                        on:change=move |_| ws.set_only_mine(true)
+                    />
+                    " Only mine"
+                </label>
+            </fieldset>
+            <button
+                type="button"
+                id="export-workspace"
+                disabled=move || ws.busy()
+                on:click=move |_| {
+                    if let Ok(promise) = js_export() {
+                        spawn_local(async move {
+                            if let Err(e) = JsFuture::from(promise).await {
+                                ws.message.set(Some(format!("The export failed: {}", js_text(&e))));
+                            }
+                        });
+                    }
+                }
+            >
+                "Export workspace"
+            </button>
+            <button type="button" id="clear-workspace" on:click=move |_| ws.clear()>
+                "Remove all my files"
+            </button>
+        </div>
+    }
+}

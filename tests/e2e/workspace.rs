@@ -1,0 +1,194 @@
+//! A reader's own files: added through the real file input, analysed in the worker with the
+//! shipped articles, explored like them, kept across a reload, removed; bad files listed with
+//! their reasons; cancel; the single file over file://.
+
+use std::path::PathBuf;
+
+use crate::support::{dist, import_fixture, in_both_browsers, single_file_url, Page, Site};
+
+/// The six files of `tests/fixtures/import/`: four good, two bad.
+fn mixed_files() -> Vec<PathBuf> {
+    ["harbour-strike.txt", "ferry-contract.html", "council-briefs.csv", "cafe-latin1.txt", "annual-report.pdf", "empty.txt"]
+        .into_iter()
+        .map(import_fixture)
+        .collect()
+}
+
+/// Waits until no analysis runs and `n` files are listed.
+async fn wait_for_rows(page: &Page, n: usize) {
+    page.wait_until(
+        &format!("!document.getElementById('progress') && document.querySelectorAll('#workspace li[data-file]').length === {n}"),
+        &format!("{n} files in the workspace list"),
+    )
+    .await;
+}
+
+async fn row(page: &Page, file: &str) -> (String, String) {
+    let css = format!("#workspace li[data-file='{file}']");
+    let status = page.attrs(&css, "data-status").await.pop().unwrap_or_else(|| panic!("{:?}: no row for {file}", page.browser));
+    let text = page.texts(&css).await.pop().unwrap_or_default();
+    (status, text)
+}
+
+async fn result_docs(page: &Page) -> Vec<String> {
+    page.attrs("#result-list > li[data-doc]", "data-doc").await
+}
+
+#[test]
+fn a_readers_mixed_files_are_explored_with_the_shipped_ones_kept_and_removed() {
+    let site = Site::serve(&dist(), "/");
+    in_both_browsers(|browser| {
+        let base = site.base.clone();
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            page.wait_until("document.querySelectorAll('#result-list > li').length === 5", "the 5 shipped articles").await;
+            assert_eq!(page.texts("#workspace-toggle").await, ["Add articles"], "{browser:?}");
+            page.click("#workspace-toggle").await;
+            let privacy = page.texts("#workspace .privacy").await.join(" ");
+            assert!(privacy.contains("Nothing is uploaded"), "{browser:?}: {privacy}");
+            assert_eq!(page.attrs("#add-files", "type").await, ["file"], "{browser:?}");
+            assert!(page.js("return document.getElementById('add-files').multiple;").await == true);
+
+            page.choose_files("#add-files", &mixed_files()).await;
+            wait_for_rows(&page, 6).await;
+
+            // Every file has a row; the bad ones say why, in words.
+            for good in ["harbour-strike.txt", "ferry-contract.html", "council-briefs.csv", "cafe-latin1.txt"] {
+                assert_eq!(row(&page, good).await.0, "added", "{browser:?}: {good}: {:?}", row(&page, good).await);
+            }
+            let (status, text) = row(&page, "annual-report.pdf").await;
+            assert_eq!(status, "skipped", "{browser:?}");
+            assert!(text.contains("PDF is not supported"), "{browser:?}: {text}");
+            let (status, text) = row(&page, "empty.txt").await;
+            assert_eq!(status, "skipped", "{browser:?}");
+            assert!(text.to_lowercase().contains("empty"), "{browser:?}: {text}");
+            let (_, text) = row(&page, "cafe-latin1.txt").await;
+            assert!(text.contains("Windows-1252"), "{browser:?}: the encoding used is said: {text}");
+            let (_, text) = row(&page, "council-briefs.csv").await;
+            assert!(text.contains("3 articles"), "{browser:?}: {text}");
+
+            // Shipped and added articles together: 5 + 1 + 1 + 3 + 1.
+            page.wait_until("document.querySelectorAll('#result-list > li').length === 11", "11 articles").await;
+            let docs = result_docs(&page).await;
+            for id in ["harbour-strike", "ferry-contract", "council-briefs-1", "council-briefs-3", "cafe-latin1"] {
+                assert!(docs.iter().any(|d| d == id), "{browser:?}: {id} not among {docs:?}");
+            }
+            assert_eq!(page.texts("#workspace-toggle").await, ["Your articles (4)"], "{browser:?}");
+            page.screenshot("workspace").await;
+
+            // Search finds words of the saved page's article, not of its navigation or comments.
+            page.type_into("#search", "ferries").await;
+            page.wait_until("document.querySelectorAll('#result-list > li').length === 1", "one hit for ferries").await;
+            assert_eq!(result_docs(&page).await, ["ferry-contract"], "{browser:?}");
+            page.click("#result-list > li[data-doc='ferry-contract'] .result-title").await;
+            page.wait_until("document.getElementById('reader')", "the reader").await;
+            assert_eq!(page.texts("#reader-title").await, ["Zentaro Corp wins the Orvel ferry contract"], "{browser:?}");
+            let body = page.texts("#reader").await.join(" ");
+            for noise in ["Weather forecast menu", "Celebrity chef", "Reader42", "Post comment", "Cookie settings", "never shown"] {
+                assert!(!body.contains(noise), "{browser:?}: '{noise}' is page furniture, not article: {body}");
+            }
+            assert!(body.contains("Harbour Gazette"), "{browser:?}: the source is shown: {body}");
+            assert!(body.contains("2020"), "{browser:?}: the page's date is shown: {body}");
+            page.press(fantoccini::key::Key::Escape).await;
+            page.js("document.getElementById('search').value = ''; document.getElementById('search').dispatchEvent(new Event('input'));").await;
+            page.wait_until("document.querySelectorAll('#result-list > li').length === 11", "all 11 again").await;
+
+            // Names from the new articles are chips; their dates are on the timeline.
+            page.wait_until("document.querySelector(\".chip[data-entity='Zentaro Corp']\")", "a chip for Zentaro Corp").await;
+            let event_docs = page.attrs(".timeline [data-doc]", "data-doc").await;
+            assert!(event_docs.iter().any(|d| d == "harbour-strike"), "{browser:?}: timeline docs {event_docs:?}");
+
+            // Nothing left the machine: every resource came from the site itself.
+            let foreign = page
+                .js(&format!("return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith({base:?}));"))
+                .await;
+            assert_eq!(foreign, serde_json::json!([]), "{browser:?}: requests outside the site");
+
+            // A reload restores the workspace without analysing again.
+            page.goto(&base).await;
+            page.wait_until("document.querySelectorAll('#result-list > li').length === 11", "11 articles after reload").await;
+            assert_eq!(page.count("#progress").await, 0, "{browser:?}: no re-analysis on reload");
+            page.click("#workspace-toggle").await;
+            wait_for_rows(&page, 6).await;
+
+            // Remove the CSV: its three articles go, the rest stay.
+            page.click("#workspace li[data-file='council-briefs.csv'] button").await;
+            wait_for_rows(&page, 5).await;
+            page.wait_until("document.querySelectorAll('#result-list > li').length === 8", "8 articles").await;
+            assert!(!result_docs(&page).await.iter().any(|d| d.starts_with("council-briefs")), "{browser:?}");
+
+            // Only mine: the shipped articles step aside.
+            page.click("#scope-mine").await;
+            page.wait_until("document.querySelectorAll('#result-list > li').length === 3", "only my 3 articles").await;
+
+            // Remove all: back to the shipped corpus, and it stays so after a reload.
+            page.click("#clear-workspace").await;
+            page.wait_until("document.querySelectorAll('#result-list > li').length === 5", "the shipped 5").await;
+            page.goto(&base).await;
+            page.wait_until("document.querySelectorAll('#result-list > li').length === 5", "5 after reload").await;
+            assert_eq!(page.texts("#workspace-toggle").await, ["Add articles"], "{browser:?}");
+
+            assert_eq!(page.csp_violations().await, Vec::<String>::new(), "{browser:?}");
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            page.close().await;
+        }
+    });
+}
+
+#[test]
+fn pasted_text_becomes_an_article_and_cancel_keeps_the_workspace() {
+    // A file big enough that its analysis is still running when Cancel is clicked.
+    let big = std::env::temp_dir().join(format!("e2e-big-{}.txt", std::process::id()));
+    let paragraph = "The Orvel ferry board met on Tuesday and said the new timetable starts on 3 May 2021. ";
+    std::fs::write(&big, format!("A long file\n\n{}", paragraph.repeat(120_000))).unwrap();
+    let site = Site::serve(&dist(), "/");
+    in_both_browsers(|browser| {
+        let (base, big) = (site.base.clone(), big.clone());
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            page.click("#workspace-toggle").await;
+            page.click("#workspace details.paste summary").await;
+            page.type_into("#paste-text", "Harbour pilots strike\n\nHarbour pilots in Orvel went on strike on Monday.").await;
+            page.click("#paste-add").await;
+            wait_for_rows(&page, 1).await;
+            assert_eq!(row(&page, "pasted-1.txt").await.0, "added", "{browser:?}");
+            page.wait_until("document.querySelectorAll('#result-list > li').length === 6", "6 articles").await;
+
+            page.choose_files("#add-files", &[big]).await;
+            page.wait_until("document.getElementById('cancel-analysis')", "the Cancel button").await;
+            let label = page.texts(".progress-label").await.join(" ");
+            assert!(!label.is_empty(), "{browser:?}: progress says what it does");
+            page.click("#cancel-analysis").await;
+            page.wait_until("/Cancelled/.test(document.getElementById('workspace').textContent)", "the cancel message").await;
+            wait_for_rows(&page, 1).await;
+            assert_eq!(page.count("#result-list > li").await, 6, "{browser:?}: the workspace is as it was");
+            // And a reload still has the pasted article.
+            page.goto(&base).await;
+            page.wait_until("document.querySelectorAll('#result-list > li').length === 6", "6 after reload").await;
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            page.close().await;
+        }
+    });
+    let _ = std::fs::remove_file(big);
+}
+
+#[test]
+fn the_single_file_build_analyses_added_files_over_file_urls() {
+    in_both_browsers(|browser| async move {
+        let page = Page::open(browser).await;
+        page.goto(&single_file_url()).await;
+        page.wait_until("document.querySelectorAll('#result-list > li').length === 5", "the shipped 5").await;
+        page.click("#workspace-toggle").await;
+        page.choose_files("#add-files", &[import_fixture("ferry-contract.html"), import_fixture("annual-report.pdf")])
+            .await;
+        wait_for_rows(&page, 2).await;
+        assert_eq!(row(&page, "ferry-contract.html").await.0, "added", "{browser:?}: {:?}", row(&page, "ferry-contract.html").await);
+        page.wait_until("document.querySelector(\"#result-list > li[data-doc='ferry-contract']\")", "the added article")
+            .await;
+        page.goto(&single_file_url()).await;
+        page.wait_until("document.querySelectorAll('#result-list > li').length === 6", "kept over file:// too").await;
+        page.close().await;
+    });
+}
