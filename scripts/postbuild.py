@@ -74,7 +74,12 @@ def workspace_js() -> str:
     code = open(os.path.join(JS_DIR, "workspace.js"), encoding="utf-8").read()
     if "__WORKER_SOURCE__" not in code:
         raise SystemExit("postbuild: src/js/workspace.js lost its __WORKER_SOURCE__ placeholder")
-    return code.replace("__WORKER_SOURCE__", json.dumps(worker))
+    return strip_comment_lines(code).replace("__WORKER_SOURCE__", json.dumps(strip_comment_lines(worker)))
+
+
+def strip_comment_lines(code: str) -> str:
+    """Drops whole-line `//` comments: they are for maintainers, and every page load pays for them."""
+    return "\n".join(line for line in code.splitlines() if not line.lstrip().startswith("//")) + "\n"
 
 
 def sha256_b64(text: str) -> str:

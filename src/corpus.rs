@@ -24,6 +24,7 @@ pub mod overrides;
 pub mod pack;
 pub mod query;
 pub mod sentences;
+pub mod story;
 pub mod text;
 pub mod time;
 mod types;

@@ -2,4 +2,5 @@
 pub mod corpus;
 pub mod embedded;
 pub mod folder;
+pub mod import;
 pub mod ui;

@@ -2,15 +2,59 @@
 //! found, for diffing and golden tests. Field order is fixed by the structs below.
 use serde::Serialize;
 
-use super::Corpus;
+use super::{story, Corpus};
 
 #[derive(Serialize)]
 struct Export<'a> {
     documents: Vec<DocumentOut<'a>>,
     entities: Vec<EntityOut<'a>>,
     events: Vec<EventOut<'a>>,
+    /// Events grouped into happenings across articles (`story::group`).
+    stories: Vec<StoryOut<'a>>,
     mentions: Vec<MentionOut<'a>>,
     warnings: &'a [String],
+}
+
+#[derive(Serialize)]
+struct StoryOut<'a> {
+    date: String,
+    end: String,
+    precision: &'static str,
+    /// How many articles report it.
+    sources: usize,
+    docs: Vec<&'a str>,
+    /// The representative sentence and where it is.
+    lead: EventRef<'a>,
+    events: Vec<EventRef<'a>>,
+    /// Each date the sources give, with the articles giving it (empty when they agree).
+    date_conflicts: Vec<DatedDocs<'a>>,
+    number_conflicts: Vec<NumberOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct EventRef<'a> {
+    doc: &'a str,
+    sentence: u32,
+    date: String,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct DatedDocs<'a> {
+    date: String,
+    docs: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct NumberOut<'a> {
+    noun: String,
+    values: Vec<NumberDocs<'a>>,
+}
+
+#[derive(Serialize)]
+struct NumberDocs<'a> {
+    number: String,
+    docs: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -48,14 +92,17 @@ struct EntityOut<'a> {
     mentions: u32,
 }
 
-/// One mention: which article, which sentence (`null` for the title), the byte span inside that
-/// sentence's (or the title's) text, the surface form and the entity it names.
+/// One mention: which article, which sentence (`null` for the title), the span inside that
+/// sentence's (or the title's) text — in bytes of UTF-8 (`start`, `end`) and in characters
+/// (`char_start`, `char_end`, Unicode scalar values) — the surface form and the entity it names.
 #[derive(Serialize)]
 struct MentionOut<'a> {
     doc: &'a str,
     sentence: Option<u32>,
     start: u32,
     end: u32,
+    char_start: usize,
+    char_end: usize,
     text: &'a str,
     entity: &'a str,
     kind: &'static str,
@@ -150,11 +197,54 @@ pub fn to_json(corpus: &Corpus) -> String {
                     .collect(),
             })
             .collect(),
+        stories: stories(corpus),
         mentions: mentions(corpus),
         warnings: &corpus.warnings,
     };
     // Serialising plain structs of strings and numbers cannot fail; keep the function total anyway.
     serde_json::to_string_pretty(&export).unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+}
+
+fn stories(corpus: &Corpus) -> Vec<StoryOut<'_>> {
+    let doc_id = |d: u32| corpus.documents.get(d as usize).map_or("", |doc| doc.id.as_str());
+    let event_ref = |i: u32| {
+        let e = &corpus.events[i as usize];
+        let text = corpus
+            .documents
+            .get(e.doc as usize)
+            .and_then(|d| d.sentences.get(e.sentence as usize))
+            .map_or("", |s| s.text.as_str());
+        EventRef { doc: doc_id(e.doc), sentence: e.sentence, date: e.date.iso(), text }
+    };
+    story::group(corpus)
+        .into_iter()
+        .map(|s| StoryOut {
+            date: s.date.iso(),
+            end: s.date.end.iso(),
+            precision: s.date.precision.label(),
+            sources: s.docs.len(),
+            docs: s.docs.iter().map(|&d| doc_id(d)).collect(),
+            lead: event_ref(s.lead),
+            events: s.events.iter().map(|&e| event_ref(e)).collect(),
+            date_conflicts: s
+                .date_conflicts
+                .iter()
+                .map(|(d, docs)| DatedDocs { date: d.iso(), docs: docs.iter().map(|&d| doc_id(d)).collect() })
+                .collect(),
+            number_conflicts: s
+                .number_conflicts
+                .into_iter()
+                .map(|c| NumberOut {
+                    noun: c.noun,
+                    values: c
+                        .values
+                        .into_iter()
+                        .map(|(number, docs)| NumberDocs { number, docs: docs.iter().map(|&d| doc_id(d)).collect() })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect::<Vec<_>>()
 }
 
 fn mentions(corpus: &Corpus) -> Vec<MentionOut<'_>> {
@@ -165,11 +255,14 @@ fn mentions(corpus: &Corpus) -> Vec<MentionOut<'_>> {
         for (sentence, text, mentions) in title.chain(body) {
             for m in mentions {
                 let Some(entity) = corpus.entities.get(m.entity as usize) else { continue };
+                let chars_before = |byte: u32| text.get(..byte as usize).map_or(0, |t| t.chars().count());
                 out.push(MentionOut {
                     doc: &doc.id,
                     sentence,
                     start: m.start,
                     end: m.end,
+                    char_start: chars_before(m.start),
+                    char_end: chars_before(m.end),
                     text: text.get(m.start as usize..m.end as usize).unwrap_or(""),
                     entity: &entity.name,
                     kind: entity.kind.label(),
@@ -202,6 +295,17 @@ mod tests {
         assert_eq!(body["text"], "Zentaro Group");
         assert_eq!(body["entity"], "Zentaro Group");
         assert_eq!(body["kind"], "organisation");
+        assert_eq!((body["char_start"].as_u64(), body["char_end"].as_u64()), (Some(4), Some(17)));
+    }
+
+    #[test]
+    fn character_spans_count_characters_not_bytes() {
+        let c =
+            Corpus::build(&[Source { id: "c", text: "Title\n\nÀ São Paulo, Zentaro Group opened on Friday." }], None);
+        let v: serde_json::Value = serde_json::from_str(&to_json(&c)).unwrap();
+        let m = v["mentions"].as_array().unwrap().iter().find(|m| m["text"] == "Zentaro Group").expect("a mention");
+        assert_eq!(m["char_start"].as_u64(), Some(13));
+        assert!(m["start"].as_u64() > m["char_start"].as_u64(), "bytes run ahead of characters after accents");
     }
 
     #[test]
@@ -222,7 +326,7 @@ mod tests {
         assert_eq!(d["sentences"], 3);
         assert_eq!(d["boilerplate_paragraphs"], 1);
         assert!(v["entities"].is_array() && v["events"].is_array() && v["warnings"].is_array());
-        assert!(v["mentions"].is_array());
+        assert!(v["mentions"].is_array() && v["stories"].is_array());
         assert_eq!(to_json(&c), to_json(&c.clone()));
     }
 }

@@ -102,7 +102,9 @@ mod tests {
 
     #[test]
     fn rows_parse_every_field_and_keep_a_broken_line() {
-        let rows = parse_rows("a.csv\t2048\tadded\t3 articles\ta-1 a-2 a-3\nreport.pdf\t99\tskipped\tPDF is not supported yet\t\n\nodd");
+        let rows = parse_rows(
+            "a.csv\t2048\tadded\t3 articles\ta-1 a-2 a-3\nreport.pdf\t99\tskipped\tPDF is not supported yet\t\n\nodd",
+        );
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0].docs, ["a-1", "a-2", "a-3"]);
         assert!(rows[0].added);
@@ -113,10 +115,8 @@ mod tests {
     #[test]
     fn progress_moves_forward_through_the_phases() {
         let phases = ["starting", "reading", "articles", "names", "dates", "index"];
-        let fractions: Vec<f64> = phases
-            .iter()
-            .map(|p| parse_progress(&format!("{p}\t1\t2\t50\t100\tx.html")).fraction())
-            .collect();
+        let fractions: Vec<f64> =
+            phases.iter().map(|p| parse_progress(&format!("{p}\t1\t2\t50\t100\tx.html")).fraction()).collect();
         assert!(fractions.windows(2).all(|w| w[0] < w[1]), "{fractions:?}");
         assert!(fractions.iter().all(|f| (0.0..=1.0).contains(f)));
     }

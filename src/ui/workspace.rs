@@ -41,7 +41,7 @@ extern "C" {
 #[derive(Clone, Copy)]
 pub struct Workspace {
     /// The corpus the app shows: the shipped one, or the shipped one analysed with the reader's.
-    pub corpus: RwSignal<Arc<Corpus>>,
+    corpus: StoredValue<Arc<Corpus>>,
     shipped: StoredValue<Arc<Corpus>>,
     pub rows: RwSignal<Vec<FileRow>>,
     /// Some while an analysis runs.
@@ -60,7 +60,7 @@ pub fn use_workspace() -> Workspace {
 impl Workspace {
     pub fn new(shipped: Arc<Corpus>) -> Workspace {
         Workspace {
-            corpus: RwSignal::new(shipped.clone()),
+            corpus: StoredValue::new(shipped.clone()),
             shipped: StoredValue::new(shipped),
             rows: RwSignal::new(Vec::new()),
             progress: RwSignal::new(None),
@@ -69,6 +69,10 @@ impl Workspace {
             open: RwSignal::new(false),
             storage: RwSignal::new(String::new()),
         }
+    }
+
+    pub fn corpus(&self) -> Arc<Corpus> {
+        self.corpus.get_value()
     }
 
     pub fn busy(&self) -> bool {
@@ -181,11 +185,12 @@ impl Workspace {
     /// Swaps the corpus; the app is rebuilt from the URL, so the view (query, chips, open
     /// article) carries over, and the focused field gets its focus back.
     fn show(self, corpus: Arc<Corpus>) {
-        if self.corpus.with_untracked(|c| Arc::ptr_eq(c, &corpus)) {
+        if self.corpus.with_value(|c| Arc::ptr_eq(c, &corpus)) {
             return;
         }
         let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()).map(|e| e.id());
-        self.corpus.set(corpus);
+        self.corpus.set_value(corpus);
+        super::app::mount_app(self);
         if let Some(id) = focused.filter(|id| !id.is_empty()) {
             request_animation_frame(move || shell::focus(&id));
         }

@@ -8,10 +8,13 @@ use crate::support::{dist, import_fixture, in_both_browsers, single_file_url, Pa
 
 /// The six files of `tests/fixtures/import/`: four good, two bad.
 fn mixed_files() -> Vec<PathBuf> {
-    ["harbour-strike.txt", "ferry-contract.html", "council-briefs.csv", "cafe-latin1.txt", "annual-report.pdf", "empty.txt"]
-        .into_iter()
-        .map(import_fixture)
-        .collect()
+    [
+        "harbour-strike.txt", "ferry-contract.html", "council-briefs.csv", "cafe-latin1.txt", "annual-report.pdf",
+        "empty.txt",
+    ]
+    .into_iter()
+    .map(import_fixture)
+    .collect()
 }
 
 /// Waits until no analysis runs and `n` files are listed.
@@ -25,7 +28,8 @@ async fn wait_for_rows(page: &Page, n: usize) {
 
 async fn row(page: &Page, file: &str) -> (String, String) {
     let css = format!("#workspace li[data-file='{file}']");
-    let status = page.attrs(&css, "data-status").await.pop().unwrap_or_else(|| panic!("{:?}: no row for {file}", page.browser));
+    let status =
+        page.attrs(&css, "data-status").await.pop().unwrap_or_else(|| panic!("{:?}: no row for {file}", page.browser));
     let text = page.texts(&css).await.pop().unwrap_or_default();
     (status, text)
 }
@@ -42,7 +46,8 @@ fn a_readers_mixed_files_are_explored_with_the_shipped_ones_kept_and_removed() {
         async move {
             let page = Page::open(browser).await;
             page.goto(&base).await;
-            page.wait_until("document.querySelectorAll('#result-list > li').length === 5", "the 5 shipped articles").await;
+            page.wait_until("document.querySelectorAll('#result-list > li').length === 5", "the 5 shipped articles")
+                .await;
             assert_eq!(page.texts("#workspace-toggle").await, ["Add articles"], "{browser:?}");
             page.click("#workspace-toggle").await;
             let privacy = page.texts("#workspace .privacy").await.join(" ");
@@ -83,9 +88,15 @@ fn a_readers_mixed_files_are_explored_with_the_shipped_ones_kept_and_removed() {
             assert_eq!(result_docs(&page).await, ["ferry-contract"], "{browser:?}");
             page.click("#result-list > li[data-doc='ferry-contract'] .result-title").await;
             page.wait_until("document.getElementById('reader')", "the reader").await;
-            assert_eq!(page.texts("#reader-title").await, ["Zentaro Corp wins the Orvel ferry contract"], "{browser:?}");
+            assert_eq!(
+                page.texts("#reader-title").await,
+                ["Zentaro Corp wins the Orvel ferry contract"],
+                "{browser:?}"
+            );
             let body = page.texts("#reader").await.join(" ");
-            for noise in ["Weather forecast menu", "Celebrity chef", "Reader42", "Post comment", "Cookie settings", "never shown"] {
+            for noise in [
+                "Weather forecast menu", "Celebrity chef", "Reader42", "Post comment", "Cookie settings", "never shown",
+            ] {
                 assert!(!body.contains(noise), "{browser:?}: '{noise}' is page furniture, not article: {body}");
             }
             assert!(body.contains("Harbour Gazette"), "{browser:?}: the source is shown: {body}");
@@ -95,7 +106,8 @@ fn a_readers_mixed_files_are_explored_with_the_shipped_ones_kept_and_removed() {
             page.wait_until("document.querySelectorAll('#result-list > li').length === 11", "all 11 again").await;
 
             // Names from the new articles are chips; their dates are on the timeline.
-            page.wait_until("document.querySelector(\".chip[data-entity='Zentaro Corp']\")", "a chip for Zentaro Corp").await;
+            page.wait_until("document.querySelector(\".chip[data-entity='Zentaro Corp']\")", "a chip for Zentaro Corp")
+                .await;
             let event_docs = page.attrs(".timeline [data-doc]", "data-doc").await;
             assert!(event_docs.iter().any(|d| d == "harbour-strike"), "{browser:?}: timeline docs {event_docs:?}");
 
@@ -107,7 +119,8 @@ fn a_readers_mixed_files_are_explored_with_the_shipped_ones_kept_and_removed() {
 
             // A reload restores the workspace without analysing again.
             page.goto(&base).await;
-            page.wait_until("document.querySelectorAll('#result-list > li').length === 11", "11 articles after reload").await;
+            page.wait_until("document.querySelectorAll('#result-list > li').length === 11", "11 articles after reload")
+                .await;
             assert_eq!(page.count("#progress").await, 0, "{browser:?}: no re-analysis on reload");
             page.click("#workspace-toggle").await;
             wait_for_rows(&page, 6).await;
@@ -150,7 +163,8 @@ fn pasted_text_becomes_an_article_and_cancel_keeps_the_workspace() {
             page.goto(&base).await;
             page.click("#workspace-toggle").await;
             page.click("#workspace details.paste summary").await;
-            page.type_into("#paste-text", "Harbour pilots strike\n\nHarbour pilots in Orvel went on strike on Monday.").await;
+            page.type_into("#paste-text", "Harbour pilots strike\n\nHarbour pilots in Orvel went on strike on Monday.")
+                .await;
             page.click("#paste-add").await;
             wait_for_rows(&page, 1).await;
             assert_eq!(row(&page, "pasted-1.txt").await.0, "added", "{browser:?}");
@@ -161,7 +175,8 @@ fn pasted_text_becomes_an_article_and_cancel_keeps_the_workspace() {
             let label = page.texts(".progress-label").await.join(" ");
             assert!(!label.is_empty(), "{browser:?}: progress says what it does");
             page.click("#cancel-analysis").await;
-            page.wait_until("/Cancelled/.test(document.getElementById('workspace').textContent)", "the cancel message").await;
+            page.wait_until("/Cancelled/.test(document.getElementById('workspace').textContent)", "the cancel message")
+                .await;
             wait_for_rows(&page, 1).await;
             assert_eq!(page.count("#result-list > li").await, 6, "{browser:?}: the workspace is as it was");
             // And a reload still has the pasted article.
@@ -184,11 +199,73 @@ fn the_single_file_build_analyses_added_files_over_file_urls() {
         page.choose_files("#add-files", &[import_fixture("ferry-contract.html"), import_fixture("annual-report.pdf")])
             .await;
         wait_for_rows(&page, 2).await;
-        assert_eq!(row(&page, "ferry-contract.html").await.0, "added", "{browser:?}: {:?}", row(&page, "ferry-contract.html").await);
-        page.wait_until("document.querySelector(\"#result-list > li[data-doc='ferry-contract']\")", "the added article")
-            .await;
+        assert_eq!(
+            row(&page, "ferry-contract.html").await.0,
+            "added",
+            "{browser:?}: {:?}",
+            row(&page, "ferry-contract.html").await
+        );
+        page.wait_until(
+            "document.querySelector(\"#result-list > li[data-doc='ferry-contract']\")",
+            "the added article",
+        )
+        .await;
         page.goto(&single_file_url()).await;
         page.wait_until("document.querySelectorAll('#result-list > li').length === 6", "kept over file:// too").await;
         page.close().await;
+    });
+}
+
+#[test]
+fn an_exported_workspace_is_one_file_that_add_articles_takes_back() {
+    let site = Site::serve(&dist(), "/");
+    in_both_browsers(|browser| {
+        let base = site.base.clone();
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            page.click("#workspace-toggle").await;
+            page.choose_files(
+                "#add-files",
+                &[import_fixture("harbour-strike.txt"), import_fixture("council-briefs.csv")],
+            )
+            .await;
+            wait_for_rows(&page, 2).await;
+            // Catch the download's blob instead of letting the browser save it.
+            page.js(
+                "const create = URL.createObjectURL; URL.createObjectURL = (b) => { window.__blob = b; return create(b); };
+                 const click = HTMLAnchorElement.prototype.click;
+                 HTMLAnchorElement.prototype.click = function () { if (!this.download) click.call(this); else window.__name = this.download; };",
+            )
+            .await;
+            page.click("#export-workspace").await;
+            page.wait_until("window.__blob && window.__name", "the export download").await;
+            let name = page.js("return window.__name;").await;
+            assert!(name.as_str().unwrap_or("").ends_with(".json"), "{browser:?}: {name}");
+            let exported = page
+                .client
+                .execute_async("const done = arguments[0]; window.__blob.text().then(done);", vec![])
+                .await
+                .unwrap();
+            let exported = exported.as_str().unwrap().to_string();
+            let parsed: serde_json::Value = serde_json::from_str(&exported).unwrap();
+            let names: Vec<&str> =
+                parsed["files"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+            assert_eq!(names, ["harbour-strike.txt", "council-briefs.csv"], "{browser:?}");
+
+            // Remove everything, then take the exported file back.
+            page.click("#clear-workspace").await;
+            page.wait_until("document.querySelectorAll('#result-list > li').length === 5", "the shipped 5").await;
+            let path =
+                std::env::temp_dir().join(format!("e2e-{browser:?}-{}-workspace.corpus.json", std::process::id()));
+            std::fs::write(&path, &exported).unwrap();
+            page.choose_files("#add-files", std::slice::from_ref(&path)).await;
+            wait_for_rows(&page, 2).await;
+            assert_eq!(row(&page, "council-briefs.csv").await.0, "added", "{browser:?}");
+            page.wait_until("document.querySelectorAll('#result-list > li').length === 9", "5 + 1 + 3 articles").await;
+            let _ = std::fs::remove_file(path);
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            page.close().await;
+        }
     });
 }

@@ -1,0 +1,396 @@
+//! Story groups: the same happening, reported by several articles, as one row.
+//!
+//! Two dated events from **different articles** are linked when all three agree:
+//! - **dates**: their spans overlap at the precision each states (a day inside a month counts),
+//!   neither is coarser than a month (a year overlaps too much to mean anything), or both are
+//!   days at most [`DISAGREE_DAYS`] apart — the same happening dated differently by two sources,
+//!   which is kept and shown as a disagreement rather than split into two events;
+//! - **wording**: the cosine similarity of the two sentences' word vectors, each word weighted
+//!   by its inverse document frequency over every sentence of the corpus, is at least
+//!   [`MIN_WORDING`] (or [`MIN_WORDING_WITH_NAMES`] when they also share a name). Why cosine over
+//!   IDF weights: it is length-independent (a wire story's long sentence against a rewrite's
+//!   short one), and the weights make the rare words that identify a happening ("suspended",
+//!   "membership", a place) count, and words every sentence has ("said", "the") not;
+//! - **names**: when both sentences name entities, they share at least one.
+//!
+//! Groups are the connected parts of that link graph, built by union-find; a link is refused
+//! when it would stretch a group's days further apart than [`DISAGREE_DAYS`] (no chains of
+//! "close enough" across a month). Events of one article join a group only through links to
+//! other articles. A group of one is still a story (one source), so the story view lists every
+//! event once.
+//!
+//! Pure and deterministic: the order of groups is by date, then by first event.
+use std::collections::HashMap;
+
+use super::text::{fold, words};
+use super::time::{DateValue, Precision};
+use super::{Corpus, Event};
+
+/// Two sources that date the same happening this many days apart still describe one event: the
+/// common disagreement is off by one (a "yesterday" counted from the publication day rather
+/// than the day of writing, a time zone). Two days already separates distinct happenings of a
+/// fast-moving story (one withdrawal on the 12th, a suspension on the 14th).
+pub const DISAGREE_DAYS: i64 = 1;
+/// Wording similarity (cosine of IDF-weighted words) that links two events on its own.
+pub const MIN_WORDING: f64 = 0.45;
+/// Wording similarity that links two events that also name the same entity.
+pub const MIN_WORDING_WITH_NAMES: f64 = 0.25;
+/// Candidate pairs are looked for among events whose start dates are this close: dates further
+/// apart never link, and sorting by date keeps the comparison near-linear.
+const WINDOW_DAYS: i64 = 31;
+
+/// One happening and the articles that report it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Story {
+    /// Events of the group (indices into `Corpus::events`), ascending.
+    pub events: Vec<u32>,
+    /// Articles that report it (indices into `Corpus::documents`), ascending.
+    pub docs: Vec<u32>,
+    /// The event whose sentence is most like the others': the row's representative sentence.
+    pub lead: u32,
+    /// The date most of its sources give (ties: the earliest).
+    pub date: DateValue,
+    /// When sources date it differently: each date with the articles giving it. Empty when
+    /// they agree.
+    pub date_conflicts: Vec<(DateValue, Vec<u32>)>,
+    /// Counts that differ between sources for the same noun ("40 brands" against "32 brands").
+    pub number_conflicts: Vec<NumberConflict>,
+}
+
+/// One noun counted differently by different articles of a story.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct NumberConflict {
+    /// The word after the number, folded ("brands").
+    pub noun: String,
+    /// Each number as written, with the articles that give it.
+    pub values: Vec<(String, Vec<u32>)>,
+}
+
+/// The corpus's events grouped into stories, ordered by date.
+pub fn group(corpus: &Corpus) -> Vec<Story> {
+    let events = &corpus.events;
+    let idf = idf(corpus);
+    let vectors: Vec<Vector> = events.iter().map(|e| vector(sentence_text(corpus, e), &idf)).collect();
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by_key(|&i| (events[i].date.start, i));
+    let mut sets = Groups::new(events);
+    for (k, &a) in order.iter().enumerate() {
+        for &b in &order[k + 1..] {
+            if events[b].date.start.ordinal() - events[a].date.start.ordinal() > WINDOW_DAYS {
+                break;
+            }
+            if events[a].doc != events[b].doc && linked(&events[a], &events[b], &vectors[a], &vectors[b]) {
+                sets.union(a, b);
+            }
+        }
+    }
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..events.len() {
+        members.entry(sets.find(i)).or_default().push(i);
+    }
+    let mut stories: Vec<Story> = members.into_values().map(|ids| story(corpus, &ids, &vectors)).collect();
+    stories.sort_by_key(|s| (s.date.start, s.events[0]));
+    stories
+}
+
+/// Whether two events of different articles report the same happening (see the module docs).
+fn linked(a: &Event, b: &Event, va: &Vector, vb: &Vector) -> bool {
+    if !dates_agree(&a.date, &b.date) {
+        return false;
+    }
+    let shared_name = a.entities.iter().any(|e| b.entities.binary_search(e).is_ok());
+    let both_named = !a.entities.is_empty() && !b.entities.is_empty();
+    if both_named && !shared_name {
+        return false;
+    }
+    let wording = cosine(va, vb);
+    wording >= MIN_WORDING || (shared_name && wording >= MIN_WORDING_WITH_NAMES)
+}
+
+/// Dates that can be one happening's: overlapping spans no coarser than a month, or two days
+/// close enough to be a disagreement.
+fn dates_agree(a: &DateValue, b: &DateValue) -> bool {
+    let fine = |d: &DateValue| matches!(d.precision, Precision::Day | Precision::Week | Precision::Month);
+    if !fine(a) || !fine(b) {
+        return a == b && a.precision != Precision::Decade;
+    }
+    if a.overlaps(b.start, b.end) {
+        return true;
+    }
+    a.precision == Precision::Day && b.precision == Precision::Day && day_gap(a, b) <= DISAGREE_DAYS
+}
+
+fn day_gap(a: &DateValue, b: &DateValue) -> i64 {
+    (a.start.ordinal() - b.start.ordinal()).abs()
+}
+
+/// Union-find over events, refusing a union that would spread a group's day-precision dates
+/// over more than [`DISAGREE_DAYS`].
+struct Groups {
+    parent: Vec<usize>,
+    /// Per root: the earliest and latest day-precision start in the group (ordinals).
+    span: Vec<Option<(i64, i64)>>,
+}
+
+impl Groups {
+    fn new(events: &[Event]) -> Groups {
+        let span = events
+            .iter()
+            .map(|e| (e.date.precision == Precision::Day).then(|| (e.date.start.ordinal(), e.date.start.ordinal())))
+            .collect();
+        Groups { parent: (0..events.len()).collect(), span }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return;
+        }
+        let merged = match (self.span[ra], self.span[rb]) {
+            (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+            (x, None) | (None, x) => x,
+        };
+        if merged.is_some_and(|(lo, hi)| hi - lo > DISAGREE_DAYS) {
+            return;
+        }
+        let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.parent[child] = root;
+        self.span[root] = merged;
+    }
+}
+
+fn story(corpus: &Corpus, ids: &[usize], vectors: &[Vector]) -> Story {
+    let events: Vec<&Event> = ids.iter().map(|&i| &corpus.events[i]).collect();
+    let mut docs: Vec<u32> = events.iter().map(|e| e.doc).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    // The lead: highest summed similarity to the rest; ties to the earliest event.
+    let lead = ids
+        .iter()
+        .map(|&i| (ids.iter().filter(|&&j| j != i).map(|&j| cosine(&vectors[i], &vectors[j])).sum::<f64>(), i))
+        .fold(None::<(f64, usize)>, |best, (score, i)| match best {
+            Some((s, _)) if s >= score => best,
+            _ => Some((score, i)),
+        })
+        .map_or(ids[0], |(_, i)| i);
+    let dates = dates_by_docs(&events);
+    let date = dates
+        .iter()
+        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.start.cmp(&a.0.start)))
+        .map_or(events[0].date, |(d, _)| *d);
+    let date_conflicts = if dates.len() > 1 && docs.len() > 1 { dates } else { Vec::new() };
+    Story {
+        events: ids.iter().map(|&i| i as u32).collect(),
+        docs,
+        lead: lead as u32,
+        date,
+        date_conflicts,
+        number_conflicts: number_conflicts(corpus, &events),
+    }
+}
+
+/// Each distinct date of the group with the articles giving it, earliest first.
+fn dates_by_docs(events: &[&Event]) -> Vec<(DateValue, Vec<u32>)> {
+    let mut dates: Vec<(DateValue, Vec<u32>)> = Vec::new();
+    for e in events {
+        match dates.iter_mut().find(|(d, _)| *d == e.date) {
+            Some((_, docs)) if !docs.contains(&e.doc) => docs.push(e.doc),
+            Some(_) => {}
+            None => dates.push((e.date, vec![e.doc])),
+        }
+    }
+    for (_, docs) in &mut dates {
+        docs.sort_unstable();
+    }
+    dates.sort_by_key(|(d, _)| (d.start, d.end));
+    dates
+}
+
+/// Counts of the same noun that differ between articles: "40 brands" in one, "32 brands" in
+/// another. Numbers inside the date expression, and years, are not counts.
+fn number_conflicts(corpus: &Corpus, events: &[&Event]) -> Vec<NumberConflict> {
+    let mut by_noun: Vec<NumberConflict> = Vec::new();
+    for e in events {
+        for (number, noun) in counts(sentence_text(corpus, e), e) {
+            let entry = match by_noun.iter_mut().position(|c| c.noun == noun) {
+                Some(i) => &mut by_noun[i],
+                None => {
+                    by_noun.push(NumberConflict { noun, values: Vec::new() });
+                    by_noun.last_mut().expect("just pushed")
+                }
+            };
+            match entry.values.iter_mut().find(|(n, _)| *n == number) {
+                Some((_, docs)) if !docs.contains(&e.doc) => docs.push(e.doc),
+                Some(_) => {}
+                None => entry.values.push((number, vec![e.doc])),
+            }
+        }
+    }
+    by_noun.retain(|c| {
+        let docs: Vec<u32> = c.values.iter().flat_map(|(_, d)| d.iter().copied()).collect();
+        c.values.len() > 1 && docs.iter().any(|d| *d != docs[0])
+    });
+    by_noun
+}
+
+/// (number as written, next word folded) for each count in the sentence outside the date.
+fn counts(text: &str, event: &Event) -> Vec<(String, String)> {
+    let tokens: Vec<_> = words(text, &['.', ',']).collect();
+    let mut out = Vec::new();
+    for pair in tokens.windows(2) {
+        let (number, noun) = (&pair[0], &pair[1]);
+        let inside_date = number.start < event.end as usize && number.end > event.start as usize;
+        let is_number = number.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && number.text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        let is_year = number.text.len() == 4 && matches!(number.text.parse::<u32>(), Ok(1800..=2100));
+        let is_noun = noun.text.chars().all(char::is_alphabetic) && noun.text.len() > 2;
+        if is_number && is_noun && !inside_date && !is_year {
+            out.push((number.text.to_string(), fold(noun.text)));
+        }
+    }
+    out
+}
+
+fn sentence_text<'c>(corpus: &'c Corpus, event: &Event) -> &'c str {
+    corpus
+        .documents
+        .get(event.doc as usize)
+        .and_then(|d| d.sentences.get(event.sentence as usize))
+        .map_or("", |s| s.text.as_str())
+}
+
+/// Sparse word vector: (folded word, weight), sorted by word, unit length.
+type Vector = Vec<(String, f64)>;
+
+/// Inverse document frequency of each folded word over all non-boilerplate sentences: a word in
+/// every sentence weighs least, a word in one sentence the most.
+fn idf(corpus: &Corpus) -> HashMap<String, f64> {
+    let mut df: HashMap<String, u32> = HashMap::new();
+    let mut n = 0u32;
+    for s in corpus.documents.iter().flat_map(|d| &d.sentences).filter(|s| !s.boilerplate) {
+        n += 1;
+        let mut seen: Vec<String> = words(&s.text, &['\'', '-']).map(|w| fold(w.text)).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    // Smoothed as in scikit-learn (`+ 1`): a word in every sentence still counts a little, so
+    // a corpus of near-identical sentences is not a corpus of empty vectors.
+    df.into_iter().map(|(w, d)| (w, ((1.0 + n as f64) / (1.0 + d as f64)).ln() + 1.0)).collect()
+}
+
+fn vector(text: &str, idf: &HashMap<String, f64>) -> Vector {
+    let mut counts: HashMap<String, f64> = HashMap::new();
+    for w in words(text, &['\'', '-']) {
+        let w = fold(w.text);
+        let weight = idf.get(&w).copied().unwrap_or(0.0);
+        *counts.entry(w).or_default() += weight;
+    }
+    let mut v: Vector = counts.into_iter().filter(|(_, x)| *x > 0.0).collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        for (_, x) in &mut v {
+            *x /= norm;
+        }
+    }
+    v
+}
+
+/// Cosine of two unit vectors: the dot product over the words they share.
+fn cosine(a: &Vector, b: &Vector) -> f64 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Source;
+
+    fn build(files: &[(&str, &str)]) -> Corpus {
+        let sources: Vec<Source<'_>> = files.iter().map(|(id, text)| Source { id, text }).collect();
+        Corpus::build(&sources, None)
+    }
+
+    fn dated(date: &str, title: &str, body: &str) -> String {
+        format!("---\ndate: {date}\n---\n{title}\n\n{body}\n")
+    }
+
+    #[test]
+    fn one_happening_reported_by_three_articles_is_one_story_with_its_disagreement() {
+        let a = dated("2021-05-14", "Zentaro suspended", "The Orvel Trade Council suspended Zentaro Corp's membership on 13 May 2021 after complaints from 40 brands. Separately, the council will meet again in August 2021.");
+        let b = dated("2021-05-15", "Council acts", "On 14 May 2021 the Orvel Trade Council suspended the membership of Zentaro Corp, following complaints from 32 brands.");
+        let c = dated(
+            "2021-05-16",
+            "Fallout",
+            "Zentaro Corp's membership of the Orvel Trade Council was suspended on 13 May 2021, the council confirmed.",
+        );
+        let d = dated("2021-05-16", "Other news", "Ana Costa opened a bakery in Brooklyn on 13 May 2021.");
+        let corpus = build(&[("a", &a), ("b", &b), ("c", &c), ("d", &d)]);
+        let stories = group(&corpus);
+        let suspension: Vec<&Story> = stories.iter().filter(|s| s.docs.len() == 3).collect();
+        assert_eq!(suspension.len(), 1, "{stories:#?}");
+        let s = suspension[0];
+        assert_eq!(s.docs, [0, 1, 2]);
+        assert_eq!(s.date.iso(), "2021-05-13", "two of three sources say 13 May");
+        let conflict: Vec<String> = s.date_conflicts.iter().map(|(d, docs)| format!("{} {docs:?}", d.iso())).collect();
+        assert_eq!(conflict, ["2021-05-13 [0, 2]", "2021-05-14 [1]"]);
+        assert_eq!(s.number_conflicts.len(), 1, "{:?}", s.number_conflicts);
+        assert_eq!(s.number_conflicts[0].noun, "brands");
+        // The bakery shares the date but nothing else; the August meeting is a different day.
+        assert!(stories.iter().any(|s| s.docs == [3] && s.events.len() == 1));
+        assert_eq!(stories.iter().map(|s| s.events.len()).sum::<usize>(), corpus.events.len(), "every event once");
+    }
+
+    #[test]
+    fn similar_wording_on_dates_far_apart_stays_two_stories() {
+        let a = dated("2021-01-10", "Vote", "The Orvel council approved the harbour budget on 8 January 2021.");
+        let b = dated("2021-06-10", "Vote again", "The Orvel council approved the harbour budget on 8 June 2021.");
+        let stories = group(&build(&[("a", &a), ("b", &b)]));
+        assert!(stories.iter().all(|s| s.docs.len() == 1), "{stories:#?}");
+    }
+
+    #[test]
+    fn a_chain_of_close_days_does_not_stretch_one_story_over_a_week() {
+        let texts: Vec<String> = (10..17)
+            .map(|d| dated("2021-03-20", "Strike", &format!("Dock workers in Orvel held a strike on {d} March 2021.")))
+            .collect();
+        let files: Vec<(String, &str)> = texts.iter().enumerate().map(|(i, t)| (format!("d{i}"), t.as_str())).collect();
+        let refs: Vec<(&str, &str)> = files.iter().map(|(id, t)| (id.as_str(), *t)).collect();
+        let corpus = build(&refs);
+        let stories = group(&corpus);
+        assert!(stories.iter().any(|s| s.docs.len() > 1), "neighbouring days still group: {stories:#?}");
+        for s in &stories {
+            let days: Vec<i64> = s.events.iter().map(|&e| corpus.events[e as usize].date.start.ordinal()).collect();
+            let spread = days.iter().max().unwrap() - days.iter().min().unwrap();
+            assert!(spread <= DISAGREE_DAYS, "{days:?}");
+        }
+    }
+
+    #[test]
+    fn an_empty_corpus_has_no_stories() {
+        assert!(group(&build(&[])).is_empty());
+    }
+}
