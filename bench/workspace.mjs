@@ -2,7 +2,8 @@
 //
 //   node bench/workspace.mjs [--sizes 1,10,40] [--site dist] [--before target/dist-repro] [--out bench-out]
 //
-// (scripts/bench.sh runs it unless BENCH_WORKSPACE=0.) Writes <out>/workspace.json and
+// (scripts/bench.sh runs it on target/bench-sites/seeds unless BENCH_WORKSPACE=0; --before is
+// skipped when the folder is missing.) Writes <out>/workspace.json and
 // <out>/workspace.md and prints the markdown. One run per size; figures are single samples.
 //
 // Method
@@ -24,8 +25,10 @@
 // - Long tasks (start after t0, up to 1.5 s after done), split two ways: at the arrival of the
 //   worker's result (a Worker subclass in the init script timestamps it): "during" the analysis
 //   vs "end" (saving to IndexedDB, decoding and mounting the new corpus, dropping #progress); and
-//   at #progress disappearing, which comes after the decode and mount (same task or a later one),
-//   so that split puts most of the swap-in "during".
+//   at #progress disappearing (a task ending after it is "after"). #progress goes at the end of
+//   the decode-and-mount task, so that second split counts the tasks between the worker's result
+//   and the decode (the save) as "during". setInputFiles itself costs one renderer task that
+//   builds the FileList and ends with the change event; "after the change event" leaves it out.
 // - Memory: corpusWorkspace.lastRun.memory (the analyser worker's wasm memory after the run; it
 //   only grows, so it is the run's peak) and the page's performance.memory.usedJSHeapSize
 //   (--enable-precise-memory-info; no GC forced; the worker's heap is not in it).
@@ -256,6 +259,14 @@ async function runSize(browser, url, mb) {
     r.marks = { workerDone: rel(B.workerDone), progressGone: rel(gone.t), done: rel(done.t), phases: B.phases.map(([t, p]) => [rel(t), p]) };
     r.longtasks = tasks;
     r.longtask = B.workerDone !== null ? split(B.workerDone - t0) : null;
+    // setInputFiles makes the renderer build the FileList in one task that ends with the change
+    // event (the app's handler runs at its end): the tasks that start after the change event are
+    // the app's own while the worker runs.
+    if (r.longtask && B.change !== null) {
+      const after = tasks.filter(([s, d]) => s >= B.change - t0 && s + d <= B.workerDone - t0);
+      r.longtask.afterChange = longest(after);
+      r.longtask.afterChangeCount = after.length;
+    }
     r.longtaskByProgress = split(gone.t - t0); // the split the brief asked for: at #progress gone
     r.analyserMemoryMB = (await page.evaluate(() => globalThis.corpusWorkspace.lastRun.memory)) / 1048576;
     r.jsHeapUsedMB = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null));
@@ -306,6 +317,8 @@ function markdown(res) {
   row("articles added (shipped + added = total)", (r) => r.total !== undefined ? `${r.addedDocs} (${r.shipped} + ${r.addedDocs} = ${r.total})` : undefined);
   row("analysis in the worker: t0 → worker result (s)", (r) => r.marks ? fmt(r.marks.workerDone / 1000, 2) : undefined);
   row("longest main-thread task, t0 → worker result (ms)", (r) => r.longtask ? `${r.longtask.during} (${r.longtask.duringCount} long tasks)` : undefined);
+  row("… of which after the change event (ms)", (r) => r.longtask ? `${r.longtask.afterChange} (${r.longtask.afterChangeCount})` : undefined);
+  row("t0 → change event on #add-files (s)", (r) => r.changeEventMs !== undefined && r.changeEventMs !== null ? fmt(r.changeEventMs / 1000, 2) : undefined);
   row("longest task at the end: worker result → list shown (save, decode, mount) (ms)", (r) => r.longtask ? `${r.longtask.end} (${r.longtask.endCount})` : undefined);
   row("longest task t0 → #progress gone / after it (ms)", (r) => r.longtaskByProgress ? `${r.longtaskByProgress.during} / ${r.longtaskByProgress.end}` : undefined);
   row("analyser wasm memory, peak (MB)", (r) => r.analyserMemoryMB !== undefined ? fmt(r.analyserMemoryMB, 1) : undefined);
@@ -332,7 +345,9 @@ function markdown(res) {
   L.push("", "| Download (brotli q11) | before | after | difference |", "|---|---:|---:|---:|");
   const b = s.before, a = s.after;
   L.push(`| start-up (index.html, loader, explorer js + wasm, css) | ${b ? kb(b.startup.brotli) : "–"} | ${kb(a.startup.brotli)} | ${b ? kb(a.startup.brotli - b.startup.brotli) : "–"} |`);
-  L.push(`| analyser worker (analyser_bg.wasm + analyser.js), on first use | ${b ? kb(b.worker.brotli) : "–"} | ${kb(a.worker.brotli)} | ${b ? kb(a.worker.brotli - b.worker.brotli) : "–"} |`);
+  const w = (x) => (x && x.worker.raw ? kb(x.worker.brotli) : "none");
+  L.push(`| analyser worker (analyser_bg.wasm + analyser.js), on first use | ${b ? w(b) : "–"} | ${w(a)} | ${b ? kb(a.worker.brotli - b.worker.brotli) : "–"} |`);
+  L.push("", `KB = 1024 bytes. after = ${res.site}${b ? `, before = ${b.dir}` : ""}.`);
   for (const r of res.runs) {
     if (r.error) L.push("", `**${r.mb} MB failed:** ${r.error}`);
     for (const n of r.notes ?? []) L.push("", `${r.mb} MB: ${n}`);

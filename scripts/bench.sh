@@ -6,6 +6,7 @@
 #   BENCH_NATIVE=0 / BENCH_BROWSER=0      # skip one half
 #   BENCH_RUNS=5                          # cold loads per site (and query batches)
 #   BENCH_FIREFOX=0                       # skip the Firefox figures (bench/firefox.mjs)
+#   BENCH_WORKSPACE=0                     # skip the reader's workspace (bench/workspace.mjs)
 #
 # Installs what is missing (scripts/setup.sh; `npm ci` in bench/ when package-lock.json changed),
 # generates the synthetic corpora (target/synth/N, `synth` binary, seed 6), builds one release
@@ -105,6 +106,11 @@ if [ "${BENCH_BROWSER:-1}" = 1 ] && [ "${BENCH_FIREFOX:-1}" = 1 ]; then
   else
     echo "firefox-esr or geckodriver missing: Firefox figures skipped" >&2
   fi
+fi
+
+if [ "${BENCH_BROWSER:-1}" = 1 ] && [ "${BENCH_WORKSPACE:-1}" = 1 ]; then
+  step "browser: the reader's workspace (bench/workspace.mjs: add 1/10/40 MB, reload, sizes)"
+  node bench/workspace.mjs --site target/bench-sites/seeds --out bench-out
 fi
 
 step "machine"

@@ -50,8 +50,8 @@ pub struct Story {
     pub lead: u32,
     /// The date most of its sources give (ties: the earliest).
     pub date: DateValue,
-    /// When sources date it differently: each date with the articles giving it. Empty when
-    /// they agree.
+    /// When sources date it differently (dates that do not overlap): each date with the
+    /// articles giving it. Empty when they agree, also when one is only less precise.
     pub date_conflicts: Vec<(DateValue, Vec<u32>)>,
     /// Counts that differ between sources for the same noun ("40 brands" against "32 brands").
     pub number_conflicts: Vec<NumberConflict>,
@@ -186,7 +186,9 @@ fn story(corpus: &Corpus, ids: &[usize], vectors: &[Vector]) -> Story {
         .iter()
         .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.start.cmp(&a.0.start)))
         .map_or(events[0].date, |(d, _)| *d);
-    let date_conflicts = if dates.len() > 1 && docs.len() > 1 { dates } else { Vec::new() };
+    // A month and a day inside it are one date said more or less precisely, not a disagreement.
+    let disjoint = dates.iter().any(|(a, _)| dates.iter().any(|(b, _)| !a.overlaps(b.start, b.end)));
+    let date_conflicts = if disjoint && docs.len() > 1 { dates } else { Vec::new() };
     Story {
         events: ids.iter().map(|&i| i as u32).collect(),
         docs,
@@ -387,6 +389,15 @@ mod tests {
             let spread = days.iter().max().unwrap() - days.iter().min().unwrap();
             assert!(spread <= DISAGREE_DAYS, "{days:?}");
         }
+    }
+
+    #[test]
+    fn a_month_and_a_day_inside_it_are_not_a_disagreement() {
+        let a = dated("2021-05-20", "Vote", "The Orvel council approved the harbour budget in May 2021.");
+        let b = dated("2021-05-20", "Vote", "The Orvel council approved the harbour budget on 12 May 2021.");
+        let stories = group(&build(&[("a", &a), ("b", &b)]));
+        let both = stories.iter().find(|s| s.docs.len() == 2).expect("one story for both");
+        assert!(both.date_conflicts.is_empty(), "{both:?}");
     }
 
     #[test]

@@ -3,10 +3,11 @@
 // a Web Worker made from a blob URL, so it works on any static host and over file://. Nothing is
 // uploaded: the only requests are for the site's own analyser files, on the first analysis.
 //
-// A record (one per browser profile and site folder, key "current"):
-//   { version, onlyMine, packed: Uint8Array, files: [{ name, size, status, reason, docs, blob? }] }
-// `blob` is kept only for files that were added, so a re-analysis (a file removed, the scope
-// switched, a new site version) needs nothing from the reader. Results reach Rust as
+// Two IndexedDB stores: "workspace" holds one small record (key "current"):
+//   { version, onlyMine, packed: Uint8Array, files: [{ name, size, status, reason, docs, key? }] }
+// and "files" holds each added file's Blob under its `key`. Blobs are written once, in small
+// batches (one transaction each, so no single task on the page is long), and the record only
+// after them: a run that fails midway leaves the previous record whole. Results reach Rust as
 // { packed, rows, onlyMine, note } with one tab-separated line per file in `rows`.
 "use strict";
 globalThis.corpusWorkspace = (() => {
@@ -22,29 +23,90 @@ globalThis.corpusWorkspace = (() => {
   // The last run's peak analyser memory, for the benchmark (bench/workspace.mjs).
   const lastRun = { memory: 0 };
 
+  const FILES = "files";
+  const BATCH = 100;
+  let dbPromise = null;
+  // Blobs read or written in this page, by key (a reload reads them back only when needed).
+  const blobs = new Map();
+
   function request(req) {
     return new Promise((resolve, reject) => {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
   }
-  async function store(mode) {
-    const open = indexedDB.open(DB_NAME, 1);
-    open.onupgradeneeded = () => open.result.createObjectStore(STORE);
-    const db = await request(open);
-    return db.transaction(STORE, mode).objectStore(STORE);
+  function db() {
+    if (!dbPromise) {
+      const open = indexedDB.open(DB_NAME, 2);
+      open.onupgradeneeded = () => {
+        for (const name of [STORE, FILES]) if (!open.result.objectStoreNames.contains(name)) open.result.createObjectStore(name);
+      };
+      dbPromise = request(open);
+      dbPromise.catch(() => { dbPromise = null; });
+    }
+    return dbPromise;
+  }
+  // Runs `fn(objectStore)` in one transaction and waits until it is committed.
+  async function inStore(name, mode, fn) {
+    const t = (await db()).transaction(name, mode);
+    const done = new Promise((resolve, reject) => {
+      t.oncomplete = resolve;
+      t.onerror = () => reject(t.error);
+      t.onabort = () => reject(t.error || new Error("the browser's storage refused the write"));
+    });
+    const value = fn(t.objectStore(name));
+    await done;
+    return value;
   }
   async function readRecord() {
     try {
-      return (await request((await store("readonly")).get(KEY))) || null;
+      let rec = null;
+      await inStore(STORE, "readonly", (os) => { os.get(KEY).onsuccess = (e) => { rec = e.target.result || null; }; });
+      return rec;
     } catch (error) {
       console.warn("workspace: IndexedDB is not available", error);
       return null;
     }
   }
   async function writeRecord(next) {
-    const os = await store("readwrite");
-    await request(next ? os.put(next, KEY) : os.delete(KEY));
+    await inStore(STORE, "readwrite", (os) => (next ? os.put(next, KEY) : os.delete(KEY)));
+  }
+  async function writeBlobs(entries) {
+    for (let i = 0; i < entries.length; i += BATCH) {
+      await inStore(FILES, "readwrite", (os) => entries.slice(i, i + BATCH).forEach(([key, blob]) => os.put(blob, key)));
+    }
+  }
+  async function deleteBlobs(keys) {
+    for (let i = 0; i < keys.length; i += BATCH) {
+      await inStore(FILES, "readwrite", (os) => keys.slice(i, i + BATCH).forEach((key) => os.delete(key)));
+    }
+    keys.forEach((key) => blobs.delete(key));
+  }
+  // The kept files with their Blobs, read from storage in batches when not in memory.
+  async function withBlobs(files) {
+    const missing = files.filter((f) => !blobs.has(f.key)).map((f) => f.key);
+    for (let i = 0; i < missing.length; i += BATCH) {
+      await inStore(FILES, "readonly", (os) => missing.slice(i, i + BATCH).forEach((key) => {
+        os.get(key).onsuccess = (e) => { if (e.target.result) blobs.set(key, e.target.result); };
+      }));
+    }
+    return files.filter((f) => blobs.has(f.key)).map((f) => ({ name: f.name, key: f.key, blob: blobs.get(f.key) }));
+  }
+  // Blobs no record points to (a run that stopped between its writes) are deleted.
+  async function dropOrphans(rec) {
+    try {
+      const used = new Set(keptFiles(rec).map((f) => f.key));
+      let keys = [];
+      await inStore(FILES, "readonly", (os) => { os.getAllKeys().onsuccess = (e) => { keys = e.target.result; }; });
+      await deleteBlobs(keys.filter((k) => !used.has(k)));
+    } catch (error) {
+      console.warn("workspace: could not tidy the stored files", error);
+    }
+  }
+  let keyCounter = 0;
+  function newKey() {
+    keyCounter += 1;
+    return `${Date.now().toString(36)}-${keyCounter}`;
   }
 
   function rowLine(f) {
@@ -139,24 +201,34 @@ globalThis.corpusWorkspace = (() => {
   // Analyse `kept` (stored files) and `added` (new File objects) together, then save, unless the
   // browser's storage is too short, which is said before anything is lost.
   async function analyseAndSave(kept, added, onlyMine, onProgress, skippedRows) {
-    const inputs = kept.map((f) => ({ name: f.name, blob: f.blob })).concat(added.map((f) => ({ name: displayName(f), blob: f })));
-    const out = await analyse(inputs, onlyMine, onProgress);
+    const stored = await withBlobs(kept);
+    const inputs = stored.concat(added.map((f) => ({ name: displayName(f), key: null, blob: f })));
+    const out = await analyse(inputs.map(({ name, blob }) => ({ name, blob })), onlyMine, onProgress);
     const lines = out.rows ? out.rows.split("\n") : [];
+    const fresh = [];
     const files = inputs.map((input, i) => {
       const [name, size, status, reason, docs] = (lines[i] || "").split("\t");
       const row = { name: name || input.name, size: Number(size) || input.blob.size, status: status || "skipped", reason: reason || "", docs: docs ? docs.split(" ") : [] };
-      if (row.status === "added") row.blob = input.blob;
+      if (row.status === "added") {
+        row.key = input.key || newKey();
+        if (!input.key) fresh.push([row.key, input.blob]);
+        blobs.set(row.key, input.blob);
+      }
       return row;
     });
     const next = { version, onlyMine, packed: out.packed, files: skippedRows.concat(files) };
+    const previous = record;
     let note = "";
-    const need = next.files.reduce((sum, f) => sum + (f.blob ? f.blob.size : 0), 0) + out.packed.byteLength;
+    const need = fresh.reduce((sum, [, blob]) => sum + blob.size, 0) + out.packed.byteLength;
     const estimate = await storageEstimate();
     if (estimate && estimate.quota && estimate.quota - estimate.usage < need * 1.2) {
       note = `Not enough browser storage to keep this workspace (needs about ${mb(need)}, ${mb(estimate.quota - estimate.usage)} free): it is shown now but will not survive a reload. The previously saved workspace is kept.`;
     } else {
       try {
+        await writeBlobs(fresh);
         await writeRecord(next);
+        const live = new Set(keptFiles(next).map((f) => f.key));
+        await deleteBlobs(keptFiles(previous).map((f) => f.key).filter((k) => !live.has(k)));
       } catch (error) {
         note = `The workspace could not be saved (${error && error.message || error}): it is shown now but will not survive a reload.`;
       }
@@ -179,7 +251,7 @@ globalThis.corpusWorkspace = (() => {
     }
   }
   function keptFiles(rec) {
-    return rec ? rec.files.filter((f) => f.status === "added" && f.blob) : [];
+    return rec ? rec.files.filter((f) => f.status === "added" && f.key) : [];
   }
   function skippedFiles(rec) {
     return rec ? rec.files.filter((f) => f.status !== "added") : [];
@@ -192,6 +264,7 @@ globalThis.corpusWorkspace = (() => {
       const rec = await readRecord();
       if (!rec || !Array.isArray(rec.files)) return null;
       record = rec;
+      dropOrphans(rec);
       if (rec.version === version && rec.packed) return result(rec, "");
       if (keptFiles(rec).length === 0) return result({ ...rec, packed: null }, "");
       return analyseAndSave(keptFiles(rec), [], !!rec.onlyMine, onProgress, skippedFiles(rec));
@@ -208,11 +281,12 @@ globalThis.corpusWorkspace = (() => {
     },
     async remove(index, onProgress) {
       if (!record || !record.files[index]) return result(record, "");
-      const files = record.files.filter((_, i) => i !== index);
-      const rest = { ...record, files };
+      const rest = { ...record, files: record.files.filter((_, i) => i !== index) };
       if (keptFiles(rest).length === 0) {
-        await writeRecord(files.length ? { ...rest, packed: null } : null);
-        record = files.length ? { ...rest, packed: null } : null;
+        const next = rest.files.length ? { ...rest, packed: null } : null;
+        await writeRecord(next);
+        await deleteBlobs(keptFiles(record).map((f) => f.key));
+        record = next;
         return result(record, "");
       }
       return analyseAndSave(keptFiles(rest), [], !!record.onlyMine, onProgress, skippedFiles(rest));
@@ -229,13 +303,15 @@ globalThis.corpusWorkspace = (() => {
       cancel();
       record = null;
       await writeRecord(null);
+      await inStore(FILES, "readwrite", (os) => os.clear());
+      blobs.clear();
     },
     cancel,
     lastRun,
     // Downloads every kept file in one JSON file that "Add articles" accepts elsewhere.
     async exportWorkspace() {
       const files = [];
-      for (const f of keptFiles(record)) {
+      for (const f of await withBlobs(keptFiles(record))) {
         const bytes = new Uint8Array(await f.blob.arrayBuffer());
         let binary = "";
         for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));

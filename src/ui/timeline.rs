@@ -11,6 +11,7 @@ use super::chart::{bin_summary, layout_for, percent, ticks, Bin, Chart, Layout, 
 use super::segments::{segments, Mark, Tag};
 use super::shell::History;
 use super::state::ViewState;
+use super::stories::StoryList;
 use crate::corpus::{Corpus, Day, Event};
 
 /// Events listed before "show more".
@@ -49,6 +50,8 @@ pub fn Timeline() -> impl IntoView {
         })
     });
     let hovered: RwSignal<Option<Target>> = RwSignal::new(None);
+    // Presentation only (not filter state): the list below the chart shows events or stories.
+    let stories = RwSignal::new(false);
     let brush: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
     let area = NodeRef::<leptos::html::Div>::new();
 
@@ -215,7 +218,15 @@ pub fn Timeline() -> impl IntoView {
                 </div>
                 <Tooltip hovered layout/>
             </Show>
-            <EventList/>
+            <div class="list-mode" role="group" aria-label="List the timeline as">
+                <button type="button" id="view-events" aria-pressed=move || (!stories.get()).to_string() on:click=move |_| stories.set(false)>
+                    "Events"
+                </button>
+                <button type="button" id="view-stories" aria-pressed=move || stories.get().to_string() on:click=move |_| stories.set(true)>
+                    "Stories across articles"
+                </button>
+            </div>
+            {move || if stories.get() { view! { <StoryList/> }.into_any() } else { view! { <EventList/> }.into_any() }}
         </section>
     }
 }

@@ -6,5 +6,6 @@
 mod explorer;
 mod foundation;
 mod hardening;
+mod stories;
 mod support;
 mod workspace;

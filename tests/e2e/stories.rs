@@ -1,0 +1,50 @@
+//! The story view: the timeline's events grouped into happenings across articles, with their
+//! sources and disagreements (issue 12). Runs on the dated copy of the seeds, where the
+//! relative dates resolve; the expected groups are the reviewed `tests/golden/stories-dated.txt`.
+
+use crate::support::{dated_dist, in_both_browsers, Page, Site};
+
+#[test]
+fn the_story_view_groups_one_happening_across_its_sources() {
+    let site = Site::serve(&dated_dist(), "/");
+    in_both_browsers(|browser| {
+        let base = site.base.clone();
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            page.wait_until("document.querySelectorAll('#event-list .event').length > 0", "the event list").await;
+            let events = page.count("#event-list .event").await;
+            page.click("#view-stories").await;
+            page.wait_until("document.querySelectorAll('#story-list .story').length > 0", "the story list").await;
+            assert_eq!(page.attrs("#view-stories", "aria-pressed").await, ["true"], "{browser:?}");
+            // Fewer rows than events: the same happening reported twice is one row.
+            let stories = page.count("#story-list .story").await;
+            assert!(stories < events, "{browser:?}: {stories} stories for {events} events");
+            // "13 last month, Alibaba announced …" in two articles: one story, two sources.
+            let row = "#story-list .story[data-sources='2'][data-date='2016-04-13']";
+            page.wait_until(&format!("document.querySelector({row:?})"), "the 13 April story with two sources").await;
+            let sources = page.attrs(&format!("{row} .story-source"), "data-doc").await;
+            assert_eq!(sources, ["001_483ee77271d60ea4", "002_5af6f30b5e22657d"], "{browser:?}");
+            let text = page.texts(row).await.join(" ");
+            assert!(text.contains("reported 14 May 2016, happened 13 April 2016"), "{browser:?}: {text}");
+            // A source opens the reader at its sentence.
+            page.click(&format!("{row} .story-source[data-doc='002_5af6f30b5e22657d']")).await;
+            page.wait_until(
+                "document.querySelector('#reader[data-doc=\"002_5af6f30b5e22657d\"] .sentence.selected')",
+                "the reader at the sentence",
+            )
+            .await;
+            // A filter narrows the stories too.
+            page.type_into("#search", "Gucci").await;
+            page.wait_until(
+                &format!("document.querySelectorAll('#story-list .story').length < {stories}"),
+                "fewer stories",
+            )
+            .await;
+            page.click("#view-events").await;
+            page.wait_until("document.getElementById('event-list')", "the events again").await;
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            page.close().await;
+        }
+    });
+}
