@@ -8,11 +8,16 @@ pub mod chart;
 pub mod report;
 pub mod segments;
 pub mod state;
+pub mod table;
 
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod chips;
+#[cfg(target_arch = "wasm32")]
+mod curation;
+#[cfg(target_arch = "wasm32")]
+mod download;
 #[cfg(target_arch = "wasm32")]
 mod reader;
 #[cfg(target_arch = "wasm32")]

@@ -20,6 +20,10 @@ globalThis.corpusWorkspace = (() => {
   let record = null;
   let running = null;
   let analyserParts = null;
+  // The reader's name corrections as an entities.toml, applied by the analyser after the
+  // shipped one (src/ui/curation.rs writes it; saved under the key "edits").
+  let curation = "";
+  const EDITS_KEY = "edits";
   // The last run's peak analyser memory, for the benchmark (bench/workspace.mjs).
   const lastRun = { memory: 0 };
 
@@ -58,10 +62,10 @@ globalThis.corpusWorkspace = (() => {
     await done;
     return value;
   }
-  async function readRecord() {
+  async function readRecord(key = KEY) {
     try {
       let rec = null;
-      await inStore(STORE, "readonly", (os) => { os.get(KEY).onsuccess = (e) => { rec = e.target.result || null; }; });
+      await inStore(STORE, "readonly", (os) => { os.get(key).onsuccess = (e) => { rec = e.target.result || null; }; });
       return rec;
     } catch (error) {
       console.warn("workspace: IndexedDB is not available", error);
@@ -167,7 +171,7 @@ globalThis.corpusWorkspace = (() => {
           event.preventDefault();
           reject(new Error(event.message || "the analyser stopped"));
         };
-        worker.postMessage({ wasm: parts.module, files, onlyMine, curation: "" });
+        worker.postMessage({ wasm: parts.module, files, onlyMine, curation });
       });
     } finally {
       if (run.worker) run.worker.terminate();
@@ -261,13 +265,21 @@ globalThis.corpusWorkspace = (() => {
     // The saved workspace, or null. A record from another build of the site is re-analysed.
     async restore(siteVersion, onProgress) {
       version = siteVersion;
+      const saved = await readRecord(EDITS_KEY);
+      curation = (saved && saved.toml) || "";
+      const edits = (saved && saved.lines) || "";
+      const withEdits = (r) => (r ? { ...r, edits } : edits ? { ...result(null, ""), edits } : null);
       const rec = await readRecord();
-      if (!rec || !Array.isArray(rec.files)) return null;
+      if (!rec || !Array.isArray(rec.files)) return withEdits(null);
       record = rec;
       dropOrphans(rec);
-      if (rec.version === version && rec.packed) return result(rec, "");
-      if (keptFiles(rec).length === 0) return result({ ...rec, packed: null }, "");
-      return analyseAndSave(keptFiles(rec), [], !!rec.onlyMine, onProgress, skippedFiles(rec));
+      if (rec.version === version && rec.packed) return withEdits(result(rec, ""));
+      if (keptFiles(rec).length === 0) return withEdits(result({ ...rec, packed: null }, ""));
+      return withEdits(await analyseAndSave(keptFiles(rec), [], !!rec.onlyMine, onProgress, skippedFiles(rec)));
+    },
+    async saveEdits(lines, toml) {
+      curation = toml;
+      await inStore(STORE, "readwrite", (os) => (lines ? os.put({ lines, toml }, EDITS_KEY) : os.delete(EDITS_KEY)));
     },
     async add(fileList, onProgress) {
       const added = [];

@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 
 use super::app::use_ctx;
+use super::curation::{ChipEditor, CurationBar};
 use super::shell::History;
 use super::state::ChipState;
+use super::workspace::use_workspace;
 use crate::corpus::{Entity, EntityKind};
 
 /// How many chips a group shows before "show all": long lists stay scannable and cheap to render.
@@ -25,6 +27,8 @@ pub fn ChipPanel() -> impl IntoView {
     view! {
         <aside class="chips-panel" aria-labelledby="chips-heading">
             <h2 id="chips-heading">"Who and what"</h2>
+            <CurationBar mode=use_workspace().edit_mode/>
+            <ChipEditor mode=use_workspace().edit_mode/>
             <div class="chip-tools">
                 <label for="chip-filter" class="visually-hidden">"Filter the names"</label>
                 <input
@@ -146,6 +150,11 @@ fn Chip(index: u32, show_aliases: RwSignal<bool>) -> impl IntoView {
     let count = move || results.with(|r| r.entity_counts.get(index as usize).copied().unwrap_or(0));
     let click_name = name.clone();
     let label_name = name.clone();
+    let mode = use_workspace().edit_mode;
+    let selected = {
+        let name = name.clone();
+        move || mode.on.get() && mode.selected.with(|s| s.contains(&name))
+    };
     view! {
         <button
             type="button"
@@ -153,6 +162,7 @@ fn Chip(index: u32, show_aliases: RwSignal<bool>) -> impl IntoView {
             class:required=move || chip_state.get() == ChipState::Required
             class:excluded=move || chip_state.get() == ChipState::Excluded
             class:empty=move || count() == 0
+            class:selected=selected
             data-entity=name.clone()
             data-kind=entity.kind.label()
             data-state=move || match chip_state.get() {
@@ -175,6 +185,10 @@ fn Chip(index: u32, show_aliases: RwSignal<bool>) -> impl IntoView {
             }
             title=format!("Spellings: {aliases_title}")
             on:click=move |_| {
+                if mode.on.get_untracked() {
+                    mode.toggle(&click_name);
+                    return;
+                }
                 let name = click_name.clone();
                 ctx.change(History::Push, move |s| s.cycle_entity(&name));
             }

@@ -114,9 +114,36 @@ fn Article(ctx: Ctx, doc_index: u32, close: impl Fn() + Clone + Send + Sync + 's
         })
         .collect_view();
     let close_button = close.clone();
+    let cite = {
+        let doc = doc.clone();
+        let state = ctx.state;
+        let copied: RwSignal<Option<bool>> = RwSignal::new(None);
+        move || {
+            state.with(|s| s.sentence).map(|sentence| {
+                let doc = doc.clone();
+                view! {
+                    <button
+                        type="button"
+                        id="copy-citation"
+                        on:click=move |_| {
+                            let text = super::table::citation(&doc, sentence, &shell::current_href());
+                            shell::copy_to_clipboard(&text, move |ok| copied.set(Some(ok)));
+                        }
+                    >
+                        {move || match copied.get() {
+                            None => "Copy citation",
+                            Some(true) => "Citation copied",
+                            Some(false) => "Copy failed",
+                        }}
+                    </button>
+                }
+            })
+        }
+    };
     view! {
         <article class="reader" id="reader" data-doc=doc.id.clone() aria-labelledby="reader-title">
             <div class="reader-bar">
+                {cite}
                 <button type="button" id="prev-hit" on:click=move |_| step(-1) aria-label="Previous search hit">"↑ Previous hit"</button>
                 <button type="button" id="next-hit" on:click=move |_| step(1) aria-label="Next search hit">"↓ Next hit"</button>
                 <button type="button" id="close-reader" on:click=move |_| close_button() aria-label="Close the article (Esc)">"✕ Close"</button>

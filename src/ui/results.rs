@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::app::{use_ctx, Ctx};
+use super::download::DownloadMenu;
 use super::segments::{segments, Mark, Tag};
 use super::shell::History;
 use super::state::{Sort, ViewState};
@@ -83,6 +84,7 @@ pub fn ResultList() -> impl IntoView {
                         <option value="date">"date"</option>
                     </select>
                 </label>
+                <DownloadMenu/>
             </div>
             <Show
                 when=move || ordered.with(|h| !h.is_empty())

@@ -11,8 +11,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::curation::EditMode;
 use super::report::{megabytes, parse_progress, parse_rows, FileRow, Progress};
 use super::shell;
+use crate::corpus::curate::{self, Edit};
 use crate::corpus::{pack, Corpus};
 
 #[wasm_bindgen]
@@ -35,13 +37,22 @@ extern "C" {
     fn js_export() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = storageNote)]
     fn js_storage_note() -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = saveEdits)]
+    fn js_save_edits(lines: &str, toml: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
 /// The workspace's state, provided as context above the app.
 #[derive(Clone, Copy)]
 pub struct Workspace {
-    /// The corpus the app shows: the shipped one, or the shipped one analysed with the reader's.
+    /// The corpus the app shows: [`Workspace::base`] with the reader's name edits applied.
     corpus: StoredValue<Arc<Corpus>>,
+    /// The shipped corpus, or the shipped one analysed with the reader's files.
+    base: StoredValue<Arc<Corpus>>,
+    /// The reader's corrections to the names, in order, and those undone (for redo).
+    edits: RwSignal<Vec<Edit>>,
+    undone: RwSignal<Vec<Edit>>,
+    /// The chip panel's edit mode, kept here so it stays on while the app is mounted again.
+    pub edit_mode: EditMode,
     shipped: StoredValue<Arc<Corpus>>,
     pub rows: RwSignal<Vec<FileRow>>,
     /// Some while an analysis runs.
@@ -61,6 +72,10 @@ impl Workspace {
     pub fn new(shipped: Arc<Corpus>) -> Workspace {
         Workspace {
             corpus: StoredValue::new(shipped.clone()),
+            base: StoredValue::new(shipped.clone()),
+            edits: RwSignal::new(Vec::new()),
+            undone: RwSignal::new(Vec::new()),
+            edit_mode: EditMode::new(),
             shipped: StoredValue::new(shipped),
             rows: RwSignal::new(Vec::new()),
             progress: RwSignal::new(None),
@@ -73,6 +88,64 @@ impl Workspace {
 
     pub fn corpus(&self) -> Arc<Corpus> {
         self.corpus.get_value()
+    }
+
+    pub fn edits(&self) -> Vec<Edit> {
+        self.edits.get_untracked()
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.edits.with(|e| !e.is_empty())
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.undone.with(|u| !u.is_empty())
+    }
+
+    /// Applies one correction: every view follows (the app is mounted again over the result),
+    /// and it is saved with the workspace.
+    pub fn edit(self, edit: Edit) {
+        self.edits.update(|e| e.push(edit));
+        self.undone.set(Vec::new());
+        self.edits_changed();
+    }
+
+    pub fn undo(self) {
+        let Some(last) = self.edits.try_update(|e| e.pop()).flatten() else { return };
+        self.undone.update(|u| u.push(last));
+        self.edits_changed();
+    }
+
+    pub fn redo(self) {
+        let Some(next) = self.undone.try_update(|u| u.pop()).flatten() else { return };
+        self.edits.update(|e| e.push(next));
+        self.edits_changed();
+    }
+
+    fn edits_changed(self) {
+        let edits = self.edits.get_untracked();
+        if let Ok(promise) = js_save_edits(&curate::to_lines(&edits), &curate::to_toml(&edits)) {
+            let ws = self;
+            spawn_local(async move {
+                if let Err(e) = JsFuture::from(promise).await {
+                    ws.message.set(Some(format!("Your name corrections could not be saved: {}", js_text(&e))));
+                }
+            });
+        }
+        self.display();
+    }
+
+    /// Shows the base corpus with the edits applied.
+    fn display(self) {
+        let base = self.base.get_value();
+        let edits = self.edits.get_untracked();
+        let corpus = if edits.is_empty() { base } else { Arc::new(curate::apply(&base, &edits)) };
+        let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()).map(|e| e.id());
+        self.corpus.set_value(corpus);
+        super::app::mount_app(self);
+        if let Some(id) = focused.filter(|id| !id.is_empty()) {
+            request_animation_frame(move || shell::focus(&id));
+        }
     }
 
     pub fn busy(&self) -> bool {
@@ -158,6 +231,9 @@ impl Workspace {
     /// Shows a result from `workspace.js`: `{ packed, rows, onlyMine, note }`.
     fn apply(self, value: &JsValue) {
         let get = |key: &str| js_sys::Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED);
+        if let Some(lines) = get("edits").as_string() {
+            self.edits.set(curate::from_lines(&lines));
+        }
         self.rows.set(parse_rows(&get("rows").as_string().unwrap_or_default()));
         self.only_mine.set(get("onlyMine").as_bool().unwrap_or(false));
         let note = get("note").as_string().filter(|n| !n.is_empty());
@@ -185,15 +261,11 @@ impl Workspace {
     /// Swaps the corpus; the app is rebuilt from the URL, so the view (query, chips, open
     /// article) carries over, and the focused field gets its focus back.
     fn show(self, corpus: Arc<Corpus>) {
-        if self.corpus.with_value(|c| Arc::ptr_eq(c, &corpus)) {
+        if self.base.with_value(|c| Arc::ptr_eq(c, &corpus)) && self.edits.with_untracked(Vec::is_empty) {
             return;
         }
-        let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()).map(|e| e.id());
-        self.corpus.set_value(corpus);
-        super::app::mount_app(self);
-        if let Some(id) = focused.filter(|id| !id.is_empty()) {
-            request_animation_frame(move || shell::focus(&id));
-        }
+        self.base.set_value(corpus);
+        self.display();
     }
 
     fn refresh_storage(self) {

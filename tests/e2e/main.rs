@@ -3,9 +3,11 @@
 //! `target/dist-hostile/` from `tests/fixtures/hostile/`, `target/dist-many/` from 80 synthetic articles. The workspace tests
 //! add the files of `tests/fixtures/import/` through the page's file input.
 
+mod curation;
 mod explorer;
 mod foundation;
 mod hardening;
 mod stories;
 mod support;
+mod takeaway;
 mod workspace;

@@ -35,7 +35,7 @@ fn the_story_view_groups_one_happening_across_its_sources() {
             )
             .await;
             // A filter narrows the stories too.
-            page.type_into("#search", "Gucci").await;
+            page.type_into("#search", "Longchamp").await;
             page.wait_until(
                 &format!("document.querySelectorAll('#story-list .story').length < {stories}"),
                 "fewer stories",

@@ -1,0 +1,221 @@
+//! Correcting the names in the page: in "Edit names" mode a chip click selects it instead of
+//! filtering, and the editor offers what fits the selection — one chip: its spellings (each can
+//! be split out), the articles it is in, rename, kind, hide; several: merge. Undo and redo; the
+//! edits are kept with the workspace and download as an `entities.toml`
+//! (`corpus::curate`). The edit list lives in [`Workspace`], so it outlives the app being
+//! mounted again after each edit.
+
+use leptos::prelude::*;
+
+use super::app::use_ctx;
+use super::download::save;
+use super::workspace::use_workspace;
+use crate::corpus::curate::{self, Edit};
+use crate::corpus::EntityKind;
+
+/// Presentation state of the chip panel's edit mode (not filter state, not in the URL).
+#[derive(Clone, Copy)]
+pub struct EditMode {
+    pub on: RwSignal<bool>,
+    /// Selected chips, by name, in the order clicked.
+    pub selected: RwSignal<Vec<String>>,
+}
+
+impl EditMode {
+    pub fn new() -> EditMode {
+        EditMode { on: RwSignal::new(false), selected: RwSignal::new(Vec::new()) }
+    }
+
+    pub fn toggle(&self, name: &str) {
+        self.selected.update(|s| match s.iter().position(|n| n == name) {
+            Some(i) => {
+                s.remove(i);
+            }
+            None => s.push(name.to_string()),
+        });
+    }
+}
+
+const KINDS: [EntityKind; 4] = [EntityKind::Person, EntityKind::Organisation, EntityKind::Place, EntityKind::Other];
+
+/// The bar above the chips: edit mode, undo, redo, download.
+#[component]
+pub fn CurationBar(mode: EditMode) -> impl IntoView {
+    let ws = use_workspace();
+    view! {
+        <div class="curation-bar">
+            <button
+                type="button"
+                id="edit-names"
+                aria-pressed=move || mode.on.get().to_string()
+                on:click=move |_| {
+                    mode.on.update(|on| *on = !*on);
+                    mode.selected.set(Vec::new());
+                }
+            >
+                {move || if mode.on.get() { "Done editing" } else { "Edit names" }}
+            </button>
+            <button type="button" id="undo-edit" disabled=move || !ws.can_undo() on:click=move |_| ws.undo()>
+                "Undo"
+            </button>
+            <button type="button" id="redo-edit" disabled=move || !ws.can_redo() on:click=move |_| ws.redo()>
+                "Redo"
+            </button>
+            <button
+                type="button"
+                data-export="toml"
+                disabled=move || !ws.can_undo()
+                title="Your corrections as an entities.toml: put it in seeds/ to make them part of the site"
+                on:click=move |_| {
+                    save("entities.toml", "application/toml", &curate::to_toml(&ws.edits()));
+                }
+            >
+                "entities.toml"
+            </button>
+        </div>
+    }
+}
+
+/// What can be done with the selected chips.
+#[component]
+pub fn ChipEditor(mode: EditMode) -> impl IntoView {
+    let ctx = use_ctx();
+    let ws = use_workspace();
+    let rename = RwSignal::new(String::new());
+    let editor = move || {
+        let selected = mode.selected.get();
+        let corpus = ctx.corpus.clone();
+        let entities: Vec<u32> = selected.iter().filter_map(|n| corpus.entity_by_name(n)).collect();
+        match entities.as_slice() {
+            [] => view! { <p class="hint">"Select a chip to correct it, or several to merge them."</p> }.into_any(),
+            [one] => {
+                let e = &corpus.entities[*one as usize];
+                let name = e.name.clone();
+                let spellings = e
+                    .aliases
+                    .iter()
+                    .map(|a| {
+                        let (name, spelling) = (name.clone(), a.text.clone());
+                        let can_split = e.aliases.len() > 1;
+                        view! {
+                            <li>
+                                {format!("{} ×{}", a.text, a.count)}
+                                {can_split.then(|| view! {
+                                    <button
+                                        type="button"
+                                        class="link-button split-spelling"
+                                        data-spelling=spelling.clone()
+                                        on:click=move |_| ws.edit(Edit::Split { name: name.clone(), spelling: spelling.clone() })
+                                    >
+                                        "split out"
+                                    </button>
+                                })}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                let articles = e
+                    .docs
+                    .iter()
+                    .take(10)
+                    .map(|&d| view! { <li>{corpus.documents[d as usize].title.clone()}</li> })
+                    .collect_view();
+                let more = e.docs.len().saturating_sub(10);
+                let (n_kind, n_hide, n_rename) = (name.clone(), name.clone(), name.clone());
+                let kind = e.kind;
+                view! {
+                    <div class="chip-editor" id="chip-editor" data-entity=name.clone()>
+                        <p class="editor-title">{name.clone()}</p>
+                        <p class="hint">"Spellings"</p>
+                        <ul class="spellings">{spellings}</ul>
+                        <p class="hint">{format!("In {} articles", e.docs.len())}</p>
+                        <ul class="editor-articles">{articles}</ul>
+                        {(more > 0).then(|| view! { <p class="hint">{format!("…and {more} more")}</p> })}
+                        <div class="editor-row">
+                            <label for="rename-input" class="visually-hidden">"New name"</label>
+                            <input
+                                id="rename-input"
+                                type="text"
+                                placeholder="New name"
+                                prop:value=move || rename.get()
+                                on:input=move |ev| rename.set(event_target_value(&ev))
+                            />
+                            <button
+                                type="button"
+                                id="rename-chip"
+                                disabled=move || rename.with(|r| r.trim().is_empty())
+                                on:click=move |_| {
+                                    let to = rename.get_untracked().trim().to_string();
+                                    rename.set(String::new());
+                                    mode.selected.set(vec![to.clone()]);
+                                    ws.edit(Edit::Rename { from: n_rename.clone(), to });
+                                }
+                            >
+                                "Rename"
+                            </button>
+                        </div>
+                        <div class="editor-row">
+                            <label for="kind-select">"Kind "</label>
+                            <select
+                                id="kind-select"
+                                on:change=move |ev| {
+                                    let label = event_target_value(&ev);
+                                    if let Some(kind) = KINDS.into_iter().find(|k| k.label() == label) {
+                                        ws.edit(Edit::Kind { name: n_kind.clone(), kind });
+                                    }
+                                }
+                            >
+                                {KINDS
+                                    .into_iter()
+                                    .map(|k| view! { <option value=k.label() selected=k == kind>{k.label()}</option> })
+                                    .collect_view()}
+                            </select>
+                            <button
+                                type="button"
+                                id="hide-chip"
+                                on:click=move |_| {
+                                    mode.selected.set(Vec::new());
+                                    ws.edit(Edit::Hide { name: n_hide.clone() });
+                                }
+                            >
+                                "Hide this name"
+                            </button>
+                        </div>
+                    </div>
+                }
+                .into_any()
+            }
+            several => {
+                let names: Vec<String> = several.iter().map(|&i| corpus.entities[i as usize].name.clone()).collect();
+                let into = RwSignal::new(names[0].clone());
+                let options =
+                    names.iter().map(|n| view! { <option value=n.clone()>{n.clone()}</option> }).collect_view();
+                view! {
+                    <div class="chip-editor" id="chip-editor">
+                        <p class="editor-title">{format!("{} names selected", names.len())}</p>
+                        <div class="editor-row">
+                            <label for="merge-into">"Keep the name "</label>
+                            <select id="merge-into" on:change=move |ev| into.set(event_target_value(&ev))>
+                                {options}
+                            </select>
+                            <button
+                                type="button"
+                                id="merge-chips"
+                                on:click=move |_| {
+                                    let keep = into.get_untracked();
+                                    let from = names.iter().filter(|n| **n != keep).cloned().collect();
+                                    mode.selected.set(vec![keep.clone()]);
+                                    ws.edit(Edit::Merge { into: keep, from });
+                                }
+                            >
+                                "Merge"
+                            </button>
+                        </div>
+                    </div>
+                }
+                .into_any()
+            }
+        }
+    };
+    move || mode.on.get().then(&editor)
+}

@@ -1,0 +1,88 @@
+//! Correcting the names in the page (issue 12): merge two chips, undo, redo, hide a noise chip,
+//! reload and keep it, download the corrections as an entities.toml.
+
+use crate::support::{dist, in_both_browsers, Page, Site};
+
+async fn chip_names(page: &Page) -> Vec<String> {
+    page.attrs(".chip[data-entity]", "data-entity").await
+}
+
+#[test]
+fn merge_undo_redo_hide_survive_a_reload_and_download_as_entities_toml() {
+    let site = Site::serve(&dist(), "/");
+    in_both_browsers(|browser| {
+        let base = site.base.clone();
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            page.wait_until("document.querySelectorAll('.chip').length > 5", "chips").await;
+            let before = chip_names(&page).await;
+            // Two organisations the text never links: merging them is a reader's call.
+            let a = before.iter().find(|n| n.as_str() == "Gucci").cloned().expect("a Gucci chip");
+            let b = before.iter().find(|n| n.as_str() == "Tiffany").cloned().expect("a Tiffany chip");
+            page.click("#edit-names").await;
+            page.click(&format!(".chip[data-entity='{a}']")).await;
+            page.wait_until("document.getElementById('chip-editor')", "the chip editor").await;
+            let editor = page.texts("#chip-editor").await.join(" ");
+            assert!(editor.contains("Spellings") && editor.contains("articles"), "{browser:?}: {editor}");
+            page.click(&format!(".chip[data-entity='{b}']")).await;
+            page.wait_until("document.getElementById('merge-chips')", "the merge button").await;
+            page.click("#merge-chips").await;
+            page.wait_until(&format!("!document.querySelector(\".chip[data-entity='{b}']\")"), "the merged chip gone")
+                .await;
+            assert!(page.count(&format!(".chip[data-entity='{a}']")).await == 1, "{browser:?}");
+            // The reader's marks follow: a Tiffany mention now filters by the merged chip.
+            page.click("#undo-edit").await;
+            page.wait_until(&format!("document.querySelector(\".chip[data-entity='{b}']\")"), "undo brings it back")
+                .await;
+            page.click("#redo-edit").await;
+            page.wait_until(&format!("!document.querySelector(\".chip[data-entity='{b}']\")"), "redo merges again")
+                .await;
+
+            // Hide a chip.
+            page.click("#edit-names").await; // leave edit mode …
+            page.click("#edit-names").await; // … and enter it again: nothing selected
+            let victim = "Tang";
+            let hide_target = if chip_names(&page).await.iter().any(|n| n == victim) {
+                victim.to_string()
+            } else {
+                chip_names(&page).await.last().cloned().unwrap()
+            };
+            page.click(&format!(".chip[data-entity='{hide_target}']")).await;
+            page.wait_until("document.getElementById('hide-chip')", "the hide button").await;
+            page.click("#hide-chip").await;
+            page.wait_until(
+                &format!("!document.querySelector(\".chip[data-entity='{hide_target}']\")"),
+                "the hidden chip gone",
+            )
+            .await;
+
+            // Reload: both corrections are still there.
+            page.goto(&base).await;
+            page.wait_until(&format!("document.querySelectorAll('.chip').length > 3 && !document.querySelector(\".chip[data-entity='{b}']\")"), "the merge after reload").await;
+            assert_eq!(
+                page.count(&format!(".chip[data-entity='{hide_target}']")).await,
+                0,
+                "{browser:?}: hidden after reload"
+            );
+
+            // Download the corrections as an entities.toml.
+            page.js("window.__saved = {}; const create = URL.createObjectURL; URL.createObjectURL = (x) => { window.__last = x; return create(x); }; const click = HTMLAnchorElement.prototype.click; HTMLAnchorElement.prototype.click = function () { if (this.download) window.__saved[this.download] = window.__last; else click.call(this); };").await;
+            page.click("[data-export='toml']").await;
+            page.wait_until("window.__saved['entities.toml']", "the entities.toml download").await;
+            let toml = page
+                .client
+                .execute_async("const done = arguments[0]; window.__saved['entities.toml'].text().then(done);", vec![])
+                .await
+                .unwrap();
+            let toml = toml.as_str().unwrap_or("");
+            assert!(
+                toml.contains(&format!("name = \"{a}\"")) && toml.contains(&format!("aliases = [\"{b}\"]")),
+                "{browser:?}: {toml}"
+            );
+            assert!(toml.contains("hide = true"), "{browser:?}: {toml}");
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            page.close().await;
+        }
+    });
+}
