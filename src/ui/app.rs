@@ -62,26 +62,42 @@ pub fn mount() {
 }
 
 thread_local! {
-    /// The mounted app; dropping it unmounts it.
-    static MOUNTED: std::cell::RefCell<Option<Box<dyn std::any::Any>>> = const { std::cell::RefCell::new(None) };
+    /// The mounted app: its root owner, and the handle that unmounts it when dropped.
+    static MOUNTED: std::cell::RefCell<Option<(Owner, Box<dyn std::any::Any>)>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Mounts the app over the workspace's current corpus, replacing the one mounted before. A
 /// fresh mount rather than a reactive swap: the app is built for one immutable corpus, and a
 /// re-render in place compiles an update path for every view (measured: 3.3 KB more wasm,
 /// brotli). The URL carries the view (query, chips, open article) across.
+///
+/// The old app's reactive graph is cleaned up explicitly (dropping the handle alone leaves its
+/// effects subscribed to the workspace's signals, which outlive it: measured, a later chip
+/// click re-ran a dead editor and panicked). Callers inside the app's own event handlers go
+/// through [`remount_app`], so nothing of the old app runs after it is gone.
 pub fn mount_app(ws: Workspace) {
-    MOUNTED.with(|mounted| {
-        let previous = mounted.borrow_mut().take();
-        drop(previous);
-        let corpus = ws.corpus();
-        let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
-        let handle = leptos::mount::mount_to(body, move || {
+    let previous = MOUNTED.with(|mounted| mounted.borrow_mut().take());
+    if let Some((owner, handle)) = previous {
+        drop(handle);
+        owner.cleanup();
+    }
+    let corpus = ws.corpus();
+    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
+    let owner = Owner::new();
+    let handle = owner.with(|| {
+        leptos::mount::mount_to(body, move || {
             provide_context(ws);
             view! { <App corpus/> }
-        });
-        *mounted.borrow_mut() = Some(Box::new(handle));
+        })
     });
+    MOUNTED.with(|mounted| *mounted.borrow_mut() = Some((owner, Box::new(handle))));
+}
+
+/// [`mount_app`] after the current task: the event handler that asked for it, and the effects
+/// it scheduled, finish on the old app first; and the new app's owner is a root, not a child
+/// of the old app's.
+pub fn remount_app(ws: Workspace) {
+    set_timeout(move || mount_app(ws), std::time::Duration::ZERO);
 }
 
 #[component]

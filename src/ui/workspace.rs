@@ -142,9 +142,9 @@ impl Workspace {
         let corpus = if edits.is_empty() { base } else { Arc::new(curate::apply(&base, &edits)) };
         let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()).map(|e| e.id());
         self.corpus.set_value(corpus);
-        super::app::mount_app(self);
+        super::app::remount_app(self);
         if let Some(id) = focused.filter(|id| !id.is_empty()) {
-            request_animation_frame(move || shell::focus(&id));
+            set_timeout(move || request_animation_frame(move || shell::focus(&id)), std::time::Duration::ZERO);
         }
     }
 
