@@ -245,7 +245,7 @@ globalThis.corpusWorkspace = (() => {
     return file.webkitRelativePath || file.name;
   }
   function mb(bytes) {
-    return (bytes / 1048576).toFixed(1) + " MB";
+    return bytes >= 1073741824 ? (bytes / 1073741824).toFixed(1) + " GB" : (bytes / 1048576).toFixed(1) + " MB";
   }
   async function storageEstimate() {
     try {
