@@ -309,7 +309,10 @@ impl Page {
     pub async fn wait_until(&self, expr: &str, what: &str) -> Value {
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
-            let v = self.js(&format!("return ({expr});")).await;
+            // An element is reported as `true`, never returned: the app may be mounted again
+            // (a restored workspace) between the check and the reply, and a returned element
+            // would then be a stale reference that fails the whole script.
+            let v = self.js(&format!("const v = ({expr}); return v instanceof Element ? true : v;")).await;
             if !(v.is_null() || v == json!(false) || v == json!(0) || v == json!("")) {
                 return v;
             }
