@@ -14,6 +14,7 @@
 
 pub mod boilerplate;
 pub mod clean;
+pub mod cooccur;
 pub mod curate;
 pub mod dates;
 pub mod document;

@@ -15,6 +15,8 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod chips;
 #[cfg(target_arch = "wasm32")]
+mod cooccur;
+#[cfg(target_arch = "wasm32")]
 mod curation;
 #[cfg(target_arch = "wasm32")]
 mod download;

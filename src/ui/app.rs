@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::chips::ChipPanel;
+use super::cooccur::CooccurrencePanel;
 use super::reader::Reader;
 use super::results::ResultList;
 use super::shell::{self, History};
@@ -173,6 +174,7 @@ fn App(corpus: Arc<Corpus>) -> impl IntoView {
             <ChipPanel/>
             <div class="center">
                 <Timeline/>
+                <CooccurrencePanel/>
                 <ResultList/>
             </div>
             <Reader/>

@@ -48,3 +48,39 @@ fn the_story_view_groups_one_happening_across_its_sources() {
         }
     });
 }
+
+#[test]
+fn clicking_a_co_occurrence_square_requires_both_names() {
+    let site = Site::serve(&crate::support::dist(), "/");
+    in_both_browsers(|browser| {
+        let base = site.base.clone();
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            page.wait_until("document.querySelectorAll('.chip').length > 3", "chips").await;
+            page.click("details.cooccur summary").await;
+            page.wait_until("document.querySelectorAll('.cooccur-chart .co-cell').length > 0", "the matrix").await;
+            page.js("document.querySelector('details.cooccur').scrollIntoView({block: 'start', behavior: 'instant'});").await;
+            page.screenshot("cooccur").await;
+            // The busiest pair.
+            let pair = page
+                .js("const c = [...document.querySelectorAll('.co-cell')].sort((x, y) => y.dataset.count - x.dataset.count)[0]; c.id = 'busiest'; return [c.dataset.a, c.dataset.b, Number(c.dataset.count)];")
+                .await;
+            let (a, b) = (pair[0].as_str().unwrap().to_string(), pair[1].as_str().unwrap().to_string());
+            assert!(pair[2].as_u64().unwrap() > 0, "{browser:?}: {pair}");
+            page.click("#busiest").await;
+            for name in [&a, &b] {
+                page.wait_until(
+                    &format!("document.querySelector(\".chip[data-entity='{name}'][aria-pressed='true']\")"),
+                    name,
+                )
+                .await;
+            }
+            // Every article listed names both.
+            let shown = page.count("#result-list > li").await;
+            assert!(shown >= 1, "{browser:?}");
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            page.close().await;
+        }
+    });
+}

@@ -1,0 +1,112 @@
+//! "Who appears with whom": the co-occurrence matrix of the names most present under the
+//! current filter, drawn as SVG (one rect per pair; no chart library). A cell's shade is its
+//! count against the largest; clicking it requires both names.
+
+use leptos::prelude::*;
+
+use super::app::use_ctx;
+use super::shell::History;
+use crate::corpus::cooccur;
+
+/// Names in the matrix: enough for the main actors, few enough to read on a phone.
+const TOP: usize = 10;
+const CELL: usize = 22;
+const LABEL: usize = 150;
+
+#[component]
+pub fn CooccurrencePanel() -> impl IntoView {
+    let ctx = use_ctx();
+    let open = RwSignal::new(false);
+    let matrix = {
+        let corpus = ctx.corpus.clone();
+        let results = ctx.results;
+        Memo::new(
+            move |_| if open.get() { results.with(|r| cooccur::matrix(&corpus, r, TOP)) } else { Default::default() },
+        )
+    };
+    let chart = move || {
+        let m = matrix.get();
+        let ctx = use_ctx();
+        let n = m.entities.len();
+        if n < 2 {
+            return view! { <p class="hint">"Fewer than two names in the articles shown."</p> }.into_any();
+        }
+        let names: Vec<String> = m.entities.iter().map(|&e| ctx.corpus.entities[e as usize].name.clone()).collect();
+        let max = f64::from(m.max());
+        let size = LABEL + n * CELL;
+        let short = |s: &str| {
+            if s.chars().count() > 20 {
+                format!("{}…", s.chars().take(19).collect::<String>())
+            } else {
+                s.to_string()
+            }
+        };
+        let rows = names.iter().enumerate().map(|(i, name)| {
+            let y = LABEL + i * CELL;
+            view! {
+                <text class="co-label" x=(LABEL - 6).to_string() y=(y + CELL - 7).to_string() text-anchor="end">{short(name)}</text>
+                <text class="co-label" transform=format!("translate({} {}) rotate(-60)", LABEL + i * CELL + CELL - 6, LABEL - 6)>{short(name)}</text>
+            }
+        }).collect_view();
+        let mut cells = Vec::new();
+        for i in 0..n {
+            for j in 0..n {
+                if i == j {
+                    continue;
+                }
+                let count = m.counts[i][j];
+                let (a, b) = (names[i].clone(), names[j].clone());
+                let ctx = ctx.clone();
+                let label = format!("{a} and {b}: {count} sentence{}", if count == 1 { "" } else { "s" });
+                let title = label.clone();
+                cells.push(view! {
+                    <rect
+                        class="co-cell"
+                        class:empty=count == 0
+                        x=(LABEL + j * CELL).to_string()
+                        y=(LABEL + i * CELL).to_string()
+                        width=(CELL - 2).to_string()
+                        height=(CELL - 2).to_string()
+                        fill-opacity=format!("{:.2}", if count == 0 { 0.06 } else { 0.2 + 0.8 * f64::from(count) / max })
+                        data-a=a.clone()
+                        data-b=b.clone()
+                        data-count=count.to_string()
+                        role="button"
+                        tabindex=if count == 0 { "-1" } else { "0" }
+                        aria-label=label.clone()
+                        on:click=move |_| {
+                            if count > 0 {
+                                let (a, b) = (a.clone(), b.clone());
+                                ctx.change(History::Push, move |s| {
+                                    for name in [a, b] {
+                                        s.exclude.retain(|n| *n != name);
+                                        if !s.include.contains(&name) {
+                                            s.include.push(name);
+                                        }
+                                    }
+                                });
+                            }
+                        }
+                    >
+                        <title>{title}</title>
+                    </rect>
+                });
+            }
+        }
+        view! {
+            // Room on the right for the last column's slanted label.
+            <svg class="cooccur-chart" viewBox=format!("0 0 {} {size}", size + 60) width=(size + 60).to_string() role="group" aria-label="Sentences naming both">
+                {rows}
+                {cells}
+            </svg>
+        }
+        .into_any()
+    };
+    view! {
+        <details class="cooccur" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+            <summary>"Who appears with whom"</summary>
+            <p class="hint">"Sentences that name both, in the articles shown. Click a square to require both names."</p>
+            {move || open.get().then(chart)}
+        </details>
+    }
+}
