@@ -60,7 +60,8 @@ fn clicking_a_co_occurrence_square_requires_both_names() {
             page.wait_until("document.querySelectorAll('.chip').length > 3", "chips").await;
             page.click("details.cooccur summary").await;
             page.wait_until("document.querySelectorAll('.cooccur-chart .co-cell').length > 0", "the matrix").await;
-            page.js("document.querySelector('details.cooccur').scrollIntoView({block: 'start', behavior: 'instant'});").await;
+            page.js("document.querySelector('details.cooccur').scrollIntoView({block: 'start', behavior: 'instant'});")
+                .await;
             page.screenshot("cooccur").await;
             // The busiest pair.
             let pair = page
