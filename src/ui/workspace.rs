@@ -5,11 +5,11 @@
 
 use std::sync::Arc;
 
+use js_sys::futures::JsFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use super::curation::EditMode;
 use super::report::{megabytes, parse_progress, parse_rows, FileRow, Progress};

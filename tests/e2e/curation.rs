@@ -67,15 +67,10 @@ fn merge_undo_redo_hide_survive_a_reload_and_download_as_entities_toml() {
             );
 
             // Download the corrections as an entities.toml.
-            page.js("window.__saved = {}; const create = URL.createObjectURL; URL.createObjectURL = (x) => { window.__last = x; return create(x); }; const click = HTMLAnchorElement.prototype.click; HTMLAnchorElement.prototype.click = function () { if (this.download) window.__saved[this.download] = window.__last; else click.call(this); };").await;
+            page.catch_downloads().await;
             page.click("[data-export='toml']").await;
-            page.wait_until("window.__saved['entities.toml']", "the entities.toml download").await;
-            let toml = page
-                .client
-                .execute_async("const done = arguments[0]; window.__saved['entities.toml'].text().then(done);", vec![])
-                .await
-                .unwrap();
-            let toml = toml.as_str().unwrap_or("");
+            let toml = page.downloaded_text("entities.toml").await;
+            let toml = toml.as_str();
             assert!(
                 toml.contains(&format!("name = \"{a}\"")) && toml.contains(&format!("aliases = [\"{b}\"]")),
                 "{browser:?}: {toml}"

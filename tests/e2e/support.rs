@@ -376,6 +376,34 @@ impl Page {
         el.send_keys(&lines.join("\n")).await.unwrap_or_else(|e| panic!("{:?}: choose files: {e}", self.browser));
     }
 
+    /// From now on, a download is kept in `window.__saved` (file name → Blob) instead of being
+    /// saved, and clipboard writes in `window.__copied`, so a test reads exactly what the
+    /// browser would have written.
+    pub async fn catch_downloads(&self) {
+        self.js(
+            "window.__saved = {};
+             const create = URL.createObjectURL;
+             URL.createObjectURL = (b) => { window.__lastBlob = b; return create(b); };
+             const click = HTMLAnchorElement.prototype.click;
+             HTMLAnchorElement.prototype.click = function () {
+               if (this.download) window.__saved[this.download] = window.__lastBlob; else click.call(this);
+             };
+             if (navigator.clipboard) navigator.clipboard.writeText = (t) => { window.__copied = t; return Promise.resolve(); };",
+        )
+        .await;
+    }
+
+    /// The text of a download caught by [`Page::catch_downloads`], once it arrives.
+    pub async fn downloaded_text(&self, name: &str) -> String {
+        self.wait_until(&format!("window.__saved[{name:?}]"), name).await;
+        let v = self
+            .client
+            .execute_async(&format!("const done = arguments[0]; window.__saved[{name:?}].text().then(done);"), vec![])
+            .await
+            .unwrap_or_else(|e| panic!("{:?}: read download {name}: {e}", self.browser));
+        v.as_str().unwrap_or_default().to_string()
+    }
+
     pub async fn press(&self, key: fantoccini::key::Key) {
         let el = self.client.active_element().await.unwrap();
         el.send_keys(&char::from(key).to_string()).await.unwrap();

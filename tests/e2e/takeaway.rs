@@ -4,29 +4,6 @@
 
 use crate::support::{dist, in_both_browsers, Page, Site};
 
-/// Replaces the download and the clipboard with recorders: `window.__saved` (name → Blob) and
-/// `window.__copied` (text).
-const RECORDERS: &str = "
-    window.__saved = {};
-    const create = URL.createObjectURL;
-    URL.createObjectURL = (b) => { window.__lastBlob = b; return create(b); };
-    const click = HTMLAnchorElement.prototype.click;
-    HTMLAnchorElement.prototype.click = function () {
-      if (this.download) window.__saved[this.download] = window.__lastBlob; else click.call(this);
-    };
-    if (navigator.clipboard) navigator.clipboard.writeText = (t) => { window.__copied = t; return Promise.resolve(); };
-";
-
-async fn saved_text(page: &Page, name: &str) -> String {
-    page.wait_until(&format!("window.__saved[{name:?}]"), name).await;
-    let v = page
-        .client
-        .execute_async(&format!("const done = arguments[0]; window.__saved[{name:?}].text().then(done);"), vec![])
-        .await
-        .unwrap();
-    v.as_str().unwrap().to_string()
-}
-
 #[test]
 fn the_view_downloads_as_csv_and_json_and_a_sentence_copies_as_a_citation() {
     let site = Site::serve(&dist(), "/");
@@ -39,7 +16,7 @@ fn the_view_downloads_as_csv_and_json_and_a_sentence_copies_as_a_citation() {
             page.type_into("#search", "Longchamp").await;
             page.wait_until("document.querySelectorAll('#result-list > li').length < 5", "a filtered view").await;
             let in_view = page.count("#result-list > li").await;
-            page.js(RECORDERS).await;
+            page.catch_downloads().await;
             page.click("details.download summary").await;
             page.click("[data-export='csv'][data-table='articles']").await;
             // Text does not carry the byte-order mark through `Blob.text()`'s UTF-8 decoding, so
@@ -53,17 +30,18 @@ fn the_view_downloads_as_csv_and_json_and_a_sentence_copies_as_a_citation() {
                 .await
                 .unwrap();
             assert_eq!(bom, serde_json::json!([0xEF, 0xBB, 0xBF]), "{browser:?}: CSV starts with a UTF-8 BOM");
-            let csv = saved_text(&page, "articles.csv").await;
+            let csv = page.downloaded_text("articles.csv").await;
             let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").filter(|l| !l.is_empty()).collect();
             assert_eq!(lines[0], "id,title,date,source,url", "{browser:?}");
             assert_eq!(lines.len(), 1 + in_view, "{browser:?}: one row per article in view: {csv}");
 
             page.click("[data-export='csv'][data-table='names']").await;
-            let names = saved_text(&page, "names.csv").await;
+            let names = page.downloaded_text("names.csv").await;
             assert!(names.contains("Longchamp"), "{browser:?}: {names}");
 
             page.click("[data-export='json']").await;
-            let json: serde_json::Value = serde_json::from_str(&saved_text(&page, "corpus-view.json").await).unwrap();
+            let json: serde_json::Value =
+                serde_json::from_str(&page.downloaded_text("corpus-view.json").await).unwrap();
             assert_eq!(json["articles"].as_array().map(Vec::len), Some(in_view), "{browser:?}");
             for table in ["events", "names", "stories"] {
                 assert!(json[table].is_array(), "{browser:?}: {table}");

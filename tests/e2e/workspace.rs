@@ -231,23 +231,12 @@ fn an_exported_workspace_is_one_file_that_add_articles_takes_back() {
             )
             .await;
             wait_for_rows(&page, 2).await;
-            // Catch the download's blob instead of letting the browser save it.
-            page.js(
-                "const create = URL.createObjectURL; URL.createObjectURL = (b) => { window.__blob = b; return create(b); };
-                 const click = HTMLAnchorElement.prototype.click;
-                 HTMLAnchorElement.prototype.click = function () { if (!this.download) click.call(this); else window.__name = this.download; };",
-            )
-            .await;
+            page.catch_downloads().await;
             page.click("#export-workspace").await;
-            page.wait_until("window.__blob && window.__name", "the export download").await;
-            let name = page.js("return window.__name;").await;
-            assert!(name.as_str().unwrap_or("").ends_with(".json"), "{browser:?}: {name}");
-            let exported = page
-                .client
-                .execute_async("const done = arguments[0]; window.__blob.text().then(done);", vec![])
-                .await
-                .unwrap();
-            let exported = exported.as_str().unwrap().to_string();
+            let name = page.wait_until("Object.keys(window.__saved)[0]", "the export download").await;
+            let name = name.as_str().unwrap_or("").to_string();
+            assert!(name.ends_with(".json"), "{browser:?}: {name}");
+            let exported = page.downloaded_text(&name).await;
             let parsed: serde_json::Value = serde_json::from_str(&exported).unwrap();
             let names: Vec<&str> =
                 parsed["files"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
