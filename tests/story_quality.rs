@@ -1,10 +1,15 @@
-//! Story grouping quality on a synthetic multi-source corpus: 40 happenings, each reported by
-//! one to four of 60 articles in different words (three paraphrases per kind of action), some
-//! sources a day off, some happenings on the same day with other actors. Scored with B-cubed
-//! precision and recall (per event: how much of its group is its happening, and how much of its
-//! happening is its group) against two baselines: no grouping, and grouping by day alone.
-//! The figures are printed (`cargo test --test story_quality -- --nocapture`) and kept in
-//! QUALITY.md; the test fails if grouping stops beating both baselines or drops below the floor.
+//! Story grouping quality on synthetic multi-source corpora: 40 happenings each, reported by one
+//! to four of 60 articles in different words (three paraphrases per kind of action) and in three
+//! shapes news prose takes (the plain sentence; the date in one sentence and the happening in the
+//! next; the happening inside attribution and padding). Some sources are a day off; every fourth
+//! happening shares its day with another, with other actors; every fifth is a follow-up — the
+//! same two actors the next day, doing something else. Scored with B-cubed precision and recall
+//! (per event: how much of its group is its happening, and how much of its happening is its
+//! group) against two baselines: no grouping, and grouping by day alone.
+//!
+//! The thresholds in `story.rs` were chosen on the DEV corpora (one test asserts they are the
+//! best of a sweep there); the figures are reported on the TEST corpora, generated from other
+//! seeds (`cargo test --test story_quality -- --nocapture`, kept in QUALITY.md).
 use std::collections::HashMap;
 
 use corpus_explorer::corpus::{story, Corpus, Source};
@@ -43,24 +48,88 @@ impl Lcg {
     }
 }
 
+const OUTLETS: [&str; 4] = ["the Halden Daily", "the Orvel Times", "Brevik Post", "Kestrel Wire"];
+/// Clauses that pad a report the way wire rewrites and machine translation do; they dilute the
+/// wording a story shares, which is what the thresholds must cope with.
+const FILLERS: [&str; 10] = [
+    "amid growing criticism from investors",
+    "in a move that surprised many observers",
+    "after weeks of tense talks",
+    "citing people familiar with the matter",
+    "as pressure mounted on the whole industry",
+    "in a statement posted on its website",
+    "according to a person close to the talks",
+    "which drew sharp reactions from competitors",
+    "just days before the annual meeting",
+    "while markets were still closed",
+];
+
 struct Happening {
-    sentences: [String; 3],
+    /// Index into `ACTIONS`.
+    kind: usize,
+    /// (actor, rest of the sentence) for each of three paraphrases.
+    sentences: [(usize, String); 3],
     month: usize,
     day: usize,
 }
 
 fn happenings(rng: &mut Lcg) -> Vec<Happening> {
-    (0..40)
-        .map(|i| {
-            let a = rng.next(ACTORS.len());
-            let b = (a + 1 + rng.next(ACTORS.len() - 1)) % ACTORS.len();
-            let kind = rng.next(ACTIONS.len());
-            // Every fourth happening shares the previous one's day, with other actors.
-            let (month, day) = if i % 4 == 3 { (i * 12 / 40, 10 + (i % 15)) } else { (i * 12 / 40, 1 + rng.next(27)) };
-            let sentences = ACTIONS[kind].map(|p| format!("{} {}", ACTORS[a], p.replace("{B}", ACTORS[b])));
-            Happening { sentences, month, day: if i % 4 == 3 { 10 + ((i - 1) % 15) } else { day } }
-        })
-        .collect()
+    let mut out: Vec<Happening> = Vec::new();
+    for i in 0..40 {
+        let (a, b, month, day) = match out.last() {
+            // Every fifth happening is a follow-up: the same two actors the next day, doing
+            // something else. Names and dates agree; only the wording tells them apart.
+            Some(prev) if i % 5 == 4 => {
+                let a = prev.sentences[0].0;
+                let b = ACTORS.iter().position(|x| prev.sentences[0].1.contains(x)).unwrap_or(0);
+                (a, b, prev.month, prev.day + 1)
+            }
+            // Every fourth shares the previous one's day, with other actors.
+            Some(prev) if i % 4 == 3 => {
+                let a = rng.next(ACTORS.len());
+                (a, (a + 1 + rng.next(ACTORS.len() - 1)) % ACTORS.len(), prev.month, prev.day)
+            }
+            _ => {
+                let a = rng.next(ACTORS.len());
+                (a, (a + 1 + rng.next(ACTORS.len() - 1)) % ACTORS.len(), i * 12 / 40, 1 + rng.next(26))
+            }
+        };
+        let kind = match out.last() {
+            Some(prev) if i % 5 == 4 => (prev.kind + 1 + rng.next(ACTIONS.len() - 1)) % ACTIONS.len(),
+            _ => rng.next(ACTIONS.len()),
+        };
+        let sentences = ACTIONS[kind].map(|p| (a, p.replace("{B}", ACTORS[b])));
+        out.push(Happening { kind, sentences, month, day });
+    }
+    out
+}
+
+/// One source's report of a happening, in one of three shapes news prose takes: the plain
+/// sentence; the date in one sentence and what happened in the next; the happening inside
+/// attribution and padding. Returns (report, the sentence that carries the date).
+fn report(rng: &mut Lcg, h: &Happening, day: usize) -> (String, String) {
+    let (actor, rest) = &h.sentences[rng.next(3)];
+    let actor = ACTORS[*actor];
+    let date = format!("{day} {} 2021", MONTHS[h.month]);
+    match rng.next(3) {
+        0 => {
+            let s = format!("{actor} {rest} on {date}.");
+            (s.clone(), s)
+        }
+        1 => {
+            let dated = format!("{actor} made an announcement on {date}, {}.", FILLERS[rng.next(FILLERS.len())]);
+            (format!("{dated} {actor} {rest}, {}.", FILLERS[rng.next(FILLERS.len())]), dated)
+        }
+        _ => {
+            let s = format!(
+                "According to {}, {actor} {rest} on {date}, {}, {}.",
+                OUTLETS[rng.next(OUTLETS.len())],
+                FILLERS[rng.next(FILLERS.len())],
+                FILLERS[rng.next(FILLERS.len())]
+            );
+            (s.clone(), s)
+        }
+    }
 }
 
 /// Articles as (id, text), and for each generated dated sentence its happening.
@@ -85,13 +154,11 @@ fn corpus_files(rng: &mut Lcg, hs: &[Happening]) -> (Vec<(String, String)>, Hash
         let latest = hs_in.iter().map(|&h| (hs[h].month, hs[h].day)).max().unwrap_or((0, 1));
         let mut body = String::new();
         for &h in hs_in {
-            let happening = &hs[h];
             // One source in seven is a day off: the same happening, dated differently.
-            let day = if rng.next(7) == 0 { happening.day + 1 } else { happening.day };
-            let words = &happening.sentences[rng.next(3)];
-            let sentence = format!("{words} on {day} {} 2021.", MONTHS[happening.month]);
-            truth.insert(sentence.clone(), h);
-            body.push_str(&sentence);
+            let day = if rng.next(7) == 0 { hs[h].day + 1 } else { hs[h].day };
+            let (text, dated) = report(rng, &hs[h], day);
+            truth.insert(dated, h);
+            body.push_str(&text);
             body.push_str("\n\nThe move was widely expected by analysts.\n\n");
         }
         let text = format!(
@@ -122,9 +189,10 @@ fn f1((p, r): (f64, f64)) -> f64 {
     2.0 * p * r / (p + r)
 }
 
-#[test]
-fn grouping_beats_both_baselines_on_a_synthetic_multi_source_corpus() {
-    let mut rng = Lcg(12);
+/// B-cubed (precision, recall) of grouping at `at`, of no grouping, and of grouping by day, on
+/// the corpus generated from `seed`.
+fn score(seed: u64, at: story::Thresholds) -> [(f64, f64); 3] {
+    let mut rng = Lcg(seed);
     let hs = happenings(&mut rng);
     let (files, truth_by_sentence) = corpus_files(&mut rng, &hs);
     let sources: Vec<Source<'_>> = files.iter().map(|(id, text)| Source { id, text }).collect();
@@ -147,7 +215,7 @@ fn grouping_beats_both_baselines_on_a_synthetic_multi_source_corpus() {
     );
     let truth: Vec<usize> = scored.iter().map(|&(_, h)| h).collect();
     let mut story_of = vec![usize::MAX; corpus.events.len()];
-    for (s, st) in story::group(&corpus).iter().enumerate() {
+    for (s, st) in story::group_with(&corpus, at).iter().enumerate() {
         for &e in &st.events {
             story_of[e as usize] = s;
         }
@@ -155,12 +223,53 @@ fn grouping_beats_both_baselines_on_a_synthetic_multi_source_corpus() {
     let ours: Vec<usize> = scored.iter().map(|&(i, _)| story_of[i]).collect();
     let none: Vec<usize> = (0..scored.len()).collect();
     let by_day: Vec<usize> = scored.iter().map(|&(i, _)| corpus.events[i].date.start.ordinal() as usize).collect();
-    let (o, n, d) = (bcubed(&ours, &truth), bcubed(&none, &truth), bcubed(&by_day, &truth));
+    [bcubed(&ours, &truth), bcubed(&none, &truth), bcubed(&by_day, &truth)]
+}
+
+/// Mean of per-corpus (precision, recall) over `seeds`.
+fn mean(scores: &[(f64, f64)]) -> (f64, f64) {
+    let n = scores.len() as f64;
+    (scores.iter().map(|s| s.0).sum::<f64>() / n, scores.iter().map(|s| s.1).sum::<f64>() / n)
+}
+
+/// Corpora the thresholds were tuned on, and corpora they are reported on.
+const DEV: [u64; 3] = [12, 13, 14];
+const TEST: [u64; 5] = [101, 102, 103, 104, 105];
+
+#[test]
+fn the_thresholds_are_the_best_on_the_dev_corpora() {
+    let dev_f1 = |at: story::Thresholds| f1(mean(&DEV.map(|seed| score(seed, at)[0])));
+    let chosen = dev_f1(story::Thresholds::default());
+    let mut best = (0.0, story::Thresholds::default());
+    for context in [0.0, 0.5, 1.0] {
+        for wording in [0.45, 0.55, 0.65] {
+            for wording_with_names in [0.25, 0.30, 0.35, 0.40, 0.45] {
+                let at = story::Thresholds { wording, wording_with_names, context };
+                let f = dev_f1(at);
+                println!("dev  context {context:.1}  wording {wording:.2}  with a shared name {wording_with_names:.2}  B-cubed F1 {f:.3}");
+                if f > best.0 {
+                    best = (f, at);
+                }
+            }
+        }
+    }
+    assert!(
+        chosen + 0.005 >= best.0,
+        "the default thresholds score {chosen:.3} on dev; {:?} scores {:.3}",
+        best.1,
+        best.0
+    );
+}
+
+#[test]
+fn grouping_beats_both_baselines_on_synthetic_multi_source_corpora() {
+    let runs: Vec<[(f64, f64); 3]> = TEST.iter().map(|&seed| score(seed, story::Thresholds::default())).collect();
+    let [o, n, d] = [0, 1, 2].map(|k| mean(&runs.iter().map(|r| r[k]).collect::<Vec<_>>()));
     println!(
-        "story grouping, {} events of {} happenings in {} articles (B-cubed P / R / F1):\n  ours        {:.3} / {:.3} / {:.3}\n  no grouping {:.3} / {:.3} / {:.3}\n  same day    {:.3} / {:.3} / {:.3}",
-        scored.len(), hs.len(), files.len(), o.0, o.1, f1(o), n.0, n.1, f1(n), d.0, d.1, f1(d)
+        "story grouping, test corpora {TEST:?} (mean B-cubed P / R / F1):\n  ours        {:.3} / {:.3} / {:.3}\n  no grouping {:.3} / {:.3} / {:.3}\n  same day    {:.3} / {:.3} / {:.3}",
+        o.0, o.1, f1(o), n.0, n.1, f1(n), d.0, d.1, f1(d)
     );
     assert!(f1(o) > f1(n) && f1(o) > f1(d), "grouping must beat both baselines");
-    assert!(o.0 >= 0.9, "merging different happenings is the costly error: precision {:.3}", o.0);
-    assert!(f1(o) >= 0.8, "B-cubed F1 {:.3}", f1(o));
+    assert!(o.0 >= 0.85, "merging different happenings is the costly error: precision {:.3}", o.0);
+    assert!(f1(o) >= 0.9, "B-cubed F1 {:.3}", f1(o));
 }

@@ -5,39 +5,60 @@
 //!   neither is coarser than a month (a year overlaps too much to mean anything), or both are
 //!   days at most [`DISAGREE_DAYS`] apart — the same happening dated differently by two sources,
 //!   which is kept and shown as a disagreement rather than split into two events;
-//! - **wording**: the cosine similarity of the two sentences' word vectors, each word weighted
-//!   by its inverse document frequency over every sentence of the corpus, is at least
-//!   [`MIN_WORDING`] (or [`MIN_WORDING_WITH_NAMES`] when they also share a name). Why cosine over
-//!   IDF weights: it is length-independent (a wire story's long sentence against a rewrite's
-//!   short one), and the weights make the rare words that identify a happening ("suspended",
-//!   "membership", a place) count, and words every sentence has ("said", "the") not;
+//! - **wording**: the cosine similarity of the two events' term vectors is at least
+//!   [`MIN_WORDING`] (or [`MIN_WORDING_WITH_NAMES`] when they also share a name). An event's
+//!   terms are its sentence's words outside names, one term per named entity (aliases match),
+//!   and the next sentence of its paragraph (see [`event_vector`]); each term weighted by its
+//!   inverse document frequency over every sentence of the corpus and a sublinear count. Why
+//!   cosine over IDF weights: it is length-independent (a wire story's long sentence against a
+//!   rewrite's short one), and the weights make the rare words that identify a happening
+//!   ("suspended", "membership", a place) count, and words every sentence has ("said", "the") not;
 //! - **names**: when both sentences name entities, they share at least one.
 //!
-//! Groups are the connected parts of that link graph, built by union-find; a link is refused
-//! when it would stretch a group's days further apart than [`DISAGREE_DAYS`] (no chains of
-//! "close enough" across a month). Events of one article join a group only through links to
-//! other articles. A group of one is still a story (one source), so the story view lists every
-//! event once.
+//! Groups grow from the strongest link down; two groups join only when at least half of the
+//! pairs between them link on their own (so one loose pair does not chain two happenings), and
+//! never when that would stretch a group's days further apart than [`DISAGREE_DAYS`]. Events of
+//! one article join a group only through links to other articles. A group of one is still a
+//! story (one source), so the story view lists every event once. The thresholds were chosen on
+//! the dev corpora of `tests/story_quality.rs` and are reported on its test corpora (QUALITY.md).
 //!
 //! Pure and deterministic: the order of groups is by date, then by first event.
 use std::collections::HashMap;
 
 use super::text::{fold, words};
 use super::time::{DateValue, Precision};
-use super::{Corpus, Event};
+use super::{Corpus, Event, Sentence};
 
 /// Two sources that date the same happening this many days apart still describe one event: the
 /// common disagreement is off by one (a "yesterday" counted from the publication day rather
 /// than the day of writing, a time zone). Two days already separates distinct happenings of a
 /// fast-moving story (one withdrawal on the 12th, a suspension on the 14th).
 pub const DISAGREE_DAYS: i64 = 1;
-/// Wording similarity (cosine of IDF-weighted words) that links two events on its own.
+/// Wording similarity (cosine of IDF-weighted terms) that links two events on its own.
 pub const MIN_WORDING: f64 = 0.45;
 /// Wording similarity that links two events that also name the same entity.
-pub const MIN_WORDING_WITH_NAMES: f64 = 0.25;
+pub const MIN_WORDING_WITH_NAMES: f64 = 0.30;
+
+/// The two wording thresholds. [`group`] uses the constants above, which were chosen on the dev
+/// half of `tests/story_quality.rs` ([`group_with`] lets that test sweep them).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Thresholds {
+    pub wording: f64,
+    pub wording_with_names: f64,
+    /// Weight of the sentence after an event's own in its vector (see [`event_vector`]).
+    pub context: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Thresholds {
+        Thresholds { wording: MIN_WORDING, wording_with_names: MIN_WORDING_WITH_NAMES, context: CONTEXT_WEIGHT }
+    }
+}
 /// Candidate pairs are looked for among events whose start dates are this close: dates further
 /// apart never link, and sorting by date keeps the comparison near-linear.
 const WINDOW_DAYS: i64 = 31;
+/// Weight of the sentence after an event's own in its vector (see [`event_vector`]).
+pub const CONTEXT_WEIGHT: f64 = 1.0;
 
 /// One happening and the articles that report it.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -68,20 +89,34 @@ pub struct NumberConflict {
 
 /// The corpus's events grouped into stories, ordered by date.
 pub fn group(corpus: &Corpus) -> Vec<Story> {
+    group_with(corpus, Thresholds::default())
+}
+
+/// [`group`] with other wording thresholds.
+pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
     let events = &corpus.events;
     let idf = idf(corpus);
-    let vectors: Vec<Vector> = events.iter().map(|e| vector(sentence_text(corpus, e), &idf)).collect();
+    let vectors: Vec<Vector> = events.iter().map(|e| event_vector(corpus, e, &idf, at.context)).collect();
     let mut order: Vec<usize> = (0..events.len()).collect();
     order.sort_by_key(|&i| (events[i].date.start, i));
-    let mut sets = Groups::new(events);
+    // Candidate links, strongest wording first, so each group forms around its closest pairs.
+    let mut edges: Vec<(f64, usize, usize)> = Vec::new();
     for (k, &a) in order.iter().enumerate() {
         for &b in &order[k + 1..] {
             if events[b].date.start.ordinal() - events[a].date.start.ordinal() > WINDOW_DAYS {
                 break;
             }
-            if events[a].doc != events[b].doc && linked(&events[a], &events[b], &vectors[a], &vectors[b]) {
-                sets.union(a, b);
+            if events[a].doc != events[b].doc && linked(&events[a], &events[b], &vectors[a], &vectors[b], at) {
+                edges.push((cosine(&vectors[a], &vectors[b]), a.min(b), a.max(b)));
             }
+        }
+    }
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut sets = Groups::new(events);
+    for (_, a, b) in edges {
+        let (ra, rb) = (sets.find(a), sets.find(b));
+        if ra != rb && majority_linked(&sets.members[ra], &sets.members[rb], events, &vectors, at) {
+            sets.union(ra, rb);
         }
     }
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -94,7 +129,7 @@ pub fn group(corpus: &Corpus) -> Vec<Story> {
 }
 
 /// Whether two events of different articles report the same happening (see the module docs).
-fn linked(a: &Event, b: &Event, va: &Vector, vb: &Vector) -> bool {
+fn linked(a: &Event, b: &Event, va: &Vector, vb: &Vector, at: Thresholds) -> bool {
     if !dates_agree(&a.date, &b.date) {
         return false;
     }
@@ -104,7 +139,22 @@ fn linked(a: &Event, b: &Event, va: &Vector, vb: &Vector) -> bool {
         return false;
     }
     let wording = cosine(va, vb);
-    wording >= MIN_WORDING || (shared_name && wording >= MIN_WORDING_WITH_NAMES)
+    wording >= at.wording || (shared_name && wording >= at.wording_with_names)
+}
+
+/// Whether two groups may become one: at least half of the pairs between them (events of
+/// different articles) are linked on their own. One link is not enough: a single loose pair
+/// (two reports that share a name and some padding) would otherwise chain two happenings
+/// together — single-link clustering's known failure.
+fn majority_linked(x: &[usize], y: &[usize], events: &[Event], vectors: &[Vector], at: Thresholds) -> bool {
+    let (mut pairs, mut links) = (0usize, 0usize);
+    for &a in x {
+        for &b in y.iter().filter(|&&b| events[b].doc != events[a].doc) {
+            pairs += 1;
+            links += usize::from(linked(&events[a], &events[b], &vectors[a], &vectors[b], at));
+        }
+    }
+    pairs > 0 && links * 2 >= pairs
 }
 
 /// Dates that can be one happening's: overlapping spans no coarser than a month, or two days
@@ -128,6 +178,8 @@ fn day_gap(a: &DateValue, b: &DateValue) -> i64 {
 /// over more than [`DISAGREE_DAYS`].
 struct Groups {
     parent: Vec<usize>,
+    /// Per root: the events of its group.
+    members: Vec<Vec<usize>>,
     /// Per root: the earliest and latest day-precision start in the group (ordinals).
     span: Vec<Option<(i64, i64)>>,
 }
@@ -138,7 +190,7 @@ impl Groups {
             .iter()
             .map(|e| (e.date.precision == Precision::Day).then(|| (e.date.start.ordinal(), e.date.start.ordinal())))
             .collect();
-        Groups { parent: (0..events.len()).collect(), span }
+        Groups { parent: (0..events.len()).collect(), members: (0..events.len()).map(|i| vec![i]).collect(), span }
     }
 
     fn find(&mut self, mut i: usize) -> usize {
@@ -164,6 +216,8 @@ impl Groups {
         let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
         self.parent[child] = root;
         self.span[root] = merged;
+        let moved = std::mem::take(&mut self.members[child]);
+        self.members[root].extend(moved);
     }
 }
 
@@ -262,24 +316,34 @@ fn counts(text: &str, event: &Event) -> Vec<(String, String)> {
 }
 
 fn sentence_text<'c>(corpus: &'c Corpus, event: &Event) -> &'c str {
-    corpus
-        .documents
-        .get(event.doc as usize)
-        .and_then(|d| d.sentences.get(event.sentence as usize))
-        .map_or("", |s| s.text.as_str())
+    sentence(corpus, event.doc, event.sentence).map_or("", |s| s.text.as_str())
 }
 
-/// Sparse word vector: (folded word, weight), sorted by word, unit length.
+fn sentence(corpus: &Corpus, doc: u32, index: u32) -> Option<&Sentence> {
+    corpus.documents.get(doc as usize).and_then(|d| d.sentences.get(index as usize))
+}
+
+/// Sparse word vector: (term, weight), sorted by term, unit length.
 type Vector = Vec<(String, f64)>;
 
-/// Inverse document frequency of each folded word over all non-boilerplate sentences: a word in
-/// every sentence weighs least, a word in one sentence the most.
+/// The terms a sentence is compared by: its folded words outside names, and one term per named
+/// entity (`\u{1}` + its index), so "IACC" and "the anti-counterfeiting coalition" are the same
+/// term once the entity stage has merged them as aliases.
+fn terms(sentence: &Sentence) -> Vec<String> {
+    let mut out: Vec<String> = sentence.mentions.iter().map(|m| format!("\u{1}{}", m.entity)).collect();
+    let inside = |start: usize| sentence.mentions.iter().any(|m| start >= m.start as usize && start < m.end as usize);
+    out.extend(words(&sentence.text, &['\'', '-']).filter(|w| !inside(w.start)).map(|w| fold(w.text)));
+    out
+}
+
+/// Inverse document frequency of each term over all non-boilerplate sentences: a term in every
+/// sentence weighs least, a term in one sentence the most.
 fn idf(corpus: &Corpus) -> HashMap<String, f64> {
     let mut df: HashMap<String, u32> = HashMap::new();
     let mut n = 0u32;
     for s in corpus.documents.iter().flat_map(|d| &d.sentences).filter(|s| !s.boilerplate) {
         n += 1;
-        let mut seen: Vec<String> = words(&s.text, &['\'', '-']).map(|w| fold(w.text)).collect();
+        let mut seen = terms(s);
         seen.sort_unstable();
         seen.dedup();
         for w in seen {
@@ -291,12 +355,29 @@ fn idf(corpus: &Corpus) -> HashMap<String, f64> {
     df.into_iter().map(|(w, d)| (w, ((1.0 + n as f64) / (1.0 + d as f64)).ln() + 1.0)).collect()
 }
 
-fn vector(text: &str, idf: &HashMap<String, f64>) -> Vector {
+/// An event's vector: its sentence's terms, plus the next sentence of the same paragraph at
+/// `context` ([`CONTEXT_WEIGHT`]). News prose often dates a happening in one sentence and says what it was
+/// in the next ("On 14 May the coalition announced a decision. It suspended the membership …"),
+/// and a rewrite of the same report folds both into one sentence.
+fn event_vector(corpus: &Corpus, event: &Event, idf: &HashMap<String, f64>, context: f64) -> Vector {
     let mut counts: HashMap<String, f64> = HashMap::new();
-    for w in words(text, &['\'', '-']) {
-        let w = fold(w.text);
-        let weight = idf.get(&w).copied().unwrap_or(0.0);
-        *counts.entry(w).or_default() += weight;
+    // Sublinear term frequency (1 + ln tf): a sentence that says "the" five times is not five
+    // times more about "the", and machine translation repeats function words freely.
+    let mut add = |s: &Sentence, scale: f64| {
+        let mut tf: HashMap<String, u32> = HashMap::new();
+        for w in terms(s) {
+            *tf.entry(w).or_default() += 1;
+        }
+        for (w, n) in tf {
+            let weight = idf.get(&w).copied().unwrap_or(0.0) * (1.0 + f64::from(n).ln()) * scale;
+            *counts.entry(w).or_default() += weight;
+        }
+    };
+    if let Some(s) = sentence(corpus, event.doc, event.sentence) {
+        add(s, 1.0);
+        if let Some(next) = sentence(corpus, event.doc, event.sentence + 1).filter(|n| n.paragraph == s.paragraph) {
+            add(next, context);
+        }
     }
     let mut v: Vector = counts.into_iter().filter(|(_, x)| *x > 0.0).collect();
     v.sort_by(|a, b| a.0.cmp(&b.0));

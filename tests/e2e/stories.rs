@@ -20,11 +20,11 @@ fn the_story_view_groups_one_happening_across_its_sources() {
             // Fewer rows than events: the same happening reported twice is one row.
             let stories = page.count("#story-list .story").await;
             assert!(stories < events, "{browser:?}: {stories} stories for {events} events");
-            // "13 last month, Alibaba announced …" in two articles: one story, two sources.
-            let row = "#story-list .story[data-sources='2'][data-date='2016-04-13']";
-            page.wait_until(&format!("document.querySelector({row:?})"), "the 13 April story with two sources").await;
+            // Alibaba's joining on 13 April, told by three articles: one story, three sources.
+            let row = "#story-list .story[data-sources='3'][data-date='2016-04-13']";
+            page.wait_until(&format!("document.querySelector({row:?})"), "the 13 April story with three sources").await;
             let sources = page.attrs(&format!("{row} .story-source"), "data-doc").await;
-            assert_eq!(sources, ["001_483ee77271d60ea4", "002_5af6f30b5e22657d"], "{browser:?}");
+            assert_eq!(sources, ["000_7a9101c4ee3a9e57", "001_483ee77271d60ea4", "002_5af6f30b5e22657d"], "{browser:?}");
             let text = page.texts(row).await.join(" ");
             assert!(text.contains("reported 14 May 2016, happened 13 April 2016"), "{browser:?}: {text}");
             // A source opens the reader at its sentence.
