@@ -18,6 +18,7 @@ pub mod cooccur;
 pub mod curate;
 pub mod dates;
 pub mod document;
+pub mod echo;
 pub mod entities;
 pub mod export;
 pub mod gazetteer;

@@ -80,3 +80,26 @@ fn golden_stories_dated_seeds() {
     assert_eq!(stories.iter().map(|s| s.events.len()).sum::<usize>(), corpus.events.len(), "every event in one story");
     expect_test::expect_file!["golden/stories-dated.txt"].assert_eq(&render(&corpus));
 }
+
+/// The passages the reader marks "also in …" on the seeds: each sentence one article repeats
+/// from another, both sides, for review (is each pair a shared passage, not just shared words?).
+#[test]
+fn golden_shared_passages_of_the_seeds() {
+    let corpus = corpus_explorer::embedded::corpus();
+    let mut out = String::new();
+    for d in 0..corpus.documents.len() as u32 {
+        for e in corpus_explorer::corpus::echo::echoes(&corpus, d) {
+            let (a, b) = (&corpus.documents[d as usize], &corpus.documents[e.doc as usize]);
+            out.push_str(&format!(
+                "{} s{} ~ {} s{}\n  {}\n  {}\n",
+                a.id,
+                e.sentence,
+                b.id,
+                e.other,
+                truncate(a.sentences[e.sentence as usize].text.trim(), 100),
+                truncate(b.sentences[e.other as usize].text.trim(), 100)
+            ));
+        }
+    }
+    expect_test::expect_file!["golden/shared-passages.txt"].assert_eq(&out);
+}

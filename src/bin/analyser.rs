@@ -77,6 +77,14 @@ mod wasm {
         }
     }
 
+    /// An `entities.toml` read for the page, which has no TOML parser of its own (it would cost
+    /// the start-up download): `{"rules": [EntityRule…], "warnings": [text…]}`.
+    #[wasm_bindgen]
+    pub fn parse_overrides(toml: &str) -> String {
+        let (overrides, warnings) = corpus_explorer::corpus::overrides::parse(toml);
+        serde_json::json!({ "rules": overrides.entities, "warnings": warnings }).to_string()
+    }
+
     /// The analyser's memory in bytes. Wasm memory only grows, so after a run this is the run's
     /// peak (the benchmark reads it).
     #[wasm_bindgen]

@@ -8,6 +8,7 @@
 //! means the same after a re-analysis renumbers the entities; an edit whose name is gone is
 //! skipped. Pure and total: any list of edits on any corpus gives a corpus.
 
+use super::overrides::EntityRule;
 use super::{Alias, Corpus, Entity, EntityKind, Mention};
 
 /// One correction.
@@ -266,6 +267,76 @@ pub fn from_lines(text: &str) -> Vec<Edit> {
         .collect()
 }
 
+/// An `entities.toml` read back into edits against `corpus` (its `[[entity]]` rules, parsed by
+/// `overrides`), so an imported file can be undone edit by edit and exported again. Each rule
+/// becomes what it means for the chips already there: aliases that are chips (or spellings of
+/// one) merge into the rule's name, renaming the first when the name is new; a name that is
+/// only a spelling of another chip is split out; `kind` and `hide` follow. Rules are resolved
+/// in order against the chips as the earlier rules leave them. Returns the edits and how many
+/// rules matched nothing here (a maintainer's file may name entities of other articles).
+pub fn edits_from_rules(corpus: &Corpus, rules: &[EntityRule]) -> (Vec<Edit>, usize) {
+    // A light model of the chips: (name, spellings), updated as edits are made.
+    let mut chips: Vec<(String, Vec<String>)> =
+        corpus.entities.iter().map(|e| (e.name.clone(), e.aliases.iter().map(|a| a.text.clone()).collect())).collect();
+    let named = |chips: &[(String, Vec<String>)], n: &str| chips.iter().position(|c| c.0.eq_ignore_ascii_case(n));
+    let spelled = |chips: &[(String, Vec<String>)], n: &str| {
+        named(chips, n).or_else(|| chips.iter().position(|c| c.1.iter().any(|s| s.eq_ignore_ascii_case(n))))
+    };
+    let (mut edits, mut unmatched) = (Vec::new(), 0);
+    for rule in rules {
+        let before = edits.len();
+        let mut target = named(&chips, &rule.name);
+        if target.is_none() && rule.aliases.is_empty() {
+            if let Some(owner) = spelled(&chips, &rule.name).filter(|&o| chips[o].1.len() > 1) {
+                let spelling =
+                    chips[owner].1.iter().find(|s| s.eq_ignore_ascii_case(&rule.name)).cloned().unwrap_or_default();
+                edits.push(Edit::Split { name: chips[owner].0.clone(), spelling: spelling.clone() });
+                chips[owner].1.retain(|s| *s != spelling);
+                chips.push((spelling.clone(), vec![spelling]));
+                target = Some(chips.len() - 1);
+            }
+        }
+        let mut sources: Vec<usize> = Vec::new();
+        for alias in &rule.aliases {
+            if let Some(i) = spelled(&chips, alias).filter(|&i| Some(i) != target && !sources.contains(&i)) {
+                sources.push(i);
+            }
+        }
+        if target.is_none() && !sources.is_empty() {
+            let first = sources.remove(0);
+            edits.push(Edit::Rename { from: chips[first].0.clone(), to: rule.name.clone() });
+            chips[first].0 = rule.name.clone();
+            target = Some(first);
+        }
+        if let (Some(t), false) = (target, sources.is_empty()) {
+            edits.push(Edit::Merge {
+                into: chips[t].0.clone(),
+                from: sources.iter().map(|&i| chips[i].0.clone()).collect(),
+            });
+            let moved: Vec<String> = sources.iter().flat_map(|&i| chips[i].1.clone()).collect();
+            chips[t].1.extend(moved);
+            sources.sort_unstable_by(|a, b| b.cmp(a));
+            for i in sources {
+                chips.remove(i);
+                target = target.map(|t| if t > i { t - 1 } else { t });
+            }
+        }
+        if let Some(t) = target {
+            if let Some(kind) = rule.kind {
+                edits.push(Edit::Kind { name: chips[t].0.clone(), kind });
+            }
+            if rule.hide {
+                edits.push(Edit::Hide { name: chips[t].0.clone() });
+                chips.remove(t);
+            }
+        }
+        if edits.len() == before && target.is_none() {
+            unmatched += 1;
+        }
+    }
+    (edits, unmatched)
+}
+
 fn kind_of(label: &str) -> Option<EntityKind> {
     [EntityKind::Person, EntityKind::Organisation, EntityKind::Place, EntityKind::Other]
         .into_iter()
@@ -354,6 +425,34 @@ mod tests {
         assert_eq!(rules.entities[0].aliases, ["ZCorp", "Zentaro"]);
         assert!(rules.entities[4].hide);
         assert_eq!(rules.entities[2].name, "Ana \"M\" Costa");
+    }
+
+    #[test]
+    fn an_exported_entities_toml_imports_back_to_the_same_chips() {
+        let c = corpus();
+        let edits = vec![
+            Edit::Merge { into: "Zentaro Corp".into(), from: vec!["ZCorp".into()] },
+            Edit::Rename { from: "Ana Costa".into(), to: "Ana M. Costa".into() },
+            Edit::Kind { name: "Ana M. Costa".into(), kind: EntityKind::Person },
+            Edit::Hide { name: "Orvel Labs".into() },
+        ];
+        let (rules, _) = overrides::parse(&to_toml(&edits));
+        let (back, unmatched) = edits_from_rules(&c, &rules.entities);
+        assert_eq!(unmatched, 0, "{back:?}");
+        let chips = |c: &Corpus| -> Vec<(String, EntityKind, u32)> {
+            let mut v: Vec<_> = c.entities.iter().map(|e| (e.name.clone(), e.kind, e.mentions)).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(chips(&apply(&c, &back)), chips(&apply(&c, &edits)));
+        // A split comes back as a split.
+        let split = [edits[0].clone(), Edit::Split { name: "Zentaro Corp".into(), spelling: "ZCorp".into() }];
+        let (rules, _) = overrides::parse(&to_toml(&split));
+        let (back, _) = edits_from_rules(&apply(&c, &split[..1]), &rules.entities);
+        assert_eq!(back.last(), Some(&split[1]), "{back:?}");
+        // Rules about names this corpus does not have are counted, not guessed at.
+        let (rules, _) = overrides::parse("[[entity]]\nname = \"Nobody Here\"\nhide = true\n");
+        assert_eq!(edits_from_rules(&c, &rules.entities), (Vec::new(), 1));
     }
 
     #[test]

@@ -22,7 +22,9 @@ pub struct Overrides {
     pub entities: Vec<EntityRule>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// One `[[entity]]` table. Serialised to carry it from the analyser worker to the page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct EntityRule {
     pub name: String,
     pub aliases: Vec<String>,

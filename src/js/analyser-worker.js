@@ -8,7 +8,17 @@
 // listed as skipped with this reason; everything before them is analysed.
 const BUDGET_BYTES = 256 * 1048576;
 self.onmessage = async (event) => {
-  const { wasm, files, onlyMine, curation } = event.data;
+  const { wasm, files, onlyMine, curation, toml } = event.data;
+  // Reading an imported entities.toml: the page has no TOML parser; this wasm has.
+  if (typeof toml === "string") {
+    try {
+      await wasm_bindgen({ module_or_path: wasm });
+      self.postMessage({ type: "done", json: wasm_bindgen.parse_overrides(toml) });
+    } catch (error) {
+      self.postMessage({ type: "error", message: String(error && error.message || error) });
+    }
+    return;
+  }
   // At most ~10 progress messages a second: posting one per file would flood the page at 5 000.
   let last = 0;
   const report = (phase, done, total, bytesDone, bytesTotal, current, force) => {

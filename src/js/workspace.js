@@ -318,6 +318,25 @@ globalThis.corpusWorkspace = (() => {
       await inStore(FILES, "readwrite", (os) => os.clear());
       blobs.clear();
     },
+    // Reads an entities.toml the reader picked; resolves to the analyser's JSON of its rules.
+    async readOverrides(file) {
+      if (file.size > 4 * 1048576) throw new Error("this file is too large to be an entities.toml");
+      const text = await file.text();
+      const parts = await loadAnalyser();
+      const worker = new Worker(parts.url);
+      try {
+        return await new Promise((resolve, reject) => {
+          worker.onmessage = (event) => (event.data.type === "done" ? resolve(event.data.json) : reject(new Error(event.data.message)));
+          worker.onerror = (event) => {
+            event.preventDefault();
+            reject(new Error(event.message || "the analyser stopped"));
+          };
+          worker.postMessage({ wasm: parts.module, toml: text });
+        });
+      } finally {
+        worker.terminate();
+      }
+    },
     cancel,
     lastRun,
     // Downloads every kept file in one JSON file that "Add articles" accepts elsewhere.

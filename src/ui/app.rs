@@ -9,9 +9,10 @@ use super::cooccur::CooccurrencePanel;
 use super::reader::Reader;
 use super::results::ResultList;
 use super::shell::{self, History};
-use super::state::ViewState;
+use super::state::{self, ViewState};
 use super::timeline::Timeline;
-use super::workspace::{install_drop_target, Workspace, WorkspaceButton, WorkspacePanel};
+use super::workspace::{install_drop_target, use_workspace, Workspace, WorkspaceButton, WorkspacePanel};
+use crate::corpus::story::{self, Story};
 use crate::corpus::{Corpus, Query, Results};
 
 /// Shared by every component: the immutable corpus, the one mutable state, and what derives
@@ -24,6 +25,10 @@ pub struct Ctx {
     pub results: Memo<Results>,
     /// Messages about the link that was opened (unknown entity, bad date…), dismissible.
     pub notices: RwSignal<Vec<String>>,
+    /// The workspace, whose name corrections ride along in the URL.
+    pub ws: Workspace,
+    /// The corpus's story groups, computed the first time a view asks (not at start-up).
+    stories: StoredValue<Option<Arc<Vec<Story>>>>,
 }
 
 impl Ctx {
@@ -31,7 +36,18 @@ impl Ctx {
     pub fn change(&self, history: History, f: impl FnOnce(&mut ViewState)) {
         self.state.update(f);
         let fragment = self.state.with_untracked(ViewState::to_fragment);
-        shell::write_fragment(&fragment, history);
+        shell::write_fragment(&state::with_edits(&fragment, &self.ws.edits()), history);
+    }
+
+    /// The story groups of this corpus (`corpus::story`), grouped once and shared by the story
+    /// list, the timeline's story marks and the downloads.
+    pub fn stories(&self) -> Arc<Vec<Story>> {
+        if let Some(done) = self.stories.get_value() {
+            return done;
+        }
+        let done = Arc::new(story::group(&self.corpus));
+        self.stories.set_value(Some(done.clone()));
+        done
     }
 
     /// Open an article, optionally at a sentence.
@@ -52,6 +68,7 @@ pub fn use_ctx() -> Ctx {
 /// mounts the app again over that corpus; see [`mount_app`]).
 pub fn mount() {
     let ws = Workspace::new(Arc::new(crate::embedded::corpus()));
+    ws.offer_link_edits(state::edits_from_fragment(&shell::read_fragment()));
     mount_app(ws);
     shell::remove_boot_placeholder();
     install_drop_target(ws);
@@ -115,7 +132,15 @@ fn App(corpus: Arc<Corpus>) -> impl IntoView {
         let corpus = corpus.clone();
         Memo::new(move |_| query.with(|q| corpus.search(q)))
     };
-    let ctx = Ctx { corpus, state, query, results, notices: RwSignal::new(notices) };
+    let ctx = Ctx {
+        corpus,
+        state,
+        query,
+        results,
+        notices: RwSignal::new(notices),
+        ws: use_workspace(),
+        stories: StoredValue::new(None),
+    };
     provide_context(ctx.clone());
 
     // Back/forward and hand-edited fragments restore the view without writing history again.

@@ -8,6 +8,7 @@ use super::curation::{ChipEditor, CurationBar};
 use super::shell::History;
 use super::state::ChipState;
 use super::workspace::use_workspace;
+use crate::corpus::curate::Edit;
 use crate::corpus::{Entity, EntityKind};
 
 /// How many chips a group shows before "show all": long lists stay scannable and cheap to render.
@@ -134,6 +135,13 @@ fn ChipGroup(
     }
 }
 
+/// The drag data type of a chip dragged onto another (edit mode): its name.
+const CHIP_DRAG: &str = "application/x-corpus-chip";
+
+fn carries_chip(ev: &web_sys::DragEvent) -> bool {
+    ev.data_transfer().is_some_and(|d| d.types().includes(&CHIP_DRAG.into(), 0))
+}
+
 #[component]
 fn Chip(index: u32, show_aliases: RwSignal<bool>) -> impl IntoView {
     let ctx = use_ctx();
@@ -155,6 +163,9 @@ fn Chip(index: u32, show_aliases: RwSignal<bool>) -> impl IntoView {
         let name = name.clone();
         move || mode.on.get() && mode.selected.with(|s| s.contains(&name))
     };
+    let ws = use_workspace();
+    let drop_target = RwSignal::new(false);
+    let (drag_name, drop_name) = (name.clone(), name.clone());
     view! {
         <button
             type="button"
@@ -163,6 +174,30 @@ fn Chip(index: u32, show_aliases: RwSignal<bool>) -> impl IntoView {
             class:excluded=move || chip_state.get() == ChipState::Excluded
             class:empty=move || count() == 0
             class:selected=selected
+            class:drop-target=move || drop_target.get()
+            draggable=move || mode.on.get().then_some("true")
+            on:dragstart=move |ev| {
+                if let Some(dt) = ev.data_transfer() {
+                    let _ = dt.set_data(CHIP_DRAG, &drag_name);
+                    dt.set_effect_allowed("move");
+                }
+            }
+            on:dragover=move |ev| {
+                if carries_chip(&ev) {
+                    ev.prevent_default();
+                    drop_target.set(true);
+                }
+            }
+            on:dragleave=move |_| drop_target.set(false)
+            on:drop=move |ev| {
+                drop_target.set(false);
+                let Some(dragged) = ev.data_transfer().and_then(|dt| dt.get_data(CHIP_DRAG).ok()) else { return };
+                ev.prevent_default();
+                if !dragged.is_empty() && dragged != drop_name {
+                    mode.selected.set(vec![drop_name.clone()]);
+                    ws.edit(Edit::Merge { into: drop_name.clone(), from: vec![dragged] });
+                }
+            }
             data-entity=name.clone()
             data-kind=entity.kind.label()
             data-state=move || match chip_state.get() {

@@ -42,6 +42,14 @@ const KINDS: [EntityKind; 4] = [EntityKind::Person, EntityKind::Organisation, En
 #[component]
 pub fn CurationBar(mode: EditMode) -> impl IntoView {
     let ws = use_workspace();
+    let on_import = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            ws.import_entities_toml(file);
+        }
+        input.set_value("");
+    };
     view! {
         <div class="curation-bar">
             <button
@@ -72,6 +80,14 @@ pub fn CurationBar(mode: EditMode) -> impl IntoView {
             >
                 "entities.toml"
             </button>
+            <label
+                class="button"
+                for="import-toml"
+                title="Apply the corrections of an entities.toml (yours from another browser, or the site's)"
+            >
+                "Import…"
+            </label>
+            <input id="import-toml" class="visually-hidden" type="file" accept=".toml,text/plain" on:change=on_import/>
         </div>
     }
 }
@@ -87,7 +103,7 @@ pub fn ChipEditor(mode: EditMode) -> impl IntoView {
         let corpus = ctx.corpus.clone();
         let entities: Vec<u32> = selected.iter().filter_map(|n| corpus.entity_by_name(n)).collect();
         match entities.as_slice() {
-            [] => view! { <p class="hint">"Select a chip to correct it, or several to merge them."</p> }.into_any(),
+            [] => view! { <p class="hint">"Select a chip to correct it, or several to merge them (or drag one chip onto another)."</p> }.into_any(),
             [one] => {
                 let e = &corpus.entities[*one as usize];
                 let name = e.name.clone();
@@ -118,7 +134,17 @@ pub fn ChipEditor(mode: EditMode) -> impl IntoView {
                     .docs
                     .iter()
                     .take(10)
-                    .map(|&d| view! { <li>{corpus.documents[d as usize].title.clone()}</li> })
+                    .map(|&d| {
+                        let doc = &corpus.documents[d as usize];
+                        let (id, ctx) = (doc.id.clone(), ctx.clone());
+                        view! {
+                            <li>
+                                <button type="button" class="link-button" data-doc=id.clone() on:click=move |_| ctx.open(&id, None)>
+                                    {doc.title.clone()}
+                                </button>
+                            </li>
+                        }
+                    })
                     .collect_view();
                 let more = e.docs.len().saturating_sub(10);
                 let (n_kind, n_hide, n_rename) = (name.clone(), name.clone(), name.clone());

@@ -6,7 +6,6 @@ use wasm_bindgen::JsCast;
 
 use super::app::use_ctx;
 use super::table;
-use crate::corpus::story;
 
 /// Saves `text` as a file named `name` (the browser's download, nothing leaves the machine).
 pub fn save(name: &str, mime: &str, text: &str) -> Option<()> {
@@ -34,7 +33,7 @@ pub fn DownloadMenu() -> impl IntoView {
     let tables = move || {
         let corpus = ctx.corpus.clone();
         ctx.results.with_untracked(|r| {
-            let stories = story::group(&corpus);
+            let stories = ctx.stories();
             vec![
                 ("articles", table::articles(&corpus, r)),
                 ("events", table::events(&corpus, r)),

@@ -2,12 +2,15 @@
 //! mention toggles its chip; hovering a date shows how it was resolved; boilerplate is shown
 //! collapsed and dimmed; next/previous hit; Esc closes (handled by the app shell).
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::app::{use_ctx, Ctx};
 use super::segments::{segments, Mark, Tag};
 use super::shell::{self, History};
-use crate::corpus::{Document, Query};
+use crate::corpus::{echo, Document, Query};
 
 #[component]
 pub fn Reader() -> impl IntoView {
@@ -89,16 +92,28 @@ fn Article(ctx: Ctx, doc_index: u32, close: impl Fn() + Clone + Send + Sync + 's
             }
         }
     };
+    // Sentences other articles repeat, found once per opened article.
+    let mut also: HashMap<u32, Vec<(u32, u32)>> = HashMap::new();
+    for e in echo::echoes(&ctx.corpus, doc_index) {
+        also.entry(e.sentence).or_default().push((e.doc, e.other));
+    }
+    let also = Arc::new(also);
     let paragraphs = doc
         .paragraphs
         .iter()
         .enumerate()
         .map(|(p_index, paragraph)| {
-            let ctx = ctx.clone();
+            let (ctx, also) = (ctx.clone(), also.clone());
             let sentences = (paragraph.first..paragraph.end).collect::<Vec<u32>>();
             let body = move || {
                 let q = query.get();
-                sentences.iter().map(|&s| sentence_view(&ctx, doc_index, s, &q)).collect_view()
+                sentences
+                    .iter()
+                    .map(|&s| {
+                        let repeated = also.get(&s).map(|list| also_in(&ctx, list));
+                        view! { {sentence_view(&ctx, doc_index, s, &q)} {repeated} }
+                    })
+                    .collect_view()
             };
             if paragraph.boilerplate {
                 view! {
@@ -157,6 +172,36 @@ fn Article(ctx: Ctx, doc_index: u32, close: impl Fn() + Clone + Send + Sync + 's
             <div class="reader-body">{paragraphs}</div>
         </article>
     }
+}
+
+/// "also in …" after a sentence other articles repeat: a link to each one's sentence.
+fn also_in(ctx: &Ctx, list: &[(u32, u32)]) -> impl IntoView + use<> {
+    let links = list
+        .iter()
+        .enumerate()
+        .map(|(i, &(doc, sentence))| {
+            let other = &ctx.corpus.documents[doc as usize];
+            let (id, ctx) = (other.id.clone(), ctx.clone());
+            let title: String = match other.title.char_indices().nth(48) {
+                Some((cut, _)) => format!("{}…", &other.title[..cut]),
+                None => other.title.clone(),
+            };
+            view! {
+                {(i > 0).then_some(", ")}
+                <button
+                    type="button"
+                    class="link-button"
+                    data-doc=id.clone()
+                    data-sentence=sentence
+                    title=format!("The same passage in “{}”", other.title)
+                    on:click=move |_| ctx.open(&id, Some(sentence))
+                >
+                    {title}
+                </button>
+            }
+        })
+        .collect_view();
+    view! { <span class="also-in">"also in "{links}" "</span> }
 }
 
 /// One sentence as escaped runs: a mention is a button toggling its chip, a date is a `<mark>`

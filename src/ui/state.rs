@@ -6,6 +6,7 @@
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
+use crate::corpus::curate::{self, Edit};
 use crate::corpus::{Corpus, Day, Query};
 
 /// Result ordering.
@@ -172,6 +173,8 @@ impl ViewState {
                 "sort" => state.sort = if value == "date" { Sort::Date } else { Sort::Relevance },
                 // A debugging flag handled by the app shell, not part of the view.
                 "debug" => {}
+                // Name corrections, taken by the workspace (see [`edits_from_fragment`]).
+                "ed" => {}
                 _ => notices
                     .push(format!("The link has a part this version does not understand: “{key}”. It was ignored.")),
             }
@@ -195,6 +198,40 @@ impl ViewState {
         }
         (state, notices)
     }
+}
+
+/// Name corrections travel in a link as `ed=…` (`curate`'s line form, percent-encoded) while that
+/// part stays under this many characters; a longer list stays with the reader, since links of
+/// many kilobytes break in mail and chat clients.
+pub const MAX_LINK_EDITS: usize = 1500;
+
+/// `fragment` with its `ed=` part replaced by `edits` (or dropped when there are none, or too
+/// many for a link).
+pub fn with_edits(fragment: &str, edits: &[Edit]) -> String {
+    let mut parts: Vec<String> = fragment
+        .strip_prefix('#')
+        .unwrap_or(fragment)
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("ed="))
+        .map(str::to_string)
+        .collect();
+    if !edits.is_empty() {
+        let part = format!("ed={}", encode(&curate::to_lines(edits)));
+        if part.len() <= MAX_LINK_EDITS {
+            parts.push(part);
+        }
+    }
+    parts.join("&")
+}
+
+/// The name corrections a link carries (none when it has no readable `ed=` part).
+pub fn edits_from_fragment(fragment: &str) -> Vec<Edit> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment
+        .split('&')
+        .find_map(|p| p.strip_prefix("ed="))
+        .map(|raw| curate::from_lines(&decode(raw)))
+        .unwrap_or_default()
 }
 
 fn encode_list(names: &[String]) -> String {
@@ -270,6 +307,34 @@ mod tests {
             proptest::prop_assert!(notices.is_empty(), "{:?}", notices);
             proptest::prop_assert_eq!(back, state);
         }
+
+        /// Name corrections with any text in their names survive the link.
+        #[test]
+        fn edits_round_trip_through_the_link(into in "[^\t\n\r]{1,20}", from in "[^\t\n\r]{1,20}", q in "\\PC{0,10}") {
+            let edits = vec![Edit::Merge { into, from: vec![from] }];
+            let fragment = with_edits(&ViewState { text: q, ..ViewState::default() }.to_fragment(), &edits);
+            proptest::prop_assert_eq!(edits_from_fragment(&fragment), edits);
+        }
+    }
+
+    #[test]
+    fn name_corrections_ride_in_the_link_until_it_would_be_too_long() {
+        let edits = vec![
+            Edit::Merge { into: "Zentaro Corp".into(), from: vec!["Zentaro".into(), "Zen & Co".into()] },
+            Edit::Hide { name: "Monday".into() },
+        ];
+        let link = with_edits("q=strike&ed=old", &edits);
+        assert!(link.starts_with("q=strike&ed="), "{link}");
+        assert_eq!(link.matches("ed=").count(), 1, "the old part is replaced: {link}");
+        assert_eq!(edits_from_fragment(&format!("#{link}")), edits);
+        // The view ignores the part (no notice), and dropping the edits drops it.
+        let (_, notices) = ViewState::from_fragment(&link, &corpus());
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(with_edits(&link, &[]), "q=strike");
+        // Too many for a link: they stay out of it.
+        let many: Vec<Edit> = (0..200).map(|i| Edit::Hide { name: format!("Name number {i}") }).collect();
+        assert_eq!(with_edits("q=x", &many), "q=x");
+        assert!(edits_from_fragment("q=x&ed=%zz").is_empty());
     }
 
     #[test]

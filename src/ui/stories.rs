@@ -6,34 +6,46 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::app::use_ctx;
-use crate::corpus::story::{self, Story};
+use crate::corpus::story::Story;
+use crate::corpus::Corpus;
 
 /// Stories shown before "show more".
 const STORY_PAGE: usize = 40;
+
+/// The stories (indices into `all`) with at least one of `events` (the filter's), in order.
+pub fn stories_of(all: &[Story], events: &[u32], n_events: usize) -> Vec<u32> {
+    let mut matching = vec![false; n_events];
+    for &e in events {
+        if let Some(m) = matching.get_mut(e as usize) {
+            *m = true;
+        }
+    }
+    (0..all.len() as u32)
+        .filter(|&s| all[s as usize].events.iter().any(|&e| matching.get(e as usize) == Some(&true)))
+        .collect()
+}
+
+/// The event that stands for a story on the chart: its lead when the lead carries the story's
+/// date, else the first event that does (so the mark sits at the date the row shows).
+pub fn mark_event(story: &Story, corpus: &Corpus) -> u32 {
+    let dated = |e: &u32| corpus.events.get(*e as usize).is_some_and(|ev| ev.date == story.date);
+    if dated(&story.lead) {
+        return story.lead;
+    }
+    story.events.iter().copied().find(dated).unwrap_or(story.lead)
+}
 
 /// The stories whose events match the current filter, with one row each.
 #[component]
 pub fn StoryList() -> impl IntoView {
     let ctx = use_ctx();
     let corpus = ctx.corpus.clone();
-    // Grouped once per corpus, when the view is first shown; the filter only picks from them.
-    let all: Arc<Vec<Story>> = Arc::new(story::group(&corpus));
+    // Grouped once per corpus, when a view first asks; the filter only picks from them.
+    let all: Arc<Vec<Story>> = ctx.stories();
     let results = ctx.results;
     let visible = Memo::new({
         let all = all.clone();
-        move |_| {
-            results.with(|r| {
-                let mut matching = vec![false; corpus.events.len()];
-                for &e in &r.events {
-                    if let Some(m) = matching.get_mut(e as usize) {
-                        *m = true;
-                    }
-                }
-                (0..all.len() as u32)
-                    .filter(|&s| all[s as usize].events.iter().any(|&e| matching.get(e as usize) == Some(&true)))
-                    .collect::<Vec<u32>>()
-            })
-        }
+        move |_| results.with(|r| stories_of(&all, &r.events, corpus.events.len()))
     });
     let shown = RwSignal::new(STORY_PAGE);
     let count = move || visible.with(Vec::len);

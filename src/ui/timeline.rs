@@ -3,6 +3,8 @@
 //! columns narrow the range; drag to brush a range, or type it in the date fields; the axis
 //! always fits the range or, without one, the events. Below it, the event list.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -11,7 +13,7 @@ use super::chart::{bin_summary, layout_for, percent, ticks, Bin, Chart, Layout, 
 use super::segments::{segments, Mark, Tag};
 use super::shell::History;
 use super::state::ViewState;
-use super::stories::StoryList;
+use super::stories::{mark_event, stories_of, StoryList};
 use crate::corpus::{Corpus, Day, Event};
 
 /// Events listed before "show more".
@@ -41,17 +43,33 @@ pub fn Timeline() -> impl IntoView {
     let corpus = ctx.corpus.clone();
     let results = ctx.results;
     let state = ctx.state;
-    let layout = Memo::new(move |_| {
-        let (from, to) = state.with(|s| (s.from, s.to));
-        results.with(|r| {
-            let events: Vec<(u32, &Event)> =
-                r.events.iter().filter_map(|&i| corpus.events.get(i as usize).map(|e| (i, e))).collect();
-            layout_for(&events, from, to)
-        })
+    // Presentation only (not filter state): the chart and the list show events or stories.
+    let stories = RwSignal::new(false);
+    let layout = Memo::new({
+        let ctx = ctx.clone();
+        move |_| {
+            let (from, to) = state.with(|s| (s.from, s.to));
+            let by_story = stories.get();
+            results.with(|r| {
+                let mut indices: Vec<u32> = if by_story {
+                    let all = ctx.stories();
+                    stories_of(&all, &r.events, corpus.events.len())
+                        .into_iter()
+                        .map(|s| mark_event(&all[s as usize], &corpus))
+                        .collect()
+                } else {
+                    r.events.clone()
+                };
+                if by_story {
+                    indices.sort_by_key(|&i| (corpus.events[i as usize].date.start, i));
+                }
+                let events: Vec<(u32, &Event)> =
+                    indices.iter().filter_map(|&i| corpus.events.get(i as usize).map(|e| (i, e))).collect();
+                layout_for(&events, from, to)
+            })
+        }
     });
     let hovered: RwSignal<Option<Target>> = RwSignal::new(None);
-    // Presentation only (not filter state): the list below the chart shows events or stories.
-    let stories = RwSignal::new(false);
     let brush: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
     let area = NodeRef::<leptos::html::Div>::new();
 
@@ -170,7 +188,7 @@ pub fn Timeline() -> impl IntoView {
                     on:focusout=move |_| show(None)
                 >
                     {
-                        let corpus = corpus.clone();
+                        let (corpus, ctx) = (corpus.clone(), ctx.clone());
                         move || {
                             let Some(Layout { axis, chart }) = layout.get() else { return ().into_any() };
                             let height = match &chart {
@@ -179,10 +197,18 @@ pub fn Timeline() -> impl IntoView {
                             };
                             let ticks = ticks(&axis);
                             let breaks = axis.breaks();
+                            // In the story view each mark is a story: how many articles report it.
+                            let sources: HashMap<u32, usize> = if stories.get() {
+                                ctx.stories().iter().map(|s| (mark_event(s, &corpus), s.docs.len())).collect()
+                            } else {
+                                HashMap::new()
+                            };
                             let marks = match chart {
-                                Chart::Marks { placed, .. } => {
-                                    placed.iter().map(|p| event_mark(&corpus, p)).collect_view().into_any()
-                                }
+                                Chart::Marks { placed, .. } => placed
+                                    .iter()
+                                    .map(|p| event_mark(&corpus, p, sources.get(&p.event).copied()))
+                                    .collect_view()
+                                    .into_any(),
                                 Chart::Histogram(bins) => {
                                     let tallest = bins.iter().map(|b| b.count).max().unwrap_or(1);
                                     bins.iter().map(|b| bin_column(b, tallest, height)).collect_view().into_any()
@@ -231,14 +257,22 @@ pub fn Timeline() -> impl IntoView {
     }
 }
 
-fn event_mark(corpus: &Corpus, p: &Placed) -> impl IntoView + use<> {
+/// One event's mark, or with `sources` one story's (its representative event's date and
+/// sentence; a story reported by more articles is drawn larger).
+fn event_mark(corpus: &Corpus, p: &Placed, sources: Option<usize>) -> impl IntoView + use<> {
     let event = &corpus.events[p.event as usize];
     let doc = &corpus.documents[event.doc as usize];
-    let label = format!("{}: {} — {}", event.date.label(), event.expression, doc.title);
+    let label = match sources {
+        Some(n) => {
+            format!("{}: a story in {n} article{} — {}", event.date.label(), if n == 1 { "" } else { "s" }, doc.title)
+        }
+        None => format!("{}: {} — {}", event.date.label(), event.expression, doc.title),
+    };
     let y = 22 + p.lane * 16;
+    let radius = 5 + sources.map_or(0, |n| n.clamp(1, 4) - 1);
     // A day is a point; a month, season, year or range is a bar.
     let shape = if p.point {
-        view! { <circle cx=percent(p.x) cy=(y + 4).to_string() r="5"></circle> }.into_any()
+        view! { <circle cx=percent(p.x) cy=(y + 4).to_string() r=radius.to_string()></circle> }.into_any()
     } else {
         view! { <rect x=percent(p.x) width=percent(p.width) y=y.to_string() height="9" rx="3"></rect> }.into_any()
     };
@@ -248,6 +282,8 @@ fn event_mark(corpus: &Corpus, p: &Placed) -> impl IntoView + use<> {
             class:point=p.point
             class:span=!p.point
             class:inferred=event.inferred
+            class:story-mark=sources.is_some()
+            data-sources=sources.map(|n| n.to_string())
             tabindex="0"
             role="button"
             aria-label=label

@@ -37,6 +37,8 @@ extern "C" {
     fn js_export() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = storageNote)]
     fn js_storage_note() -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = readOverrides)]
+    fn js_read_overrides(file: &web_sys::File) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = saveEdits)]
     fn js_save_edits(lines: &str, toml: &str) -> Result<js_sys::Promise, JsValue>;
 }
@@ -54,6 +56,8 @@ pub struct Workspace {
     /// The chip panel's edit mode, kept here so it stays on while the app is mounted again.
     pub edit_mode: EditMode,
     shipped: StoredValue<Arc<Corpus>>,
+    /// Name corrections the opened link carries, taken once the saved workspace is back.
+    link_edits: StoredValue<Vec<Edit>>,
     pub rows: RwSignal<Vec<FileRow>>,
     /// Some while an analysis runs.
     pub progress: RwSignal<Option<Progress>>,
@@ -77,6 +81,7 @@ impl Workspace {
             undone: RwSignal::new(Vec::new()),
             edit_mode: EditMode::new(),
             shipped: StoredValue::new(shipped),
+            link_edits: StoredValue::new(Vec::new()),
             rows: RwSignal::new(Vec::new()),
             progress: RwSignal::new(None),
             message: RwSignal::new(None),
@@ -142,10 +147,83 @@ impl Workspace {
         let corpus = if edits.is_empty() { base } else { Arc::new(curate::apply(&base, &edits)) };
         let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()).map(|e| e.id());
         self.corpus.set_value(corpus);
+        shell::write_fragment(&super::state::with_edits(&shell::read_fragment(), &edits), shell::History::Replace);
         super::app::remount_app(self);
         if let Some(id) = focused.filter(|id| !id.is_empty()) {
             set_timeout(move || request_animation_frame(move || shell::focus(&id)), std::time::Duration::ZERO);
         }
+    }
+
+    /// Reads an `entities.toml` the reader picked and adds what it says as edits (one undo step
+    /// each), against the analysed corpus the edits apply to. Warnings and rules that match no
+    /// name here are said; nothing is lost on a bad file.
+    pub fn import_entities_toml(self, file: web_sys::File) {
+        let ws = self;
+        spawn_local(async move {
+            let outcome = match js_read_overrides(&file) {
+                Ok(promise) => JsFuture::from(promise).await,
+                Err(e) => Err(e),
+            };
+            let json = match outcome {
+                Ok(v) => v.as_string().unwrap_or_default(),
+                Err(e) => {
+                    ws.message.set(Some(format!("{} could not be read: {}", file.name(), js_text(&e))));
+                    return;
+                }
+            };
+            #[derive(serde::Deserialize, Default)]
+            struct Parsed {
+                rules: Vec<crate::corpus::overrides::EntityRule>,
+                warnings: Vec<String>,
+            }
+            let parsed: Parsed = serde_json::from_str(&json).unwrap_or_default();
+            let base = ws.base.get_value();
+            let current = curate::apply(&base, &ws.edits.get_untracked());
+            let (edits, unmatched) = curate::edits_from_rules(&current, &parsed.rules);
+            let mut said = vec![format!(
+                "{}: {} correction{} applied",
+                file.name(),
+                edits.len(),
+                if edits.len() == 1 { "" } else { "s" }
+            )];
+            if unmatched > 0 {
+                said.push(format!(
+                    "{unmatched} entr{} name nothing in these articles",
+                    if unmatched == 1 { "y" } else { "ies" }
+                ));
+            }
+            said.extend(parsed.warnings);
+            ws.message.set(Some(format!("{}.", said.join("; "))));
+            if !edits.is_empty() {
+                ws.edits.update(|e| e.extend(edits));
+                ws.undone.set(Vec::new());
+                ws.edits_changed();
+            }
+        });
+    }
+
+    /// Corrections from the opened link, applied on top of the reader's own after the saved
+    /// workspace is restored (so neither loses the other).
+    pub fn offer_link_edits(self, edits: Vec<Edit>) {
+        self.link_edits.set_value(edits);
+    }
+
+    fn take_link_edits(self) {
+        let link = self.link_edits.try_update_value(std::mem::take).unwrap_or_default();
+        let current = self.edits.get_untracked();
+        let missing: Vec<Edit> = link.into_iter().filter(|e| !current.contains(e)).collect();
+        if missing.is_empty() {
+            return;
+        }
+        let n = missing.len();
+        self.edits.update(|e| e.extend(missing));
+        self.message.set(Some(format!(
+            "This link carries {n} name correction{}; {} applied on top of yours. Undo takes {} back.",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "it is" } else { "they are" },
+            if n == 1 { "it" } else { "them" },
+        )));
+        self.edits_changed();
     }
 
     pub fn busy(&self) -> bool {
@@ -224,6 +302,8 @@ impl Workspace {
                     js_text(&e)
                 ))),
             }
+            // After the restore, so the saved edits do not overwrite the link's (a no-op later).
+            ws.take_link_edits();
             ws.refresh_storage();
         });
     }

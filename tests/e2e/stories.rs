@@ -24,7 +24,11 @@ fn the_story_view_groups_one_happening_across_its_sources() {
             let row = "#story-list .story[data-sources='3'][data-date='2016-04-13']";
             page.wait_until(&format!("document.querySelector({row:?})"), "the 13 April story with three sources").await;
             let sources = page.attrs(&format!("{row} .story-source"), "data-doc").await;
-            assert_eq!(sources, ["000_7a9101c4ee3a9e57", "001_483ee77271d60ea4", "002_5af6f30b5e22657d"], "{browser:?}");
+            assert_eq!(
+                sources,
+                ["000_7a9101c4ee3a9e57", "001_483ee77271d60ea4", "002_5af6f30b5e22657d"],
+                "{browser:?}"
+            );
             let text = page.texts(row).await.join(" ");
             assert!(text.contains("reported 14 May 2016, happened 13 April 2016"), "{browser:?}: {text}");
             // A source opens the reader at its sentence.
