@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::{Duration, Instant};
 
-use corpus_explorer::corpus::{dates, document, entities, index::Index, overrides, Corpus, Day, Query, Source};
+use corpus_explorer::corpus::{
+    dates, document, echo, entities, index::Index, overrides, story, Corpus, Day, Query, Source,
+};
 
 /// Counts live heap bytes and their peak, to report what a built corpus retains and what
 /// building it needs at most (the wasm heap never shrinks, so the peak is what a page keeps).
@@ -214,4 +216,27 @@ fn main() {
             .collect();
         println!("| {label} | {} |", cells.join(" | "));
     }
+
+    // The views issue 12 added compute on demand, not at start-up: the story grouping (once per
+    // corpus, when the story view, its chart marks or a download first asks) and the reader's
+    // "also in" passages (once per opened article).
+    println!("\n## On-demand views (native; p50)\n");
+    println!("| view | {} |", built.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(" | "));
+    println!("|---|{}", "---:|".repeat(built.len()));
+    let cells: Vec<String> = built
+        .iter()
+        .map(|(_, c)| {
+            let mut t = sample(if c.documents.len() > 5000 { 3 } else { 11 }, || story::group(c));
+            format!("{} ({} stories)", ms(quantile(&mut t, 0.5)), story::group(c).len())
+        })
+        .collect();
+    println!("| story groups, whole corpus | {} |", cells.join(" | "));
+    let cells: Vec<String> = built
+        .iter()
+        .map(|(_, c)| {
+            let mut t = sample(if c.documents.len() > 5000 { 5 } else { 21 }, || echo::echoes(c, 0));
+            ms(quantile(&mut t, 0.5))
+        })
+        .collect();
+    println!("| \"also in\" passages of one opened article | {} |", cells.join(" | "));
 }

@@ -2,17 +2,20 @@
 //! (wire copy, a rewrite of the same report, the same statement quoted). The reader marks such a
 //! sentence "also in …" with a link to the other article's sentence.
 //!
-//! Measured as containment of word shingles: the sentence's runs of [`SHINGLE`] folded words,
-//! and the share of the smaller sentence's runs that the other has. Containment rather than
+//! Measured as containment of word shingles: the sentence's runs of [`SHINGLE`] words (as the
+//! search index folded them), and the share of the smaller sentence's runs that the other has.
+//! Containment rather than
 //! Jaccard because a rewrite often trims or extends a sentence ("…alliance." against
 //! "…Alliance (IACC)."); shingles rather than single words because two sentences about the same
 //! thing share words without sharing a passage. Folding makes case and accents not matter.
 //!
-//! Computed for one article at a time (when the reader opens it): a pass over the other
-//! articles' sentences with hash lookups, no index kept. Pure and deterministic.
+//! Computed for one article at a time (when the reader opens it), with no index of its own: the
+//! search index names the articles that contain each sentence's [`RAREST`] rarest words (a
+//! passage repeated at 60% or more keeps at least one of them, but for a contrived case), and
+//! only their sentences, read as term ids from the index, are shingled and compared. Pure and
+//! deterministic.
 use std::collections::{HashMap, HashSet};
 
-use super::text::{fold, words};
 use super::Corpus;
 
 /// Words per shingle.
@@ -21,6 +24,8 @@ pub const SHINGLE: usize = 4;
 pub const MIN_WORDS: usize = 6;
 /// Share of the smaller sentence's shingles the other must have.
 pub const MIN_CONTAINMENT: f64 = 0.6;
+/// Words per sentence whose articles are candidates (the rarest in the corpus).
+const RAREST: usize = 3;
 
 /// A sentence of the article that another article repeats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,14 +40,12 @@ pub struct Echo {
 /// The sentences of article `doc` that other articles repeat, by sentence then article; for
 /// each (sentence, other article) the best-matching sentence there.
 pub fn echoes(corpus: &Corpus, doc: u32) -> Vec<Echo> {
-    let Some(document) = corpus.documents.get(doc as usize) else { return Vec::new() };
-    let mine: Vec<(u32, HashSet<u64>)> = document
-        .sentences
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| !s.boilerplate)
-        .filter_map(|(i, s)| shingles(&s.text).map(|set| (i as u32, set)))
-        .collect();
+    let index = &corpus.index;
+    if doc as usize >= index.doc_sentences.len() {
+        return Vec::new();
+    }
+    let mine: Vec<(u32, HashSet<u64>)> =
+        sentence_terms(corpus, doc as usize).filter_map(|(s, terms)| shingles(terms).map(|set| (s, set))).collect();
     let mut owners: HashMap<u64, Vec<usize>> = HashMap::new();
     for (k, (_, set)) in mine.iter().enumerate() {
         for &h in set {
@@ -52,11 +55,12 @@ pub fn echoes(corpus: &Corpus, doc: u32) -> Vec<Echo> {
     if owners.is_empty() {
         return Vec::new();
     }
+    let candidates = candidate_docs(corpus, doc as usize);
     // (my sentence, other doc) → (containment, other sentence)
     let mut best: HashMap<(u32, u32), (f64, u32)> = HashMap::new();
-    for (d, other) in corpus.documents.iter().enumerate().filter(|&(d, _)| d as u32 != doc) {
-        for (j, s) in other.sentences.iter().enumerate().filter(|(_, s)| !s.boilerplate) {
-            let Some(theirs) = shingles(&s.text) else { continue };
+    for d in (0..index.doc_sentences.len()).filter(|&d| d != doc as usize && candidates[d]) {
+        for (j, terms) in sentence_terms(corpus, d) {
+            let Some(theirs) = shingles(terms) else { continue };
             let mut shared: HashMap<usize, usize> = HashMap::new();
             for h in &theirs {
                 for &k in owners.get(h).into_iter().flatten() {
@@ -64,12 +68,11 @@ pub fn echoes(corpus: &Corpus, doc: u32) -> Vec<Echo> {
                 }
             }
             for (k, n) in shared {
-                let smaller = mine[k].1.len().min(theirs.len()) as f64;
-                let containment = n as f64 / smaller;
+                let containment = n as f64 / mine[k].1.len().min(theirs.len()) as f64;
                 if containment >= MIN_CONTAINMENT {
-                    let slot = best.entry((mine[k].0, d as u32)).or_insert((0.0, j as u32));
+                    let slot = best.entry((mine[k].0, d as u32)).or_insert((0.0, j));
                     if containment > slot.0 {
-                        *slot = (containment, j as u32);
+                        *slot = (containment, j);
                     }
                 }
             }
@@ -81,20 +84,50 @@ pub fn echoes(corpus: &Corpus, doc: u32) -> Vec<Echo> {
     out
 }
 
-/// The set of hashed shingles of a sentence, or `None` when it is too short to compare.
-fn shingles(text: &str) -> Option<HashSet<u64>> {
-    let folded: Vec<String> = words(text, &['\'', '-']).map(|w| fold(w.text)).collect();
-    if folded.len() < MIN_WORDS {
-        return None;
-    }
-    Some(folded.windows(SHINGLE).map(fnv).collect())
+/// Each indexed (not boilerplate) sentence of document `d` with its term ids, read from the
+/// search index's positions (the text is not tokenised again).
+fn sentence_terms(corpus: &Corpus, d: usize) -> impl Iterator<Item = (u32, &[u32])> + '_ {
+    let positions = corpus.index.positions(d);
+    let sentences = &corpus.index.doc_sentences[d];
+    sentences.iter().enumerate().map(move |(k, &(s, offset))| {
+        // Up to the next sentence's gap, or the document's end.
+        let end = sentences.get(k + 1).map_or(positions.len(), |&(_, next)| next as usize - 1);
+        (s, positions.get(offset as usize..end).unwrap_or(&[]))
+    })
 }
 
-/// FNV-1a over the words (with a separator): stable across runs and platforms.
-fn fnv(words: &[String]) -> u64 {
+/// Articles that contain one of the [`RAREST`] rarest words of any sentence of `doc`.
+fn candidate_docs(corpus: &Corpus, doc: usize) -> Vec<bool> {
+    let index = &corpus.index;
+    let mut out = vec![false; index.doc_sentences.len()];
+    for (_, terms) in sentence_terms(corpus, doc) {
+        let mut rare: Vec<u32> = terms.to_vec();
+        rare.sort_by_key(|&t| (index.df(t), t));
+        rare.dedup();
+        for &t in rare.iter().take(RAREST) {
+            for p in index.postings(t) {
+                if let Some(c) = out.get_mut(p.doc as usize) {
+                    *c = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The set of hashed shingles of a sentence's terms, or `None` when it is too short to compare.
+fn shingles(terms: &[u32]) -> Option<HashSet<u64>> {
+    if terms.len() < MIN_WORDS {
+        return None;
+    }
+    Some(terms.windows(SHINGLE).map(hash).collect())
+}
+
+/// FNV-1a over the term ids: stable across runs and platforms.
+fn hash(ids: &[u32]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for w in words {
-        for b in w.bytes().chain(std::iter::once(0)) {
+    for id in ids {
+        for b in id.to_le_bytes() {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }

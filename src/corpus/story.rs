@@ -39,7 +39,7 @@ pub const MIN_WORDING: f64 = 0.45;
 /// Wording similarity that links two events that also name the same entity.
 pub const MIN_WORDING_WITH_NAMES: f64 = 0.30;
 
-/// The two wording thresholds. [`group`] uses the constants above, which were chosen on the dev
+/// The wording thresholds and the context weight. [`group`] uses the constants above, which were chosen on the dev
 /// half of `tests/story_quality.rs` ([`group_with`] lets that test sweep them).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Thresholds {
@@ -54,9 +54,9 @@ impl Default for Thresholds {
         Thresholds { wording: MIN_WORDING, wording_with_names: MIN_WORDING_WITH_NAMES, context: CONTEXT_WEIGHT }
     }
 }
-/// Candidate pairs are looked for among events whose start dates are this close: dates further
-/// apart never link, and sorting by date keeps the comparison near-linear.
-const WINDOW_DAYS: i64 = 31;
+
+/// Events per group that [`majority_linked`] looks at.
+const MAJORITY_SAMPLE: usize = 16;
 /// Weight of the sentence after an event's own in its vector (see [`event_vector`]).
 pub const CONTEXT_WEIGHT: f64 = 1.0;
 
@@ -102,8 +102,16 @@ pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
     // Candidate links, strongest wording first, so each group forms around its closest pairs.
     let mut edges: Vec<(f64, usize, usize)> = Vec::new();
     for (k, &a) in order.iter().enumerate() {
+        // Only events that can agree on the date are compared: those starting inside this one's
+        // span (or a day after it); a coarse date only meets the same date. Sorting by start
+        // makes this a short scan per event, not every pair in a month.
+        let reach = if fine(&events[a].date) {
+            events[a].date.end.ordinal() + DISAGREE_DAYS
+        } else {
+            events[a].date.start.ordinal()
+        };
         for &b in &order[k + 1..] {
-            if events[b].date.start.ordinal() - events[a].date.start.ordinal() > WINDOW_DAYS {
+            if events[b].date.start.ordinal() > reach {
                 break;
             }
             if events[a].doc != events[b].doc && linked(&events[a], &events[b], &vectors[a], &vectors[b], at) {
@@ -146,10 +154,14 @@ fn linked(a: &Event, b: &Event, va: &Vector, vb: &Vector, at: Thresholds) -> boo
 /// different articles) are linked on their own. One link is not enough: a single loose pair
 /// (two reports that share a name and some padding) would otherwise chain two happenings
 /// together — single-link clustering's known failure.
+///
+/// Large groups are judged on their first [`MAJORITY_SAMPLE`] events each (the strongest links
+/// formed them first), so one check costs at most that squared, not the product of two
+/// groups' sizes.
 fn majority_linked(x: &[usize], y: &[usize], events: &[Event], vectors: &[Vector], at: Thresholds) -> bool {
     let (mut pairs, mut links) = (0usize, 0usize);
-    for &a in x {
-        for &b in y.iter().filter(|&&b| events[b].doc != events[a].doc) {
+    for &a in x.iter().take(MAJORITY_SAMPLE) {
+        for &b in y.iter().take(MAJORITY_SAMPLE).filter(|&&b| events[b].doc != events[a].doc) {
             pairs += 1;
             links += usize::from(linked(&events[a], &events[b], &vectors[a], &vectors[b], at));
         }
@@ -160,7 +172,6 @@ fn majority_linked(x: &[usize], y: &[usize], events: &[Event], vectors: &[Vector
 /// Dates that can be one happening's: overlapping spans no coarser than a month, or two days
 /// close enough to be a disagreement.
 fn dates_agree(a: &DateValue, b: &DateValue) -> bool {
-    let fine = |d: &DateValue| matches!(d.precision, Precision::Day | Precision::Week | Precision::Month);
     if !fine(a) || !fine(b) {
         return a == b && a.precision != Precision::Decade;
     }
@@ -168,6 +179,11 @@ fn dates_agree(a: &DateValue, b: &DateValue) -> bool {
         return true;
     }
     a.precision == Precision::Day && b.precision == Precision::Day && day_gap(a, b) <= DISAGREE_DAYS
+}
+
+/// A date precise enough to place a happening: a day, a week or a month.
+fn fine(d: &DateValue) -> bool {
+    matches!(d.precision, Precision::Day | Precision::Week | Precision::Month)
 }
 
 fn day_gap(a: &DateValue, b: &DateValue) -> i64 {

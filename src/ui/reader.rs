@@ -176,8 +176,12 @@ fn Article(ctx: Ctx, doc_index: u32, close: impl Fn() + Clone + Send + Sync + 's
 
 /// "also in …" after a sentence other articles repeat: a link to each one's sentence.
 fn also_in(ctx: &Ctx, list: &[(u32, u32)]) -> impl IntoView + use<> {
+    // A passage wire copy spread to dozens of articles: the first few, then how many more.
+    const SHOWN: usize = 3;
+    let more = list.len().saturating_sub(SHOWN);
     let links = list
         .iter()
+        .take(SHOWN)
         .enumerate()
         .map(|(i, &(doc, sentence))| {
             let other = &ctx.corpus.documents[doc as usize];
@@ -201,7 +205,11 @@ fn also_in(ctx: &Ctx, list: &[(u32, u32)]) -> impl IntoView + use<> {
             }
         })
         .collect_view();
-    view! { <span class="also-in">"also in "{links}" "</span> }
+    view! {
+        <span class="also-in">
+            "also in "{links}{(more > 0).then(|| format!(" and {more} more"))}" "
+        </span>
+    }
 }
 
 /// One sentence as escaped runs: a mention is a button toggling its chip, a date is a `<mark>`

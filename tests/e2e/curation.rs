@@ -81,3 +81,78 @@ fn merge_undo_redo_hide_survive_a_reload_and_download_as_entities_toml() {
         }
     });
 }
+
+/// Drags the chip `from` onto the chip `onto` as the browser would deliver it: the drag events
+/// with one `DataTransfer` (WebDriver's own drag does not drive HTML drag and drop).
+async fn drag_chip(page: &Page, from: &str, onto: &str) {
+    page.js(&format!(
+        "const dt = new DataTransfer();
+         const src = document.querySelector(\".chip[data-entity='{from}']\");
+         const dst = document.querySelector(\".chip[data-entity='{onto}']\");
+         const fire = (el, type) => el.dispatchEvent(new DragEvent(type, {{ bubbles: true, cancelable: true, dataTransfer: dt }}));
+         fire(src, 'dragstart');
+         fire(dst, 'dragenter');
+         fire(dst, 'dragover');
+         fire(dst, 'drop');
+         fire(src, 'dragend');"
+    ))
+    .await;
+}
+
+#[test]
+fn a_chip_dropped_on_another_merges_the_link_carries_it_and_an_entities_toml_imports_back() {
+    let site = Site::serve(&dist(), "/");
+    in_both_browsers(|browser| {
+        let base = site.base.clone();
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            page.wait_until("document.querySelectorAll('.chip').length > 5", "chips").await;
+            page.click("#edit-names").await;
+            page.wait_until("document.querySelector(\".chip[draggable='true']\")", "draggable chips").await;
+            drag_chip(&page, "Tiffany", "Gucci").await;
+            page.wait_until("!document.querySelector(\".chip[data-entity='Tiffany']\")", "Tiffany merged").await;
+            page.wait_until("location.hash.includes('ed=')", "the correction in the link").await;
+            let link = format!("{base}#{}", page.fragment().await);
+            page.close().await;
+
+            // Someone else opens the link: a fresh browser profile with nothing saved.
+            let other = Page::open(browser).await;
+            other.goto(&link).await;
+            other
+                .wait_until(
+                    "document.querySelectorAll('.chip').length > 5 && !document.querySelector(\".chip[data-entity='Tiffany']\")",
+                    "the link's merge applied",
+                )
+                .await;
+            let note = other.texts(".workspace-message").await.join(" ");
+            assert!(note.contains("This link carries 1 name correction"), "{browser:?}: {note}");
+            let spellings = other.attrs(".chip[data-entity='Gucci']", "title").await.join(" ");
+            assert!(spellings.contains("Tiffany"), "{browser:?}: {spellings}");
+
+            // Import an entities.toml: its rules become edits, undoable one by one.
+            other.click("#edit-names").await;
+            let toml = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corrections.toml");
+            other.choose_files("#import-toml", &[toml]).await;
+            other.wait_until("!document.querySelector(\".chip[data-entity='Taobao']\")", "Taobao hidden").await;
+            assert_eq!(
+                other.attrs(".chip[data-entity='Louis Vuitton']", "data-kind").await,
+                ["organisation"],
+                "{browser:?}"
+            );
+            let note = other.texts(".workspace-message").await.join(" ");
+            assert!(
+                note.contains("2 corrections applied")
+                    && note.contains("1 entry name nothing")
+                    && note.contains("colour"),
+                "{browser:?}: {note}"
+            );
+            other.click("#undo-edit").await;
+            other
+                .wait_until("document.querySelector(\".chip[data-entity='Taobao']\")", "undo shows Taobao again")
+                .await;
+            assert_eq!(other.errors().await, Vec::<String>::new(), "{browser:?}");
+            other.close().await;
+        }
+    });
+}

@@ -2,7 +2,7 @@
 //! sources and disagreements (issue 12). Runs on the dated copy of the seeds, where the
 //! relative dates resolve; the expected groups are the reviewed `tests/golden/stories-dated.txt`.
 
-use crate::support::{dated_dist, in_both_browsers, Page, Site};
+use crate::support::{dated_dist, in_both_browsers, Browser, Page, Site};
 
 #[test]
 fn the_story_view_groups_one_happening_across_its_sources() {
@@ -20,6 +20,19 @@ fn the_story_view_groups_one_happening_across_its_sources() {
             // Fewer rows than events: the same happening reported twice is one row.
             let stories = page.count("#story-list .story").await;
             assert!(stories < events, "{browser:?}: {stories} stories for {events} events");
+            // The chart follows: one mark per story, sized and labelled by its sources.
+            page.wait_until(
+                &format!("document.querySelectorAll('.timeline-svg .mark.story-mark').length === {stories}"),
+                "one story mark per story",
+            )
+            .await;
+            let label = page.attrs(".mark.story-mark[data-sources='3']", "aria-label").await.join(" ");
+            assert!(label.contains("a story in 3 articles"), "{browser:?}: {label}");
+            if browser == Browser::Chromium {
+                page.js("document.querySelector('.timeline').scrollIntoView({block: 'start', behavior: 'instant'});")
+                    .await;
+                page.screenshot("stories").await;
+            }
             // Alibaba's joining on 13 April, told by three articles: one story, three sources.
             let row = "#story-list .story[data-sources='3'][data-date='2016-04-13']";
             page.wait_until(&format!("document.querySelector({row:?})"), "the 13 April story with three sources").await;
@@ -47,6 +60,42 @@ fn the_story_view_groups_one_happening_across_its_sources() {
             .await;
             page.click("#view-events").await;
             page.wait_until("document.getElementById('event-list')", "the events again").await;
+            page.wait_until("!document.querySelector('.mark.story-mark')", "event marks again").await;
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            page.close().await;
+        }
+    });
+}
+
+#[test]
+fn a_passage_another_article_repeats_links_to_it_from_the_reader() {
+    let site = Site::serve(&crate::support::dist(), "/");
+    in_both_browsers(|browser| {
+        let base = site.base.clone();
+        async move {
+            let page = Page::open(browser).await;
+            // "13 last month, Alibaba announced …" opens one article and is repeated in another.
+            page.goto(&format!("{base}#doc=001_483ee77271d60ea4")).await;
+            let link = "#reader .also-in button[data-doc='002_5af6f30b5e22657d']";
+            page.wait_until(&format!("document.querySelector({link:?})"), "an also-in link").await;
+            let sentence = page.attrs(link, "data-sentence").await[0].clone();
+            page.click(link).await;
+            page.wait_until(
+                &format!("document.querySelector('#reader[data-doc=\"002_5af6f30b5e22657d\"] .sentence.selected[data-sentence=\"{sentence}\"]')"),
+                "the other article at the repeated sentence",
+            )
+            .await;
+            let text = page.texts("#reader .sentence.selected").await.join(" ");
+            assert!(text.contains("13 last month"), "{browser:?}: {text}");
+            if browser == Browser::Chromium {
+                page.screenshot("also-in").await;
+            }
+            // And it links back.
+            page.wait_until(
+                "document.querySelector(\"#reader .also-in button[data-doc='001_483ee77271d60ea4']\")",
+                "the link back",
+            )
+            .await;
             assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
             page.close().await;
         }
