@@ -78,11 +78,12 @@ mod wasm {
     }
 
     /// An `entities.toml` read for the page, which has no TOML parser of its own (it would cost
-    /// the start-up download): `{"rules": [EntityRule…], "warnings": [text…]}`.
+    /// the start-up download): its rules and warnings in `overrides::to_lines` form.
     #[wasm_bindgen]
     pub fn parse_overrides(toml: &str) -> String {
-        let (overrides, warnings) = corpus_explorer::corpus::overrides::parse(toml);
-        serde_json::json!({ "rules": overrides.entities, "warnings": warnings }).to_string()
+        use corpus_explorer::corpus::overrides;
+        let (parsed, warnings) = overrides::parse(toml);
+        overrides::to_lines(&parsed.entities, &warnings)
     }
 
     /// The analyser's memory in bytes. Wasm memory only grows, so after a run this is the run's

@@ -22,9 +22,8 @@ pub struct Overrides {
     pub entities: Vec<EntityRule>,
 }
 
-/// One `[[entity]]` table. Serialised to carry it from the analyser worker to the page.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
+/// One `[[entity]]` table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EntityRule {
     pub name: String,
     pub aliases: Vec<String>,
@@ -104,6 +103,48 @@ fn entity_rule(table: &toml::Table, label: &str, warnings: &mut Vec<String>) -> 
     Some(rule)
 }
 
+/// Rules and warnings as lines, to carry them from the analyser worker (which parses TOML) to
+/// the page (which has no TOML or JSON parser, to keep its download small): a rule is
+/// `rule \t name \t kind-or-empty \t hide|keep \t alias…`, a warning `warning \t text`. Tabs
+/// and line breaks inside values become spaces.
+pub fn to_lines(rules: &[EntityRule], warnings: &[String]) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut out: Vec<String> = rules
+        .iter()
+        .map(|r| {
+            let mut fields = vec![
+                "rule".to_string(),
+                clean(&r.name),
+                r.kind.map_or(String::new(), |k| k.label().to_string()),
+                if r.hide { "hide" } else { "keep" }.to_string(),
+            ];
+            fields.extend(r.aliases.iter().map(|a| clean(a)));
+            fields.join("\t")
+        })
+        .collect();
+    out.extend(warnings.iter().map(|w| format!("warning\t{}", clean(w))));
+    out.join("\n")
+}
+
+/// Inverse of [`to_lines`]; lines it does not know are skipped.
+pub fn from_lines(text: &str) -> (Vec<EntityRule>, Vec<String>) {
+    let (mut rules, mut warnings) = (Vec::new(), Vec::new());
+    for line in text.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        match f.as_slice() {
+            ["warning", text] => warnings.push(text.to_string()),
+            ["rule", name, kind, hide, aliases @ ..] if !name.is_empty() => rules.push(EntityRule {
+                name: name.to_string(),
+                aliases: aliases.iter().map(|a| a.to_string()).collect(),
+                kind: kind_of(kind),
+                hide: *hide == "hide",
+            }),
+            _ => {}
+        }
+    }
+    (rules, warnings)
+}
+
 fn string_list(value: &toml::Value) -> Option<Vec<String>> {
     value.as_array()?.iter().map(|v| v.as_str().map(|s| s.trim().to_string())).collect()
 }
@@ -126,6 +167,14 @@ fn line_of(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_and_warnings_round_trip_through_lines() {
+        let (o, w) = parse("[[entity]]\nname = \"Ana Costa\"\naliases = [\"A. Costa\", \"Costa\"]\nkind = \"person\"\n[[entity]]\nname = \"Orvel\"\nhide = true\ncolour = 1\n");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(from_lines(&to_lines(&o.entities, &w)), (o.entities.clone(), w));
+        assert_eq!(from_lines("junk\nrule\t\t\tkeep"), (Vec::new(), Vec::new()));
+    }
 
     #[test]
     fn parses_entities_with_comments() {

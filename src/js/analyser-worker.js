@@ -13,7 +13,7 @@ self.onmessage = async (event) => {
   if (typeof toml === "string") {
     try {
       await wasm_bindgen({ module_or_path: wasm });
-      self.postMessage({ type: "done", json: wasm_bindgen.parse_overrides(toml) });
+      self.postMessage({ type: "done", lines: wasm_bindgen.parse_overrides(toml) });
     } catch (error) {
       self.postMessage({ type: "error", message: String(error && error.message || error) });
     }

@@ -318,7 +318,7 @@ globalThis.corpusWorkspace = (() => {
       await inStore(FILES, "readwrite", (os) => os.clear());
       blobs.clear();
     },
-    // Reads an entities.toml the reader picked; resolves to the analyser's JSON of its rules.
+    // Reads an entities.toml the reader picked; resolves to its rules and warnings as lines.
     async readOverrides(file) {
       if (file.size > 4 * 1048576) throw new Error("this file is too large to be an entities.toml");
       const text = await file.text();
@@ -326,7 +326,7 @@ globalThis.corpusWorkspace = (() => {
       const worker = new Worker(parts.url);
       try {
         return await new Promise((resolve, reject) => {
-          worker.onmessage = (event) => (event.data.type === "done" ? resolve(event.data.json) : reject(new Error(event.data.message)));
+          worker.onmessage = (event) => (event.data.type === "done" ? resolve(event.data.lines) : reject(new Error(event.data.message)));
           worker.onerror = (event) => {
             event.preventDefault();
             reject(new Error(event.message || "the analyser stopped"));

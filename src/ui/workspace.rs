@@ -164,22 +164,17 @@ impl Workspace {
                 Ok(promise) => JsFuture::from(promise).await,
                 Err(e) => Err(e),
             };
-            let json = match outcome {
+            let lines = match outcome {
                 Ok(v) => v.as_string().unwrap_or_default(),
                 Err(e) => {
                     ws.message.set(Some(format!("{} could not be read: {}", file.name(), js_text(&e))));
                     return;
                 }
             };
-            #[derive(serde::Deserialize, Default)]
-            struct Parsed {
-                rules: Vec<crate::corpus::overrides::EntityRule>,
-                warnings: Vec<String>,
-            }
-            let parsed: Parsed = serde_json::from_str(&json).unwrap_or_default();
+            let (rules, warnings) = crate::corpus::overrides::from_lines(&lines);
             let base = ws.base.get_value();
             let current = curate::apply(&base, &ws.edits.get_untracked());
-            let (edits, unmatched) = curate::edits_from_rules(&current, &parsed.rules);
+            let (edits, unmatched) = curate::edits_from_rules(&current, &rules);
             let mut said = vec![format!(
                 "{}: {} correction{} applied",
                 file.name(),
@@ -192,7 +187,7 @@ impl Workspace {
                     if unmatched == 1 { "y" } else { "ies" }
                 ));
             }
-            said.extend(parsed.warnings);
+            said.extend(warnings);
             ws.message.set(Some(format!("{}.", said.join("; "))));
             if !edits.is_empty() {
                 ws.edits.update(|e| e.extend(edits));
