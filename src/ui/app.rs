@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::chips::ChipPanel;
 use super::cooccur::CooccurrencePanel;
 use super::reader::Reader;
+use super::report::counted;
 use super::results::ResultList;
 use super::shell::{self, History};
 use super::state::{self, ViewState};
@@ -209,10 +210,10 @@ fn App(corpus: Arc<Corpus>) -> impl IntoView {
 
 fn corpus_summary(corpus: &Corpus) -> String {
     format!(
-        "{} articles · {} entities · {} dated events",
-        corpus.documents.len(),
-        corpus.entities.len(),
-        corpus.events.len()
+        "{} · {} · {}",
+        counted(corpus.documents.len(), "article", "articles"),
+        counted(corpus.entities.len(), "entity", "entities"),
+        counted(corpus.events.len(), "dated event", "dated events")
     )
 }
 

@@ -86,6 +86,11 @@ impl Progress {
 }
 
 /// "0.3 MB", "12.0 MB", "512 bytes": sizes as a reader reads them.
+/// "1 dated event", "2 dated events": a count with its noun agreeing.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 pub fn megabytes(bytes: u64) -> String {
     if bytes < 1024 {
         format!("{bytes} bytes")
@@ -99,6 +104,13 @@ pub fn megabytes(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_of_a_thing_is_singular() {
+        assert_eq!(counted(1, "dated event", "dated events"), "1 dated event");
+        assert_eq!(counted(0, "dated event", "dated events"), "0 dated events");
+        assert_eq!(counted(12, "entity", "entities"), "12 entities");
+    }
 
     #[test]
     fn rows_parse_every_field_and_keep_a_broken_line() {

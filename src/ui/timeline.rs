@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::app::use_ctx;
 use super::chart::{bin_summary, layout_for, percent, ticks, Bin, Chart, Layout, Placed, BINS, BIN_HEIGHT};
+use super::report::counted;
 use super::segments::{segments, Mark, Tag};
 use super::shell::History;
 use super::state::ViewState;
@@ -399,7 +400,7 @@ fn EventList() -> impl IntoView {
     let shown = RwSignal::new(EVENT_PAGE);
     let count = move || results.with(|r| r.events.len());
     view! {
-        <h3 class="event-list-heading">{move || format!("{} dated events", count())}</h3>
+        <h3 class="event-list-heading">{move || counted(count(), "dated event", "dated events")}</h3>
         <ol class="event-list" id="event-list">
             <For
                 each=move || results.with(|r| r.events.iter().copied().take(shown.get()).collect::<Vec<_>>())
