@@ -22,6 +22,10 @@
 //! story (one source), so the story view lists every event once. The thresholds were chosen on
 //! the dev corpora of `tests/story_quality.rs` and are reported on its test corpora (QUALITY.md).
 //!
+//! Bounded work on dense days (hundreds of articles dating events to the same day): each event
+//! is compared with at most [`MAX_CANDIDATES`] later ones and keeps its [`MAX_LINKS`] strongest
+//! links, and a refused pair of groups is not checked again until one of them grows.
+//!
 //! Pure and deterministic: the order of groups is by date, then by first event.
 use std::collections::HashMap;
 
@@ -56,7 +60,13 @@ impl Default for Thresholds {
 }
 
 /// Events per group that [`majority_linked`] looks at.
-const MAJORITY_SAMPLE: usize = 16;
+const MAJORITY_SAMPLE: usize = 8;
+/// Events after each one (by date, within reach of its date) that it is compared with, and the
+/// links it keeps: bounds on the work of a day that hundreds of articles date events to.
+const MAX_CANDIDATES: usize = 400;
+const MAX_LINKS: usize = 8;
+/// Events of a story whose similarity to the others picks its lead sentence.
+const LEAD_SAMPLE: usize = 64;
 /// Weight of the sentence after an event's own in its vector (see [`event_vector`]).
 pub const CONTEXT_WEIGHT: f64 = 1.0;
 
@@ -95,12 +105,13 @@ pub fn group(corpus: &Corpus) -> Vec<Story> {
 /// [`group`] with other wording thresholds.
 pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
     let events = &corpus.events;
-    let idf = idf(corpus);
-    let vectors: Vec<Vector> = events.iter().map(|e| event_vector(corpus, e, &idf, at.context)).collect();
+    let vocabulary = idf(corpus);
+    let vectors: Vec<Vector> = events.iter().map(|e| event_vector(corpus, e, &vocabulary, at.context)).collect();
     let mut order: Vec<usize> = (0..events.len()).collect();
     order.sort_by_key(|&i| (events[i].date.start, i));
     // Candidate links, strongest wording first, so each group forms around its closest pairs.
     let mut edges: Vec<(f64, usize, usize)> = Vec::new();
+    let mut mine: Vec<(f64, usize, usize)> = Vec::new();
     for (k, &a) in order.iter().enumerate() {
         // Only events that can agree on the date are compared: those starting inside this one's
         // span (or a day after it); a coarse date only meets the same date. Sorting by start
@@ -110,21 +121,46 @@ pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
         } else {
             events[a].date.start.ordinal()
         };
-        for &b in &order[k + 1..] {
+        mine.clear();
+        for &b in order[k + 1..].iter().take(MAX_CANDIDATES) {
             if events[b].date.start.ordinal() > reach {
                 break;
             }
-            if events[a].doc != events[b].doc && linked(&events[a], &events[b], &vectors[a], &vectors[b], at) {
-                edges.push((cosine(&vectors[a], &vectors[b]), a.min(b), a.max(b)));
+            if events[a].doc == events[b].doc {
+                continue;
+            }
+            let wording = cosine(&vectors[a], &vectors[b]);
+            if linked(&events[a], &events[b], wording, at) {
+                mine.push((wording, a.min(b), a.max(b)));
             }
         }
+        // Each event keeps its strongest few links: enough to join its story, and the union
+        // step below stays linear in the number of events on a dense day.
+        if mine.len() > MAX_LINKS {
+            mine.sort_by(|x, y| y.0.total_cmp(&x.0));
+            mine.truncate(MAX_LINKS);
+        }
+        edges.extend_from_slice(&mine);
     }
     edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let mut sets = Groups::new(events);
+    // Pairs of groups already refused, with their sizes then: unchanged groups are not checked
+    // again for every other link between them.
+    let mut refused: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
     for (_, a, b) in edges {
         let (ra, rb) = (sets.find(a), sets.find(b));
-        if ra != rb && majority_linked(&sets.members[ra], &sets.members[rb], events, &vectors, at) {
+        if ra == rb {
+            continue;
+        }
+        let key = (ra.min(rb), ra.max(rb));
+        let sizes = (sets.members[key.0].len(), sets.members[key.1].len());
+        if refused.get(&key) == Some(&sizes) {
+            continue;
+        }
+        if majority_linked(&sets.members[ra], &sets.members[rb], events, &vectors, at) {
             sets.union(ra, rb);
+        } else {
+            refused.insert(key, sizes);
         }
     }
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -137,7 +173,7 @@ pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
 }
 
 /// Whether two events of different articles report the same happening (see the module docs).
-fn linked(a: &Event, b: &Event, va: &Vector, vb: &Vector, at: Thresholds) -> bool {
+fn linked(a: &Event, b: &Event, wording: f64, at: Thresholds) -> bool {
     if !dates_agree(&a.date, &b.date) {
         return false;
     }
@@ -146,7 +182,6 @@ fn linked(a: &Event, b: &Event, va: &Vector, vb: &Vector, at: Thresholds) -> boo
     if both_named && !shared_name {
         return false;
     }
-    let wording = cosine(va, vb);
     wording >= at.wording || (shared_name && wording >= at.wording_with_names)
 }
 
@@ -163,7 +198,7 @@ fn majority_linked(x: &[usize], y: &[usize], events: &[Event], vectors: &[Vector
     for &a in x.iter().take(MAJORITY_SAMPLE) {
         for &b in y.iter().take(MAJORITY_SAMPLE).filter(|&&b| events[b].doc != events[a].doc) {
             pairs += 1;
-            links += usize::from(linked(&events[a], &events[b], &vectors[a], &vectors[b], at));
+            links += usize::from(linked(&events[a], &events[b], cosine(&vectors[a], &vectors[b]), at));
         }
     }
     pairs > 0 && links * 2 >= pairs
@@ -243,9 +278,10 @@ fn story(corpus: &Corpus, ids: &[usize], vectors: &[Vector]) -> Story {
     docs.sort_unstable();
     docs.dedup();
     // The lead: highest summed similarity to the rest; ties to the earliest event.
-    let lead = ids
+    let sample = &ids[..ids.len().min(LEAD_SAMPLE)];
+    let lead = sample
         .iter()
-        .map(|&i| (ids.iter().filter(|&&j| j != i).map(|&j| cosine(&vectors[i], &vectors[j])).sum::<f64>(), i))
+        .map(|&i| (sample.iter().filter(|&&j| j != i).map(|&j| cosine(&vectors[i], &vectors[j])).sum::<f64>(), i))
         .fold(None::<(f64, usize)>, |best, (score, i)| match best {
             Some((s, _)) if s >= score => best,
             _ => Some((score, i)),
@@ -339,8 +375,8 @@ fn sentence(corpus: &Corpus, doc: u32, index: u32) -> Option<&Sentence> {
     corpus.documents.get(doc as usize).and_then(|d| d.sentences.get(index as usize))
 }
 
-/// Sparse word vector: (term, weight), sorted by term, unit length.
-type Vector = Vec<(String, f64)>;
+/// Sparse term vector: (term id, weight), sorted by id, unit length.
+type Vector = Vec<(u32, f64)>;
 
 /// The terms a sentence is compared by: its folded words outside names, and one term per named
 /// entity (`\u{1}` + its index), so "IACC" and "the anti-counterfeiting coalition" are the same
@@ -352,9 +388,16 @@ fn terms(sentence: &Sentence) -> Vec<String> {
     out
 }
 
+/// The corpus's terms: an id for each (in sorted order, so sums run in the same order on every
+/// run), and each id's inverse document frequency.
+struct Vocabulary {
+    ids: HashMap<String, u32>,
+    idf: Vec<f64>,
+}
+
 /// Inverse document frequency of each term over all non-boilerplate sentences: a term in every
 /// sentence weighs least, a term in one sentence the most.
-fn idf(corpus: &Corpus) -> HashMap<String, f64> {
+fn idf(corpus: &Corpus) -> Vocabulary {
     let mut df: HashMap<String, u32> = HashMap::new();
     let mut n = 0u32;
     for s in corpus.documents.iter().flat_map(|d| &d.sentences).filter(|s| !s.boilerplate) {
@@ -366,27 +409,29 @@ fn idf(corpus: &Corpus) -> HashMap<String, f64> {
             *df.entry(w).or_default() += 1;
         }
     }
+    let mut sorted: Vec<(String, u32)> = df.into_iter().collect();
+    sorted.sort_unstable();
     // Smoothed as in scikit-learn (`+ 1`): a word in every sentence still counts a little, so
     // a corpus of near-identical sentences is not a corpus of empty vectors.
-    df.into_iter().map(|(w, d)| (w, ((1.0 + n as f64) / (1.0 + d as f64)).ln() + 1.0)).collect()
+    let idf = sorted.iter().map(|(_, d)| ((1.0 + n as f64) / (1.0 + *d as f64)).ln() + 1.0).collect();
+    let ids = sorted.into_iter().enumerate().map(|(i, (w, _))| (w, i as u32)).collect();
+    Vocabulary { ids, idf }
 }
 
 /// An event's vector: its sentence's terms, plus the next sentence of the same paragraph at
-/// `context` ([`CONTEXT_WEIGHT`]). News prose often dates a happening in one sentence and says what it was
-/// in the next ("On 14 May the coalition announced a decision. It suspended the membership …"),
-/// and a rewrite of the same report folds both into one sentence.
-fn event_vector(corpus: &Corpus, event: &Event, idf: &HashMap<String, f64>, context: f64) -> Vector {
-    let mut counts: HashMap<String, f64> = HashMap::new();
+/// `context` ([`CONTEXT_WEIGHT`]). News prose often dates a happening in one sentence and says
+/// what it was in the next ("On 14 May the coalition announced a decision. It suspended the
+/// membership …"), and a rewrite of the same report folds both into one sentence.
+fn event_vector(corpus: &Corpus, event: &Event, vocabulary: &Vocabulary, context: f64) -> Vector {
+    let mut counts: HashMap<u32, f64> = HashMap::new();
     // Sublinear term frequency (1 + ln tf): a sentence that says "the" five times is not five
     // times more about "the", and machine translation repeats function words freely.
     let mut add = |s: &Sentence, scale: f64| {
-        let mut tf: HashMap<String, u32> = HashMap::new();
-        for w in terms(s) {
-            *tf.entry(w).or_default() += 1;
-        }
-        for (w, n) in tf {
-            let weight = idf.get(&w).copied().unwrap_or(0.0) * (1.0 + f64::from(n).ln()) * scale;
-            *counts.entry(w).or_default() += weight;
+        let mut tf: Vec<u32> = terms(s).iter().filter_map(|w| vocabulary.ids.get(w).copied()).collect();
+        tf.sort_unstable();
+        for run in tf.chunk_by(|a, b| a == b) {
+            let weight = vocabulary.idf[run[0] as usize] * (1.0 + (run.len() as f64).ln()) * scale;
+            *counts.entry(run[0]).or_default() += weight;
         }
     };
     if let Some(s) = sentence(corpus, event.doc, event.sentence) {
@@ -396,7 +441,7 @@ fn event_vector(corpus: &Corpus, event: &Event, idf: &HashMap<String, f64>, cont
         }
     }
     let mut v: Vector = counts.into_iter().filter(|(_, x)| *x > 0.0).collect();
-    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v.sort_unstable_by_key(|&(id, _)| id);
     let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
     if norm > 0.0 {
         for (_, x) in &mut v {

@@ -129,6 +129,16 @@ fn a_chip_dropped_on_another_merges_the_link_carries_it_and_an_entities_toml_imp
             assert!(note.contains("This link carries 1 name correction"), "{browser:?}: {note}");
             let spellings = other.attrs(".chip[data-entity='Gucci']", "title").await.join(" ");
             assert!(spellings.contains("Tiffany"), "{browser:?}: {spellings}");
+            // The chip editor lists the merged chip's articles; one click opens one.
+            other.click("#edit-names").await;
+            other.click(".chip[data-entity='Gucci']").await;
+            other.wait_until("document.querySelector('#chip-editor .editor-articles button')", "its articles").await;
+            let doc = other.attrs("#chip-editor .editor-articles button", "data-doc").await[0].clone();
+            other.click("#chip-editor .editor-articles button").await;
+            other
+                .wait_until(&format!("document.querySelector('#reader[data-doc=\"{doc}\"]')"), "the article open")
+                .await;
+            other.click("#edit-names").await;
 
             // Import an entities.toml: its rules become edits, undoable one by one.
             other.click("#edit-names").await;
