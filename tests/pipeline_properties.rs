@@ -3,7 +3,8 @@
 //!
 //! Quick run:  cargo test --test pipeline_properties
 //! Long run:   PROPTEST_CASES=100000 cargo test --release --test pipeline_properties
-use corpus_explorer::corpus::{clean, export, pack, Corpus, Day, Query, Source};
+use corpus_explorer::corpus::curate::{self, Edit};
+use corpus_explorer::corpus::{clean, cooccur, echo, export, pack, story, Corpus, Day, Query, Source};
 use proptest::prelude::*;
 
 /// Pieces that have broken text pipelines before: abbreviations, malformed front matter,
@@ -98,6 +99,53 @@ proptest! {
                 prop_assert!(!s.text.is_empty());
             }
         }
+    }
+
+    /// The views over a built corpus are total too: story groups hold every event exactly once,
+    /// "also in" points at real sentences of other articles, the co-occurrence matrix and any
+    /// list of name corrections (naming real or made-up entities) never panic.
+    #[test]
+    fn views_over_any_corpus_are_total(
+        texts in prop::collection::vec(tricky_text(), 1..4),
+        picks in prop::collection::vec((0usize..8, 0usize..8, 0u8..5, any_text()), 0..6),
+    ) {
+        let corpus = build(&texts);
+        let stories = story::group(&corpus);
+        let mut seen = vec![0u32; corpus.events.len()];
+        for s in &stories {
+            for &e in &s.events {
+                seen[e as usize] += 1;
+            }
+        }
+        prop_assert!(seen.iter().all(|&n| n == 1), "{:?}", seen);
+        for d in 0..corpus.documents.len() as u32 {
+            for e in echo::echoes(&corpus, d) {
+                prop_assert!(e.doc != d);
+                prop_assert!((e.other as usize) < corpus.documents[e.doc as usize].sentences.len());
+                prop_assert!((e.sentence as usize) < corpus.documents[d as usize].sentences.len());
+            }
+        }
+        let _ = cooccur::matrix(&corpus, &corpus.search(&Query::default()), 10);
+        let name = |i: usize, fallback: &str| {
+            corpus.entities.get(i).map_or_else(|| fallback.to_string(), |e| e.name.clone())
+        };
+        let edits: Vec<Edit> = picks
+            .iter()
+            .map(|(a, b, kind, text)| match kind {
+                0 => Edit::Merge { into: name(*a, text), from: vec![name(*b, text)] },
+                1 => Edit::Split { name: name(*a, text), spelling: text.clone() },
+                2 => Edit::Rename { from: name(*a, text), to: text.clone() },
+                3 => Edit::Hide { name: name(*a, text) },
+                _ => Edit::Kind { name: name(*b, text), kind: corpus_explorer::corpus::EntityKind::Place },
+            })
+            .collect();
+        let curated = curate::apply(&corpus, &edits);
+        for doc in &curated.documents {
+            for s in &doc.sentences {
+                prop_assert!(s.mentions.iter().all(|m| (m.entity as usize) < curated.entities.len()));
+            }
+        }
+        prop_assert_eq!(curate::from_lines(&curate::to_lines(&edits)).len(), edits.iter().filter(|e| !matches!(e, Edit::Merge { from, .. } if from.is_empty())).count());
     }
 
     #[test]

@@ -289,9 +289,14 @@ pub fn percent(x: f64) -> String {
     format!("{sign}{}.{:02}%", h / 100, h % 100)
 }
 
-/// "42 events, 3 May 2016 – 9 May 2016".
-pub fn bin_summary(bin: &Bin) -> String {
-    let what = if bin.count == 1 { "event" } else { "events" };
+/// "42 events, 3 May 2016 – 9 May 2016" (or "42 stories, …" when the chart shows stories).
+pub fn bin_summary(bin: &Bin, of_stories: bool) -> String {
+    let what = match (of_stories, bin.count == 1) {
+        (false, true) => "event",
+        (false, false) => "events",
+        (true, true) => "story",
+        (true, false) => "stories",
+    };
     let (from, to) = (DateValue::day(bin.from).label(), DateValue::day(bin.to).label());
     if bin.from == bin.to {
         format!("{} {what}, {from}", bin.count)
@@ -403,8 +408,9 @@ mod tests {
     #[test]
     fn a_column_summary_says_how_many_and_when() {
         let bin = Bin { column: 3, count: 42, from: day(2016, 5, 3), to: day(2016, 5, 9) };
-        assert_eq!(bin_summary(&bin), "42 events, 3 May 2016 – 9 May 2016");
+        assert_eq!(bin_summary(&bin, false), "42 events, 3 May 2016 – 9 May 2016");
+        assert_eq!(bin_summary(&bin, true), "42 stories, 3 May 2016 – 9 May 2016");
         let one = Bin { column: 0, count: 1, from: day(2016, 5, 3), to: day(2016, 5, 3) };
-        assert_eq!(bin_summary(&one), "1 event, 3 May 2016");
+        assert_eq!(bin_summary(&one, false), "1 event, 3 May 2016");
     }
 }

@@ -212,7 +212,8 @@ pub fn Timeline() -> impl IntoView {
                                     .into_any(),
                                 Chart::Histogram(bins) => {
                                     let tallest = bins.iter().map(|b| b.count).max().unwrap_or(1);
-                                    bins.iter().map(|b| bin_column(b, tallest, height)).collect_view().into_any()
+                                    let of_stories = stories.get();
+                                    bins.iter().map(|b| bin_column(b, tallest, height, of_stories)).collect_view().into_any()
                                 }
                             };
                             view! {
@@ -243,7 +244,7 @@ pub fn Timeline() -> impl IntoView {
                         }
                     }
                 </div>
-                <Tooltip hovered layout/>
+                <Tooltip hovered layout stories/>
             </Show>
             <div class="list-mode" role="group" aria-label="List the timeline as">
                 <button type="button" id="view-events" aria-pressed=move || (!stories.get()).to_string() on:click=move |_| stories.set(false)>
@@ -299,10 +300,10 @@ fn event_mark(corpus: &Corpus, p: &Placed, sources: Option<usize>) -> impl IntoV
 }
 
 /// One histogram column; activating it narrows the range to the days of its events.
-fn bin_column(bin: &Bin, tallest: u32, height: usize) -> impl IntoView + use<> {
+fn bin_column(bin: &Bin, tallest: u32, height: usize, of_stories: bool) -> impl IntoView + use<> {
     let width = 100.0 / BINS as f64;
     let bar = (BIN_HEIGHT as u64 * u64::from(bin.count) / u64::from(tallest.max(1))).max(3) as usize;
-    let label = format!("{} · press to show only these dates", bin_summary(bin));
+    let label = format!("{} · press to show only these dates", bin_summary(bin, of_stories));
     view! {
         <rect
             class="bin"
@@ -323,7 +324,7 @@ fn bin_column(bin: &Bin, tallest: u32, height: usize) -> impl IntoView + use<> {
 
 /// Details of the hovered or focused mark or column, as escaped text below the chart.
 #[component]
-fn Tooltip(hovered: RwSignal<Option<Target>>, layout: Memo<Option<Layout>>) -> impl IntoView {
+fn Tooltip(hovered: RwSignal<Option<Target>>, layout: Memo<Option<Layout>>, stories: RwSignal<bool>) -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <div class="timeline-tooltip" id="timeline-tooltip" role="status" aria-live="polite">
@@ -335,7 +336,7 @@ fn Tooltip(hovered: RwSignal<Option<Target>>, layout: Memo<Option<Layout>>) -> i
                 }
                 Target::Bin(column) => layout
                     .with(|l| l.as_ref().and_then(|l| l.bin(column)))
-                    .map(|b| format!("{} — click to show only these dates", bin_summary(&b))),
+                    .map(|b| format!("{} — click to show only these dates", bin_summary(&b, stories.get()))),
             }}
         </div>
     }
