@@ -4,10 +4,9 @@
 //!
 //! Measured as containment of word shingles: the sentence's runs of [`SHINGLE`] words (as the
 //! search index folded them), and the share of the smaller sentence's runs that the other has.
-//! Containment rather than
-//! Jaccard because a rewrite often trims or extends a sentence ("…alliance." against
-//! "…Alliance (IACC)."); shingles rather than single words because two sentences about the same
-//! thing share words without sharing a passage. Folding makes case and accents not matter.
+//! Containment rather than Jaccard because a rewrite often trims or extends a sentence
+//! ("…trade council." against "…Trade Council (OTC)."); shingles rather than single words
+//! because two sentences about the same thing share words without sharing a passage. Folding makes case and accents not matter.
 //!
 //! Computed for one article at a time (when the reader opens it), with no index of its own: the
 //! search index names the articles that contain each sentence's [`RAREST`] rarest words (a

@@ -379,7 +379,7 @@ fn sentence(corpus: &Corpus, doc: u32, index: u32) -> Option<&Sentence> {
 type Vector = Vec<(u32, f64)>;
 
 /// The terms a sentence is compared by: its folded words outside names, and one term per named
-/// entity (`\u{1}` + its index), so "IACC" and "the anti-counterfeiting coalition" are the same
+/// entity (`\u{1}` + its index), so "OTC" and "the Orvel Trade Council" are the same
 /// term once the entity stage has merged them as aliases.
 fn terms(sentence: &Sentence) -> Vec<String> {
     let mut out: Vec<String> = sentence.mentions.iter().map(|m| format!("\u{1}{}", m.entity)).collect();

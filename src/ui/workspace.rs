@@ -172,9 +172,8 @@ impl Workspace {
                 }
             };
             let (rules, warnings) = crate::corpus::overrides::from_lines(&lines);
-            let base = ws.base.get_value();
-            let current = curate::apply(&base, &ws.edits.get_untracked());
-            let (edits, unmatched) = curate::edits_from_rules(&current, &rules);
+            // Against the corpus as shown: the base with the reader's edits already applied.
+            let (edits, unmatched) = curate::edits_from_rules(&ws.corpus(), &rules);
             let mut said = vec![format!(
                 "{}: {} correction{} applied",
                 file.name(),
