@@ -18,70 +18,128 @@
 //! future, from the words around an expression), [`resolve`] (an
 //! expression against a reference date), [`reference`] (each article's reference date: front
 //! matter or inferred); this file runs them over the corpus.
+mod infer;
+mod interval;
 mod reference;
 mod resolve;
 mod scan;
 mod tense;
 
-use super::types::{Document, Event, Unresolved};
-use reference::infer_references;
-use resolve::{resolve, Context, Reference};
-use scan::{scan_document, Found};
+pub(crate) use infer::written;
 
-/// Finds the date expressions of every document, sets the inferred reference date of documents
-/// without a front-matter date, and returns the events (in document and reading order; the caller
-/// sorts them and fills in `entities`).
+use super::time::{DateValue, Precision, MONTH_NAMES};
+use super::types::{DateBasis, Document, Event, Unresolved};
+use infer::{solve, ArticleDate, MAX_WIDTH};
+use resolve::{resolve, Context, Reference};
+use scan::{scan_document, Expr, Found, YearSpec};
+
+/// Finds the date expressions of every document, dates each document (front matter, else an
+/// interval from its own text and the collection, see `infer`), and returns the events (in
+/// document and reading order; the caller sorts them and fills in `entities`).
 pub fn extract(documents: &mut [Document]) -> Vec<Event> {
     let found: Vec<Vec<Found>> = documents.iter().map(scan_document).collect();
-    let references = infer_references(documents, &found);
+    let dates = solve(documents, &found);
     let mut events = Vec::new();
-    for (k, ((doc, found), reference)) in documents.iter_mut().zip(&found).zip(&references).enumerate() {
-        // A front-matter date stays; any other (even one inferred before) is replaced.
-        if doc.date.is_none() || doc.date_inferred {
-            doc.date = reference.value;
-            doc.date_inferred = reference.value.is_some();
-            doc.date_reason = reference.note.clone();
-        }
-        doc.unresolved = resolve_document(k as u32, found, reference, &mut events);
+    for (k, ((doc, found), date)) in documents.iter_mut().zip(&found).zip(&dates).enumerate() {
+        doc.date = date.reference.value;
+        doc.date_inferred = date.basis != DateBasis::Given && doc.date.is_some();
+        doc.date_reason = date.summary.clone();
+        doc.date_basis = date.basis;
+        doc.date_likely = date.likely;
+        (doc.date_earliest, doc.date_latest) = date.bounds;
+        doc.date_evidence = date.evidence.clone();
+        doc.date_from = date.from.clone();
+        doc.unresolved = resolve_document(k as u32, found, date, &mut events);
     }
     events
 }
 
-/// Appends the events of one document: its expressions resolved in reading order, since "the
-/// same year" means the year mentioned last. Returns the expressions it could not place.
-fn resolve_document(doc: u32, found: &[Found], reference: &Reference, events: &mut Vec<Event>) -> Vec<Unresolved> {
-    let mut cx = Context { reference, last_year: None };
+/// Appends the events of one document: each expression read at the first and at the last day
+/// the article may have been written (in reading order, since "the same year" means the year
+/// mentioned last), the hull of the two being its value. Returns the expressions it could not
+/// place, with what is known of them.
+fn resolve_document(doc: u32, found: &[Found], date: &ArticleDate, events: &mut Vec<Event>) -> Vec<Unresolved> {
+    let ends = date.reference.value.map(|v| (Reference::on(v.start), Reference::on(v.end)));
+    let none = Reference::none();
+    let (first, last) = ends.as_ref().map_or((&none, &none), |(a, b)| (a, b));
+    let mut at_first = Context { reference: first, last_year: None };
+    let mut at_last = Context { reference: last, last_year: None };
     let mut unresolved = Vec::new();
     for f in found {
-        let Some(r) = resolve(f, &cx) else {
-            unresolved.push(Unresolved { sentence: f.sentence, start: f.start as u32, end: f.end as u32 });
+        let (Some(a), Some(b)) = (resolve(f, &at_first), resolve(f, &at_last)) else {
+            unresolved.push(unresolved_at(f, date));
             continue;
         };
-        let inferred = r.used_reference && reference.inferred;
-        if r.value.start.year == r.value.end.year {
-            cx.last_year = Some((r.value.start.year, inferred));
+        let used = a.used_reference || b.used_reference;
+        let value = if a.value == b.value {
+            a.value
+        } else {
+            DateValue { start: a.value.start.min(b.value.start), end: a.value.end.max(b.value.end), precision: Precision::Range }
+        };
+        // A written day or month without its year is one of a few days, not a span: "30 April"
+        // over an article date that may fall on either side of a 30 April is 2016 *or* 2017,
+        // which stays off the timeline. A count from the article's date ("yesterday") moves
+        // with it, so it is the span between.
+        let calendar = matches!(f.expr, Expr::Day { .. } | Expr::DayRange { .. } | Expr::Month { .. } | Expr::Season { .. });
+        if a.value != b.value && (calendar || value.end.ordinal() - value.start.ordinal() > MAX_WIDTH) {
+            unresolved.push(unresolved_at(f, date));
+            continue;
         }
-        let resolution = if r.used_reference { format!("{} ({})", r.how, reference.label()) } else { r.how };
+        for (cx, r) in [(&mut at_first, &a), (&mut at_last, &b)] {
+            if r.value.start.year == r.value.end.year {
+                cx.last_year = Some((r.value.start.year, used && date.reference.inferred));
+            }
+        }
+        let resolution = match (used, &date.reference.value) {
+            (false, _) => a.how.clone(),
+            (true, Some(v)) if v.start == v.end => format!("{} (the article's date, {})", a.how, date.summary),
+            (true, Some(v)) => format!(
+                "{} if written on {}, {} if written on {}: the article was {}",
+                a.value.label(),
+                v.start.iso(),
+                b.value.label(),
+                v.end.iso(),
+                date.summary
+            ),
+            (true, None) => a.how.clone(),
+        };
         events.push(Event {
-            date: r.value,
+            date: value,
             doc,
             sentence: f.sentence,
             start: f.start as u32,
             end: f.end as u32,
             expression: f.text.clone(),
             resolution,
-            inferred,
+            inferred: used && date.reference.inferred,
             entities: Vec::new(),
         });
     }
     unresolved
 }
 
+/// An expression left off the timeline, with what is known of it: a year-less "May 14th" is
+/// still 14 May of some year.
+fn unresolved_at(f: &Found, date: &ArticleDate) -> Unresolved {
+    let month = |m: u8| MONTH_NAMES.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or("?");
+    let yearless = |y: YearSpec| !matches!(y, YearSpec::Explicit(_));
+    let note = match f.expr {
+        Expr::Day { m, d, y } if yearless(y) => format!("{d} {} (year not known)", month(m)),
+        Expr::DayRange { m1, d1, m2, d2, y } if yearless(y) && m1 == m2 => {
+            format!("{d1}–{d2} {} (year not known)", month(m1))
+        }
+        Expr::Month { m, y, .. } if yearless(y) => format!("{} (year not known)", month(m)),
+        _ if date.reference.value.is_some() => format!("{} (needs a narrower article date)", f.text),
+        _ => format!("{} (the article's date is not known)", f.text),
+    };
+    Unresolved { sentence: f.sentence, start: f.start as u32, end: f.end as u32, note }
+}
+
 #[cfg(test)]
 mod fixtures {
     use super::extract;
     use crate::corpus::time::{DateValue, Day, Precision};
-    use crate::corpus::types::{Document, Event, Paragraph, Sentence};
+    use crate::corpus::types::{DateBasis, Document, Event, Paragraph, Sentence};
 
     pub(super) fn day(y: i32, m: u8, d: u8) -> Day {
         Day::new(y, m, d).unwrap()
@@ -98,6 +156,12 @@ mod fixtures {
             date,
             date_inferred: false,
             date_reason: if date.is_some() { "front matter".to_string() } else { String::new() },
+            date_basis: if date.is_some() { DateBasis::Given } else { DateBasis::Unknown },
+            date_likely: false,
+            date_earliest: None,
+            date_latest: None,
+            date_evidence: Vec::new(),
+            date_from: Vec::new(),
             source: None,
             url: None,
             paragraphs: vec![Paragraph { first: 0, end: sentences.len() as u32, boilerplate: false }],

@@ -9,7 +9,7 @@
 //! - across a blank line: the line ends with a function word ("According to", "Under these
 //!   pressures, the") or is a dangling short phrase such as "In April 30th".
 use super::time::{DateValue, Day};
-use super::types::{Document, Paragraph, Sentence, Source};
+use super::types::{DateBasis, Document, Paragraph, Sentence, Source};
 use super::{boilerplate, clean, sentences};
 
 #[derive(Default)]
@@ -68,6 +68,12 @@ pub fn build(source: &Source<'_>) -> Document {
         date: front.date,
         date_inferred: false,
         date_reason: if has_date { "front matter".to_string() } else { String::new() },
+        date_basis: if has_date { DateBasis::Given } else { DateBasis::Unknown },
+        date_likely: false,
+        date_earliest: None,
+        date_latest: None,
+        date_evidence: Vec::new(),
+        date_from: Vec::new(),
         source: front.source,
         url: front.url,
         paragraphs,

@@ -68,6 +68,17 @@ struct DocumentOut<'a> {
     date_precision: Option<&'static str>,
     date_inferred: bool,
     date_reason: &'a str,
+    /// Where the date comes from: "given" (front matter), "printed" (a date line), "text" (its
+    /// own words), "collection" (other articles too), "unknown".
+    date_basis: &'static str,
+    /// True when `date` is the likely one of several possible years, not certain.
+    date_likely: bool,
+    /// The certain interval (ISO days; null on a side left open).
+    date_earliest: Option<String>,
+    date_latest: Option<String>,
+    date_evidence: &'a [String],
+    /// Ids of the other articles the date leans on.
+    date_from: Vec<&'a str>,
     source: Option<&'a str>,
     url: Option<&'a str>,
     sentences: usize,
@@ -80,6 +91,8 @@ struct DocumentOut<'a> {
 struct UnresolvedOut<'a> {
     sentence: u32,
     expression: &'a str,
+    /// What is known of it, e.g. "14 May (year not known)".
+    known: &'a str,
     reason: String,
 }
 
@@ -143,6 +156,12 @@ pub fn to_json(corpus: &Corpus) -> String {
                 date_precision: d.date.map(|v| v.precision.label()),
                 date_inferred: d.date_inferred,
                 date_reason: &d.date_reason,
+                date_basis: d.date_basis.label(),
+                date_likely: d.date_likely,
+                date_earliest: d.date_earliest.map(|x| x.iso()),
+                date_latest: d.date_latest.map(|x| x.iso()),
+                date_evidence: &d.date_evidence,
+                date_from: d.date_from.iter().map(|&k| doc_id(k)).collect(),
                 source: d.source.as_deref(),
                 url: d.url.as_deref(),
                 sentences: d.sentences.len(),
@@ -157,6 +176,7 @@ pub fn to_json(corpus: &Corpus) -> String {
                             .get(u.sentence as usize)
                             .and_then(|s| s.text.get(u.start as usize..u.end as usize))
                             .unwrap_or(""),
+                        known: &u.note,
                         reason: d.unresolved_reason(),
                     })
                     .collect(),

@@ -15,11 +15,11 @@
 //! allocation.
 
 use super::{
-    Alias, Corpus, DateValue, Day, Document, Entity, EntityKind, Event, Mention, Paragraph, Precision, Sentence,
+    Alias, Corpus, DateBasis, DateValue, Day, Document, Entity, EntityKind, Event, Mention, Paragraph, Precision, Sentence,
     Unresolved,
 };
 
-const MAGIC: &[u8; 4] = b"CXP\x04";
+const MAGIC: &[u8; 4] = b"CXP\x05";
 
 /// Why packed bytes could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,6 +79,9 @@ fn check_references(documents: &[Document], entities: &[Entity], events: &[Event
         start <= end && text.is_char_boundary(start as usize) && text.is_char_boundary(end as usize)
     };
     for doc in documents {
+        if doc.date_from.iter().any(|&d| d as usize >= documents.len()) {
+            return bad("article date source");
+        }
         for p in &doc.paragraphs {
             if p.first > p.end || p.end as usize > doc.sentences.len() {
                 return bad("paragraph");
@@ -349,6 +352,7 @@ macro_rules! pack_enum {
 
 pack_enum!(Precision[Day, Month, Season, Year, Range, Week, Quarter, Half, Decade]);
 pack_enum!(EntityKind[Person, Organisation, Place, Other]);
+pack_enum!(DateBasis[Given, Printed, Text, Collection, Unknown]);
 // Days and date spans are validated as calendar values, not only as bytes: a `Day` with month 13
 // would otherwise reach `DateValue::label`, which indexes the month names with it.
 impl Pack for Day {
@@ -380,13 +384,19 @@ impl Pack for DateValue {
 pack_struct!(Mention { start, end, entity });
 pack_struct!(Sentence { text, paragraph, boilerplate, mentions: Mentions });
 pack_struct!(Paragraph { first, end, boilerplate });
-pack_struct!(Unresolved { sentence, start, end });
+pack_struct!(Unresolved { sentence, start, end, note });
 pack_struct!(Document {
     id,
     title,
     date,
     date_inferred,
     date_reason,
+    date_basis,
+    date_likely,
+    date_earliest,
+    date_latest,
+    date_evidence,
+    date_from,
     source,
     url,
     paragraphs,

@@ -8,7 +8,7 @@
 //! - **wording**: the cosine similarity of the two events' term vectors is at least
 //!   [`MIN_WORDING`] (or [`MIN_WORDING_WITH_NAMES`] when they also share a name). An event's
 //!   terms are its sentence's words outside names, one term per named entity (aliases match),
-//!   and the next sentence of its paragraph (see [`event_vector`]); each term weighted by its
+//!   and the next sentence of its paragraph (see [`sentence_vector`]); each term weighted by its
 //!   inverse document frequency over every sentence of the corpus and a sublinear count. Why
 //!   cosine over IDF weights: it is length-independent (a wire story's long sentence against a
 //!   rewrite's short one), and the weights make the rare words that identify a happening
@@ -31,7 +31,7 @@ use std::collections::HashMap;
 
 use super::text::{fold, words};
 use super::time::{DateValue, Precision};
-use super::{Corpus, Event, Sentence};
+use super::{Corpus, Document, Event, Sentence};
 
 /// Two sources that date the same happening this many days apart still describe one event: the
 /// common disagreement is off by one (a "yesterday" counted from the publication day rather
@@ -49,7 +49,7 @@ pub const MIN_WORDING_WITH_NAMES: f64 = 0.30;
 pub struct Thresholds {
     pub wording: f64,
     pub wording_with_names: f64,
-    /// Weight of the sentence after an event's own in its vector (see [`event_vector`]).
+    /// Weight of the sentence after an event's own in its vector (see [`sentence_vector`]).
     pub context: f64,
 }
 
@@ -67,7 +67,7 @@ const MAX_CANDIDATES: usize = 400;
 const MAX_LINKS: usize = 8;
 /// Events of a story whose similarity to the others picks its lead sentence.
 const LEAD_SAMPLE: usize = 64;
-/// Weight of the sentence after an event's own in its vector (see [`event_vector`]).
+/// Weight of the sentence after an event's own in its vector (see [`sentence_vector`]).
 pub const CONTEXT_WEIGHT: f64 = 1.0;
 
 /// One happening and the articles that report it.
@@ -105,8 +105,11 @@ pub fn group(corpus: &Corpus) -> Vec<Story> {
 /// [`group`] with other wording thresholds.
 pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
     let events = &corpus.events;
-    let vocabulary = idf(corpus);
-    let vectors: Vec<Vector> = events.iter().map(|e| event_vector(corpus, e, &vocabulary, at.context)).collect();
+    let vocabulary = idf(&corpus.documents);
+    let vectors: Vec<Vector> = events
+        .iter()
+        .map(|e| sentence_vector(&corpus.documents, e.doc, e.sentence, &vocabulary, at.context))
+        .collect();
     let mut order: Vec<usize> = (0..events.len()).collect();
     order.sort_by_key(|&i| (events[i].date.start, i));
     // Candidate links, strongest wording first, so each group forms around its closest pairs.
@@ -372,11 +375,15 @@ fn sentence_text<'c>(corpus: &'c Corpus, event: &Event) -> &'c str {
 }
 
 fn sentence(corpus: &Corpus, doc: u32, index: u32) -> Option<&Sentence> {
-    corpus.documents.get(doc as usize).and_then(|d| d.sentences.get(index as usize))
+    sentence_of(&corpus.documents, doc, index)
+}
+
+fn sentence_of(documents: &[Document], doc: u32, index: u32) -> Option<&Sentence> {
+    documents.get(doc as usize).and_then(|d| d.sentences.get(index as usize))
 }
 
 /// Sparse term vector: (term id, weight), sorted by id, unit length.
-type Vector = Vec<(u32, f64)>;
+pub(crate) type Vector = Vec<(u32, f64)>;
 
 /// The terms a sentence is compared by: its folded words outside names, and one term per named
 /// entity (`\u{1}` + its index), so "OTC" and "the Orvel Trade Council" are the same
@@ -390,17 +397,17 @@ fn terms(sentence: &Sentence) -> Vec<String> {
 
 /// The corpus's terms: an id for each (in sorted order, so sums run in the same order on every
 /// run), and each id's inverse document frequency.
-struct Vocabulary {
+pub(crate) struct Vocabulary {
     ids: HashMap<String, u32>,
     idf: Vec<f64>,
 }
 
 /// Inverse document frequency of each term over all non-boilerplate sentences: a term in every
 /// sentence weighs least, a term in one sentence the most.
-fn idf(corpus: &Corpus) -> Vocabulary {
+pub(crate) fn idf(documents: &[Document]) -> Vocabulary {
     let mut df: HashMap<String, u32> = HashMap::new();
     let mut n = 0u32;
-    for s in corpus.documents.iter().flat_map(|d| &d.sentences).filter(|s| !s.boilerplate) {
+    for s in documents.iter().flat_map(|d| &d.sentences).filter(|s| !s.boilerplate) {
         n += 1;
         let mut seen = terms(s);
         seen.sort_unstable();
@@ -418,28 +425,41 @@ fn idf(corpus: &Corpus) -> Vocabulary {
     Vocabulary { ids, idf }
 }
 
-/// An event's vector: its sentence's terms, plus the next sentence of the same paragraph at
+/// A dated sentence's vector (an event's, in [`group`]): its terms, plus the next sentence of the same paragraph at
 /// `context` ([`CONTEXT_WEIGHT`]). News prose often dates a happening in one sentence and says
 /// what it was in the next ("On 14 May the coalition announced a decision. It suspended the
 /// membership …"), and a rewrite of the same report folds both into one sentence.
-fn event_vector(corpus: &Corpus, event: &Event, vocabulary: &Vocabulary, context: f64) -> Vector {
+pub(crate) fn sentence_vector(
+    documents: &[Document],
+    doc: u32,
+    sentence: u32,
+    vocabulary: &Vocabulary,
+    context: f64,
+) -> Vector {
     let mut counts: HashMap<u32, f64> = HashMap::new();
-    // Sublinear term frequency (1 + ln tf): a sentence that says "the" five times is not five
-    // times more about "the", and machine translation repeats function words freely.
-    let mut add = |s: &Sentence, scale: f64| {
-        let mut tf: Vec<u32> = terms(s).iter().filter_map(|w| vocabulary.ids.get(w).copied()).collect();
-        tf.sort_unstable();
-        for run in tf.chunk_by(|a, b| a == b) {
-            let weight = vocabulary.idf[run[0] as usize] * (1.0 + (run.len() as f64).ln()) * scale;
-            *counts.entry(run[0]).or_default() += weight;
-        }
-    };
-    if let Some(s) = sentence(corpus, event.doc, event.sentence) {
-        add(s, 1.0);
-        if let Some(next) = sentence(corpus, event.doc, event.sentence + 1).filter(|n| n.paragraph == s.paragraph) {
-            add(next, context);
+    if let Some(s) = sentence_of(documents, doc, sentence) {
+        weigh(&terms(s), vocabulary, 1.0, &mut counts);
+        if let Some(next) = sentence_of(documents, doc, sentence + 1).filter(|n| n.paragraph == s.paragraph) {
+            weigh(&terms(next), vocabulary, context, &mut counts);
         }
     }
+    unit(counts)
+}
+
+/// Adds terms at `scale` times their weight: inverse document frequency and a sublinear term
+/// frequency (1 + ln tf: a sentence that says "the" five times is not five times more about
+/// "the", and machine translation repeats function words freely).
+fn weigh(terms: &[String], vocabulary: &Vocabulary, scale: f64, counts: &mut HashMap<u32, f64>) {
+    let mut tf: Vec<u32> = terms.iter().filter_map(|w| vocabulary.ids.get(w).copied()).collect();
+    tf.sort_unstable();
+    for run in tf.chunk_by(|a, b| a == b) {
+        let weight = vocabulary.idf[run[0] as usize] * (1.0 + (run.len() as f64).ln()) * scale;
+        *counts.entry(run[0]).or_default() += weight;
+    }
+}
+
+/// The weights as a unit vector sorted by term id.
+fn unit(counts: HashMap<u32, f64>) -> Vector {
     let mut v: Vector = counts.into_iter().filter(|(_, x)| *x > 0.0).collect();
     v.sort_unstable_by_key(|&(id, _)| id);
     let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
@@ -452,7 +472,7 @@ fn event_vector(corpus: &Corpus, event: &Event, vocabulary: &Vocabulary, context
 }
 
 /// Cosine of two unit vectors: the dot product over the words they share.
-fn cosine(a: &Vector, b: &Vector) -> f64 {
+pub(crate) fn cosine(a: &Vector, b: &Vector) -> f64 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::time::DateValue;
+use super::time::{DateValue, Day};
 
 /// One article, as read from one file of `seeds/`.
 #[derive(Clone, Debug, Serialize)]
@@ -14,13 +14,26 @@ pub struct Document {
     pub id: String,
     /// Front-matter `title:`, else the first non-empty line.
     pub title: String,
-    /// The reference date: front-matter `date:`, else inferred from the text (see `date_inferred`).
+    /// When it was written, as far as known: front-matter `date:`, else the narrowest interval
+    /// the evidence allows (see `date_basis`, `date_likely`), else `None`. Its relative dates
+    /// are resolved over it.
     pub date: Option<DateValue>,
     /// True when `date` was inferred rather than given in front matter.
     pub date_inferred: bool,
-    /// How `date` was obtained, for people: "front matter", or e.g.
-    /// "inferred: latest full date 'May 14th' with the year from 'April 13th this year' in 2016 (corpus)".
+    /// How `date` was obtained, for people: "front matter", or e.g. "written between 14 and 18
+    /// May 2016. Evidence: …".
     pub date_reason: String,
+    /// Where the date comes from: given, printed, its own text, other articles, or unknown.
+    pub date_basis: DateBasis,
+    /// True when `date` is a preference among several possible years, not certain.
+    pub date_likely: bool,
+    /// The certain interval's first and last day; `None` on a side the evidence leaves open.
+    pub date_earliest: Option<Day>,
+    pub date_latest: Option<Day>,
+    /// The evidence, one sentence each, in the order it was applied.
+    pub date_evidence: Vec<String>,
+    /// Other documents (indices) the date leans on, ascending.
+    pub date_from: Vec<u32>,
     pub source: Option<String>,
     pub url: Option<String>,
     /// Paragraphs in reading order; each owns a contiguous run of `sentences`.
@@ -37,11 +50,13 @@ pub struct Document {
 
 /// A date expression left off the timeline: its sentence and byte span. Why is the document's
 /// `date_reason` (see [`Document::unresolved_reason`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Unresolved {
     pub sentence: u32,
     pub start: u32,
     pub end: u32,
+    /// What is known of it, e.g. "14 May (year not known)".
+    pub note: String,
 }
 
 impl Document {
@@ -57,6 +72,33 @@ impl Document {
                 d.label(),
                 self.date_reason
             ),
+        }
+    }
+}
+
+/// Where an article's date comes from, from the firmest to none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateBasis {
+    /// Front matter (or a date a reader set).
+    Given,
+    /// A date line printed in the article.
+    Printed,
+    /// Inferred from the article's own words.
+    Text,
+    /// Inferred with the help of other articles that report the same happenings.
+    Collection,
+    Unknown,
+}
+
+impl DateBasis {
+    pub fn label(self) -> &'static str {
+        match self {
+            DateBasis::Given => "given",
+            DateBasis::Printed => "printed",
+            DateBasis::Text => "text",
+            DateBasis::Collection => "collection",
+            DateBasis::Unknown => "unknown",
         }
     }
 }

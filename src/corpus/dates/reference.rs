@@ -1,34 +1,28 @@
-//! Article-date inference: the reference date of each document, from front matter or, failing
-//! that, from what its text can prove, with the reason kept as text.
+//! The dates an article prints (front matter, a date line in the body or the title) and the
+//! lower bound a copied passage lends: the evidence `infer` starts from.
 //!
-//! **Never confidently wrong.** An inferred date must contain the true publication date, and
-//! states the precision it really has. So there is no guessing from "the latest date mentioned"
-//! (an article may look back years), from other articles' years, or from "yesterday" (of what?).
-//! What counts as evidence:
-//! 1. a date line: a full date with its year heading the text ("June 13, 2005" on a line of its
-//!    own, "March 3, 2016 — ...", "PARIS, March 3, 2016 (Reuters) -", "Published 14 May 2016");
-//! 2. bounds: the text reports a dated event in the past tense (so it ran after that event
-//!    began) and announces one in the future tense (so it ran before that event ended), or it
-//!    copies passages of an article with a known day (so it ran that day or later). Both a lower
-//!    and an upper bound are needed, at most [`MAX_SPAN_DAYS`] apart.
-//!
-//! Anything else leaves the article undated: its absolute dates still reach the timeline, its
-//! relative ones ("last week", "May 14th") are listed as unresolved, with the reason.
+//! A date line is a full date with its year heading the text ("June 13, 2005" on a line of its
+//! own, "March 3, 2016 — ...", "PARIS, March 3, 2016 (Reuters) -", "Published 14 May 2016"); a
+//! date inside the story is not one (an article may look back years). An article that copies
+//! passages of one with a printed day ran that day or later.
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::corpus::text;
 use crate::corpus::time::{DateValue, Day, Precision};
-use crate::corpus::types::Document;
+use crate::corpus::types::{DateBasis, Document};
 
-use super::resolve::{resolve, Context, Reference};
 use super::scan::{scan_sentence, weekday_of, Expr, Found, YearSpec};
-use super::tense::Tense;
-
-/// Bounds further apart than this fix nothing a reader needs (not even the year).
-const MAX_SPAN_DAYS: i64 = 366;
 
 /// Passages shared by more documents than this are not evidence of a copy.
 const MAX_SHARERS: usize = 8;
+
+/// A date the article prints: front matter, or a date line.
+#[derive(Clone, Debug)]
+pub(super) struct Known {
+    pub(super) value: DateValue,
+    pub(super) basis: DateBasis,
+    pub(super) note: String,
+}
 
 /// FNV-1a hashes of the word 8-grams, sorted and deduplicated (deterministic, no `HashMap`).
 fn shingle_hashes(doc: &Document) -> Vec<u64> {
@@ -59,33 +53,35 @@ fn quote(text: &str, max: usize) -> String {
     }
 }
 
-/// The reference date of every document: its front-matter date, else its date line, else the
-/// span its bounds prove (a copied passage lends its source's day as a lower bound), else none
-/// with the reason as the note.
-pub(super) fn infer_references(documents: &[Document], all: &[Vec<Found>]) -> Vec<Reference> {
-    // Days known for sure first: only those lend a bound to copies, never another inference.
-    let known: Vec<Option<Reference>> = documents
+/// The date each document prints, if any: front matter, else a date line in the body or the title.
+pub(super) fn printed(documents: &[Document], all: &[Vec<Found>]) -> Vec<Option<Known>> {
+    documents
         .iter()
         .zip(all)
         .map(|(doc, found)| {
             front_matter(doc).or_else(|| from_date_line(doc, found)).or_else(|| from_title_date_line(doc))
         })
-        .collect();
-    let passages = SharedPassages::of_dated(documents, &known);
+        .collect()
+}
+
+/// For each document without a printed date: a lower bound from the printed-date document it
+/// copies passages of, if any (copies follow their source).
+pub(super) fn copy_bounds(documents: &[Document], known: &[Option<Known>]) -> Vec<Option<(Day, String)>> {
+    let passages = SharedPassages::of_dated(documents, known);
     (0..documents.len())
         .map(|k| {
-            known[k].clone().unwrap_or_else(|| {
-                let copied = passages.best_match(documents, k).and_then(|j| copy_bound(documents, k, j, &known[j]));
-                from_bounds(&all[k], copied)
-            })
+            if known[k].is_some() {
+                return None;
+            }
+            passages.best_match(documents, k).and_then(|j| copy_bound(documents, k, j, &known[j]))
         })
         .collect()
 }
 
 /// The front-matter date, as given.
-fn front_matter(doc: &Document) -> Option<Reference> {
+fn front_matter(doc: &Document) -> Option<Known> {
     let v = doc.date.filter(|_| !doc.date_inferred)?;
-    Some(Reference { value: Some(v), inferred: false, note: format!("reference {}", v.iso()) })
+    Some(Known { value: v, basis: DateBasis::Given, note: "front matter".to_string() })
 }
 
 /// Words that introduce a publication date on the line that carries it.
@@ -94,7 +90,7 @@ const DATE_LINE_CUES: &[&str] = &["published", "posted", "updated", "date", "dat
 /// A full date with its year that heads the article: alone on its line (with a weekday or a
 /// cue word such as "Published"), or opening the first sentence before a dash or a wire
 /// agency's parenthesis ("March 3, 2016 — ...", "PARIS, March 3, 2016 (Reuters) -").
-fn from_date_line(doc: &Document, found: &[Found]) -> Option<Reference> {
+fn from_date_line(doc: &Document, found: &[Found]) -> Option<Known> {
     let f = found.iter().find(|f| f.sentence <= 1 && matches!(f.expr, Expr::Day { y: YearSpec::Explicit(_), .. }))?;
     let Expr::Day { m, d, y: YearSpec::Explicit(y) } = f.expr else { return None };
     let sentence = &doc.sentences.get(f.sentence as usize)?.text;
@@ -112,10 +108,10 @@ fn from_date_line(doc: &Document, found: &[Found]) -> Option<Reference> {
         return None;
     }
     let day = Day::new(y, m, d)?;
-    Some(Reference {
-        value: Some(DateValue::day(day)),
-        inferred: true,
-        note: format!("inferred from the date line '{}'", quote(sentence.trim(), 60)),
+    Some(Known {
+        value: DateValue::day(day),
+        basis: DateBasis::Printed,
+        note: format!("printed in its date line '{}'", quote(sentence.trim(), 60)),
     })
 }
 
@@ -123,7 +119,7 @@ fn from_date_line(doc: &Document, found: &[Found]) -> Option<Reference> {
 /// first line that is only a date: a full date with its year ending the title, after a weekday
 /// (a headline may name a future day, "Vote set for March 3, 2017", but not with its weekday in
 /// front and nothing after).
-fn from_title_date_line(doc: &Document) -> Option<Reference> {
+fn from_title_date_line(doc: &Document) -> Option<Known> {
     let found = scan_sentence(&doc.title, 0);
     let f = found.last()?;
     let Expr::Day { m, d, y: YearSpec::Explicit(y) } = f.expr else { return None };
@@ -133,17 +129,17 @@ fn from_title_date_line(doc: &Document) -> Option<Reference> {
     if !(ends_title && (weekday || before.trim().is_empty())) {
         return None;
     }
-    Some(Reference {
-        value: Some(DateValue::day(Day::new(y, m, d)?)),
-        inferred: true,
-        note: format!("inferred from the date line in the title '{}'", quote(doc.title.trim(), 60)),
+    Some(Known {
+        value: DateValue::day(Day::new(y, m, d)?),
+        basis: DateBasis::Printed,
+        note: format!("printed in the date line in its title '{}'", quote(doc.title.trim(), 60)),
     })
 }
 
 /// A lower bound from a copied passage: the document ran on or after the day of the article it
 /// copies (copies follow their source).
-fn copy_bound(documents: &[Document], k: usize, j: usize, source: &Option<Reference>) -> Option<(Day, String)> {
-    let day = source.as_ref()?.day()?;
+fn copy_bound(documents: &[Document], k: usize, j: usize, source: &Option<Known>) -> Option<(Day, String)> {
+    let day = source.as_ref().map(|k| k.value).filter(|v| v.start == v.end)?.start;
     let theirs: BTreeSet<String> = shingles(&documents[j]).into_iter().collect();
     let example = shingles(&documents[k]).into_iter().find(|s| theirs.contains(s)).unwrap_or_default();
     Some((
@@ -152,39 +148,9 @@ fn copy_bound(documents: &[Document], k: usize, j: usize, source: &Option<Refere
     ))
 }
 
-/// A span proved by the text's own absolute dates: after the latest start of an event it tells
-/// in the past tense (or of a copied source), before the earliest end of one it announces in the
-/// future tense. Both bounds are needed; otherwise, or when they contradict each other or lie
-/// too far apart, no date.
-fn from_bounds(found: &[Found], copied: Option<(Day, String)>) -> Reference {
-    let (lower, upper) = absolute_bounds(found);
-    let lower = match (lower, copied) {
-        (Some((d, why)), Some((c, cwhy))) => Some(if c > d { (c, cwhy) } else { (d, why) }),
-        (l, c) => l.or(c),
-    };
-    let undated = |why: String| Reference { value: None, inferred: false, note: format!("no date: {why}") };
-    let (Some((l, lwhy)), Some((u, uwhy))) = (lower, upper) else {
-        return undated(
-            if found.is_empty() {
-                "the text has no date expression"
-            } else {
-                "no date line, and its dates do not bound the publication day on both sides"
-            }
-            .to_string(),
-        );
-    };
-    if l > u {
-        return undated(format!("its dates contradict each other ({lwhy}, yet {uwhy})"));
-    }
-    if u.ordinal() - l.ordinal() > MAX_SPAN_DAYS {
-        return undated(format!("its dates only bound it to {} – {}", l.iso(), u.iso()));
-    }
-    Reference { value: Some(span(l, u)), inferred: true, note: format!("inferred: {lwhy}, and {uwhy}") }
-}
-
 /// The tightest honest value for a span: a day, a whole month or year when it is exactly that,
 /// else a range.
-fn span(l: Day, u: Day) -> DateValue {
+pub(super) fn span(l: Day, u: Day) -> DateValue {
     let whole_month = DateValue::month(l.year, l.month).filter(|m| m.start == l && m.end == u);
     let whole_year = DateValue::year(l.year).filter(|y| y.start == l && y.end == u);
     if l == u {
@@ -192,31 +158,6 @@ fn span(l: Day, u: Day) -> DateValue {
     } else {
         whole_month.or(whole_year).unwrap_or(DateValue { start: l, end: u, precision: Precision::Range })
     }
-}
-
-/// A bound and why it holds.
-type Bound = Option<(Day, String)>;
-
-/// Resolved without a reference (only dates with their year count): the latest start among
-/// past-tense mentions and the earliest end among future-tense ones.
-fn absolute_bounds(found: &[Found]) -> (Bound, Bound) {
-    let none = Reference { value: None, inferred: false, note: String::new() };
-    let cx = Context { reference: &none, last_year: None };
-    let mut lower: Bound = None;
-    let mut upper: Bound = None;
-    for f in found {
-        let Some(r) = resolve(f, &cx) else { continue };
-        match f.tense {
-            Tense::Past if lower.as_ref().is_none_or(|(d, _)| r.value.start > *d) => {
-                lower = Some((r.value.start, format!("after '{}' (told in the past tense)", f.text)));
-            }
-            Tense::Future if upper.as_ref().is_none_or(|(d, _)| r.value.end < *d) => {
-                upper = Some((r.value.end, format!("before the end of '{}' (announced in the future tense)", f.text)));
-            }
-            _ => {}
-        }
-    }
-    (lower, upper)
 }
 
 /// The table behind copied passages: the hashed shingles of the documents whose day is known,
@@ -228,10 +169,10 @@ struct SharedPassages {
 }
 
 impl SharedPassages {
-    fn of_dated(documents: &[Document], dated: &[Option<Reference>]) -> SharedPassages {
+    fn of_dated(documents: &[Document], dated: &[Option<Known>]) -> SharedPassages {
         let mut postings: Vec<(u64, u32)> = Vec::new();
         for (j, r) in dated.iter().enumerate() {
-            if r.as_ref().and_then(|r| r.day()).is_some() {
+            if r.as_ref().is_some_and(|r| r.value.start == r.value.end) {
                 postings.extend(shingle_hashes(&documents[j]).into_iter().map(|h| (h, j as u32)));
             }
         }
@@ -275,6 +216,7 @@ mod tests {
     use crate::corpus::dates::extract;
     use crate::corpus::dates::fixtures::{day, doc, span};
     use crate::corpus::time::{DateValue, Precision};
+    use crate::corpus::types::DateBasis;
 
     #[test]
     fn front_matter_reference_is_kept() {
@@ -363,27 +305,41 @@ mod tests {
         let ev = extract(&mut docs);
         assert_eq!(docs[0].date, Some(span(day(2016, 4, 2), day(2016, 5, 20), Precision::Range)));
         assert!(docs[0].date_reason.contains("past tense") && docs[0].date_reason.contains("future tense"));
-        assert!(ev.iter().all(|e| e.expression != "last Wednesday"), "needs a day-precise reference");
-        // One bound alone proves nothing about the other side.
+        assert_eq!(docs[0].date_basis, DateBasis::Text);
+        assert!(!docs[0].date_likely);
+        // A count from the article's date follows its interval: the Wednesdays before 2 April
+        // to 20 May, drawn as a range.
+        let w = ev.iter().find(|e| e.expression == "last Wednesday").expect("placed over the interval");
+        assert_eq!(w.date, span(day(2016, 3, 30), day(2016, 5, 18), Precision::Range));
+        assert!(w.inferred && w.resolution.contains("if written on"), "{}", w.resolution);
+        // One bound alone proves nothing about the other side: no date, but the bound is kept.
         let mut past_only = vec![doc("p", None, &["It joined on April 2, 2016."])];
         extract(&mut past_only);
         assert_eq!(past_only[0].date, None);
+        assert_eq!((past_only[0].date_earliest, past_only[0].date_latest), (Some(day(2016, 4, 2)), None));
     }
 
     #[test]
     fn contradictory_or_loose_bounds_leave_it_undated() {
-        let mut docs = vec![doc("c", None, &["It closed in 2019.", "It will open in 2017."])];
+        let mut docs = vec![doc("c", None, &["It closed in May 2019.", "It will open in March 2017."])];
         extract(&mut docs);
         assert_eq!(docs[0].date, None);
+        assert_eq!((docs[0].date_earliest, docs[0].date_latest), (None, None));
         assert!(docs[0].date_reason.contains("contradict"), "{}", docs[0].date_reason);
-        let mut loose = vec![doc("l", None, &["It closed in 2010.", "It will open in 2017."])];
+        // Bounds years apart: an interval, but too wide to date anything by.
+        let mut loose = vec![doc("l", None, &["It closed in May 2010.", "It will open in March 2017."])];
         extract(&mut loose);
         assert_eq!(loose[0].date, None);
+        assert_eq!((loose[0].date_earliest, loose[0].date_latest), (Some(day(2010, 5, 1)), Some(day(2017, 3, 31))));
+        // A year alone bounds nothing: its tense is the least reliable.
+        let mut years = vec![doc("y", None, &["Profits rose in 2019.", "It will open in 2017."])];
+        extract(&mut years);
+        assert_eq!((years[0].date_earliest, years[0].date_latest), (None, None));
     }
 
     #[test]
     fn a_copy_runs_on_or_after_its_source() {
-        let shared = "Zentaro announced a high profile international fair deal alliance membership today";
+        let shared = "Zentaro announced a high profile international fair deal alliance membership plan";
         let mut docs = vec![
             doc("dated", None, &["May 14, 2016", shared]),
             doc("copy", None, &[shared, "The summit will be held in June 2016."]),

@@ -15,6 +15,16 @@ pub(super) struct Reference {
 }
 
 impl Reference {
+    /// No article date: only expressions with their year resolve.
+    pub(super) fn none() -> Reference {
+        Reference { value: None, inferred: false, note: String::new() }
+    }
+
+    /// An article written on `day` (to read an expression at one day of an interval).
+    pub(super) fn on(day: Day) -> Reference {
+        Reference { value: Some(DateValue::day(day)), inferred: false, note: String::new() }
+    }
+
     pub(super) fn day(&self) -> Option<Day> {
         self.value.filter(|v| v.start == v.end).map(|v| v.start)
     }

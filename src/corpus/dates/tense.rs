@@ -48,8 +48,9 @@ pub fn around(sentence: &str, start: usize, end: usize) -> Tense {
     let toks: Vec<Token<'_>> = text::tokens(sentence, &['\'', '’']).collect();
     let first = toks.iter().position(|t| t.end > start).unwrap_or(toks.len());
     let last = toks.iter().position(|t| t.start >= end).unwrap_or(toks.len());
-    let clause_start = toks[..first].iter().rposition(is_break).map_or(0, |p| p + 1);
-    let clause_end = toks[last..].iter().position(is_break).map_or(toks.len(), |p| last + p);
+    let breaks = clause_breaks(&toks);
+    let clause_start = (0..first).rposition(|k| breaks[k]).map_or(0, |p| p + 1);
+    let clause_end = (last..toks.len()).position(|k| breaks[k]).map_or(toks.len(), |p| last + p);
     let words: Vec<&str> = toks[clause_start..clause_end].iter().filter(|t| t.is_word()).map(|t| t.text).collect();
     // Word positions of the expression inside `words`.
     let words_before = toks[clause_start..first].iter().filter(|t| t.is_word()).count();
@@ -60,6 +61,12 @@ pub fn around(sentence: &str, start: usize, end: usize) -> Tense {
             && words.get(k + 1).is_some_and(|w| *w == "to");
         if arranged {
             return Some(Tense::Future);
+        }
+        // "were to take delivery in May", "was to open": planned once, whatever happened since.
+        let planned = matches!(words[k].to_lowercase().as_str(), "was" | "were")
+            && words.get(k + 1).is_some_and(|w| w.eq_ignore_ascii_case("to"));
+        if planned {
+            return Some(Tense::Unknown);
         }
         marker(words[k]).map(|t| with_modal(t, &words[..k]))
     };
@@ -84,6 +91,13 @@ pub fn around(sentence: &str, start: usize, end: usize) -> Tense {
 
 /// "will be held", "would have left": a past form right after a modal is future.
 fn with_modal(tense: Tense, before: &[&str]) -> Tense {
+    // "to be released in mid-2011": a past participle after an infinitive tells no tense.
+    let infinitive = before.len() >= 2
+        && before[before.len() - 2].eq_ignore_ascii_case("to")
+        && matches!(before[before.len() - 1].to_lowercase().as_str(), "be" | "have");
+    if tense == Tense::Past && infinitive {
+        return Tense::Unknown;
+    }
     let modal = before.iter().rev().take(3).any(|w| {
         let w = w.to_lowercase();
         matches!(w.as_str(), "will" | "shall" | "would" | "going") || w.ends_with("'ll") || w.ends_with("’ll")
@@ -96,14 +110,29 @@ fn with_modal(tense: Tense, before: &[&str]) -> Tense {
 }
 
 fn is_break(t: &Token<'_>) -> bool {
-    !t.is_word() && matches!(t.text, ";" | ":" | "\"" | "“" | "”" | "(" | ")")
+    // "but" opens a clause of its own: "were to take delivery in May, but will now wait".
+    (!t.is_word() && matches!(t.text, ";" | ":" | "\"" | "“" | "”" | "(" | ")")) || t.text.eq_ignore_ascii_case("but")
+}
+
+/// Which tokens end a clause. A short parenthesis inside a noun phrase — an acronym, "the
+/// Coalition (IACC) announced" — does not: only one that holds a clause of its own does.
+fn clause_breaks(toks: &[Token<'_>]) -> Vec<bool> {
+    let mut breaks: Vec<bool> = toks.iter().map(is_break).collect();
+    for (i, t) in toks.iter().enumerate().filter(|(_, t)| t.text == "(") {
+        if let Some(j) = toks[i + 1..].iter().take(4).position(|t| t.text == ")") {
+            breaks[i] = false;
+            breaks[i + 1 + j] = false;
+        }
+    }
+    breaks
 }
 
 /// The tense one word marks, if any.
 fn marker(word: &str) -> Option<Tense> {
     let lower = word.to_lowercase();
     let w = lower.as_str();
-    if w.ends_with("'ll") || w.ends_with("’ll") || FUTURE.contains(&w) {
+    let modal_not = ["won't", "wouldn't", "shan't", "won’t", "wouldn’t"].contains(&w);
+    if w.ends_with("'ll") || w.ends_with("’ll") || modal_not || FUTURE.contains(&w) {
         return Some(Tense::Future);
     }
     if PAST.contains(&w) || w.ends_with("n't") && (w.starts_with("did") || w.starts_with("was")) {
@@ -147,6 +176,19 @@ mod tests {
     fn clause_breaks_stop_the_search() {
         assert_eq!(tense_of("He left; the review starts in May.", "May"), Tense::Unknown);
         assert_eq!(tense_of("\"We will win,\" he said in June.", "June"), Tense::Past);
+    }
+
+    #[test]
+    fn plans_of_the_past_and_infinitives_tell_no_tense() {
+        assert_eq!(tense_of("They were to take delivery in May 2008, but will now wait.", "May 2008"), Tense::Unknown);
+        assert_eq!(tense_of("The film is to be released in mid-2011.", "mid-2011"), Tense::Unknown);
+        assert_eq!(tense_of("He estimated it wouldn't be profitable until 1994.", "1994"), Tense::Future);
+    }
+
+    #[test]
+    fn an_acronym_in_parentheses_is_no_clause_break() {
+        assert_eq!(tense_of("May 14th the Harbour Trust (HT) announced a review.", "May 14th"), Tense::Past);
+        assert_eq!(tense_of("It ends in May (the board said so) and then", "May"), Tense::Unknown);
     }
 
     #[test]
