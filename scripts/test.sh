@@ -37,14 +37,6 @@ cargo build --locked --bin synth
 ./target/debug/synth 80 target/synth/80 6 seeds
 CORPUS_SEEDS=target/synth/80 bash scripts/build-site.sh target/dist-many
 
-step "dated test site: target/dist-dated/ (the seeds with a front-matter date, for the timeline tests)"
-rm -rf target/seeds-dated && mkdir -p target/seeds-dated
-cp seeds/entities.toml target/seeds-dated/
-for f in seeds/*.txt; do
-  { printf -- '---\ndate: 2016-05-14\n---\n'; cat "$f"; } > "target/seeds-dated/$(basename "$f")"
-done
-CORPUS_SEEDS=target/seeds-dated bash scripts/build-site.sh target/dist-dated
-
 step "cargo test (unit, golden, property, CLI, end-to-end in Chromium and Firefox)"
 # The browser tests share two cores; one at a time keeps timings and drivers sane.
 cargo test --locked -- --test-threads=1

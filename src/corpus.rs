@@ -76,6 +76,7 @@ impl Corpus {
             documents.push(document::build(source));
             progress(Stage::Documents { done: documents.len(), total });
         }
+        set_dates(&mut documents, &overrides.articles, &mut warnings);
         progress(Stage::Names);
         let entities = entities::extract(&mut documents, &overrides, &mut warnings);
         progress(Stage::Dates);
@@ -105,6 +106,22 @@ impl Corpus {
 
     pub fn document_by_id(&self, id: &str) -> Option<u32> {
         self.documents.iter().position(|d| d.id == id).map(|i| i as u32)
+    }
+}
+
+/// Applies the owner's `[[article]]` dates as front matter would (the date solver keeps them
+/// and dates other articles from them); an id that names no article is a warning.
+fn set_dates(documents: &mut [Document], rules: &[overrides::ArticleDateRule], warnings: &mut Vec<String>) {
+    for rule in rules {
+        match documents.iter_mut().find(|d| d.id == rule.id) {
+            Some(doc) => {
+                doc.date = Some(rule.date);
+                doc.date_inferred = false;
+                doc.date_basis = DateBasis::Given;
+                doc.date_reason = "front matter".to_string();
+            }
+            None => warnings.push(format!("entities.toml [[article]] “{}” names no article; ignored", rule.id)),
+        }
     }
 }
 

@@ -1,10 +1,11 @@
 //! The thin Leptos UI over [`crate::corpus`]. One source of filter state ([`state::ViewState`] in
 //! a signal), mirrored in the URL fragment; every view derives from it and the corpus.
 //!
-//! `state`, `segments`, `chart` and `report` are pure and compile natively (unit-tested with `cargo test`); the
+//! `state`, `segments`, `chart`, `dating` and `report` are pure and compile natively (unit-tested with `cargo test`); the
 //! components are wasm-only.
 
 pub mod chart;
+pub mod dating;
 pub mod report;
 pub mod segments;
 pub mod state;

@@ -1,13 +1,11 @@
 //! Golden test: the story groups over the real seed articles, rendered for human review.
 //!
-//! Twice: the shipped seeds as they are (they print no date, so few events resolve), and the same
-//! articles with a front-matter date (2016-05-14, the week they ran), as an owner who knows would
-//! add it, which lets their relative dates resolve and the groups form. One block per story:
+//! Over the shipped seeds as they are: they print no date, so the events are dated from the
+//! articles' own words and from each other (`corpus::dates`). One block per story:
 //! `date | N sources | docs`, then its events, then any disagreement.
 //! Regenerate with `UPDATE_EXPECT=1 cargo test --test golden_stories`, then review: is each
 //! block one happening, and is any happening split over two blocks?
-use corpus_explorer::corpus::{story, Corpus, Source};
-use corpus_explorer::folder;
+use corpus_explorer::corpus::{story, Corpus};
 
 fn truncate(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
@@ -59,26 +57,14 @@ fn render(corpus: &Corpus) -> String {
     out
 }
 
-fn seeds_dated(date: &str) -> Corpus {
-    let seeds = folder::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds").as_path()).unwrap();
-    let texts: Vec<(String, String)> =
-        seeds.files.iter().map(|(id, text)| (id.clone(), format!("---\ndate: {date}\n---\n{text}"))).collect();
-    let sources: Vec<Source<'_>> = texts.iter().map(|(id, text)| Source { id, text }).collect();
-    Corpus::build(&sources, seeds.entities_toml.as_deref())
-}
-
 #[test]
 fn golden_stories_shipped_seeds() {
     let corpus = corpus_explorer::embedded::corpus();
-    expect_test::expect_file!["golden/stories.txt"].assert_eq(&render(&corpus));
-}
-
-#[test]
-fn golden_stories_dated_seeds() {
-    let corpus = seeds_dated("2016-05-14");
     let stories = story::group(&corpus);
     assert_eq!(stories.iter().map(|s| s.events.len()).sum::<usize>(), corpus.events.len(), "every event in one story");
-    expect_test::expect_file!["golden/stories-dated.txt"].assert_eq(&render(&corpus));
+    // The joining in April is one story with three sources, dated from the articles themselves.
+    assert!(stories.iter().any(|s| s.docs.len() == 3 && s.date.iso() == "2016-04-13"), "no joint story of 13 April");
+    expect_test::expect_file!["golden/stories.txt"].assert_eq(&render(&corpus));
 }
 
 /// The passages the reader marks "also in …" on the seeds: each sentence one article repeats

@@ -101,6 +101,44 @@ proptest! {
         }
     }
 
+    /// Article dates over any collection of date-heavy text: total and deterministic (the build
+    /// above), never an empty or inverted interval, the certain bounds around any date stated
+    /// as certain, a likely date inside them, and every source a real other article.
+    #[test]
+    fn article_dates_are_intervals_inside_their_bounds(pieces in prop::collection::vec(prop::collection::vec(prop_oneof![
+        Just("It opened on May 14, 2016. ".to_string()),
+        Just("It will close on May 18, 2016. ".to_string()),
+        Just("The Harbour Trust joined in April this year. ".to_string()),
+        Just("Zentaro will attend the summit from May 18 to 20, 2016. ".to_string()),
+        Just("There is still more than a week left for the speech. ".to_string()),
+        Just("The Harbour Trust suspended Zentaro yesterday. ".to_string()),
+        Just("The Harbour Trust suspended Zentaro on Friday. ".to_string()),
+        Just("13 last month, Zentaro joined the Harbour Trust. ".to_string()),
+        Just("Zentaro joined the Harbour Trust on April 13th this year. ".to_string()),
+        Just("It was founded in 1983. ".to_string()),
+        Just("It closed in May 2019 and will open in March 2017. ".to_string()),
+        Just("---\ndate: 2016-05-14\n---\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("Last May, it sued. In November of the same year, it sued again. ".to_string()),
+    ], 0..8).prop_map(|v| format!("Title\n\n{}", v.concat())), 1..6)) {
+        let corpus = build(&pieces);
+        for (k, doc) in corpus.documents.iter().enumerate() {
+            if let Some(v) = doc.date {
+                prop_assert!(v.start <= v.end);
+                if let Some(lo) = doc.date_earliest { prop_assert!(lo <= v.start, "{:?}", doc.id); }
+                if let Some(hi) = doc.date_latest { prop_assert!(v.end <= hi, "{:?}", doc.id); }
+            }
+            if let (Some(lo), Some(hi)) = (doc.date_earliest, doc.date_latest) {
+                prop_assert!(lo <= hi);
+            }
+            prop_assert!(doc.date_from.iter().all(|&d| d as usize != k && (d as usize) < corpus.documents.len()));
+            prop_assert!(!doc.date_likely || doc.date.is_some());
+        }
+        for e in &corpus.events {
+            prop_assert!(e.date.start <= e.date.end);
+        }
+    }
+
     /// The views over a built corpus are total too: story groups hold every event exactly once,
     /// "also in" points at real sentences of other articles, the co-occurrence matrix and any
     /// list of name corrections (naming real or made-up entities) never panic.

@@ -25,7 +25,7 @@ mod resolve;
 mod scan;
 mod tense;
 
-pub(crate) use infer::written;
+pub use infer::written;
 
 use super::time::{DateValue, Precision, MONTH_NAMES};
 use super::types::{DateBasis, Document, Event, Unresolved};
@@ -74,13 +74,18 @@ fn resolve_document(doc: u32, found: &[Found], date: &ArticleDate, events: &mut 
         let value = if a.value == b.value {
             a.value
         } else {
-            DateValue { start: a.value.start.min(b.value.start), end: a.value.end.max(b.value.end), precision: Precision::Range }
+            DateValue {
+                start: a.value.start.min(b.value.start),
+                end: a.value.end.max(b.value.end),
+                precision: Precision::Range,
+            }
         };
         // A written day or month without its year is one of a few days, not a span: "30 April"
         // over an article date that may fall on either side of a 30 April is 2016 *or* 2017,
         // which stays off the timeline. A count from the article's date ("yesterday") moves
         // with it, so it is the span between.
-        let calendar = matches!(f.expr, Expr::Day { .. } | Expr::DayRange { .. } | Expr::Month { .. } | Expr::Season { .. });
+        let calendar =
+            matches!(f.expr, Expr::Day { .. } | Expr::DayRange { .. } | Expr::Month { .. } | Expr::Season { .. });
         if a.value != b.value && (calendar || value.end.ordinal() - value.start.ordinal() > MAX_WIDTH) {
             unresolved.push(unresolved_at(f, date));
             continue;

@@ -10,16 +10,33 @@
 //! aliases = ["Roe Jian"]      # more spellings that are the same entity
 //! kind = "person"           # person | organisation | place | other
 //! hide = false              # true: never show it
+//!
+//! # Why: the clipping service's record says when it ran.
+//! [[article]]
+//! id = "003_clipping"        # the file stem
+//! date = "2016-05-14"        # a day, "2016-05", "2016", or "2016-05-14..2016-05-18"
 //! ```
+//!
+//! An `[[article]]` date is the article's date as front matter would give it: its relative
+//! dates and every article dated from it follow.
 //!
 //! Anything not understood becomes a warning naming the entry; it never fails. A file that is not
 //! TOML at all gives one warning with the parser's line and column, and no overrides.
 
+use super::time::{DateValue, Day, Precision};
 use super::EntityKind;
 
 #[derive(Clone, Debug, Default)]
 pub struct Overrides {
     pub entities: Vec<EntityRule>,
+    pub articles: Vec<ArticleDateRule>,
+}
+
+/// One `[[article]]` table: an article's date, set by the corpus owner (or a reader).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleDateRule {
+    pub id: String,
+    pub date: DateValue,
 }
 
 /// One `[[entity]]` table.
@@ -47,8 +64,14 @@ pub fn parse(text: &str) -> (Overrides, Vec<String>) {
         }
     };
     for (key, value) in &table {
+        if key == "article" {
+            article_rules(value, &mut overrides, &mut warnings);
+            continue;
+        }
         if key != "entity" {
-            warnings.push(format!("entities.toml: unknown top-level key “{key}” (expected [[entity]] tables)"));
+            warnings.push(format!(
+                "entities.toml: unknown top-level key “{key}” (expected [[entity]] or [[article]] tables)"
+            ));
             continue;
         }
         let Some(list) = value.as_array() else {
@@ -68,6 +91,51 @@ pub fn parse(text: &str) -> (Overrides, Vec<String>) {
         }
     }
     (overrides, warnings)
+}
+
+/// The `[[article]]` tables: an id and a date each; anything else is a warning.
+fn article_rules(value: &toml::Value, overrides: &mut Overrides, warnings: &mut Vec<String>) {
+    let Some(list) = value.as_array() else {
+        warnings.push("entities.toml: “article” must be written as [[article]] tables".to_string());
+        return;
+    };
+    for (n, item) in list.iter().enumerate() {
+        let label = format!("entities.toml [[article]] #{}", n + 1);
+        let Some(t) = item.as_table() else {
+            warnings.push(format!("{label}: not a table"));
+            continue;
+        };
+        let id = t.get("id").and_then(|v| v.as_str()).map(str::trim).unwrap_or("");
+        let date = t.get("date").and_then(|v| v.as_str()).and_then(parse_date);
+        for other in t.keys().filter(|k| !matches!(k.as_str(), "id" | "date")) {
+            warnings.push(format!("{label}: unknown key “{other}”"));
+        }
+        match (id.is_empty(), date) {
+            (false, Some(date)) => overrides.articles.push(ArticleDateRule { id: id.to_string(), date }),
+            (true, _) => warnings.push(format!("{label} has no id; ignored")),
+            (false, None) => warnings.push(format!(
+                "{label}: date must be a day \"2016-05-14\", a month \"2016-05\", a year \"2016\" or a range \"2016-05-14..2016-05-18\"; ignored"
+            )),
+        }
+    }
+}
+
+/// "2016-05-14", "2016-05", "2016" or "2016-05-14..2016-05-18" (the same forms the export
+/// writes), as a date at its precision.
+pub fn parse_date(text: &str) -> Option<DateValue> {
+    let text = text.trim();
+    if let Some((a, b)) = text.split_once("..") {
+        let (a, b) = (parse_date(a)?, parse_date(b)?);
+        return (a.start <= b.end).then_some(DateValue { start: a.start, end: b.end, precision: Precision::Range });
+    }
+    let parts: Vec<&str> = text.split('-').collect();
+    let day = Day::parse_iso(text)?;
+    match parts.len() {
+        1 => DateValue::year(day.year),
+        2 => DateValue::month(day.year, day.month),
+        3 => Some(DateValue::day(day)),
+        _ => None,
+    }
 }
 
 /// One `[[entity]]` table; `None` (with a warning) when it has no usable name.

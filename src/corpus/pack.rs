@@ -15,8 +15,8 @@
 //! allocation.
 
 use super::{
-    Alias, Corpus, DateBasis, DateValue, Day, Document, Entity, EntityKind, Event, Mention, Paragraph, Precision, Sentence,
-    Unresolved,
+    Alias, Corpus, DateBasis, DateValue, Day, Document, Entity, EntityKind, Event, Mention, Paragraph, Precision,
+    Sentence, Unresolved,
 };
 
 const MAGIC: &[u8; 4] = b"CXP\x05";

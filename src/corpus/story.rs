@@ -106,10 +106,8 @@ pub fn group(corpus: &Corpus) -> Vec<Story> {
 pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
     let events = &corpus.events;
     let vocabulary = idf(&corpus.documents);
-    let vectors: Vec<Vector> = events
-        .iter()
-        .map(|e| sentence_vector(&corpus.documents, e.doc, e.sentence, &vocabulary, at.context))
-        .collect();
+    let vectors: Vec<Vector> =
+        events.iter().map(|e| sentence_vector(&corpus.documents, e.doc, e.sentence, &vocabulary, at.context)).collect();
     let mut order: Vec<usize> = (0..events.len()).collect();
     order.sort_by_key(|&i| (events[i].date.start, i));
     // Candidate links, strongest wording first, so each group forms around its closest pairs.

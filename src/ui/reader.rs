@@ -56,11 +56,9 @@ fn Article(ctx: Ctx, doc_index: u32, close: impl Fn() + Clone + Send + Sync + 's
     let query = ctx.query;
     // No hit is current until the reader asks for the next or previous one.
     let current_hit: RwSignal<Option<usize>> = RwSignal::new(None);
-    let date_line = match &doc.date {
-        Some(d) if doc.date_inferred => format!("{} — {}", d.label(), doc.date_reason),
-        Some(d) => d.label(),
-        None => "Undated: no date found in the text".to_string(),
-    };
+    let date_line = super::dating::article_date(doc);
+    let basis = super::dating::doc_basis(doc);
+    let provenance = super::dating::provenance(doc, &ctx.corpus);
     let step = move |delta: isize| {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
@@ -165,13 +163,75 @@ fn Article(ctx: Ctx, doc_index: u32, close: impl Fn() + Clone + Send + Sync + 's
             </div>
             <h2 id="reader-title">{doc.title.clone()}</h2>
             <p class="reader-meta">
-                <span class="date">{date_line}</span>
+                <span class="date" id="article-date" data-basis=basis>{date_line}</span>
                 {doc.source.clone().map(|s| view! { <span>" · "{s}</span> })}
                 {doc.url.clone().map(|u| view! { <span class="url">" · "{u}</span> })}
             </p>
+            {date_evidence(&ctx, doc, provenance)}
             <div class="reader-body">{paragraphs}</div>
+            {unplaced(doc)}
         </article>
     }
+}
+
+/// How the article's date was found: where it comes from, the evidence one line each, and
+/// the other articles it leans on (each opens in the reader).
+fn date_evidence(ctx: &Ctx, doc: &Document, provenance: String) -> impl IntoView + use<> {
+    let evidence = doc.date_evidence.iter().map(|line| view! { <li>{line.clone()}</li> }).collect_view();
+    let sources = doc
+        .date_from
+        .iter()
+        .filter_map(|&k| ctx.corpus.documents.get(k as usize))
+        .enumerate()
+        .map(|(i, other)| {
+            let (id, ctx) = (other.id.clone(), ctx.clone());
+            view! {
+                {(i > 0).then_some(", ")}
+                <button type="button" class="link-button" data-doc=id.clone() on:click=move |_| ctx.open(&id, None)>
+                    {other.title.clone()}
+                </button>
+            }
+        })
+        .collect_view();
+    let has_sources = !doc.date_from.is_empty();
+    view! {
+        <details class="date-evidence" id="date-evidence">
+            <summary>"How this date was found: "{provenance}</summary>
+            <ol>{evidence}</ol>
+            {has_sources.then(|| view! { <p class="date-sources">"Dated with the help of: "{sources}</p> })}
+        </details>
+    }
+}
+
+/// The article's date expressions that are not on the timeline, with what is known of each
+/// ("14 May (year not known)") and why: listed, not silently dropped.
+fn unplaced(doc: &Document) -> impl IntoView + use<> {
+    if doc.unresolved.is_empty() {
+        return ().into_any();
+    }
+    let reason = doc.unresolved_reason();
+    let items = doc
+        .unresolved
+        .iter()
+        .map(|u| {
+            let sentence = doc.sentences.get(u.sentence as usize).map(|s| s.text.clone()).unwrap_or_default();
+            view! {
+                <li data-sentence=u.sentence>
+                    <span class="unplaced-note">{u.note.clone()}</span>
+                    " — "
+                    <span class="unplaced-sentence">{sentence}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="unplaced" id="unplaced" aria-labelledby="unplaced-heading">
+            <h3 id="unplaced-heading">"Dates not on the timeline"</h3>
+            <p class="muted">{reason}</p>
+            <ul>{items}</ul>
+        </section>
+    }
+    .into_any()
 }
 
 /// "also in …" after a sentence other articles repeat: a link to each one's sentence.
@@ -235,8 +295,9 @@ fn sentence_view(ctx: &Ctx, doc_index: u32, s_index: u32, query: &Query) -> impl
         tag: Tag::Unresolved,
     }));
     // Worded once per sentence that needs it, not for every sentence the reader draws.
+    let notes: Vec<&str> = doc.unresolved.iter().filter(|u| u.sentence == s_index).map(|u| u.note.as_str()).collect();
     let unresolved_reason =
-        if doc.unresolved.iter().any(|u| u.sentence == s_index) { doc.unresolved_reason() } else { String::new() };
+        if notes.is_empty() { String::new() } else { format!("{}. {}", notes.join("; "), doc.unresolved_reason()) };
     if !sentence.boilerplate {
         marks.extend(ctx.corpus.highlight(query, &sentence.text).into_iter().map(|(start, end)| Mark {
             start,

@@ -124,11 +124,7 @@ fn ResultRow(hit: Hit) -> impl IntoView {
     let ctx: Ctx = use_ctx();
     let doc = &ctx.corpus.documents[hit.doc as usize];
     let id = doc.id.clone();
-    let date = match &doc.date {
-        Some(d) if doc.date_inferred => format!("{} (inferred)", d.label()),
-        Some(d) => d.label(),
-        None => "undated".to_string(),
-    };
+    let date = super::dating::short_date(doc);
     // The index already holds each document's entities, ascending (most widespread first).
     let names: Vec<String> = ctx.corpus.index.doc_entities[hit.doc as usize]
         .iter()

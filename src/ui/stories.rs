@@ -86,7 +86,7 @@ fn StoryRow(stories: Arc<Vec<Story>>, index: u32) -> impl IntoView {
         .map(|&d| {
             let doc = &corpus.documents[d as usize];
             let event = story.events.iter().map(|&e| &corpus.events[e as usize]).find(|e| e.doc == d);
-            let reported = doc.date.map_or_else(|| "date unknown".to_string(), |r| r.label());
+            let reported = if doc.date.is_some() { super::dating::short_date(doc) } else { "date unknown".to_string() };
             let happened = event.map(|e| e.date.label()).unwrap_or_default();
             let (id, sentence) = (doc.id.clone(), event.map(|e| e.sentence));
             let open_ctx = ctx.clone();

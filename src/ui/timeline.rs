@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use super::app::use_ctx;
 use super::chart::{bin_summary, layout_for, percent, ticks, Bin, Chart, Layout, Placed, BINS, BIN_HEIGHT};
+use super::dating;
 use super::report::counted;
 use super::segments::{segments, Mark, Tag};
 use super::shell::History;
@@ -270,6 +271,10 @@ fn event_mark(corpus: &Corpus, p: &Placed, sources: Option<usize>) -> impl IntoV
         }
         None => format!("{}: {} — {}", event.date.label(), event.expression, doc.title),
     };
+    let label = match dating::event_note(event, doc, corpus) {
+        Some(note) => format!("{label} ({note})"),
+        None => label,
+    };
     let y = 22 + p.lane * 16;
     let radius = 5 + sources.map_or(0, |n| n.clamp(1, 4) - 1);
     // A day is a point; a month, season, year or range is a bar.
@@ -285,6 +290,7 @@ fn event_mark(corpus: &Corpus, p: &Placed, sources: Option<usize>) -> impl IntoV
             class:span=!p.point
             class:inferred=event.inferred
             class:story-mark=sources.is_some()
+            data-basis=dating::event_basis(event, doc)
             data-sources=sources.map(|n| n.to_string())
             tabindex="0"
             role="button"
@@ -332,7 +338,11 @@ fn Tooltip(hovered: RwSignal<Option<Target>>, layout: Memo<Option<Layout>>, stor
                 Target::Event(i) => {
                     let e = ctx.corpus.events.get(i as usize)?;
                     let doc = &ctx.corpus.documents[e.doc as usize];
-                    Some(format!("{} · “{}” · {} — {}", e.date.label(), e.expression, doc.title, e.resolution))
+                    let provenance = match dating::event_note(e, doc, &ctx.corpus) {
+                        Some(note) => format!(" · {note}"),
+                        None => " · as written".to_string(),
+                    };
+                    Some(format!("{} · “{}” · {}{provenance} — {}", e.date.label(), e.expression, doc.title, e.resolution))
                 }
                 Target::Bin(column) => layout
                     .with(|l| l.as_ref().and_then(|l| l.bin(column)))
@@ -438,6 +448,10 @@ fn EventRow(index: u32) -> impl IntoView {
         .collect_view();
     let doc_id = doc.id.clone();
     let sentence_index = event.sentence;
+    let note = dating::event_note(event, doc, &ctx.corpus);
+    // The evidence chain on hover and focus, as dates in the reader explain themselves.
+    let evidence = format!("{}. {}", event.resolution, doc.date_evidence.join("; "));
+    let basis = dating::event_basis(event, doc);
     let open_ctx = ctx.clone();
     let open_id = doc_id.clone();
     view! {
@@ -446,6 +460,7 @@ fn EventRow(index: u32) -> impl IntoView {
                 type="button"
                 class="event"
                 data-date=event.date.iso()
+                data-basis=basis
                 data-doc=doc_id
                 data-sentence=sentence_index.to_string()
                 on:click=move |_| open_ctx.open(&open_id, Some(sentence_index))
@@ -454,17 +469,8 @@ fn EventRow(index: u32) -> impl IntoView {
                 <span class="event-expression">"“"{event.expression.clone()}"”"</span>
                 <span class="event-sentence">{runs}</span>
                 <span class="event-doc">{doc.title.clone()}</span>
-                {event.inferred.then(|| view! { <span class="event-inferred">{inferred_note(&doc.date_reason)}</span> })}
+                {note.map(|n| view! { <span class="event-inferred" title=evidence>{n}</span> })}
             </button>
         </li>
-    }
-}
-
-/// "inferred from …" for an event whose article date was inferred, without saying it twice.
-fn inferred_note(reason: &str) -> String {
-    if reason.starts_with("inferred") {
-        format!("Article date {reason}")
-    } else {
-        format!("Article date inferred from {reason}")
     }
 }

@@ -6,7 +6,7 @@ use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON
 use fantoccini::key::Key;
 use fantoccini::Locator;
 
-use crate::support::{dated_dist, dist, in_both_browsers, many_dist, Browser, Page, Site, Tweak, ROOT};
+use crate::support::{dist, in_both_browsers, many_dist, Browser, Page, Site, Tweak, ROOT};
 
 const RESULTS: &str = "document.querySelectorAll('#result-list > li').length";
 
@@ -83,7 +83,7 @@ fn a_chip_cycles_required_excluded_cleared_and_counts_follow_the_filter() {
 
 #[test]
 fn the_timeline_shows_events_and_opens_the_reader_at_the_sentence() {
-    let site = Site::serve(&dated_dist(), "/");
+    let site = Site::serve(&dist(), "/");
     in_both_browsers(|browser| {
         let base = site.base.clone();
         async move {
@@ -192,7 +192,7 @@ fn is_iso(d: &str) -> bool {
 
 #[test]
 fn brushing_the_timeline_or_typing_dates_sets_the_range() {
-    let site = Site::serve(&dated_dist(), "/");
+    let site = Site::serve(&dist(), "/");
     in_both_browsers(|browser| {
         let base = site.base.clone();
         async move {
@@ -271,13 +271,18 @@ fn the_reader_marks_mentions_dates_hits_and_boilerplate() {
                 !titles.is_empty() && titles.iter().all(|t| !t.is_empty()),
                 "{browser:?}: dates explain themselves"
             );
-            // The shipped articles give no date of their own: their relative dates are marked,
-            // and say why they are not on the timeline.
+            // The shipped articles print no date: the reader says when the article was written,
+            // where that comes from, and the evidence, one line each.
+            let date = page.texts("#article-date").await.join("");
+            assert!(date.contains("written"), "{browser:?}: {date}");
+            let basis = page.attrs("#article-date", "data-basis").await;
+            assert!(["text", "collection", "likely", "unknown"].contains(&basis[0].as_str()), "{browser:?}: {basis:?}");
+            page.click("#date-evidence summary").await;
+            assert!(page.count("#date-evidence li").await > 0, "{browser:?}: no evidence listed");
+            // What stays off the timeline is listed with what is known of it, and its marks say why.
             let unresolved = page.attrs("#reader mark.date.unresolved", "title").await;
-            assert!(
-                !unresolved.is_empty() && unresolved.iter().all(|t| t.starts_with("Not on the timeline")),
-                "{browser:?}: {unresolved:?}"
-            );
+            assert!(unresolved.iter().all(|t| t.contains("Not on the timeline")), "{browser:?}: {unresolved:?}");
+            assert_eq!(page.count("#unplaced li").await, unresolved.len(), "{browser:?}");
             // Next hit moves a visible "current" marker through the hits.
             page.click("#next-hit").await;
             page.wait_until("document.querySelector('#reader mark.hit.current')", "a current hit").await;
@@ -562,7 +567,7 @@ fn axe_finds_no_serious_violations_in_the_main_states() {
 /// when, and the sentence that says so — by mouse, then by keyboard only.
 #[test]
 fn a_reader_finds_which_brands_quit_and_when_and_opens_the_sentence() {
-    let site = Site::serve(&dated_dist(), "/");
+    let site = Site::serve(&dist(), "/");
     in_both_browsers(|browser| {
         let base = site.base.clone();
         async move {

@@ -472,14 +472,6 @@ pub fn many_dist() -> PathBuf {
     Path::new(ROOT).join("target/dist-many")
 }
 
-/// The test site built from the seeds with a front-matter date added (see scripts/test.sh): the
-/// shipped articles carry no date, so their relative dates stay off the timeline; an owner who
-/// knows when they ran says so in front matter, and then the timeline fills. The timeline tests
-/// run on this one.
-pub fn dated_dist() -> PathBuf {
-    Path::new(ROOT).join("target/dist-dated")
-}
-
 /// Files a reader might bring: a text article, a saved news page, a CSV of three articles, a
 /// Latin-1 file, a PDF and an empty file (`tests/fixtures/import/`).
 pub fn import_fixture(name: &str) -> PathBuf {

@@ -144,9 +144,9 @@ pub(super) fn solve(documents: &[Document], found: &[Vec<Found>]) -> Vec<Article
     let mut states: Vec<State> = known
         .iter()
         .map(|k| State {
-            certain: k.as_ref().map_or_else(DaySet::all, |k| {
-                DaySet::between(k.value.start.ordinal(), k.value.end.ordinal())
-            }),
+            certain: k
+                .as_ref()
+                .map_or_else(DaySet::all, |k| DaySet::between(k.value.start.ordinal(), k.value.end.ordinal())),
             likely: None,
             fixed: k.clone(),
             evidence: Vec::new(),
@@ -618,7 +618,7 @@ fn propagate(states: &mut [State], documents: &[Document], found: &[Vec<Found>],
                     let (to, from, f, g) =
                         if states[to.0].fixed.is_some() { (from, to, g, f) } else { (to, from, f, g) };
                     states[to.0].evidence.push(format!(
-                        "set aside: '{}' as the happening '{}' of “{}”: their dates cannot agree with the rest of the evidence",
+                        "not tied: '{}' and '{}' in “{}” read alike, but the rest of the evidence dates them apart",
                         f.text, g.text, documents[from.0].title
                     ));
                     break;
@@ -650,11 +650,7 @@ fn apply_tie(
     }
     let f = &found[to.0][to.1];
     let slack = if counted_in_days(f) || counted_in_days(g) { TIE_SLACK } else { 0 };
-    let v = DateValue {
-        start: v.start.add_days(-slack),
-        end: v.end.add_days(slack),
-        precision: Precision::Range,
-    };
+    let v = DateValue { start: v.start.add_days(-slack), end: v.end.add_days(slack), precision: Precision::Range };
     let target = &states[to.0];
     let around = if leans_on_likely { target.effective() } else { &target.certain };
     let allowed = match absolute(f) {
@@ -714,7 +710,10 @@ fn settle_once(state: &mut State, found: &[Found], likely: bool) -> bool {
         let set = if on_likely { state.effective() } else { &state.certain };
         let Some((v, true)) = value_over(f, set) else { continue };
         let (by, why) = match f.tense {
-            Tense::Past => (DaySet::on_or_after(v.start.ordinal()), format!("after '{}' = {} (told in the past tense)", f.text, v.label())),
+            Tense::Past => (
+                DaySet::on_or_after(v.start.ordinal()),
+                format!("after '{}' = {} (told in the past tense)", f.text, v.label()),
+            ),
             Tense::Future => (
                 DaySet::on_or_before(v.end.ordinal()),
                 format!("before the end of '{}' = {} (announced in the future tense)", f.text, v.label()),
@@ -762,7 +761,7 @@ fn finish(state: State) -> ArticleDate {
     if let Some(k) = state.fixed {
         let (lo, hi) = (k.value.start, k.value.end);
         return ArticleDate {
-            reference: Reference { value: Some(k.value), inferred: k.basis != DateBasis::Given, note: k.note.clone() },
+            reference: Reference { value: Some(k.value), inferred: k.basis != DateBasis::Given },
             basis: k.basis,
             likely: false,
             bounds: (Some(lo), Some(hi)),
@@ -782,7 +781,8 @@ fn finish(state: State) -> ArticleDate {
     };
     let narrow = state.effective().within(MAX_WIDTH);
     let likely = state.likely.is_some() && narrow.is_some();
-    let why = if state.evidence.is_empty() { "the text has no date evidence".to_string() } else { state.evidence.join("; ") };
+    let why =
+        if state.evidence.is_empty() { "the text has no date evidence".to_string() } else { state.evidence.join("; ") };
     let summary = match narrow {
         Some((lo, hi)) if likely => {
             format!("likely written {}; certain: {}. Evidence: {why}", written(lo, hi), open_phrase(bounds))
@@ -793,7 +793,7 @@ fn finish(state: State) -> ArticleDate {
     };
     let value = narrow.map(|(lo, hi)| reference::span(lo, hi));
     ArticleDate {
-        reference: Reference { value, inferred: value.is_some(), note: summary.clone() },
+        reference: Reference { value, inferred: value.is_some() },
         basis,
         likely,
         bounds,
@@ -805,7 +805,7 @@ fn finish(state: State) -> ArticleDate {
 
 /// "on 14 May 2016", "in May 2016", "between 14 and 18 May 2016", "between 30 December 2015
 /// and 2 January 2016".
-pub(crate) fn written(lo: Day, hi: Day) -> String {
+pub fn written(lo: Day, hi: Day) -> String {
     let month = |m: u8| MONTH_NAMES.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or("?");
     let v = reference::span(lo, hi);
     match v.precision {
@@ -847,12 +847,19 @@ mod tests {
         let mut docs = vec![doc(
             "c",
             None,
-            &["Ana Costa will speak at the summit from June 18 to 20, 2019.", "There is still more than a week left for the speech."],
+            &[
+                "Ana Costa will speak at the summit from June 18 to 20, 2019.",
+                "There is still more than a week left for the speech.",
+            ],
         )];
         extract(&mut docs);
         assert_eq!(docs[0].date_latest, Some(day(2019, 6, 10)));
         assert!(docs[0].date_evidence.iter().any(|e| e.contains("counts down to")), "{:?}", docs[0].date_evidence);
-        let mut plain = vec![doc("p", None, &["The vote will be held on March 20, 2021.", "With two weeks to go, polls tightened."])];
+        let mut plain = vec![doc(
+            "p",
+            None,
+            &["The vote will be held on March 20, 2021.", "With two weeks to go, polls tightened."],
+        )];
         extract(&mut plain);
         assert_eq!((plain[0].date_earliest, plain[0].date_latest), (Some(day(2021, 2, 20)), Some(day(2021, 3, 13))));
         assert_eq!(plain[0].date, Some(span(day(2021, 2, 20), day(2021, 3, 13), Precision::Range)));
@@ -863,14 +870,21 @@ mod tests {
         let mut docs = vec![doc(
             "y",
             None,
-            &["The Harbour Trust joined in April this year.", "Ana Costa will attend the summit from May 18 to 20, 2016."],
+            &[
+                "The Harbour Trust joined in April this year.",
+                "Ana Costa will attend the summit from May 18 to 20, 2016.",
+            ],
         )];
         let ev = extract(&mut docs);
         // Certain: before 20 May 2016, in April–December of its year; likely 2016.
         assert_eq!((docs[0].date_earliest, docs[0].date_latest), (None, Some(day(2016, 5, 20))));
         assert!(docs[0].date_likely);
         assert_eq!(docs[0].date, Some(span(day(2016, 4, 1), day(2016, 5, 20), Precision::Range)));
-        assert!(docs[0].date_reason.starts_with("likely written between 1 April and 20 May 2016"), "{}", docs[0].date_reason);
+        assert!(
+            docs[0].date_reason.starts_with("likely written between 1 April and 20 May 2016"),
+            "{}",
+            docs[0].date_reason
+        );
         assert_eq!(event(&ev, 0, "April this year").date, DateValue::month(2016, 4).unwrap());
         // Without the year alternatives there is nothing to choose among: bonds due in 2011
         // say nothing about how long before it the article ran.
@@ -883,8 +897,19 @@ mod tests {
     #[test]
     fn an_article_is_dated_by_another_that_reports_the_same_happening() {
         let mut docs = vec![
-            doc("dated", Some(DateValue::day(day(2016, 5, 14))), &["The Harbour Trust suspended the membership of Zentaro yesterday after a vote of its board."]),
-            doc("undated", None, &["The Harbour Trust suspended the membership of Zentaro on Friday after a vote of its board.", "It joined 13 last month."]),
+            doc(
+                "dated",
+                Some(DateValue::day(day(2016, 5, 14))),
+                &["The Harbour Trust suspended the membership of Zentaro yesterday after a vote of its board."],
+            ),
+            doc(
+                "undated",
+                None,
+                &[
+                    "The Harbour Trust suspended the membership of Zentaro on Friday after a vote of its board.",
+                    "It joined 13 last month.",
+                ],
+            ),
         ];
         let ev = extract(&mut docs);
         assert_eq!(event(&ev, 0, "yesterday").date, DateValue::day(day(2016, 5, 13)));
@@ -903,15 +928,27 @@ mod tests {
     #[test]
     fn a_tie_that_contradicts_the_article_is_dropped_and_said() {
         let mut docs = vec![
-            doc("a", Some(DateValue::day(day(2016, 5, 14))), &["The Harbour Trust suspended the membership of Zentaro yesterday after a vote of its board."]),
-            doc("b", Some(DateValue::day(day(2018, 1, 2))), &["The Harbour Trust suspended the membership of Zentaro on Friday after a vote of its board."]),
-            doc("c", None, &["The Harbour Trust suspended the membership of Zentaro on Friday after a vote of its board."]),
+            doc(
+                "a",
+                Some(DateValue::day(day(2016, 5, 14))),
+                &["The Harbour Trust suspended the membership of Zentaro yesterday after a vote of its board."],
+            ),
+            doc(
+                "b",
+                Some(DateValue::day(day(2018, 1, 2))),
+                &["The Harbour Trust suspended the membership of Zentaro on Friday after a vote of its board."],
+            ),
+            doc(
+                "c",
+                None,
+                &["The Harbour Trust suspended the membership of Zentaro on Friday after a vote of its board."],
+            ),
         ];
         extract(&mut docs);
         // Printed dates never move; the article tied to both cannot be both, and says so.
         assert_eq!(docs[1].date, Some(DateValue::day(day(2018, 1, 2))));
         let c = &docs[2];
-        assert!(c.date_evidence.iter().any(|e| e.starts_with("set aside")), "{:?}", c.date_evidence);
+        assert!(c.date_evidence.iter().any(|e| e.starts_with("not tied")), "{:?}", c.date_evidence);
         assert!(c.date.is_some_and(|v| v.end.ordinal() - v.start.ordinal() <= 7), "{:?}", c.date);
     }
 
@@ -920,16 +957,57 @@ mod tests {
         let mut docs = vec![doc(
             "r",
             None,
-            &["It opened on May 14, 2016.", "The review will end on May 18, 2016.", "Costa quit yesterday.", "Talks began on April 30th."],
+            &[
+                "It opened on May 14, 2016.",
+                "The review will end on May 18, 2016.",
+                "Costa quit yesterday.",
+                "Talks began on April 30th.",
+            ],
         )];
         let ev = extract(&mut docs);
         assert_eq!(docs[0].date, Some(span(day(2016, 5, 14), day(2016, 5, 18), Precision::Range)));
         assert_eq!(event(&ev, 0, "yesterday").date, span(day(2016, 5, 13), day(2016, 5, 17), Precision::Range));
         assert_eq!(event(&ev, 0, "April 30th").date, DateValue::day(day(2016, 4, 30)));
         // Over an article date that may fall on either side of a 30 April, the year is not known.
-        let mut wide = vec![doc("w", None, &["It opened on March 2, 2016.", "It will close on March 1, 2017.", "Talks began on April 30th."])];
+        let mut wide = vec![doc(
+            "w",
+            None,
+            &["It opened on March 2, 2016.", "It will close on March 1, 2017.", "Talks began on April 30th."],
+        )];
         let ev = extract(&mut wide);
         assert!(ev.iter().all(|e| e.expression != "April 30th"));
         assert_eq!(wide[0].unresolved[0].note, "30 April (year not known)");
+    }
+}
+
+#[cfg(test)]
+mod set_by_owner {
+    use crate::corpus::{Corpus, DateBasis, DateValue, Day, Source};
+
+    #[test]
+    fn an_article_date_in_entities_toml_is_kept_and_the_collection_follows_it() {
+        let texts = [
+            (
+                "a",
+                "Board\n\nThe Harbour Trust suspended the membership of Zentaro yesterday after a vote of its board.",
+            ),
+            (
+                "b",
+                "Board\n\nThe Harbour Trust suspended the membership of Zentaro on Friday after a vote of its board.",
+            ),
+        ];
+        let sources: Vec<Source<'_>> = texts.iter().map(|(id, text)| Source { id, text }).collect();
+        let toml = "[[article]]\nid = \"a\"\ndate = \"2016-05-14\"\n\n[[article]]\nid = \"nope\"\ndate = \"2016\"\n\n[[article]]\nid = \"b\"\ndate = \"May\"\n";
+        let c = Corpus::build(&sources, Some(toml));
+        let a = &c.documents[0];
+        assert_eq!(
+            (a.date, a.date_basis, a.date_inferred),
+            (Some(DateValue::day(Day::new(2016, 5, 14).unwrap())), DateBasis::Given, false)
+        );
+        let b = &c.documents[1];
+        assert_eq!(b.date_basis, DateBasis::Collection);
+        assert_eq!(b.date_earliest, Day::new(2016, 5, 13));
+        assert!(c.warnings.iter().any(|w| w.contains("“nope” names no article")), "{:?}", c.warnings);
+        assert!(c.warnings.iter().any(|w| w.contains("[[article]] #3: date must be")), "{:?}", c.warnings);
     }
 }

@@ -10,19 +10,17 @@ use super::tense::Tense;
 pub(super) struct Reference {
     pub(super) value: Option<DateValue>,
     pub(super) inferred: bool,
-    /// For resolutions: "reference 2016-05-14, inferred from 'May 14th' ...".
-    pub(super) note: String,
 }
 
 impl Reference {
     /// No article date: only expressions with their year resolve.
     pub(super) fn none() -> Reference {
-        Reference { value: None, inferred: false, note: String::new() }
+        Reference { value: None, inferred: false }
     }
 
     /// An article written on `day` (to read an expression at one day of an interval).
     pub(super) fn on(day: Day) -> Reference {
-        Reference { value: Some(DateValue::day(day)), inferred: false, note: String::new() }
+        Reference { value: Some(DateValue::day(day)), inferred: false }
     }
 
     pub(super) fn day(&self) -> Option<Day> {
@@ -37,23 +35,6 @@ impl Reference {
         self.value
             .filter(|v| v.start.year == v.end.year && v.start.month == v.end.month)
             .map(|v| (v.start.year, v.start.month))
-    }
-
-    /// How an event's resolution names the reference it leaned on.
-    pub(super) fn label(&self) -> String {
-        let v = match self.value {
-            Some(v) if v.start == v.end => v.start.iso(),
-            Some(v) if v.precision == Precision::Range => {
-                format!("{} to {}", v.start.iso(), v.end.iso())
-            }
-            Some(v) => v.iso(),
-            None => "none".to_string(),
-        };
-        if self.inferred {
-            format!("reference {v}, {}", self.note)
-        } else {
-            format!("reference {v}")
-        }
     }
 }
 

@@ -118,7 +118,7 @@ fn is_break(t: &Token<'_>) -> bool {
 /// Coalition (IACC) announced" — does not: only one that holds a clause of its own does.
 fn clause_breaks(toks: &[Token<'_>]) -> Vec<bool> {
     let mut breaks: Vec<bool> = toks.iter().map(is_break).collect();
-    for (i, t) in toks.iter().enumerate().filter(|(_, t)| t.text == "(") {
+    for (i, _) in toks.iter().enumerate().filter(|(_, t)| t.text == "(") {
         if let Some(j) = toks[i + 1..].iter().take(4).position(|t| t.text == ")") {
             breaks[i] = false;
             breaks[i + 1 + j] = false;
