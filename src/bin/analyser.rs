@@ -83,7 +83,7 @@ mod wasm {
     pub fn parse_overrides(toml: &str) -> String {
         use corpus_explorer::corpus::overrides;
         let (parsed, warnings) = overrides::parse(toml);
-        overrides::to_lines(&parsed.entities, &warnings)
+        overrides::to_lines(&parsed, &warnings)
     }
 
     /// The analyser's memory in bytes. Wasm memory only grows, so after a run this is the run's

@@ -9,7 +9,7 @@
 //! skipped. Pure and total: any list of edits on any corpus gives a corpus.
 
 use super::overrides::EntityRule;
-use super::{Alias, Corpus, Entity, EntityKind, Mention};
+use super::{Alias, Corpus, DateValue, Entity, EntityKind, Mention};
 
 /// One correction.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,6 +35,13 @@ pub enum Edit {
     Hide {
         name: String,
     },
+    /// The article `doc` (its id) was written on `date` (a day, month, year or range): set by
+    /// the reader, as front matter or an `[[article]]` entry would. Every date inferred from it
+    /// follows (the date stage runs again).
+    Date {
+        doc: String,
+        date: DateValue,
+    },
 }
 
 /// `corpus` with `edits` applied in order; the search index is rebuilt from the result.
@@ -46,6 +53,25 @@ pub fn apply(corpus: &Corpus, edits: &[Edit]) -> Corpus {
     for edit in edits {
         let Some(map) = apply_one(&mut entities, &mut documents, edit) else { continue };
         remap(&mut documents, &mut events, &map);
+    }
+    // Dates set by the reader: the date stage runs again over the whole collection, since
+    // other articles may be dated from this one.
+    let mut dated = false;
+    for edit in edits {
+        if let Edit::Date { doc, date } = edit {
+            if let Some(d) = documents.iter_mut().find(|d| &d.id == doc) {
+                d.date = Some(*date);
+                d.date_inferred = false;
+                d.date_basis = super::DateBasis::Given;
+                d.date_reason = "set in the explorer".to_string();
+                dated = true;
+            }
+        }
+    }
+    if dated {
+        events = super::dates::extract(&mut documents);
+        super::link_events(&documents, &mut events);
+        events.sort_by_key(|e| (e.date.start, e.doc, e.sentence, e.start));
     }
     super::link_entity_docs(&documents, &mut entities);
     for e in &mut entities {
@@ -62,6 +88,7 @@ fn find(entities: &[Entity], name: &str) -> Option<usize> {
 /// the edit does not apply (a name that is gone) or needs no remapping.
 fn apply_one(entities: &mut Vec<Entity>, documents: &mut [super::Document], edit: &Edit) -> Option<Vec<Option<u32>>> {
     match edit {
+        Edit::Date { .. } => None,
         Edit::Rename { from, to } => {
             let i = find(entities, from)?;
             let to = to.trim();
@@ -221,6 +248,13 @@ pub fn to_toml(edits: &[Edit]) -> String {
                     q(name)
                 ));
             }
+            Edit::Date { doc, date } => {
+                out.push_str(&format!(
+                    "# Date set by hand.\n[[article]]\nid = {}\ndate = \"{}\"\n",
+                    q(doc),
+                    super::overrides::date_setting(date)
+                ));
+            }
         }
     }
     out
@@ -228,7 +262,8 @@ pub fn to_toml(edits: &[Edit]) -> String {
 
 /// Edits in a compact line form for storage and links: one per line, fields separated by tabs
 /// (`merge \t into \t from…`, `split \t name \t spelling`, `rename \t from \t to`,
-/// `kind \t name \t kind`, `hide \t name`). Unknown lines are skipped when read.
+/// `kind \t name \t kind`, `hide \t name`, `date \t id \t 2016-05-14`). Unknown lines are skipped
+/// when read.
 pub fn to_lines(edits: &[Edit]) -> String {
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
     edits
@@ -243,6 +278,7 @@ pub fn to_lines(edits: &[Edit]) -> String {
             Edit::Rename { from, to } => format!("rename\t{}\t{}", clean(from), clean(to)),
             Edit::Kind { name, kind } => format!("kind\t{}\t{}", clean(name), kind.label()),
             Edit::Hide { name } => format!("hide\t{}", clean(name)),
+            Edit::Date { doc, date } => format!("date\t{}\t{}", clean(doc), super::overrides::date_setting(date)),
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -261,10 +297,18 @@ pub fn from_lines(text: &str) -> Vec<Edit> {
                 "rename" => Some(Edit::Rename { from: owned(1)?, to: owned(2)? }),
                 "kind" => Some(Edit::Kind { name: owned(1)?, kind: kind_of(f.get(2)?)? }),
                 "hide" => Some(Edit::Hide { name: owned(1)? }),
+                "date" => Some(Edit::Date { doc: owned(1)?, date: super::overrides::parse_date(f.get(2)?)? }),
                 _ => None,
             }
         })
         .collect()
+}
+
+/// An imported file's `[[article]]` dates as edits, for the articles of `corpus` they name;
+/// also how many name none here.
+pub fn date_edits(corpus: &Corpus, articles: &[super::overrides::ArticleDateRule]) -> (Vec<Edit>, usize) {
+    let (known, unknown): (Vec<_>, Vec<_>) = articles.iter().partition(|a| corpus.document_by_id(&a.id).is_some());
+    (known.into_iter().map(|a| Edit::Date { doc: a.id.clone(), date: a.date }).collect(), unknown.len())
 }
 
 /// An `entities.toml` read back into edits against `corpus` (its `[[entity]]` rules, parsed by
@@ -355,6 +399,41 @@ mod tests {
 
     fn names(c: &Corpus) -> Vec<String> {
         c.entities.iter().map(|e| e.name.clone()).collect()
+    }
+
+    #[test]
+    fn a_date_set_by_the_reader_dates_the_article_and_what_follows_from_it() {
+        let texts = [
+            (
+                "a",
+                "Board\n\nThe Harbour Trust suspended the membership of Zentaro yesterday after a vote of its board.",
+            ),
+            (
+                "b",
+                "Board\n\nThe Harbour Trust suspended the membership of Zentaro on Friday after a vote of its board.",
+            ),
+        ];
+        let sources: Vec<crate::corpus::Source<'_>> =
+            texts.iter().map(|(id, text)| crate::corpus::Source { id, text }).collect();
+        let c = Corpus::build(&sources, None);
+        assert!(c.documents.iter().all(|d| d.date.is_none()));
+        let date = DateValue::day(crate::corpus::Day::new(2016, 5, 14).unwrap());
+        let edits = vec![Edit::Date { doc: "a".into(), date }];
+        let set = apply(&c, &edits);
+        assert_eq!((set.documents[0].date, set.documents[0].date_basis), (Some(date), crate::corpus::DateBasis::Given));
+        // Its "yesterday" is the 13th, and the other article, tied to it, follows.
+        assert!(set.events.iter().any(|e| e.doc == 0 && e.date.iso() == "2016-05-13"));
+        assert_eq!(set.documents[1].date_basis, crate::corpus::DateBasis::Collection);
+        assert!(set.documents[1].date.is_some());
+        // Stored, linked and downloaded like a name edit; an import reads it back.
+        assert_eq!(from_lines(&to_lines(&edits)), edits);
+        let toml = to_toml(&edits);
+        assert!(toml.contains("[[article]]\nid = \"a\"\ndate = \"2016-05-14\""), "{toml}");
+        let (parsed, warnings) = crate::corpus::overrides::parse(&toml);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(date_edits(&c, &parsed.articles), (edits.clone(), 0));
+        // Undone, nothing of it stays.
+        assert!(apply(&c, &[]).documents.iter().all(|d| d.date.is_none()));
     }
 
     #[test]

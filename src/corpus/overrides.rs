@@ -26,7 +26,7 @@
 use super::time::{DateValue, Day, Precision};
 use super::EntityKind;
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Overrides {
     pub entities: Vec<EntityRule>,
     pub articles: Vec<ArticleDateRule>,
@@ -173,9 +173,11 @@ fn entity_rule(table: &toml::Table, label: &str, warnings: &mut Vec<String>) -> 
 
 /// Rules and warnings as lines, to carry them from the analyser worker (which parses TOML) to
 /// the page (which has no TOML or JSON parser, to keep its download small): a rule is
-/// `rule \t name \t kind-or-empty \t hide|keep \t alias…`, a warning `warning \t text`. Tabs
-/// and line breaks inside values become spaces.
-pub fn to_lines(rules: &[EntityRule], warnings: &[String]) -> String {
+/// `rule \t name \t kind-or-empty \t hide|keep \t alias…`, an article date `article \t id \t
+/// date` ([`date_setting`]), a warning `warning \t text`. Tabs and line breaks inside values
+/// become spaces.
+pub fn to_lines(overrides: &Overrides, warnings: &[String]) -> String {
+    let rules = &overrides.entities;
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
     let mut out: Vec<String> = rules
         .iter()
@@ -190,17 +192,37 @@ pub fn to_lines(rules: &[EntityRule], warnings: &[String]) -> String {
             fields.join("\t")
         })
         .collect();
+    out.extend(overrides.articles.iter().map(|a| format!("article\t{}\t{}", clean(&a.id), date_setting(&a.date))));
     out.extend(warnings.iter().map(|w| format!("warning\t{}", clean(w))));
     out.join("\n")
 }
 
+/// A date as `[[article]]` writes it: "2016-05-14", "2016-05", "2016" or "2016-05-14..2016-05-18".
+pub fn date_setting(v: &DateValue) -> String {
+    let whole = |w: Option<DateValue>| w.is_some_and(|w| w.start == v.start && w.end == v.end);
+    if v.start == v.end {
+        v.start.iso()
+    } else if whole(DateValue::month(v.start.year, v.start.month)) {
+        format!("{:04}-{:02}", v.start.year, v.start.month)
+    } else if whole(DateValue::year(v.start.year)) {
+        format!("{:04}", v.start.year)
+    } else {
+        format!("{}..{}", v.start.iso(), v.end.iso())
+    }
+}
+
 /// Inverse of [`to_lines`]; lines it does not know are skipped.
-pub fn from_lines(text: &str) -> (Vec<EntityRule>, Vec<String>) {
-    let (mut rules, mut warnings) = (Vec::new(), Vec::new());
+pub fn from_lines(text: &str) -> (Overrides, Vec<String>) {
+    let (mut rules, mut articles, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
     for line in text.lines() {
         let f: Vec<&str> = line.split('\t').collect();
         match f.as_slice() {
             ["warning", text] => warnings.push(text.to_string()),
+            ["article", id, date] if !id.is_empty() => {
+                if let Some(date) = parse_date(date) {
+                    articles.push(ArticleDateRule { id: id.to_string(), date });
+                }
+            }
             ["rule", name, kind, hide, aliases @ ..] if !name.is_empty() => rules.push(EntityRule {
                 name: name.to_string(),
                 aliases: aliases.iter().map(|a| a.to_string()).collect(),
@@ -210,7 +232,7 @@ pub fn from_lines(text: &str) -> (Vec<EntityRule>, Vec<String>) {
             _ => {}
         }
     }
-    (rules, warnings)
+    (Overrides { entities: rules, articles }, warnings)
 }
 
 fn string_list(value: &toml::Value) -> Option<Vec<String>> {
@@ -238,10 +260,15 @@ mod tests {
 
     #[test]
     fn rules_and_warnings_round_trip_through_lines() {
-        let (o, w) = parse("[[entity]]\nname = \"Ana Costa\"\naliases = [\"A. Costa\", \"Costa\"]\nkind = \"person\"\n[[entity]]\nname = \"Orvel\"\nhide = true\ncolour = 1\n");
+        let (o, w) = parse("[[entity]]\nname = \"Ana Costa\"\naliases = [\"A. Costa\", \"Costa\"]\nkind = \"person\"\n[[entity]]\nname = \"Orvel\"\nhide = true\ncolour = 1\n[[article]]\nid = \"a\"\ndate = \"2016-05\"\n[[article]]\nid = \"b\"\ndate = \"2016-05-14..2016-05-18\"\n");
         assert_eq!(w.len(), 1, "{w:?}");
-        assert_eq!(from_lines(&to_lines(&o.entities, &w)), (o.entities.clone(), w));
-        assert_eq!(from_lines("junk\nrule\t\t\tkeep"), (Vec::new(), Vec::new()));
+        assert_eq!(o.articles.len(), 2);
+        let settings: Vec<String> = o.articles.iter().map(|a| date_setting(&a.date)).collect();
+        assert_eq!(settings, ["2016-05", "2016-05-14..2016-05-18"]);
+        let (back, back_w) = from_lines(&to_lines(&o, &w));
+        assert_eq!((back.entities, back.articles, back_w), (o.entities.clone(), o.articles.clone(), w));
+        let (junk, none) = from_lines("junk\nrule\t\t\tkeep\narticle\tx\tnot a date");
+        assert!(junk.entities.is_empty() && junk.articles.is_empty() && none.is_empty());
     }
 
     #[test]

@@ -66,7 +66,7 @@ pub fn short_date(doc: &Document) -> String {
 }
 
 /// Where the date comes from, in words: "printed in the article", "from this article's own
-/// text", "from other articles: “A”, “B”", "likely, from other articles: …".
+/// text", "from other articles: “A”, “B”" (that it is likely, [`article_date`] says).
 pub fn provenance(doc: &Document, corpus: &Corpus) -> String {
     let others = || {
         let titles: Vec<String> = doc
@@ -84,10 +84,16 @@ pub fn provenance(doc: &Document, corpus: &Corpus) -> String {
         DateBasis::Collection => format!("from other articles: {}", others()),
         DateBasis::Unknown => "nothing in the text dates it".to_string(),
     };
+    base
+}
+
+/// The reader's "How this date was found": [`provenance`], and for a likely date that it is a
+/// preference.
+pub fn how_found(doc: &Document, corpus: &Corpus) -> String {
     if doc.date.is_some() && doc.date_likely {
-        format!("likely (a preference, not certain), {base}")
+        format!("a preference among possible years, not certain; {}", provenance(doc, corpus))
     } else {
-        base
+        provenance(doc, corpus)
     }
 }
 

@@ -58,7 +58,7 @@ fn Article(ctx: Ctx, doc_index: u32, close: impl Fn() + Clone + Send + Sync + 's
     let current_hit: RwSignal<Option<usize>> = RwSignal::new(None);
     let date_line = super::dating::article_date(doc);
     let basis = super::dating::doc_basis(doc);
-    let provenance = super::dating::provenance(doc, &ctx.corpus);
+    let provenance = super::dating::how_found(doc, &ctx.corpus);
     let step = move |delta: isize| {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
@@ -168,6 +168,7 @@ fn Article(ctx: Ctx, doc_index: u32, close: impl Fn() + Clone + Send + Sync + 's
                 {doc.url.clone().map(|u| view! { <span class="url">" · "{u}</span> })}
             </p>
             {date_evidence(&ctx, doc, provenance)}
+            {set_date(doc)}
             <div class="reader-body">{paragraphs}</div>
             {unplaced(doc)}
         </article>
@@ -199,6 +200,48 @@ fn date_evidence(ctx: &Ctx, doc: &Document, provenance: String) -> impl IntoView
             <summary>"How this date was found: "{provenance}</summary>
             <ol>{evidence}</ol>
             {has_sources.then(|| view! { <p class="date-sources">"Dated with the help of: "{sources}</p> })}
+        </details>
+    }
+}
+
+/// "Set date": the reader says when the article was written (a day, a month, a year or a
+/// range). It is a correction like a name edit — undone by Undo, kept with the workspace,
+/// carried in the link, written to the `entities.toml` download as an `[[article]]` entry —
+/// and everything dated from this article follows (the date stage runs again).
+fn set_date(doc: &Document) -> impl IntoView + use<> {
+    let ws = super::workspace::use_workspace();
+    let id = doc.id.clone();
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+    let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let apply = move || {
+        let text = input.get().map(|i| i.value()).unwrap_or_default();
+        match crate::corpus::overrides::parse_date(&text) {
+            Some(date) => {
+                error.set(None);
+                ws.edit(crate::corpus::curate::Edit::Date { doc: id.clone(), date });
+            }
+            None => error.set(Some(format!(
+                "“{}” is not a date here: write a day (2016-05-14), a month (2016-05), a year (2016) or a range (2016-05-14..2016-05-18).",
+                text.trim()
+            ))),
+        }
+    };
+    let on_key = {
+        let apply = apply.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            if ev.key() == "Enter" {
+                apply();
+            }
+        }
+    };
+    view! {
+        <details class="set-date" id="set-date">
+            <summary>"Set date"</summary>
+            <label for="set-date-input">"When it was written (a day, a month, a year or a range): "</label>
+            <input id="set-date-input" type="text" placeholder="2016-05-14 · 2016-05 · 2016-05-14..2016-05-18" on:keydown=on_key node_ref=input/>
+            <button type="button" id="set-date-apply" on:click=move |_| apply()>"Set"</button>
+            <p class="muted">"Undo takes it back. It is kept with your corrections, travels in the link, and is written to the entities.toml download."</p>
+            {move || error.get().map(|e| view! { <p class="set-date-error" role="alert">{e}</p> })}
         </details>
     }
 }
@@ -306,7 +349,9 @@ fn sentence_view(ctx: &Ctx, doc_index: u32, s_index: u32, query: &Query) -> impl
         }));
     }
     let selected = ctx.state.with_untracked(|s| s.sentence == Some(s_index));
-    let runs = segments(&sentence.text, &marks)
+    // Each segment's inner marks (hit, date), then consecutive segments of one name joined
+    // into one mention: a hit or a date inside "Alibaba Group" must not make it two targets.
+    let pieces: Vec<(Option<u32>, AnyView)> = segments(&sentence.text, &marks)
         .into_iter()
         .map(|seg| {
             let text = seg.text;
@@ -322,7 +367,20 @@ fn sentence_view(ctx: &Ctx, doc_index: u32, s_index: u32, query: &Query) -> impl
                 .into_any(),
                 None => inner,
             };
-            match seg.entity.and_then(|i| ctx.corpus.entities.get(i as usize)) {
+            (seg.entity, inner)
+        })
+        .collect();
+    let mut groups: Vec<(Option<u32>, Vec<AnyView>)> = Vec::new();
+    for (entity, inner) in pieces {
+        match groups.last_mut() {
+            Some((last, views)) if entity.is_some() && *last == entity => views.push(inner),
+            _ => groups.push((entity, vec![inner])),
+        }
+    }
+    let runs = groups
+        .into_iter()
+        .map(|(entity, inner)| {
+            match entity.and_then(|i| ctx.corpus.entities.get(i as usize)) {
                 Some(entity) => {
                     let name = entity.name.clone();
                     let ctx = ctx.clone();
@@ -348,7 +406,7 @@ fn sentence_view(ctx: &Ctx, doc_index: u32, s_index: u32, query: &Query) -> impl
                     }
                     .into_any()
                 }
-                None => inner,
+                None => inner.into_iter().collect_view().into_any(),
             }
         })
         .collect_view();

@@ -171,9 +171,12 @@ impl Workspace {
                     return;
                 }
             };
-            let (rules, warnings) = crate::corpus::overrides::from_lines(&lines);
+            let (parsed, warnings) = crate::corpus::overrides::from_lines(&lines);
             // Against the corpus as shown: the base with the reader's edits already applied.
-            let (edits, unmatched) = curate::edits_from_rules(&ws.corpus(), &rules);
+            let (mut edits, mut unmatched) = curate::edits_from_rules(&ws.corpus(), &parsed.entities);
+            let (dates, undated) = curate::date_edits(&ws.corpus(), &parsed.articles);
+            edits.extend(dates);
+            unmatched += undated;
             let mut said = vec![format!(
                 "{}: {} correction{} applied",
                 file.name(),
@@ -212,7 +215,7 @@ impl Workspace {
         let n = missing.len();
         self.edits.update(|e| e.extend(missing));
         self.message.set(Some(format!(
-            "This link carries {n} name correction{}; {} applied on top of yours. Undo takes {} back.",
+            "This link carries {n} correction{}; {} applied on top of yours. Undo takes {} back.",
             if n == 1 { "" } else { "s" },
             if n == 1 { "it is" } else { "they are" },
             if n == 1 { "it" } else { "them" },

@@ -126,7 +126,7 @@ fn a_chip_dropped_on_another_merges_the_link_carries_it_and_an_entities_toml_imp
                 )
                 .await;
             let note = other.texts(".workspace-message").await.join(" ");
-            assert!(note.contains("This link carries 1 name correction"), "{browser:?}: {note}");
+            assert!(note.contains("This link carries 1 correction"), "{browser:?}: {note}");
             let spellings = other.attrs(".chip[data-entity='Gucci']", "title").await.join(" ");
             assert!(spellings.contains("Tiffany"), "{browser:?}: {spellings}");
             // The chip editor lists the merged chip's articles; one click opens one.

@@ -4,6 +4,7 @@
 //! add the files of `tests/fixtures/import/` through the page's file input.
 
 mod curation;
+mod dates;
 mod explorer;
 mod foundation;
 mod hardening;

@@ -51,8 +51,11 @@ const REACH_DAYS: i64 = 800;
 /// Ties kept per expression (the strongest) and the rarest terms that find its candidates.
 const MAX_TIES: usize = 8;
 const PROBE_TERMS: usize = 4;
-/// A term in more expressions' sentences than this finds no candidates (it is not rare).
-const MAX_POSTINGS: usize = 2000;
+/// A term in more expressions' sentences than this finds no candidates (it is not rare), and
+/// an expression is compared with at most this many others: bounds on the work of a corpus
+/// where hundreds of articles tell the same happening alike.
+const MAX_POSTINGS: usize = 200;
+const MAX_CANDIDATES: usize = 400;
 /// Wording of a weak tie (see [`Tie::weak`]): half the story groups' threshold with names.
 const WEAK_WORDING: f64 = story::MIN_WORDING_WITH_NAMES / 2.0;
 
@@ -469,42 +472,47 @@ fn ties(documents: &[Document], found: &[Vec<Found>]) -> Vec<Tie> {
             postings.entry(term).or_default().push(n as u32);
         }
     }
-    let names = |(d, i): (usize, usize)| -> Vec<u32> {
-        let s = &documents[d].sentences[found[d][i].sentence as usize];
-        let mut e: Vec<u32> = s.mentions.iter().map(|m| m.entity).collect();
-        e.sort_unstable();
-        e.dedup();
-        e
-    };
-    // Every candidate pair that names no different actors and whose dates could be one day.
+    let names: Vec<Vec<u32>> = items
+        .iter()
+        .map(|&(d, i)| {
+            let s = &documents[d].sentences[found[d][i].sentence as usize];
+            let mut e: Vec<u32> = s.mentions.iter().map(|m| m.entity).collect();
+            e.sort_unstable();
+            e.dedup();
+            e
+        })
+        .collect();
+    // Every candidate pair that names no different actors, whose dates could be one day, and
+    // that is worded alike enough to be a tie of either strength.
     let mut pairs: Vec<(usize, usize, f64, bool)> = Vec::new(); // (item, item, wording, shared names)
+    let mut candidates: Vec<u32> = Vec::new();
     for (n, v) in vectors.iter().enumerate() {
         let mut probe: Vec<(u32, f64)> = v.clone();
         probe.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        let mut candidates: Vec<u32> = probe
-            .iter()
-            .take(PROBE_TERMS)
-            .filter_map(|(t, _)| postings.get(t))
-            .filter(|p| p.len() <= MAX_POSTINGS)
-            .flatten()
-            .copied()
-            .filter(|&m| m as usize > n && items[m as usize].0 != items[n].0)
-            .collect();
+        candidates.clear();
+        for (t, _) in probe.iter().take(PROBE_TERMS) {
+            let Some(p) = postings.get(t).filter(|p| p.len() <= MAX_POSTINGS) else { continue };
+            candidates.extend(p.iter().copied().filter(|&m| m as usize > n && items[m as usize].0 != items[n].0));
+        }
         candidates.sort_unstable();
         candidates.dedup();
-        let mine = names(items[n]);
-        let f = &found[items[n].0][items[n].1];
-        for m in candidates.into_iter().map(|m| m as usize) {
+        candidates.truncate(MAX_CANDIDATES);
+        let (mine, f) = (&names[n], &found[items[n].0][items[n].1]);
+        for &m in &candidates {
+            let m = m as usize;
             let g = &found[items[m].0][items[m].1];
             if !could_be_one_day(f, g) {
                 continue;
             }
-            let theirs = names(items[m]);
+            let theirs = &names[m];
             let shared = mine.iter().any(|e| theirs.binary_search(e).is_ok());
             if !mine.is_empty() && !theirs.is_empty() && !shared {
                 continue;
             }
-            pairs.push((n, m, story::cosine(v, &vectors[m]), shared));
+            let wording = story::cosine(v, &vectors[m]);
+            if wording >= WEAK_WORDING {
+                pairs.push((n, m, wording, shared));
+            }
         }
     }
     // The best wording each expression has with each other article: a weak tie must be both
