@@ -379,35 +379,33 @@ fn sentence_view(ctx: &Ctx, doc_index: u32, s_index: u32, query: &Query) -> impl
     }
     let runs = groups
         .into_iter()
-        .map(|(entity, inner)| {
-            match entity.and_then(|i| ctx.corpus.entities.get(i as usize)) {
-                Some(entity) => {
-                    let name = entity.name.clone();
-                    let ctx = ctx.clone();
-                    let state = ctx.state;
-                    let active = {
-                        let name = name.clone();
-                        move || state.with(|s| s.include.contains(&name) || s.exclude.contains(&name))
-                    };
-                    view! {
-                        <button
-                            type="button"
-                            class="mention"
-                            class:active=active
-                            data-entity=name.clone()
-                            title=format!("{} ({}) — click to filter by it", entity.name, entity.kind.label())
-                            on:click=move |_| {
-                                let name = name.clone();
-                                ctx.change(History::Push, move |s| s.toggle_entity(&name));
-                            }
-                        >
-                            {inner}
-                        </button>
-                    }
-                    .into_any()
+        .map(|(entity, inner)| match entity.and_then(|i| ctx.corpus.entities.get(i as usize)) {
+            Some(entity) => {
+                let name = entity.name.clone();
+                let ctx = ctx.clone();
+                let state = ctx.state;
+                let active = {
+                    let name = name.clone();
+                    move || state.with(|s| s.include.contains(&name) || s.exclude.contains(&name))
+                };
+                view! {
+                    <button
+                        type="button"
+                        class="mention"
+                        class:active=active
+                        data-entity=name.clone()
+                        title=format!("{} ({}) — click to filter by it", entity.name, entity.kind.label())
+                        on:click=move |_| {
+                            let name = name.clone();
+                            ctx.change(History::Push, move |s| s.toggle_entity(&name));
+                        }
+                    >
+                        {inner}
+                    </button>
                 }
-                None => inner.into_iter().collect_view().into_any(),
+                .into_any()
             }
+            None => inner.into_iter().collect_view().into_any(),
         })
         .collect_view();
     view! {

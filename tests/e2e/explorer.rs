@@ -539,7 +539,11 @@ fn axe_finds_no_serious_violations_in_the_main_states() {
             page.click("#date-evidence summary").await;
             page.click("#set-date summary").await;
             page.wait_until("document.getElementById('set-date-input')", "Set date open").await;
-            assert_eq!(axe(&page).await, Vec::<String>::new(), "{browser:?}: reader with its date evidence and Set date");
+            assert_eq!(
+                axe(&page).await,
+                Vec::<String>::new(),
+                "{browser:?}: reader with its date evidence and Set date"
+            );
             page.click("#close-reader").await;
             page.click("#clear-all").await;
             page.click("#edit-names").await;
