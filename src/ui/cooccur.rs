@@ -12,6 +12,8 @@ use crate::corpus::cooccur;
 const TOP: usize = 10;
 const CELL: usize = 22;
 const LABEL: usize = 150;
+/// Height a slanted (-60°) column label takes per character, at the labels' font size.
+const TOP_PER_CHAR: f64 = 5.6;
 
 #[component]
 pub fn CooccurrencePanel() -> impl IntoView {
@@ -33,7 +35,6 @@ pub fn CooccurrencePanel() -> impl IntoView {
         }
         let names: Vec<String> = m.entities.iter().map(|&e| ctx.corpus.entities[e as usize].name.clone()).collect();
         let max = f64::from(m.max());
-        let size = LABEL + n * CELL;
         let short = |s: &str| {
             if s.chars().count() > 20 {
                 format!("{}…", s.chars().take(19).collect::<String>())
@@ -41,11 +42,17 @@ pub fn CooccurrencePanel() -> impl IntoView {
                 s.to_string()
             }
         };
+        // The band above the matrix is as tall as its longest slanted label needs (about 6 px
+        // a character at -60°), not a fixed 150 px that leaves short names floating.
+        let longest = names.iter().map(|n| short(n).chars().count()).max().unwrap_or(0);
+        let top = ((longest as f64 * TOP_PER_CHAR).ceil() as usize + 10).clamp(24, LABEL);
+        let size = LABEL + n * CELL;
+        let height = top + n * CELL;
         let rows = names.iter().enumerate().map(|(i, name)| {
-            let y = LABEL + i * CELL;
+            let y = top + i * CELL;
             view! {
                 <text class="co-label" x=(LABEL - 6).to_string() y=(y + CELL - 7).to_string() text-anchor="end">{short(name)}</text>
-                <text class="co-label" transform=format!("translate({} {}) rotate(-60)", LABEL + i * CELL + CELL - 6, LABEL - 6)>{short(name)}</text>
+                <text class="co-label" transform=format!("translate({} {}) rotate(-60)", LABEL + i * CELL + CELL - 6, top - 6)>{short(name)}</text>
             }
         }).collect_view();
         let mut cells = Vec::new();
@@ -64,7 +71,7 @@ pub fn CooccurrencePanel() -> impl IntoView {
                         class="co-cell"
                         class:empty=count == 0
                         x=(LABEL + j * CELL).to_string()
-                        y=(LABEL + i * CELL).to_string()
+                        y=(top + i * CELL).to_string()
                         width=(CELL - 2).to_string()
                         height=(CELL - 2).to_string()
                         fill-opacity=format!("{:.2}", if count == 0 { 0.06 } else { 0.2 + 0.8 * f64::from(count) / max })
@@ -95,7 +102,7 @@ pub fn CooccurrencePanel() -> impl IntoView {
         }
         view! {
             // Room on the right for the last column's slanted label.
-            <svg class="cooccur-chart" viewBox=format!("0 0 {} {size}", size + 60) width=(size + 60).to_string() role="group" aria-label="Sentences naming both">
+            <svg class="cooccur-chart" viewBox=format!("0 0 {} {height}", size + 60) width=(size + 60).to_string() role="group" aria-label="Sentences naming both">
                 {rows}
                 {cells}
             </svg>
