@@ -350,7 +350,7 @@ fn sentence_view(ctx: &Ctx, doc_index: u32, s_index: u32, query: &Query) -> impl
     }
     let selected = ctx.state.with_untracked(|s| s.sentence == Some(s_index));
     // Each segment's inner marks (hit, date), then consecutive segments of one name joined
-    // into one mention: a hit or a date inside "Alibaba Group" must not make it two targets.
+    // into one mention: a hit or a date inside "Harbour Trust" must not make it two targets.
     let pieces: Vec<(Option<u32>, AnyView)> = segments(&sentence.text, &marks)
         .into_iter()
         .map(|seg| {

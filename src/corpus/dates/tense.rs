@@ -115,7 +115,7 @@ fn is_break(t: &Token<'_>) -> bool {
 }
 
 /// Which tokens end a clause. A short parenthesis inside a noun phrase — an acronym, "the
-/// Coalition (IACC) announced" — does not: only one that holds a clause of its own does.
+/// Trust (HT) announced" — does not: only one that holds a clause of its own does.
 fn clause_breaks(toks: &[Token<'_>]) -> Vec<bool> {
     let mut breaks: Vec<bool> = toks.iter().map(is_break).collect();
     for (i, _) in toks.iter().enumerate().filter(|(_, t)| t.text == "(") {
