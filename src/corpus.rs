@@ -27,6 +27,7 @@ pub mod overrides;
 pub mod pack;
 pub mod query;
 pub mod sentences;
+pub mod shelf;
 pub mod story;
 pub mod text;
 pub mod time;

@@ -20,6 +20,7 @@ use super::{
 };
 
 const MAGIC: &[u8; 4] = b"CXP\x05";
+const DOCUMENTS_MAGIC: &[u8; 4] = b"CXD\x01";
 
 /// Why packed bytes could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,29 +41,17 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
     corpus.entities.put(&mut w);
     corpus.events.put(&mut w);
     corpus.warnings.put(&mut w);
-    let mut out = Writer { meta: MAGIC.to_vec(), text: Vec::new() };
-    out.varint(w.meta.len() as u64);
-    let mut bytes = out.meta;
-    bytes.extend_from_slice(&w.meta);
-    bytes.extend_from_slice(&w.text);
-    bytes
+    w.frame(MAGIC)
 }
 
 /// Reads what [`encode`] wrote.
 pub fn decode(bytes: &[u8]) -> Result<Corpus> {
-    let rest = bytes.strip_prefix(MAGIC).ok_or_else(|| Error("not a packed corpus (wrong header)".into()))?;
-    let mut header = Reader { meta: rest, at: 0, text: &[], text_at: 0 };
-    let meta_len = header.len()?;
-    let (meta, text) = rest[header.at..].split_at(meta_len);
-    let mut r = Reader { meta, at: 0, text, text_at: 0 };
+    let mut r = Reader::unframe(bytes, MAGIC, "a packed corpus")?;
     let documents = Vec::<Document>::take(&mut r)?;
     let mut entities = Vec::<Entity>::take(&mut r)?;
     let mut events = Vec::<Event>::take(&mut r)?;
     let warnings = Vec::<String>::take(&mut r)?;
-    let extra = (r.meta.len() - r.at) + (r.text.len() - r.text_at);
-    if extra > 0 {
-        return Err(Error(format!("{extra} unexpected bytes after the corpus")));
-    }
+    r.finish()?;
     check_references(&documents, &entities, &events)?;
     // Derived from the mentions, so not stored (they compress poorly: ~10 % of the packed
     // structure at 1 000 articles).
@@ -71,15 +60,43 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus> {
     Ok(Corpus::from_parts(documents, entities, events, warnings))
 }
 
+/// Some articles alone, in the same form (the static corpus's text chunks, `shelf`).
+pub fn encode_documents(documents: &[Document]) -> Vec<u8> {
+    let mut w = Writer::default();
+    documents.to_vec().put(&mut w);
+    w.frame(DOCUMENTS_MAGIC)
+}
+
+/// Reads what [`encode_documents`] wrote, checking its references against a collection of
+/// `doc_count` articles and `entity_count` names.
+pub fn decode_documents(bytes: &[u8], doc_count: usize, entity_count: usize) -> Result<Vec<Document>> {
+    let mut r = Reader::unframe(bytes, DOCUMENTS_MAGIC, "a chunk of articles")?;
+    let documents = Vec::<Document>::take(&mut r)?;
+    r.finish()?;
+    check_documents(&documents, doc_count, entity_count)?;
+    Ok(documents)
+}
+
 /// Every index and span points inside what it refers to, as the pipeline guarantees: the UI
 /// indexes with them directly, so damaged bytes must be refused here.
 fn check_references(documents: &[Document], entities: &[Entity], events: &[Event]) -> Result<()> {
-    let bad = |what: &str| Err(Error(format!("the packed corpus has a dangling {what}")));
-    let span_ok = |text: &str, start: u32, end: u32| {
-        start <= end && text.is_char_boundary(start as usize) && text.is_char_boundary(end as usize)
-    };
+    check_documents(documents, documents.len(), entities.len())?;
+    for e in events {
+        let Some(sentence) = documents.get(e.doc as usize).and_then(|d| d.sentences.get(e.sentence as usize)) else {
+            return bad("event");
+        };
+        if !span_ok(&sentence.text, e.start, e.end) {
+            return bad("event");
+        }
+    }
+    Ok(())
+}
+
+/// [`check_references`] for articles of a collection of `doc_count` articles and
+/// `entity_count` names.
+fn check_documents(documents: &[Document], doc_count: usize, entity_count: usize) -> Result<()> {
     for doc in documents {
-        if doc.date_from.iter().any(|&d| d as usize >= documents.len()) {
+        if doc.date_from.iter().any(|&d| d as usize >= doc_count) {
             return bad("article date source");
         }
         for p in &doc.paragraphs {
@@ -88,7 +105,7 @@ fn check_references(documents: &[Document], entities: &[Entity], events: &[Event
             }
         }
         for m in &doc.title_mentions {
-            if m.entity as usize >= entities.len() || !span_ok(&doc.title, m.start, m.end) {
+            if m.entity as usize >= entity_count || !span_ok(&doc.title, m.start, m.end) {
                 return bad("title mention");
             }
         }
@@ -102,32 +119,42 @@ fn check_references(documents: &[Document], entities: &[Entity], events: &[Event
                 return bad("sentence");
             }
             for m in &s.mentions {
-                if m.entity as usize >= entities.len() || !span_ok(&s.text, m.start, m.end) {
+                if m.entity as usize >= entity_count || !span_ok(&s.text, m.start, m.end) {
                     return bad("mention");
                 }
             }
         }
     }
-    for e in events {
-        let Some(sentence) = documents.get(e.doc as usize).and_then(|d| d.sentences.get(e.sentence as usize)) else {
-            return bad("event");
-        };
-        if !span_ok(&sentence.text, e.start, e.end) {
-            return bad("event");
-        }
-    }
     Ok(())
+}
+
+fn bad<T>(what: &str) -> Result<T> {
+    Err(Error(format!("the packed corpus has a dangling {what}")))
+}
+
+fn span_ok(text: &str, start: u32, end: u32) -> bool {
+    start <= end && text.is_char_boundary(start as usize) && text.is_char_boundary(end as usize)
 }
 
 /// The two streams being written: structure (`meta`) and string bytes (`text`).
 #[derive(Default)]
-struct Writer {
+pub(super) struct Writer {
     meta: Vec<u8>,
     text: Vec<u8>,
 }
 
 impl Writer {
-    fn varint(&mut self, mut v: u64) {
+    /// `magic`, the length of the structure stream, the structure stream, the text stream.
+    pub(super) fn frame(self, magic: &[u8; 4]) -> Vec<u8> {
+        let mut out = Writer { meta: magic.to_vec(), text: Vec::new() };
+        out.varint(self.meta.len() as u64);
+        let mut bytes = out.meta;
+        bytes.extend_from_slice(&self.meta);
+        bytes.extend_from_slice(&self.text);
+        bytes
+    }
+
+    pub(super) fn varint(&mut self, mut v: u64) {
         while v >= 0x80 {
             self.meta.push((v as u8) | 0x80);
             v >>= 7;
@@ -136,21 +163,39 @@ impl Writer {
     }
 }
 
-struct Reader<'a> {
+pub(super) struct Reader<'a> {
     meta: &'a [u8],
     at: usize,
     text: &'a [u8],
     text_at: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// Reads what [`Writer::frame`] wrote; `what` names the kind of file in the message.
+    pub(super) fn unframe(bytes: &'a [u8], magic: &[u8; 4], what: &str) -> Result<Reader<'a>> {
+        let rest = bytes.strip_prefix(magic).ok_or_else(|| Error(format!("not {what} (wrong header)")))?;
+        let mut header = Reader { meta: rest, at: 0, text: &[], text_at: 0 };
+        let meta_len = header.len()?;
+        let (meta, text) = rest[header.at..].split_at(meta_len);
+        Ok(Reader { meta, at: 0, text, text_at: 0 })
+    }
+
+    /// Everything was read: trailing bytes mean the file is not what it says.
+    pub(super) fn finish(&self) -> Result<()> {
+        let extra = (self.meta.len() - self.at) + (self.text.len() - self.text_at);
+        if extra > 0 {
+            return Err(Error(format!("{extra} unexpected bytes after the corpus")));
+        }
+        Ok(())
+    }
+
     fn byte(&mut self) -> Result<u8> {
         let b = *self.meta.get(self.at).ok_or_else(|| Error("the packed corpus ends early".into()))?;
         self.at += 1;
         Ok(b)
     }
 
-    fn varint(&mut self) -> Result<u64> {
+    pub(super) fn varint(&mut self) -> Result<u64> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -164,7 +209,7 @@ impl Reader<'_> {
 
     /// A list length, which cannot exceed the structure bytes left (every element writes at
     /// least one).
-    fn len(&mut self) -> Result<usize> {
+    pub(super) fn len(&mut self) -> Result<usize> {
         let n = self.varint()?;
         let left = (self.meta.len() - self.at) as u64;
         if n > left {
@@ -174,7 +219,7 @@ impl Reader<'_> {
     }
 }
 
-trait Pack: Sized {
+pub(super) trait Pack: Sized {
     fn put(&self, w: &mut Writer);
     fn take(r: &mut Reader<'_>) -> Result<Self>;
 }

@@ -72,7 +72,7 @@ pub enum Term {
 const SNIPPET_BYTES: usize = 200;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
-const TITLE_WEIGHT: u32 = 3;
+pub(super) const TITLE_WEIGHT: u32 = 3;
 
 /// Parses the free text of a query (see the module comment for the syntax).
 pub fn parse_terms(text: &str) -> Vec<Term> {
@@ -168,12 +168,12 @@ fn resolve(index: &Index, terms: &[Term]) -> Vec<Group> {
         .collect()
 }
 
-fn bm25(idf: f32, tf: u32, doc_len: u32, avg_len: f32) -> f32 {
+pub(super) fn bm25(idf: f32, tf: u32, doc_len: u32, avg_len: f32) -> f32 {
     let tf = tf as f32;
     idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * doc_len as f32 / avg_len))
 }
 
-fn idf(n: usize, df: usize) -> f32 {
+pub(super) fn idf(n: usize, df: usize) -> f32 {
     let (n, df) = (n as f32, df as f32);
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
@@ -248,17 +248,7 @@ impl Corpus {
                 docs.push(d as u32);
             }
         }
-        // `date_rank` is unique per document, so every key below is unique and an unstable sort
-        // (one instantiation of the sort code in the wasm) gives a stable result.
-        if groups.is_empty() {
-            docs.sort_unstable_by_key(|&d| index.date_rank[d as usize]);
-        } else {
-            docs.sort_unstable_by(|&a, &b| {
-                score[b as usize]
-                    .total_cmp(&score[a as usize])
-                    .then(index.date_rank[a as usize].cmp(&index.date_rank[b as usize]))
-            });
-        }
+        rank(&mut docs, !groups.is_empty(), &score, |d| index.date_rank[d as usize]);
         let mut entity_counts = vec![0u32; self.entities.len()];
         for &d in &docs {
             for &e in &index.doc_entities[d as usize] {
@@ -362,7 +352,7 @@ impl Corpus {
     }
 }
 
-fn date_range(query: &Query) -> Option<(Day, Day)> {
+pub(super) fn date_range(query: &Query) -> Option<(Day, Day)> {
     if query.from.is_none() && query.to.is_none() {
         return None;
     }
@@ -370,6 +360,19 @@ fn date_range(query: &Query) -> Option<(Day, Day)> {
     let to = query.to.unwrap_or(Day { year: 9999, month: 12, day: 31 });
     // A reversed range is read as the same span, not as an empty filter.
     Some(if from <= to { (from, to) } else { (to, from) })
+}
+
+/// Orders matching documents: by score, best first, when the query has text terms, else by
+/// date; ties by date. `date_rank` is unique per document, so every key is unique and an
+/// unstable sort (one instantiation of the sort code in the wasm) gives a stable result.
+pub(super) fn rank(docs: &mut [u32], by_score: bool, score: &[f32], date_rank: impl Fn(u32) -> u32) {
+    if by_score {
+        docs.sort_unstable_by(|&a, &b| {
+            score[b as usize].total_cmp(&score[a as usize]).then(date_rank(a).cmp(&date_rank(b)))
+        });
+    } else {
+        docs.sort_unstable_by_key(|&d| date_rank(d));
+    }
 }
 
 /// How many of `groups` occur in a sentence's tokens.

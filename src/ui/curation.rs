@@ -51,7 +51,10 @@ pub fn CurationBar(mode: EditMode) -> impl IntoView {
         input.set_value("");
     };
     view! {
+        // Two rows by design (the panel is too narrow for five buttons): edits, then the file
+        // they travel in.
         <div class="curation-bar">
+            <div class="curation-row">
             <button
                 type="button"
                 id="edit-names"
@@ -69,6 +72,9 @@ pub fn CurationBar(mode: EditMode) -> impl IntoView {
             <button type="button" id="redo-edit" disabled=move || !ws.can_redo() on:click=move |_| ws.redo()>
                 "Redo"
             </button>
+            </div>
+            <div class="curation-row" role="group" aria-labelledby="names-file">
+            <span id="names-file" class="curation-file">"entities.toml"</span>
             <button
                 type="button"
                 data-export="toml"
@@ -78,7 +84,7 @@ pub fn CurationBar(mode: EditMode) -> impl IntoView {
                     save("entities.toml", "application/toml", &curate::to_toml(&ws.edits()));
                 }
             >
-                "entities.toml"
+                "Download"
             </button>
             <label
                 class="button"
@@ -88,6 +94,7 @@ pub fn CurationBar(mode: EditMode) -> impl IntoView {
                 "Import…"
             </label>
             <input id="import-toml" class="visually-hidden" type="file" accept=".toml,text/plain" on:change=on_import/>
+            </div>
         </div>
     }
 }

@@ -1,0 +1,900 @@
+//! The static corpus: a built [`Corpus`] as many small files a page fetches as it needs them,
+//! the way Pagefind serves search, with exact counts.
+//!
+//! [`write`] cuts a corpus into files; [`Shelf`] answers a [`Query`] over the files it has been
+//! given and, when it lacks some, names them ([`Shelf::search`] returns `Err(Missing)`): the
+//! caller fetches those (in parallel), [`Shelf::add`]s them and asks again. The shelf does no
+//! I/O, so the same code runs natively (tests, benchmarks: files from disk) and in the page
+//! (files from `fetch`). A query needs at most three rounds: the words', names' and dates'
+//! files; then the rows of the articles that match; then the text of the first page of hits.
+//!
+//! # Format
+//!
+//! Every file is one frame of `pack` (a 4-byte magic, the structure stream's length, the
+//! structure stream of LEB128 varints, the text stream of string bytes), so strings stay
+//! together and compress as text. All files live in one directory named by a hash of all their
+//! bytes (`<version>/`), so every name is immutable and a host or CDN may cache it forever;
+//! only the entry point that names the version changes between builds.
+//!
+//! Articles are numbered in date order (the order of [`Index::date_rank`]: dated first, by
+//! start day, then id), so "by date" is "by number" and every list of articles is sorted.
+//!
+//! - `summary.bin` (`CXS1`), loaded at start: article count, mean indexed length (BM25), the
+//!   name table (name, kind, articles naming it), the event count and events per month (the
+//!   timeline before any filter), and the directories of the files below: each term shard's
+//!   first term and term count, each name-list file's first name, each event file's first event
+//!   with the earliest start and latest end of its events, and the chunk sizes.
+//! - `terms/<i>.bin` (`CXT1`): a range of the sorted vocabulary. Per term its postings by
+//!   article: article number (delta), occurrences, occurrences in the title, the article's
+//!   indexed length (so a score needs no other file).
+//! - `positions/<i>.bin` (`CXQ1`): the same terms' positions in each posting's article
+//!   (deltas), fetched only for "phrases".
+//! - `names/<i>.bin` (`CXN1`): for a run of names, the articles naming each (deltas): the
+//!   required and excluded names of a filter.
+//! - `events/<i>.bin` (`CXE1`): a run of events in date order: article and date; a date range
+//!   reads only the files whose span overlaps it.
+//! - `rows/<i>.bin` (`CXR1`): [`ROW_CHUNK`] articles' facet rows (names and events, deltas):
+//!   the counts under a filter are summed over the rows of the matching articles.
+//! - `text/<i>.bin` (`CXD1`, `pack::encode_documents`): [`TEXT_CHUNK`] articles whole, for the
+//!   reader and the snippets of the first page.
+//!
+//! A damaged or truncated file is an `Err` from [`Shelf::add`] (never a panic), and a file the
+//! shelf did not ask for is refused.
+use std::collections::BTreeMap;
+
+use super::index::GAP;
+use super::pack::{self, Error, Pack, Reader, Writer};
+use super::query::{self, Hit, Query, Results, Snippet, Term};
+use super::text::Fnv1a;
+use super::time::{DateValue, Day};
+use super::{Corpus, Document, EntityKind};
+
+/// Articles per facet-row file.
+pub const ROW_CHUNK: usize = 256;
+/// Articles per text file: a page of hits spans few of them, and one is small.
+pub const TEXT_CHUNK: usize = 16;
+/// Events per event file.
+const EVENT_CHUNK: usize = 1024;
+/// A term shard or name-list file is cut once its postings reach about this many bytes.
+const SHARD_BYTES: usize = 24 * 1024;
+
+const SUMMARY: &[u8; 4] = b"CXS1";
+const TERMS: &[u8; 4] = b"CXT1";
+const POSITIONS: &[u8; 4] = b"CXQ1";
+const NAMES: &[u8; 4] = b"CXN1";
+const EVENTS: &[u8; 4] = b"CXE1";
+const ROWS: &[u8; 4] = b"CXR1";
+
+/// One name of the summary's table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Name {
+    pub name: String,
+    pub kind: EntityKind,
+    /// Articles that name it.
+    pub total: u32,
+}
+
+/// What the page loads at start.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub doc_count: u32,
+    pub avg_len: f32,
+    pub names: Vec<Name>,
+    pub event_count: u32,
+    /// `(year, month, events)` for every month with an event, ascending.
+    pub months: Vec<(i32, u8, u32)>,
+    /// Per term shard: its first term and how many terms it holds.
+    term_shards: Vec<(String, u32)>,
+    /// Per name-list file: its first name (index into `names`).
+    name_files: Vec<u32>,
+    /// Per event file: its first event, the earliest start and the latest end of its events.
+    event_files: Vec<(u32, Day, Day)>,
+}
+
+/// The files of a static corpus: `(path inside the version directory, bytes)`.
+pub struct Files {
+    /// Hash of every file's path and bytes, as 16 hex digits: the directory they live in.
+    pub version: String,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+/// Cuts a built corpus into the files of the format above. Deterministic.
+pub fn write(corpus: &Corpus) -> Files {
+    let index = &corpus.index;
+    let n = corpus.documents.len().min(index.doc_count());
+    // `number[old]`: the article's number in date order; `order[number]`: the old index.
+    let number: Vec<u32> = (0..n).map(|d| index.date_rank[d]).collect();
+    let mut order = vec![0usize; n];
+    for (d, &r) in number.iter().enumerate() {
+        order[r as usize] = d;
+    }
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+
+    let term_shards = write_terms(corpus, &number, &order, &mut files);
+    let name_files = write_names(corpus, &number, &mut files);
+    let event_files = write_events(corpus, &number, &mut files);
+    for (chunk, docs) in order.chunks(ROW_CHUNK).enumerate() {
+        let mut w = Writer::default();
+        for &d in docs {
+            put_deltas(&mut w, &index.doc_entities[d]);
+            put_deltas(&mut w, &index.doc_events[d]);
+        }
+        files.push((format!("rows/{chunk}.bin"), w.frame(ROWS)));
+    }
+    for (chunk, docs) in order.chunks(TEXT_CHUNK).enumerate() {
+        let renumbered: Vec<Document> = docs
+            .iter()
+            .map(|&d| {
+                let mut doc = corpus.documents[d].clone();
+                doc.date_from = doc.date_from.iter().map(|&f| number[f as usize]).collect();
+                doc.date_from.sort_unstable();
+                doc
+            })
+            .collect();
+        files.push((format!("text/{chunk}.bin"), pack::encode_documents(&renumbered)));
+    }
+
+    let mut months: BTreeMap<(i32, u8), u32> = BTreeMap::new();
+    for e in &corpus.events {
+        *months.entry((e.date.start.year, e.date.start.month)).or_default() += 1;
+    }
+    let summary = Summary {
+        doc_count: n as u32,
+        avg_len: index.avg_len,
+        names: corpus
+            .entities
+            .iter()
+            .map(|e| Name { name: e.name.clone(), kind: e.kind, total: e.docs.len() as u32 })
+            .collect(),
+        event_count: corpus.events.len() as u32,
+        months: months.into_iter().map(|((y, m), c)| (y, m, c)).collect(),
+        term_shards,
+        name_files,
+        event_files,
+    };
+    let mut w = Writer::default();
+    summary.put(&mut w);
+    files.push(("summary.bin".into(), w.frame(SUMMARY)));
+
+    let mut hash = Fnv1a::default();
+    for (path, bytes) in &files {
+        use std::hash::Hasher;
+        hash.write(path.as_bytes());
+        hash.write(&(bytes.len() as u64).to_le_bytes());
+        hash.write(bytes);
+    }
+    Files { version: format!("{:016x}", std::hash::Hasher::finish(&hash)), files }
+}
+
+fn put_deltas(w: &mut Writer, sorted: &[u32]) {
+    w.varint(sorted.len() as u64);
+    let mut last = 0;
+    for &v in sorted {
+        w.varint(u64::from(v - last));
+        last = v;
+    }
+}
+
+fn take_deltas(r: &mut Reader<'_>) -> Result<Vec<u32>, Error> {
+    let n = r.len()?;
+    let mut out = Vec::with_capacity(n);
+    let mut last = 0u32;
+    for _ in 0..n {
+        last = last.checked_add(u32::take(r)?).ok_or_else(|| Error("a list of numbers overflows".into()))?;
+        out.push(last);
+    }
+    Ok(out)
+}
+
+/// One term's postings in article-number order: `(article, tf, title_tf, length, positions)`.
+type TermPostings = Vec<(u32, u32, u32, u32, Vec<u32>)>;
+
+/// Term shards and their positions; returns the shard directory.
+fn write_terms(
+    corpus: &Corpus,
+    number: &[u32],
+    order: &[usize],
+    files: &mut Vec<(String, Vec<u8>)>,
+) -> Vec<(String, u32)> {
+    let index = &corpus.index;
+    // Every term's positions, filled article by article in number order, so each term's list is
+    // its postings' positions back to back (the postings give each article's count).
+    let v = index.terms.len();
+    let mut count = vec![0u32; v + 1];
+    for &d in order {
+        for &t in index.positions(d) {
+            if t != GAP {
+                count[t as usize + 1] += 1;
+            }
+        }
+    }
+    for t in 0..v {
+        count[t + 1] += count[t];
+    }
+    let mut next = count.clone();
+    let mut positions = vec![0u32; count[v] as usize];
+    for &d in order {
+        for (p, &t) in index.positions(d).iter().enumerate() {
+            if t != GAP {
+                positions[next[t as usize] as usize] = p as u32;
+                next[t as usize] += 1;
+            }
+        }
+    }
+    let mut shards = Vec::new();
+    let mut shard: Vec<(String, TermPostings)> = Vec::new();
+    let mut shard_bytes = 0usize;
+    let flush = |shard: &mut Vec<(String, TermPostings)>,
+                 shards: &mut Vec<(String, u32)>,
+                 files: &mut Vec<(String, Vec<u8>)>| {
+        if shard.is_empty() {
+            return;
+        }
+        let i = shards.len();
+        let (mut terms, mut places) = (Writer::default(), Writer::default());
+        terms.varint(shard.len() as u64);
+        places.varint(shard.len() as u64);
+        for (term, postings) in shard.iter() {
+            term.put(&mut terms);
+            terms.varint(postings.len() as u64);
+            places.varint(postings.len() as u64);
+            let mut last = 0;
+            for (doc, tf, title_tf, len, pos) in postings {
+                terms.varint(u64::from(doc - last));
+                last = *doc;
+                terms.varint(u64::from(*tf));
+                terms.varint(u64::from(*title_tf));
+                terms.varint(u64::from(*len));
+                put_deltas(&mut places, pos);
+            }
+        }
+        shards.push((shard[0].0.clone(), shard.len() as u32));
+        files.push((format!("terms/{i}.bin"), terms.frame(TERMS)));
+        files.push((format!("positions/{i}.bin"), places.frame(POSITIONS)));
+        shard.clear();
+    };
+    for t in 0..v as u32 {
+        let mut postings: Vec<_> = index.postings(t).map(|p| (number[p.doc as usize], p)).collect();
+        postings.sort_unstable_by_key(|&(r, _)| r);
+        let mut at = count[t as usize] as usize;
+        let list: TermPostings = postings
+            .into_iter()
+            .map(|(r, p)| {
+                let pos = positions[at..at + p.tf as usize].to_vec();
+                at += p.tf as usize;
+                (r, p.tf, p.title_tf, index.doc_len(p.doc as usize), pos)
+            })
+            .collect();
+        shard_bytes += 4 * list.len() + 8;
+        shard.push((index.terms[t as usize].clone(), list));
+        if shard_bytes >= SHARD_BYTES {
+            flush(&mut shard, &mut shards, files);
+            shard_bytes = 0;
+        }
+    }
+    flush(&mut shard, &mut shards, files);
+    shards
+}
+
+/// Name-list files; returns each file's first name.
+fn write_names(corpus: &Corpus, number: &[u32], files: &mut Vec<(String, Vec<u8>)>) -> Vec<u32> {
+    let mut firsts = Vec::new();
+    let mut batch: Vec<Vec<u32>> = Vec::new();
+    let mut bytes = 0usize;
+    let mut flush = |batch: &mut Vec<Vec<u32>>, first: usize, firsts: &mut Vec<u32>| {
+        let mut w = Writer::default();
+        w.varint(batch.len() as u64);
+        for docs in batch.iter() {
+            put_deltas(&mut w, docs);
+        }
+        files.push((format!("names/{}.bin", firsts.len()), w.frame(NAMES)));
+        firsts.push(first as u32);
+        batch.clear();
+    };
+    for (e, entity) in corpus.entities.iter().enumerate() {
+        let mut docs: Vec<u32> = entity.docs.iter().filter_map(|&d| number.get(d as usize).copied()).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        bytes += 2 * docs.len() + 1;
+        batch.push(docs);
+        if bytes >= SHARD_BYTES || e + 1 == corpus.entities.len() {
+            let first = e + 1 - batch.len();
+            flush(&mut batch, first, &mut firsts);
+            bytes = 0;
+        }
+    }
+    firsts
+}
+
+/// Event files in date order; returns the directory.
+fn write_events(corpus: &Corpus, number: &[u32], files: &mut Vec<(String, Vec<u8>)>) -> Vec<(u32, Day, Day)> {
+    let mut dir = Vec::new();
+    for (chunk, events) in corpus.events.chunks(EVENT_CHUNK).enumerate() {
+        let mut w = Writer::default();
+        w.varint(events.len() as u64);
+        for e in events {
+            w.varint(u64::from(number.get(e.doc as usize).copied().unwrap_or(0)));
+            e.date.put(&mut w);
+        }
+        let first = (chunk * EVENT_CHUNK) as u32;
+        let start = events.iter().map(|e| e.date.start).min().unwrap_or(Day { year: 1, month: 1, day: 1 });
+        let end = events.iter().map(|e| e.date.end).max().unwrap_or(start);
+        dir.push((first, start, end));
+        files.push((format!("events/{chunk}.bin"), w.frame(EVENTS)));
+    }
+    dir
+}
+
+impl Pack for Summary {
+    fn put(&self, w: &mut Writer) {
+        self.doc_count.put(w);
+        self.avg_len.to_bits().put(w);
+        w.varint(self.names.len() as u64);
+        for n in &self.names {
+            n.name.put(w);
+            n.kind.put(w);
+            n.total.put(w);
+        }
+        self.event_count.put(w);
+        w.varint(self.months.len() as u64);
+        for &(y, m, c) in &self.months {
+            y.put(w);
+            m.put(w);
+            c.put(w);
+        }
+        w.varint(self.term_shards.len() as u64);
+        for (first, count) in &self.term_shards {
+            first.put(w);
+            count.put(w);
+        }
+        self.name_files.put(w);
+        w.varint(self.event_files.len() as u64);
+        for (first, start, end) in &self.event_files {
+            first.put(w);
+            start.put(w);
+            end.put(w);
+        }
+    }
+
+    fn take(r: &mut Reader<'_>) -> Result<Self, Error> {
+        let doc_count = u32::take(r)?;
+        let avg_len = f32::from_bits(u32::take(r)?);
+        let names = (0..r.len()?)
+            .map(|_| Ok(Name { name: String::take(r)?, kind: EntityKind::take(r)?, total: u32::take(r)? }))
+            .collect::<Result<Vec<_>, Error>>()?;
+        let event_count = u32::take(r)?;
+        let months = (0..r.len()?)
+            .map(|_| Ok((i32::take(r)?, u8::take(r)?, u32::take(r)?)))
+            .collect::<Result<Vec<_>, Error>>()?;
+        let term_shards =
+            (0..r.len()?).map(|_| Ok((String::take(r)?, u32::take(r)?))).collect::<Result<Vec<_>, Error>>()?;
+        let name_files = Vec::<u32>::take(r)?;
+        let event_files = (0..r.len()?)
+            .map(|_| Ok((u32::take(r)?, Day::take(r)?, Day::take(r)?)))
+            .collect::<Result<Vec<_>, Error>>()?;
+        let summary = Summary { doc_count, avg_len, names, event_count, months, term_shards, name_files, event_files };
+        summary.check()?;
+        Ok(summary)
+    }
+}
+
+impl Summary {
+    /// The directories are sorted and in range, so every lookup below stays in bounds.
+    fn check(&self) -> Result<(), Error> {
+        let bad = |what: &str| Err(Error(format!("the corpus summary has a bad {what}")));
+        if !(self.avg_len.is_finite() && self.avg_len > 0.0) {
+            return bad("mean length");
+        }
+        if self.names.iter().any(|n| n.total > self.doc_count) {
+            return bad("name total");
+        }
+        if !self.term_shards.windows(2).all(|w| w[0].0 < w[1].0) || self.term_shards.iter().any(|s| s.1 == 0) {
+            return bad("term directory");
+        }
+        let names = self.names.len() as u32;
+        if self.name_files.first().is_some_and(|&f| f != 0)
+            || !self.name_files.windows(2).all(|w| w[0] < w[1])
+            || self.name_files.iter().any(|&f| f >= names)
+            || (names > 0 && self.name_files.is_empty())
+        {
+            return bad("name directory");
+        }
+        let events_ok = self.event_files.iter().enumerate().all(|(i, &(first, start, end))| {
+            first as usize == i * EVENT_CHUNK && first < self.event_count && start <= end
+        }) && self.event_files.len() == (self.event_count as usize).div_ceil(EVENT_CHUNK);
+        if !events_ok {
+            return bad("event directory");
+        }
+        Ok(())
+    }
+
+    fn row_files(&self) -> usize {
+        (self.doc_count as usize).div_ceil(ROW_CHUNK)
+    }
+
+    /// The term shard that would hold `word`.
+    fn shard_of(&self, word: &str) -> usize {
+        self.term_shards.partition_point(|(first, _)| first.as_str() <= word).saturating_sub(1)
+    }
+
+    /// The term shards that may hold a word starting with `prefix`.
+    fn shards_of_prefix(&self, prefix: &str) -> std::ops::Range<usize> {
+        let first = self.shard_of(prefix);
+        let end = first + 1 + self.term_shards[first + 1..].iter().take_while(|(t, _)| t.starts_with(prefix)).count();
+        first..end.min(self.term_shards.len())
+    }
+
+    /// The name-list file holding name `e`, and its place in it.
+    fn name_file(&self, e: u32) -> (usize, usize) {
+        let file = self.name_files.partition_point(|&f| f <= e).saturating_sub(1);
+        (file, (e - self.name_files.get(file).copied().unwrap_or(0)) as usize)
+    }
+
+    fn names_in_file(&self, file: usize) -> usize {
+        let end = self.name_files.get(file + 1).copied().unwrap_or(self.names.len() as u32);
+        (end - self.name_files[file]) as usize
+    }
+}
+
+/// One posting of a term shard.
+#[derive(Clone, Copy, Debug)]
+struct Post {
+    doc: u32,
+    tf: u32,
+    title_tf: u32,
+    len: u32,
+}
+
+/// A term's postings with their positions (empty when the positions file is not loaded).
+type Entry<'a> = (&'a [Post], &'a [Vec<u32>]);
+
+/// One article's facet row: the names it mentions and its events.
+type Row = (Vec<u32>, Vec<u32>);
+
+struct TermShard {
+    terms: Vec<String>,
+    postings: Vec<Vec<Post>>,
+}
+
+/// The files a query needs that the shelf does not have yet: fetch them, [`Shelf::add`] them,
+/// ask again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Missing(pub Vec<String>);
+
+/// The static corpus as far as it has been fetched.
+pub struct Shelf {
+    pub summary: Summary,
+    terms: BTreeMap<usize, TermShard>,
+    /// Per term shard: per term, per posting, the positions.
+    positions: BTreeMap<usize, Vec<Vec<Vec<u32>>>>,
+    names: BTreeMap<usize, Vec<Vec<u32>>>,
+    /// Per event file: `(article, date)` of its events.
+    events: BTreeMap<usize, Vec<(u32, DateValue)>>,
+    /// Per row file: per article, its names and its events.
+    rows: BTreeMap<usize, Vec<Row>>,
+    text: BTreeMap<usize, Vec<Document>>,
+}
+
+/// A file's kind and number, from its path.
+fn parse_path(path: &str) -> Option<(&str, usize)> {
+    let (kind, rest) = path.split_once('/')?;
+    let i = rest.strip_suffix(".bin")?;
+    if i.is_empty() || !i.bytes().all(|b| b.is_ascii_digit()) || (i.len() > 1 && i.starts_with('0')) {
+        return None;
+    }
+    Some((kind, i.parse().ok()?))
+}
+
+impl Shelf {
+    /// Opens a static corpus from its `summary.bin`.
+    pub fn open(summary: &[u8]) -> Result<Shelf, Error> {
+        let mut r = Reader::unframe(summary, SUMMARY, "a corpus summary")?;
+        let summary = Summary::take(&mut r)?;
+        r.finish()?;
+        Ok(Shelf {
+            summary,
+            terms: BTreeMap::new(),
+            positions: BTreeMap::new(),
+            names: BTreeMap::new(),
+            events: BTreeMap::new(),
+            rows: BTreeMap::new(),
+            text: BTreeMap::new(),
+        })
+    }
+
+    /// Whether the file at `path` has been added.
+    pub fn has(&self, path: &str) -> bool {
+        match parse_path(path) {
+            Some(("terms", i)) => self.terms.contains_key(&i),
+            Some(("positions", i)) => self.positions.contains_key(&i),
+            Some(("names", i)) => self.names.contains_key(&i),
+            Some(("events", i)) => self.events.contains_key(&i),
+            Some(("rows", i)) => self.rows.contains_key(&i),
+            Some(("text", i)) => self.text.contains_key(&i),
+            _ => false,
+        }
+    }
+
+    /// Reads one fetched file. Its contents are checked against the summary (counts, article
+    /// and name numbers), so what [`Shelf::search`] indexes with is in range.
+    pub fn add(&mut self, path: &str, bytes: &[u8]) -> Result<(), Error> {
+        let unknown = || Error(format!("{path} is not a file of this corpus"));
+        let (kind, i) = parse_path(path).ok_or_else(unknown)?;
+        let s = &self.summary;
+        let n = s.doc_count;
+        let doc_ok = |d: u32| if d < n { Ok(d) } else { Err(Error(format!("{path} names an article out of range"))) };
+        let count_ok = |got: usize, want: usize| {
+            if got == want {
+                Ok(())
+            } else {
+                Err(Error(format!("{path} holds {got} entries where the summary says {want}")))
+            }
+        };
+        match kind {
+            "terms" => {
+                let &(_, want) = s.term_shards.get(i).ok_or_else(unknown)?;
+                let mut r = Reader::unframe(bytes, TERMS, "a term shard")?;
+                let count = r.len()?;
+                count_ok(count, want as usize)?;
+                let mut shard = TermShard { terms: Vec::with_capacity(count), postings: Vec::with_capacity(count) };
+                for _ in 0..count {
+                    let term = String::take(&mut r)?;
+                    if shard.terms.last().is_some_and(|last| *last >= term) {
+                        return Err(Error(format!("{path} is not in order")));
+                    }
+                    let mut last = 0u32;
+                    let postings = (0..r.len()?)
+                        .map(|k| {
+                            let delta = u32::take(&mut r)?;
+                            let doc = doc_ok(last.checked_add(delta).filter(|_| k == 0 || delta > 0).unwrap_or(n))?;
+                            last = doc;
+                            Ok(Post {
+                                doc,
+                                tf: u32::take(&mut r)?,
+                                title_tf: u32::take(&mut r)?,
+                                len: u32::take(&mut r)?,
+                            })
+                        })
+                        .collect::<Result<Vec<_>, Error>>()?;
+                    shard.terms.push(term);
+                    shard.postings.push(postings);
+                }
+                r.finish()?;
+                self.terms.insert(i, shard);
+            }
+            "positions" => {
+                s.term_shards.get(i).ok_or_else(unknown)?;
+                let mut r = Reader::unframe(bytes, POSITIONS, "a positions shard")?;
+                let lists = (0..r.len()?)
+                    .map(|_| (0..r.len()?).map(|_| take_deltas(&mut r)).collect::<Result<Vec<_>, Error>>())
+                    .collect::<Result<Vec<_>, Error>>()?;
+                r.finish()?;
+                count_ok(lists.len(), s.term_shards[i].1 as usize)?;
+                self.positions.insert(i, lists);
+            }
+            "names" => {
+                if i >= s.name_files.len() {
+                    return Err(unknown());
+                }
+                let mut r = Reader::unframe(bytes, NAMES, "a name list")?;
+                let lists = (0..r.len()?).map(|_| take_deltas(&mut r)).collect::<Result<Vec<_>, Error>>()?;
+                r.finish()?;
+                count_ok(lists.len(), s.names_in_file(i))?;
+                lists.iter().flatten().try_for_each(|&d| doc_ok(d).map(|_| ()))?;
+                self.names.insert(i, lists);
+            }
+            "events" => {
+                s.event_files.get(i).ok_or_else(unknown)?;
+                let mut r = Reader::unframe(bytes, EVENTS, "an event file")?;
+                let events = (0..r.len()?)
+                    .map(|_| Ok((doc_ok(u32::take(&mut r)?)?, DateValue::take(&mut r)?)))
+                    .collect::<Result<Vec<_>, Error>>()?;
+                r.finish()?;
+                let want = (s.event_count as usize - i * EVENT_CHUNK).min(EVENT_CHUNK);
+                count_ok(events.len(), want)?;
+                self.events.insert(i, events);
+            }
+            "rows" => {
+                if i >= s.row_files() {
+                    return Err(unknown());
+                }
+                let mut r = Reader::unframe(bytes, ROWS, "a file of article rows")?;
+                let want = (n as usize - i * ROW_CHUNK).min(ROW_CHUNK);
+                let mut rows = Vec::with_capacity(want);
+                for _ in 0..want {
+                    let names = take_deltas(&mut r)?;
+                    let events = take_deltas(&mut r)?;
+                    if names.last().is_some_and(|&e| e as usize >= s.names.len())
+                        || events.last().is_some_and(|&e| e >= s.event_count)
+                    {
+                        return Err(Error(format!("{path} names a name or event out of range")));
+                    }
+                    rows.push((names, events));
+                }
+                r.finish()?;
+                self.rows.insert(i, rows);
+            }
+            "text" => {
+                if i >= (n as usize).div_ceil(TEXT_CHUNK) {
+                    return Err(unknown());
+                }
+                let docs = pack::decode_documents(bytes, n as usize, s.names.len())?;
+                count_ok(docs.len(), (n as usize - i * TEXT_CHUNK).min(TEXT_CHUNK))?;
+                self.text.insert(i, docs);
+            }
+            _ => return Err(unknown()),
+        }
+        Ok(())
+    }
+
+    /// Article `number` (in date order), or the file to fetch for it.
+    pub fn document(&self, number: u32) -> Result<&Document, Missing> {
+        let chunk = number as usize / TEXT_CHUNK;
+        match self.text.get(&chunk) {
+            Some(docs) => docs.get(number as usize % TEXT_CHUNK).ok_or_else(|| Missing(Vec::new())),
+            None => Err(Missing(vec![format!("text/{chunk}.bin")])),
+        }
+    }
+
+    /// What [`Corpus::search`] answers for the same corpus and query, article numbers in date
+    /// order; or the files still needed for it.
+    pub fn search(&self, query: &Query) -> Result<Results, Missing> {
+        let s = &self.summary;
+        let n = s.doc_count as usize;
+        let terms = query::parse_terms(&query.text);
+        let range = query::date_range(query);
+
+        // Round 1: the words', names' and dates' files.
+        let mut need: Vec<String> = Vec::new();
+        let mut want = |path: String, have: bool| {
+            if !have && !need.contains(&path) {
+                need.push(path);
+            }
+        };
+        for term in &terms {
+            match term {
+                Term::Word(w) => want(format!("terms/{}.bin", s.shard_of(w)), self.terms.contains_key(&s.shard_of(w))),
+                Term::Prefix(p) => {
+                    for i in s.shards_of_prefix(p) {
+                        want(format!("terms/{i}.bin"), self.terms.contains_key(&i));
+                    }
+                }
+                Term::Phrase(ws) => {
+                    for w in ws {
+                        let i = s.shard_of(w);
+                        want(format!("terms/{i}.bin"), self.terms.contains_key(&i));
+                        want(format!("positions/{i}.bin"), self.positions.contains_key(&i));
+                    }
+                }
+            }
+        }
+        for &e in query.include.iter().chain(&query.exclude) {
+            if (e as usize) < s.names.len() {
+                let (file, _) = s.name_file(e);
+                want(format!("names/{file}.bin"), self.names.contains_key(&file));
+            }
+        }
+        let event_files: Vec<usize> = match range {
+            Some((from, to)) => (0..s.event_files.len())
+                .filter(|&i| {
+                    let (_, start, end) = s.event_files[i];
+                    start <= to && end >= from
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        for &i in &event_files {
+            want(format!("events/{i}.bin"), self.events.contains_key(&i));
+        }
+        if !need.is_empty() {
+            return Err(Missing(need));
+        }
+
+        // Scores, exactly as `Corpus::search` sums them (same terms, same order).
+        let mut alive = vec![true; n];
+        let mut score = vec![0f32; n];
+        let mut matched = vec![false; n];
+        let score_of = |w: f32, tf: u32, title_tf: u32, len: u32| {
+            query::bm25(w, tf + (query::TITLE_WEIGHT - 1) * title_tf, len, s.avg_len)
+        };
+        for term in &terms {
+            matched.iter_mut().for_each(|m| *m = false);
+            match term {
+                Term::Word(_) | Term::Prefix(_) => {
+                    for list in self.term_lists(term) {
+                        let w = query::idf(n, list.len());
+                        for p in list {
+                            let d = p.doc as usize;
+                            if d < n && alive[d] {
+                                matched[d] = true;
+                                score[d] += score_of(w, p.tf, p.title_tf, p.len);
+                            }
+                        }
+                    }
+                }
+                Term::Phrase(words) => {
+                    let found: Option<Vec<Entry<'_>>> = words.iter().map(|w| self.term_entry(w)).collect();
+                    if let Some(found) = found.filter(|f| !f.is_empty()) {
+                        let w: f32 = found.iter().map(|(list, _)| query::idf(n, list.len())).sum();
+                        let (first, first_pos) = found[0];
+                        for (k, p) in first.iter().enumerate() {
+                            let d = p.doc as usize;
+                            if d >= n || !alive[d] {
+                                continue;
+                            }
+                            let (all, title) = phrase_count(&found, p, first_pos.get(k).map_or(&[], |v| v));
+                            if all > 0 {
+                                matched[d] = true;
+                                score[d] += score_of(w, all, title, p.len);
+                            }
+                        }
+                    }
+                }
+            }
+            for (a, m) in alive.iter_mut().zip(&matched) {
+                *a &= *m;
+            }
+        }
+
+        // Filters.
+        let name_docs = |e: u32| -> &[u32] {
+            if e as usize >= s.names.len() {
+                return &[];
+            }
+            let (file, at) = s.name_file(e);
+            self.names.get(&file).and_then(|l| l.get(at)).map_or(&[], |v| v.as_slice())
+        };
+        for &e in &query.include {
+            let docs = name_docs(e);
+            for (d, a) in alive.iter_mut().enumerate() {
+                *a &= docs.binary_search(&(d as u32)).is_ok();
+            }
+        }
+        for &e in &query.exclude {
+            for &d in name_docs(e) {
+                if let Some(a) = alive.get_mut(d as usize) {
+                    *a = false;
+                }
+            }
+        }
+        // Events in the range, by event number: those of the matching articles are the result's.
+        let mut in_range: Vec<(u32, u32)> = Vec::new();
+        if let Some((from, to)) = range {
+            let mut dated = vec![false; n];
+            for &i in &event_files {
+                for (k, &(doc, date)) in self.events[&i].iter().enumerate() {
+                    if date.overlaps(from, to) {
+                        dated[doc as usize] = true;
+                        in_range.push(((i * EVENT_CHUNK + k) as u32, doc));
+                    }
+                }
+            }
+            for (a, d) in alive.iter_mut().zip(&dated) {
+                *a &= *d;
+            }
+        }
+        let mut docs: Vec<u32> = (0..n as u32).filter(|&d| alive[d as usize]).collect();
+        query::rank(&mut docs, !terms.is_empty(), &score, |d| d);
+
+        // Round 2: the rows of the matching articles, for the counts (the summary has them
+        // when nothing is filtered) and, without a date range, their events.
+        let unfiltered = terms.is_empty() && query.include.is_empty() && query.exclude.is_empty() && range.is_none();
+        let mut need: Vec<String> = Vec::new();
+        if !unfiltered {
+            let mut last = usize::MAX;
+            for &d in &docs {
+                let file = d as usize / ROW_CHUNK;
+                if file != last && !self.rows.contains_key(&file) {
+                    need.push(format!("rows/{file}.bin"));
+                }
+                last = file;
+            }
+            need.sort_unstable();
+            need.dedup();
+        }
+        // And the text of the first page, for its snippets.
+        for &d in docs.iter().take(query::SNIPPET_LIMIT) {
+            if let Err(Missing(files)) = self.document(d) {
+                for f in files {
+                    if !need.contains(&f) {
+                        need.push(f);
+                    }
+                }
+            }
+        }
+        if !need.is_empty() {
+            return Err(Missing(need));
+        }
+
+        let (entity_counts, events) = if unfiltered {
+            (s.names.iter().map(|n| n.total).collect(), (0..s.event_count).collect())
+        } else {
+            let mut counts = vec![0u32; s.names.len()];
+            let mut events = Vec::new();
+            for &d in &docs {
+                let (names, own_events) = &self.rows[&(d as usize / ROW_CHUNK)][d as usize % ROW_CHUNK];
+                for &e in names {
+                    counts[e as usize] += 1;
+                }
+                if range.is_none() {
+                    events.extend_from_slice(own_events);
+                }
+            }
+            if range.is_some() {
+                events = in_range.iter().filter(|&&(_, doc)| alive[doc as usize]).map(|&(e, _)| e).collect();
+            }
+            events.sort_unstable();
+            (counts, events)
+        };
+        let hits = docs
+            .iter()
+            .enumerate()
+            .map(|(rank, &d)| Hit {
+                doc: d,
+                score: score[d as usize],
+                snippet: if rank < query::SNIPPET_LIMIT { self.snippet(query, d) } else { Snippet::default() },
+            })
+            .collect();
+        Ok(Results { hits, entity_counts, events })
+    }
+
+    /// The snippet of article `number` under `query`, if its text has been fetched: the same
+    /// sentence and cut as [`Corpus::snippet`], computed over the one article (which terms
+    /// occur in a sentence does not depend on the rest of the corpus).
+    pub fn snippet(&self, query: &Query, number: u32) -> Snippet {
+        match self.document(number) {
+            Ok(doc) => Corpus::from_parts(vec![doc.clone()], Vec::new(), Vec::new(), Vec::new()).snippet(query, 0),
+            Err(_) => Snippet::default(),
+        }
+    }
+
+    /// The posting lists a word or prefix term stands for, in vocabulary order.
+    fn term_lists(&self, term: &Term) -> Vec<&[Post]> {
+        let s = &self.summary;
+        match term {
+            Term::Word(w) => self.term_entry(w).into_iter().map(|(l, _)| l).collect(),
+            Term::Prefix(p) => s
+                .shards_of_prefix(p)
+                .filter_map(|i| self.terms.get(&i))
+                .flat_map(|shard| {
+                    let start = shard.terms.partition_point(|t| t.as_str() < p.as_str());
+                    let len = shard.terms[start..].partition_point(|t| t.starts_with(p.as_str()));
+                    shard.postings[start..start + len].iter().map(|v| v.as_slice())
+                })
+                .collect(),
+            Term::Phrase(_) => Vec::new(),
+        }
+    }
+
+    /// A word's postings and, when its positions file is loaded, their positions.
+    fn term_entry(&self, word: &str) -> Option<Entry<'_>> {
+        let i = self.summary.shard_of(word);
+        let shard = self.terms.get(&i)?;
+        let k = shard.terms.binary_search_by(|t| t.as_str().cmp(word)).ok()?;
+        let positions = self.positions.get(&i).and_then(|p| p.get(k)).map_or(&[][..], |v| v.as_slice());
+        Some((&shard.postings[k], positions))
+    }
+}
+
+/// Occurrences of a phrase in the article of `first` (a posting of its first word, with its
+/// positions), and how many are in the title: the title's positions come first, so an
+/// occurrence is in the title when its first word is one of that word's first `title_tf`.
+fn phrase_count(words: &[Entry<'_>], first: &Post, first_positions: &[u32]) -> (u32, u32) {
+    let mut rest: Vec<&[u32]> = Vec::with_capacity(words.len().saturating_sub(1));
+    for (list, positions) in &words[1..] {
+        let Ok(k) = list.binary_search_by_key(&first.doc, |p| p.doc) else { return (0, 0) };
+        rest.push(positions.get(k).map_or(&[], |v| v.as_slice()));
+    }
+    let (mut all, mut title) = (0, 0);
+    for (k, &p) in first_positions.iter().enumerate() {
+        let follows = rest
+            .iter()
+            .enumerate()
+            .all(|(j, pos)| p.checked_add(j as u32 + 1).is_some_and(|want| pos.binary_search(&want).is_ok()));
+        if follows {
+            all += 1;
+            title += u32::from((k as u32) < first.title_tf);
+        }
+    }
+    (all, title)
+}

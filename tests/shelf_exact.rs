@@ -1,0 +1,164 @@
+//! The static corpus answers exactly what the in-memory corpus answers (issue 18): on a
+//! 2 000-article synthetic corpus, every hit (article, score, snippet), every name count and
+//! every event under a set of queries and filters is the same, fetching only the files the shelf
+//! asks for. The queries are drawn from the corpus itself (a common word, a rare one, a prefix,
+//! a phrase out of an article, its most and least named names, a date range around its events),
+//! so nothing here knows what the synthetic text says.
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::Command;
+
+use corpus_explorer::corpus::shelf::{self, Missing, Shelf};
+use corpus_explorer::corpus::{Corpus, Day, Query, Results, Source};
+
+fn synthetic(n: usize) -> Corpus {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("shelf-synth-{n}"));
+    if !dir.join("done").exists() {
+        let status = Command::new(env!("CARGO_BIN_EXE_synth"))
+            .args([&n.to_string(), dir.to_str().unwrap(), "18"])
+            .status()
+            .expect("synth runs");
+        assert!(status.success());
+        std::fs::write(dir.join("done"), "").unwrap();
+    }
+    let folder = corpus_explorer::folder::load(&dir).expect("the synthetic folder reads");
+    let sources: Vec<Source<'_>> = folder.files.iter().map(|(id, text)| Source { id, text }).collect();
+    Corpus::build(&sources, folder.entities_toml.as_deref())
+}
+
+/// Runs a query the way the page does: ask, fetch what is missing, ask again. Returns the
+/// results and the files fetched.
+fn ask(shelf: &mut Shelf, files: &BTreeMap<String, Vec<u8>>, query: &Query) -> (Results, Vec<String>) {
+    let mut fetched = Vec::new();
+    for _round in 0..4 {
+        match shelf.search(query) {
+            Ok(results) => return (results, fetched),
+            Err(Missing(paths)) => {
+                assert!(!paths.is_empty(), "a query that cannot be answered names what it needs");
+                for path in paths {
+                    assert!(!shelf.has(&path), "{path} asked for twice");
+                    let bytes = files.get(&path).unwrap_or_else(|| panic!("{path} is not a file of the corpus"));
+                    shelf.add(&path, bytes).unwrap();
+                    fetched.push(path);
+                }
+            }
+        }
+    }
+    panic!("a query needed more than three rounds of fetches: {query:?}");
+}
+
+#[test]
+fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
+    let corpus = synthetic(2000);
+    let written = shelf::write(&corpus);
+    let files: BTreeMap<String, Vec<u8>> = written.files.into_iter().collect();
+    // Article numbers on the shelf are the date order; map them back to the corpus's.
+    let index = &corpus.index;
+    let mut by_number = vec![0u32; corpus.documents.len()];
+    for (d, &r) in index.date_rank.iter().enumerate() {
+        by_number[r as usize] = d as u32;
+    }
+
+    // Queries out of the corpus: words by document frequency, a prefix, a phrase, names.
+    let mut by_df: Vec<(usize, &str)> =
+        index.terms.iter().enumerate().map(|(t, w)| (index.df(t as u32), w.as_str())).collect();
+    by_df.sort_unstable();
+    let common = by_df.last().unwrap().1.to_string();
+    let rare = by_df.iter().find(|(df, w)| *df == 2 && w.len() > 4).unwrap().1.to_string();
+    let middling = by_df[by_df.len() * 9 / 10].1.to_string();
+    let prefix: String = middling.chars().take(3).collect();
+    let sentence = corpus.documents[7].sentences.iter().find(|s| !s.boilerplate && s.text.len() > 60).unwrap();
+    let phrase: Vec<&str> = sentence.text.split_whitespace().skip(1).take(3).collect();
+    let phrase = format!("\"{}\"", phrase.join(" "));
+    let mut names: Vec<(usize, u32)> =
+        corpus.entities.iter().enumerate().map(|(e, x)| (x.docs.len(), e as u32)).collect();
+    names.sort_unstable();
+    let top = names.last().unwrap().1;
+    let second = names[names.len() - 2].1;
+    let small = names.iter().find(|(docs, _)| *docs >= 3).unwrap().1;
+    let mid_event = &corpus.events[corpus.events.len() / 2].date;
+    let from = mid_event.start;
+    let to = Day { year: from.year + 1, ..from };
+
+    let q = |text: &str| Query { text: text.into(), ..Query::default() };
+    let queries = vec![
+        Query::default(),
+        q(&common),
+        q(&rare),
+        q(&format!("{middling} ")),
+        q(&format!("{prefix}*")),
+        q(&prefix),
+        q(&phrase),
+        q(&format!("{phrase} {middling} ")),
+        q("zzzz-not-a-word"),
+        Query { include: vec![top], ..Query::default() },
+        Query { include: vec![top, second], ..Query::default() },
+        Query { exclude: vec![top], ..Query::default() },
+        Query { include: vec![small], text: common.clone(), ..Query::default() },
+        Query { from: Some(from), to: Some(to), ..Query::default() },
+        Query { from: Some(to), to: Some(from), text: format!("{prefix}*"), ..Query::default() },
+        Query { from: Some(from), exclude: vec![second], ..Query::default() },
+        Query { include: vec![corpus.entities.len() as u32 + 5], ..Query::default() },
+    ];
+    let summary = files.get("summary.bin").unwrap();
+    let mut shelf = Shelf::open(summary).unwrap();
+    assert_eq!(shelf.summary.doc_count as usize, corpus.documents.len());
+    let mut fetched = Vec::new();
+    let mut found = 0;
+    for query in &queries {
+        let expected = corpus.search(query);
+        let (got, paths) = ask(&mut shelf, &files, query);
+        fetched.push(paths.iter().map(|p| files[p].len()).sum::<usize>());
+        let got_docs: Vec<u32> = got.hits.iter().map(|h| by_number[h.doc as usize]).collect();
+        let expected_docs: Vec<u32> = expected.hits.iter().map(|h| h.doc).collect();
+        assert_eq!(got_docs, expected_docs, "hits of {query:?}");
+        for (g, e) in got.hits.iter().zip(&expected.hits) {
+            assert_eq!(g.score.to_bits(), e.score.to_bits(), "score of a hit of {query:?}");
+            assert_eq!(g.snippet, e.snippet, "snippet of a hit of {query:?}");
+        }
+        assert_eq!(got.entity_counts, expected.entity_counts, "name counts of {query:?}");
+        assert_eq!(got.events, expected.events, "events of {query:?}");
+        found += usize::from(!expected.hits.is_empty());
+    }
+    assert!(found >= queries.len() - 4, "most queries find something, so the comparison means something: {found}");
+    // The first page of an article opens from the text files alone.
+    let first = shelf.document(0).map(|d| d.id.clone());
+    assert_eq!(first.ok(), Some(corpus.documents[by_number[0] as usize].id.clone()));
+    // A fresh shelf, the unfiltered view: the summary and one text file, no index.
+    let mut fresh = Shelf::open(summary).unwrap();
+    let (_, start) = ask(&mut fresh, &files, &Query::default());
+    assert_eq!(start.len(), 50usize.div_ceil(shelf::TEXT_CHUNK), "{start:?}");
+    assert!(start.iter().all(|p| p.starts_with("text/")), "the start needs the first page's text only: {start:?}");
+    eprintln!("bytes fetched per query: {fetched:?}");
+}
+
+#[test]
+fn damaged_or_truncated_files_are_refused_not_panicked_on() {
+    let corpus = synthetic(80);
+    let written = shelf::write(&corpus);
+    let summary = &written.files.iter().find(|(p, _)| p == "summary.bin").unwrap().1;
+    assert!(Shelf::open(&summary[..summary.len() / 2]).is_err());
+    assert!(Shelf::open(b"not a summary").is_err());
+    for (path, bytes) in &written.files {
+        let mut shelf = Shelf::open(summary).unwrap();
+        if path == "summary.bin" {
+            continue;
+        }
+        // Every truncation and a spread of single-byte flips: an error or a consistent read.
+        let cuts = (0..bytes.len()).step_by((bytes.len() / 64).max(1));
+        for cut in cuts {
+            let _ = shelf.add(path, &bytes[..cut]);
+        }
+        for at in (0..bytes.len()).step_by((bytes.len() / 64).max(1)) {
+            let mut damaged = bytes.clone();
+            damaged[at] ^= 0x5a;
+            let mut s = Shelf::open(summary).unwrap();
+            if s.add(path, &damaged).is_ok() {
+                // Whatever was accepted must not make a query panic.
+                let _ = s.search(&Query { text: "a".into(), ..Query::default() });
+            }
+        }
+        assert!(shelf.add(path, bytes).is_ok(), "{path} reads back whole");
+        assert!(shelf.add(&path.replace(".bin", "9999.bin"), bytes).is_err(), "an unknown file is refused");
+    }
+}
