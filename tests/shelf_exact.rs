@@ -127,8 +127,15 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
     // A fresh shelf, the unfiltered view: the summary and one text file, no index.
     let mut fresh = Shelf::open(summary).unwrap();
     let (_, start) = ask(&mut fresh, &files, &Query::default());
-    assert_eq!(start.len(), 50usize.div_ceil(shelf::TEXT_CHUNK), "{start:?}");
-    assert!(start.iter().all(|p| p.starts_with("text/")), "the start needs the first page's text only: {start:?}");
+    let text = start.iter().filter(|p| p.starts_with("text/")).count();
+    assert_eq!(text, 50usize.div_ceil(shelf::TEXT_CHUNK), "{start:?}");
+    let tables = corpus.entities.len().div_ceil(shelf::TABLE_CHUNK);
+    assert_eq!(start.len(), text + tables, "the first page's text and the name table, no index: {start:?}");
+    // The chips at start come from the summary alone: the most named names, with their totals.
+    let (e, name) = &fresh.summary.top[0];
+    assert_eq!(name.total as usize, names.last().unwrap().0);
+    assert_eq!(name.name, corpus.entities[*e as usize].name);
+    assert_eq!(fresh.summary.top.len(), corpus.entities.len().min(shelf::TOP_NAMES));
     eprintln!("bytes fetched per query: {fetched:?}");
 }
 

@@ -1,8 +1,9 @@
-//! Native CLI over the pipeline: `corpus export <dir>` (JSON) and `corpus inspect <dir>` (text).
+//! Native CLI over the pipeline: `corpus export <dir>` (JSON), `corpus inspect <dir>` (text) and
+//! `corpus shelf <dir> <out>` (the static corpus's files, `corpus::shelf`).
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use corpus_explorer::corpus::{export, Corpus, Source};
+use corpus_explorer::corpus::{export, shelf, Corpus, Source};
 use corpus_explorer::folder;
 
 const USAGE: &str = "\
@@ -13,6 +14,10 @@ commands:
                   <dir>/entities.toml, run the pipeline, print JSON to stdout
   inspect <dir>   the same pipeline, printed for people: paragraphs and sentences
                   (boilerplate marked), entities with aliases, dated events
+  shelf <dir> <out>
+                  the same pipeline, written as a static corpus: <out>/<version>/…
+                  (summary, term shards, name lists, event files, rows, text; see
+                  corpus::shelf) and <out>/corpus.json naming the version
   help            this text
 
 Files that are not valid UTF-8 are decoded with invalid bytes replaced (a warning
@@ -27,8 +32,13 @@ exit codes:
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut out_dir = None;
     let (command, dir) = match args.as_slice() {
         [c, d] if c == "export" || c == "inspect" => (c.as_str(), PathBuf::from(d)),
+        [c, d, o] if c == "shelf" => {
+            out_dir = Some(PathBuf::from(o));
+            (c.as_str(), PathBuf::from(d))
+        }
         [] => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -53,8 +63,24 @@ fn main() -> ExitCode {
         eprintln!("{message}");
     }
     let sources: Vec<Source<'_>> = loaded.files.iter().map(|(id, text)| Source { id, text }).collect();
+    let started = std::time::Instant::now();
     let corpus = Corpus::build(&sources, loaded.entities_toml.as_deref());
-    if command == "export" {
+    if let Some(out) = out_dir {
+        let built = started.elapsed();
+        match write_shelf(&corpus, &out) {
+            Ok((files, bytes)) => eprintln!(
+                "{} articles: pipeline {:.1} s, shelf {:.1} s; {files} files, {bytes} bytes in {}",
+                corpus.documents.len(),
+                built.as_secs_f64(),
+                (started.elapsed() - built).as_secs_f64(),
+                out.display()
+            ),
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", out.display());
+                return ExitCode::from(2);
+            }
+        }
+    } else if command == "export" {
         println!("{}", export::to_json(&corpus));
     } else {
         print!("{}", inspect(&corpus));
@@ -64,6 +90,29 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Writes the static corpus under `out`; returns the number of files and their bytes.
+fn write_shelf(corpus: &Corpus, out: &std::path::Path) -> std::io::Result<(usize, usize)> {
+    let written = shelf::write(corpus);
+    let root = out.join(&written.version);
+    let mut bytes = 0;
+    for (path, data) in &written.files {
+        let file = root.join(path);
+        if let Some(parent) = file.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&file, data)?;
+        bytes += data.len();
+    }
+    let entry = format!(
+        "{{\"version\":\"{}\",\"documents\":{},\"files\":{}}}\n",
+        written.version,
+        corpus.documents.len(),
+        written.files.len()
+    );
+    std::fs::write(out.join("corpus.json"), entry)?;
+    Ok((written.files.len(), bytes))
 }
 
 fn inspect(corpus: &Corpus) -> String {

@@ -20,8 +20,9 @@
 //! start day, then id), so "by date" is "by number" and every list of articles is sorted.
 //!
 //! - `summary.bin` (`CXS1`), loaded at start: article count, mean indexed length (BM25), the
-//!   name table (name, kind, articles naming it), the event count and events per month (the
-//!   timeline before any filter), and the directories of the files below: each term shard's
+//!   number of names and the [`TOP_NAMES`] most named (number, name, kind, articles naming it:
+//!   the chips before any filter), the event count and events per month (the timeline before
+//!   any filter), and the directories of the files below: each term shard's
 //!   first term and term count, each name-list file's first name, each event file's first event
 //!   with the earliest start and latest end of its events, and the chunk sizes.
 //! - `terms/<i>.bin` (`CXT1`): a range of the sorted vocabulary. Per term its postings by
@@ -29,6 +30,8 @@
 //!   indexed length (so a score needs no other file).
 //! - `positions/<i>.bin` (`CXQ1`): the same terms' positions in each posting's article
 //!   (deltas), fetched only for "phrases".
+//! - `table/<i>.bin` (`CXA1`): [`TABLE_CHUNK`] names by number (name, kind, total): the chips
+//!   a filter brings up beyond the top ones.
 //! - `names/<i>.bin` (`CXN1`): for a run of names, the articles naming each (deltas): the
 //!   required and excluded names of a filter.
 //! - `events/<i>.bin` (`CXE1`): a run of events in date order: article and date; a date range
@@ -53,6 +56,10 @@ use super::{Corpus, Document, EntityKind};
 pub const ROW_CHUNK: usize = 256;
 /// Articles per text file: a page of hits spans few of them, and one is small.
 pub const TEXT_CHUNK: usize = 16;
+/// Names the summary carries (the chips at start); the rest are in the name table's files.
+pub const TOP_NAMES: usize = 400;
+/// Names per name-table file.
+pub const TABLE_CHUNK: usize = 1024;
 /// Events per event file.
 const EVENT_CHUNK: usize = 1024;
 /// A term shard or name-list file is cut once its postings reach about this many bytes.
@@ -64,6 +71,7 @@ const POSITIONS: &[u8; 4] = b"CXQ1";
 const NAMES: &[u8; 4] = b"CXN1";
 const EVENTS: &[u8; 4] = b"CXE1";
 const ROWS: &[u8; 4] = b"CXR1";
+const TABLE: &[u8; 4] = b"CXA1";
 
 /// One name of the summary's table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,13 +87,16 @@ pub struct Name {
 pub struct Summary {
     pub doc_count: u32,
     pub avg_len: f32,
-    pub names: Vec<Name>,
+    /// How many names the corpus has (numbers `0..name_count`, as `Corpus::entities`).
+    pub name_count: u32,
+    /// The most named, most first (ties by number): `(number, name)`.
+    pub top: Vec<(u32, Name)>,
     pub event_count: u32,
     /// `(year, month, events)` for every month with an event, ascending.
     pub months: Vec<(i32, u8, u32)>,
     /// Per term shard: its first term and how many terms it holds.
     term_shards: Vec<(String, u32)>,
-    /// Per name-list file: its first name (index into `names`).
+    /// Per name-list file: its first name.
     name_files: Vec<u32>,
     /// Per event file: its first event, the earliest start and the latest end of its events.
     event_files: Vec<(u32, Day, Day)>,
@@ -134,6 +145,16 @@ pub fn write(corpus: &Corpus) -> Files {
         files.push((format!("text/{chunk}.bin"), pack::encode_documents(&renumbered)));
     }
 
+    let names: Vec<Name> =
+        corpus.entities.iter().map(|e| Name { name: e.name.clone(), kind: e.kind, total: e.docs.len() as u32 }).collect();
+    for (chunk, table) in names.chunks(TABLE_CHUNK).enumerate() {
+        let mut w = Writer::default();
+        w.varint(table.len() as u64);
+        for name in table {
+            name.put(&mut w);
+        }
+        files.push((format!("table/{chunk}.bin"), w.frame(TABLE)));
+    }
     let mut months: BTreeMap<(i32, u8), u32> = BTreeMap::new();
     for e in &corpus.events {
         *months.entry((e.date.start.year, e.date.start.month)).or_default() += 1;
@@ -141,11 +162,8 @@ pub fn write(corpus: &Corpus) -> Files {
     let summary = Summary {
         doc_count: n as u32,
         avg_len: index.avg_len,
-        names: corpus
-            .entities
-            .iter()
-            .map(|e| Name { name: e.name.clone(), kind: e.kind, total: e.docs.len() as u32 })
-            .collect(),
+        name_count: names.len() as u32,
+        top: top_names(&names),
         event_count: corpus.events.len() as u32,
         months: months.into_iter().map(|((y, m), c)| (y, m, c)).collect(),
         term_shards,
@@ -164,6 +182,13 @@ pub fn write(corpus: &Corpus) -> Files {
         hash.write(bytes);
     }
     Files { version: format!("{:016x}", std::hash::Hasher::finish(&hash)), files }
+}
+
+/// The [`TOP_NAMES`] most named, most first, ties by number.
+fn top_names(names: &[Name]) -> Vec<(u32, Name)> {
+    let mut order: Vec<u32> = (0..names.len() as u32).collect();
+    order.sort_unstable_by_key(|&e| (std::cmp::Reverse(names[e as usize].total), e));
+    order.into_iter().take(TOP_NAMES).map(|e| (e, names[e as usize].clone())).collect()
 }
 
 fn put_deltas(w: &mut Writer, sorted: &[u32]) {
@@ -325,15 +350,26 @@ fn write_events(corpus: &Corpus, number: &[u32], files: &mut Vec<(String, Vec<u8
     dir
 }
 
+impl Pack for Name {
+    fn put(&self, w: &mut Writer) {
+        self.name.put(w);
+        self.kind.put(w);
+        self.total.put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, Error> {
+        Ok(Name { name: String::take(r)?, kind: EntityKind::take(r)?, total: u32::take(r)? })
+    }
+}
+
 impl Pack for Summary {
     fn put(&self, w: &mut Writer) {
         self.doc_count.put(w);
         self.avg_len.to_bits().put(w);
-        w.varint(self.names.len() as u64);
-        for n in &self.names {
-            n.name.put(w);
-            n.kind.put(w);
-            n.total.put(w);
+        self.name_count.put(w);
+        w.varint(self.top.len() as u64);
+        for (e, name) in &self.top {
+            e.put(w);
+            name.put(w);
         }
         self.event_count.put(w);
         w.varint(self.months.len() as u64);
@@ -359,9 +395,8 @@ impl Pack for Summary {
     fn take(r: &mut Reader<'_>) -> Result<Self, Error> {
         let doc_count = u32::take(r)?;
         let avg_len = f32::from_bits(u32::take(r)?);
-        let names = (0..r.len()?)
-            .map(|_| Ok(Name { name: String::take(r)?, kind: EntityKind::take(r)?, total: u32::take(r)? }))
-            .collect::<Result<Vec<_>, Error>>()?;
+        let name_count = u32::take(r)?;
+        let top = (0..r.len()?).map(|_| Ok((u32::take(r)?, Name::take(r)?))).collect::<Result<Vec<_>, Error>>()?;
         let event_count = u32::take(r)?;
         let months = (0..r.len()?)
             .map(|_| Ok((i32::take(r)?, u8::take(r)?, u32::take(r)?)))
@@ -372,7 +407,7 @@ impl Pack for Summary {
         let event_files = (0..r.len()?)
             .map(|_| Ok((u32::take(r)?, Day::take(r)?, Day::take(r)?)))
             .collect::<Result<Vec<_>, Error>>()?;
-        let summary = Summary { doc_count, avg_len, names, event_count, months, term_shards, name_files, event_files };
+        let summary = Summary { doc_count, avg_len, name_count, top, event_count, months, term_shards, name_files, event_files };
         summary.check()?;
         Ok(summary)
     }
@@ -385,13 +420,13 @@ impl Summary {
         if !(self.avg_len.is_finite() && self.avg_len > 0.0) {
             return bad("mean length");
         }
-        if self.names.iter().any(|n| n.total > self.doc_count) {
-            return bad("name total");
+        if self.top.iter().any(|(e, n)| n.total > self.doc_count || *e >= self.name_count) {
+            return bad("name");
         }
         if !self.term_shards.windows(2).all(|w| w[0].0 < w[1].0) || self.term_shards.iter().any(|s| s.1 == 0) {
             return bad("term directory");
         }
-        let names = self.names.len() as u32;
+        let names = self.name_count;
         if self.name_files.first().is_some_and(|&f| f != 0)
             || !self.name_files.windows(2).all(|w| w[0] < w[1])
             || self.name_files.iter().any(|&f| f >= names)
@@ -431,7 +466,7 @@ impl Summary {
     }
 
     fn names_in_file(&self, file: usize) -> usize {
-        let end = self.name_files.get(file + 1).copied().unwrap_or(self.names.len() as u32);
+        let end = self.name_files.get(file + 1).copied().unwrap_or(self.name_count);
         (end - self.name_files[file]) as usize
     }
 }
@@ -468,6 +503,8 @@ pub struct Shelf {
     /// Per term shard: per term, per posting, the positions.
     positions: BTreeMap<usize, Vec<Vec<Vec<u32>>>>,
     names: BTreeMap<usize, Vec<Vec<u32>>>,
+    /// Per name-table file: its names.
+    table: BTreeMap<usize, Vec<Name>>,
     /// Per event file: `(article, date)` of its events.
     events: BTreeMap<usize, Vec<(u32, DateValue)>>,
     /// Per row file: per article, its names and its events.
@@ -496,6 +533,7 @@ impl Shelf {
             terms: BTreeMap::new(),
             positions: BTreeMap::new(),
             names: BTreeMap::new(),
+            table: BTreeMap::new(),
             events: BTreeMap::new(),
             rows: BTreeMap::new(),
             text: BTreeMap::new(),
@@ -508,6 +546,7 @@ impl Shelf {
             Some(("terms", i)) => self.terms.contains_key(&i),
             Some(("positions", i)) => self.positions.contains_key(&i),
             Some(("names", i)) => self.names.contains_key(&i),
+            Some(("table", i)) => self.table.contains_key(&i),
             Some(("events", i)) => self.events.contains_key(&i),
             Some(("rows", i)) => self.rows.contains_key(&i),
             Some(("text", i)) => self.text.contains_key(&i),
@@ -583,6 +622,19 @@ impl Shelf {
                 lists.iter().flatten().try_for_each(|&d| doc_ok(d).map(|_| ()))?;
                 self.names.insert(i, lists);
             }
+            "table" => {
+                if i >= (s.name_count as usize).div_ceil(TABLE_CHUNK) {
+                    return Err(unknown());
+                }
+                let mut r = Reader::unframe(bytes, TABLE, "a name table")?;
+                let names = Vec::<Name>::take(&mut r)?;
+                r.finish()?;
+                count_ok(names.len(), (s.name_count as usize - i * TABLE_CHUNK).min(TABLE_CHUNK))?;
+                if names.iter().any(|n| n.total > s.doc_count) {
+                    return Err(Error(format!("{path} has a name in more articles than there are")));
+                }
+                self.table.insert(i, names);
+            }
             "events" => {
                 s.event_files.get(i).ok_or_else(unknown)?;
                 let mut r = Reader::unframe(bytes, EVENTS, "an event file")?;
@@ -604,7 +656,7 @@ impl Shelf {
                 for _ in 0..want {
                     let names = take_deltas(&mut r)?;
                     let events = take_deltas(&mut r)?;
-                    if names.last().is_some_and(|&e| e as usize >= s.names.len())
+                    if names.last().is_some_and(|&e| e >= s.name_count)
                         || events.last().is_some_and(|&e| e >= s.event_count)
                     {
                         return Err(Error(format!("{path} names a name or event out of range")));
@@ -618,13 +670,22 @@ impl Shelf {
                 if i >= (n as usize).div_ceil(TEXT_CHUNK) {
                     return Err(unknown());
                 }
-                let docs = pack::decode_documents(bytes, n as usize, s.names.len())?;
+                let docs = pack::decode_documents(bytes, n as usize, s.name_count as usize)?;
                 count_ok(docs.len(), (n as usize - i * TEXT_CHUNK).min(TEXT_CHUNK))?;
                 self.text.insert(i, docs);
             }
             _ => return Err(unknown()),
         }
         Ok(())
+    }
+
+    /// Name `e`, or the file to fetch for it.
+    pub fn name(&self, e: u32) -> Result<&Name, Missing> {
+        let chunk = e as usize / TABLE_CHUNK;
+        match self.table.get(&chunk) {
+            Some(names) => names.get(e as usize % TABLE_CHUNK).ok_or_else(|| Missing(Vec::new())),
+            None => Err(Missing(vec![format!("table/{chunk}.bin")])),
+        }
     }
 
     /// Article `number` (in date order), or the file to fetch for it.
@@ -669,7 +730,7 @@ impl Shelf {
             }
         }
         for &e in query.include.iter().chain(&query.exclude) {
-            if (e as usize) < s.names.len() {
+            if e < s.name_count {
                 let (file, _) = s.name_file(e);
                 want(format!("names/{file}.bin"), self.names.contains_key(&file));
             }
@@ -738,7 +799,7 @@ impl Shelf {
 
         // Filters.
         let name_docs = |e: u32| -> &[u32] {
-            if e as usize >= s.names.len() {
+            if e >= s.name_count {
                 return &[];
             }
             let (file, at) = s.name_file(e);
@@ -780,7 +841,13 @@ impl Shelf {
         // when nothing is filtered) and, without a date range, their events.
         let unfiltered = terms.is_empty() && query.include.is_empty() && query.exclude.is_empty() && range.is_none();
         let mut need: Vec<String> = Vec::new();
-        if !unfiltered {
+        if unfiltered {
+            for i in 0..(s.name_count as usize).div_ceil(TABLE_CHUNK) {
+                if !self.table.contains_key(&i) {
+                    need.push(format!("table/{i}.bin"));
+                }
+            }
+        } else {
             let mut last = usize::MAX;
             for &d in &docs {
                 let file = d as usize / ROW_CHUNK;
@@ -807,9 +874,9 @@ impl Shelf {
         }
 
         let (entity_counts, events) = if unfiltered {
-            (s.names.iter().map(|n| n.total).collect(), (0..s.event_count).collect())
+            (self.table.values().flatten().map(|n| n.total).collect(), (0..s.event_count).collect())
         } else {
-            let mut counts = vec![0u32; s.names.len()];
+            let mut counts = vec![0u32; s.name_count as usize];
             let mut events = Vec::new();
             for &d in &docs {
                 let (names, own_events) = &self.rows[&(d as usize / ROW_CHUNK)][d as usize % ROW_CHUNK];
