@@ -23,6 +23,7 @@ pub mod entities;
 pub mod export;
 pub mod gazetteer;
 pub mod index;
+pub mod opensearch;
 pub mod overrides;
 pub mod pack;
 pub mod query;

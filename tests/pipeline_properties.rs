@@ -4,6 +4,7 @@
 //! Quick run:  cargo test --test pipeline_properties
 //! Long run:   PROPTEST_CASES=100000 cargo test --release --test pipeline_properties
 use corpus_explorer::corpus::curate::{self, Edit};
+use corpus_explorer::corpus::shelf::{self, Shelf};
 use corpus_explorer::corpus::{clean, cooccur, echo, export, pack, story, Corpus, Day, Query, Source};
 use proptest::prelude::*;
 
@@ -84,6 +85,51 @@ proptest! {
         let mut framed = b"CXP\x04".to_vec();
         framed.extend_from_slice(&raw);
         let _ = pack::decode(&framed);
+    }
+
+    /// The static corpus's files, damaged or truncated: an error from `Shelf::add`, never a
+    /// panic, and whatever is accepted can be searched (issue 18).
+    #[test]
+    fn a_damaged_static_corpus_never_panics(texts in prop::collection::vec(tricky_text(), 1..4), flips in prop::collection::vec((any::<usize>(), any::<u8>()), 1..6), cut in any::<usize>(), q in any_text()) {
+        let written = shelf::write(&build(&texts));
+        let summary = written.files.iter().find(|(p, _)| p == "summary.bin").map(|(_, b)| b.clone()).unwrap_or_default();
+        let mut damaged_summary = summary.clone();
+        for &(at, byte) in &flips {
+            let len = damaged_summary.len();
+            damaged_summary[at % len] = byte;
+        }
+        let _ = Shelf::open(&damaged_summary);
+        let _ = Shelf::open(&summary[..cut % (summary.len() + 1)]);
+        let mut shelf = Shelf::open(&summary).expect("the summary opens");
+        for (path, bytes) in &written.files {
+            let mut bytes = bytes.clone();
+            if bytes.is_empty() { continue; }
+            for &(at, byte) in &flips {
+                let len = bytes.len();
+                bytes[at % len] = byte;
+            }
+            let _ = shelf.add(path, &bytes[..cut % (bytes.len() + 1)]);
+            let _ = shelf.add(path, &bytes);
+        }
+        let query = Query { text: q, include: vec![0], ..Query::default() };
+        for _ in 0..3 {
+            match shelf.search(&query) {
+                Ok(r) => {
+                    for hit in r.hits.iter().take(3) {
+                        let _ = shelf.snippet(&query, hit.doc);
+                    }
+                    break;
+                }
+                // What was refused stays missing: fetch it again, undamaged.
+                Err(shelf::Missing(paths)) => {
+                    for path in paths {
+                        if let Some((_, bytes)) = written.files.iter().find(|(p, _)| *p == path) {
+                            prop_assert!(shelf.add(&path, bytes).is_ok(), "{} reads whole", path);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

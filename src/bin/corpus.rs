@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use corpus_explorer::corpus::{export, shelf, Corpus, Source};
+use corpus_explorer::corpus::{export, opensearch, shelf, Corpus, Source};
 use corpus_explorer::folder;
 
 const USAGE: &str = "\
@@ -14,6 +14,12 @@ commands:
                   <dir>/entities.toml, run the pipeline, print JSON to stdout
   inspect <dir>   the same pipeline, printed for people: paragraphs and sentences
                   (boilerplate marked), entities with aliases, dated events
+  export --format opensearch <dir> <out>
+                  the same pipeline, for OpenSearch/Elasticsearch: <out>/bulk.ndjson
+                  (one article per document: names, nested events and mentions),
+                  <out>/index-template.json (PUT _index_template/corpus-articles) and
+                  <out>/dashboards.ndjson (OpenSearch Dashboards saved objects:
+                  the explorer's facets and timeline)
   shelf <dir> <out>
                   the same pipeline, written as a static corpus: <out>/<version>/…
                   (summary, term shards, name lists, event files, rows, text; see
@@ -38,6 +44,10 @@ fn main() -> ExitCode {
         [c, d, o] if c == "shelf" => {
             out_dir = Some(PathBuf::from(o));
             (c.as_str(), PathBuf::from(d))
+        }
+        [c, f, format, d, o] if c == "export" && f == "--format" && format == "opensearch" => {
+            out_dir = Some(PathBuf::from(o));
+            ("opensearch", PathBuf::from(d))
         }
         [] => {
             print!("{USAGE}");
@@ -65,7 +75,13 @@ fn main() -> ExitCode {
     let sources: Vec<Source<'_>> = loaded.files.iter().map(|(id, text)| Source { id, text }).collect();
     let started = std::time::Instant::now();
     let corpus = Corpus::build(&sources, loaded.entities_toml.as_deref());
-    if let Some(out) = out_dir {
+    if let (Some(out), "opensearch") = (&out_dir, command) {
+        if let Err(e) = write_opensearch(&corpus, out) {
+            eprintln!("error: cannot write {}: {e}", out.display());
+            return ExitCode::from(2);
+        }
+        eprintln!("{} articles written for OpenSearch in {}", corpus.documents.len(), out.display());
+    } else if let Some(out) = out_dir {
         let built = started.elapsed();
         match write_shelf(&corpus, &out) {
             Ok((files, bytes)) => eprintln!(
@@ -90,6 +106,17 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The index the bulk file, the template and the saved objects name.
+const OPENSEARCH_INDEX: &str = "corpus-articles";
+
+fn write_opensearch(corpus: &Corpus, out: &std::path::Path) -> std::io::Result<()> {
+    let export = opensearch::export(corpus, OPENSEARCH_INDEX);
+    std::fs::create_dir_all(out)?;
+    std::fs::write(out.join("bulk.ndjson"), export.bulk)?;
+    std::fs::write(out.join("index-template.json"), export.template)?;
+    std::fs::write(out.join("dashboards.ndjson"), export.dashboards)
 }
 
 /// Writes the static corpus under `out`; returns the number of files and their bytes.

@@ -145,8 +145,11 @@ pub fn write(corpus: &Corpus) -> Files {
         files.push((format!("text/{chunk}.bin"), pack::encode_documents(&renumbered)));
     }
 
-    let names: Vec<Name> =
-        corpus.entities.iter().map(|e| Name { name: e.name.clone(), kind: e.kind, total: e.docs.len() as u32 }).collect();
+    let names: Vec<Name> = corpus
+        .entities
+        .iter()
+        .map(|e| Name { name: e.name.clone(), kind: e.kind, total: e.docs.len() as u32 })
+        .collect();
     for (chunk, table) in names.chunks(TABLE_CHUNK).enumerate() {
         let mut w = Writer::default();
         w.varint(table.len() as u64);
@@ -407,7 +410,8 @@ impl Pack for Summary {
         let event_files = (0..r.len()?)
             .map(|_| Ok((u32::take(r)?, Day::take(r)?, Day::take(r)?)))
             .collect::<Result<Vec<_>, Error>>()?;
-        let summary = Summary { doc_count, avg_len, name_count, top, event_count, months, term_shards, name_files, event_files };
+        let summary =
+            Summary { doc_count, avg_len, name_count, top, event_count, months, term_shards, name_files, event_files };
         summary.check()?;
         Ok(summary)
     }
@@ -447,16 +451,17 @@ impl Summary {
         (self.doc_count as usize).div_ceil(ROW_CHUNK)
     }
 
-    /// The term shard that would hold `word`.
-    fn shard_of(&self, word: &str) -> usize {
-        self.term_shards.partition_point(|(first, _)| first.as_str() <= word).saturating_sub(1)
+    /// The term shard that would hold `word` (none in a corpus without words).
+    fn shard_of(&self, word: &str) -> Option<usize> {
+        let after = self.term_shards.partition_point(|(first, _)| first.as_str() <= word);
+        (!self.term_shards.is_empty()).then(|| after.saturating_sub(1))
     }
 
     /// The term shards that may hold a word starting with `prefix`.
     fn shards_of_prefix(&self, prefix: &str) -> std::ops::Range<usize> {
-        let first = self.shard_of(prefix);
-        let end = first + 1 + self.term_shards[first + 1..].iter().take_while(|(t, _)| t.starts_with(prefix)).count();
-        first..end.min(self.term_shards.len())
+        let Some(first) = self.shard_of(prefix) else { return 0..0 };
+        let more = self.term_shards[first + 1..].iter().take_while(|(t, _)| t.starts_with(prefix)).count();
+        first..first + 1 + more
     }
 
     /// The name-list file holding name `e`, and its place in it.
@@ -679,6 +684,13 @@ impl Shelf {
         Ok(())
     }
 
+    /// The words of the term shards fetched so far, with how many articles contain each.
+    pub fn loaded_terms(&self) -> impl Iterator<Item = (&str, usize)> + '_ {
+        self.terms
+            .values()
+            .flat_map(|shard| shard.terms.iter().map(String::as_str).zip(shard.postings.iter().map(Vec::len)))
+    }
+
     /// Name `e`, or the file to fetch for it.
     pub fn name(&self, e: u32) -> Result<&Name, Missing> {
         let chunk = e as usize / TABLE_CHUNK;
@@ -714,15 +726,18 @@ impl Shelf {
         };
         for term in &terms {
             match term {
-                Term::Word(w) => want(format!("terms/{}.bin", s.shard_of(w)), self.terms.contains_key(&s.shard_of(w))),
+                Term::Word(w) => {
+                    if let Some(i) = s.shard_of(w) {
+                        want(format!("terms/{i}.bin"), self.terms.contains_key(&i));
+                    }
+                }
                 Term::Prefix(p) => {
                     for i in s.shards_of_prefix(p) {
                         want(format!("terms/{i}.bin"), self.terms.contains_key(&i));
                     }
                 }
                 Term::Phrase(ws) => {
-                    for w in ws {
-                        let i = s.shard_of(w);
+                    for i in ws.iter().filter_map(|w| s.shard_of(w)) {
                         want(format!("terms/{i}.bin"), self.terms.contains_key(&i));
                         want(format!("positions/{i}.bin"), self.positions.contains_key(&i));
                     }
@@ -935,7 +950,7 @@ impl Shelf {
 
     /// A word's postings and, when its positions file is loaded, their positions.
     fn term_entry(&self, word: &str) -> Option<Entry<'_>> {
-        let i = self.summary.shard_of(word);
+        let i = self.summary.shard_of(word)?;
         let shard = self.terms.get(&i)?;
         let k = shard.terms.binary_search_by(|t| t.as_str().cmp(word)).ok()?;
         let positions = self.positions.get(&i).and_then(|p| p.get(k)).map_or(&[][..], |v| v.as_slice());
