@@ -16,6 +16,8 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod chips;
 #[cfg(target_arch = "wasm32")]
+mod context;
+#[cfg(target_arch = "wasm32")]
 mod cooccur;
 #[cfg(target_arch = "wasm32")]
 mod curation;

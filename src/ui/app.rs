@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::chips::ChipPanel;
+use super::context::{use_ctx, Ctx};
 use super::cooccur::CooccurrencePanel;
 use super::reader::Reader;
 use super::report::counted;
@@ -13,57 +14,7 @@ use super::shell::{self, History};
 use super::state::{self, ViewState};
 use super::timeline::Timeline;
 use super::workspace::{install_drop_target, use_workspace, Workspace, WorkspaceButton, WorkspacePanel};
-use crate::corpus::story::{self, Story};
-use crate::corpus::{Corpus, Query, Results};
-
-/// Shared by every component: the immutable corpus, the one mutable state, and what derives
-/// from it.
-#[derive(Clone)]
-pub struct Ctx {
-    pub corpus: Arc<Corpus>,
-    pub state: RwSignal<ViewState>,
-    pub query: Memo<Query>,
-    pub results: Memo<Results>,
-    /// Messages about the link that was opened (unknown entity, bad date…), dismissible.
-    pub notices: RwSignal<Vec<String>>,
-    /// The workspace, whose name corrections ride along in the URL.
-    pub ws: Workspace,
-    /// The corpus's story groups, computed the first time a view asks (not at start-up).
-    stories: StoredValue<Option<Arc<Vec<Story>>>>,
-}
-
-impl Ctx {
-    /// The only way the view state changes (besides back/forward): update, then mirror in the URL.
-    pub fn change(&self, history: History, f: impl FnOnce(&mut ViewState)) {
-        self.state.update(f);
-        let fragment = self.state.with_untracked(ViewState::to_fragment);
-        shell::write_fragment(&state::with_edits(&fragment, &self.ws.edits()), history);
-    }
-
-    /// The story groups of this corpus (`corpus::story`), grouped once and shared by the story
-    /// list, the timeline's story marks and the downloads.
-    pub fn stories(&self) -> Arc<Vec<Story>> {
-        if let Some(done) = self.stories.get_value() {
-            return done;
-        }
-        let done = Arc::new(story::group(&self.corpus));
-        self.stories.set_value(Some(done.clone()));
-        done
-    }
-
-    /// Open an article, optionally at a sentence.
-    pub fn open(&self, doc: &str, sentence: Option<u32>) {
-        let doc = doc.to_string();
-        self.change(History::Push, move |s| {
-            s.doc = Some(doc);
-            s.sentence = sentence;
-        });
-    }
-}
-
-pub fn use_ctx() -> Ctx {
-    expect_context::<Ctx>()
-}
+use crate::corpus::Corpus;
 
 /// Mounts the app over the shipped corpus, then brings back the reader's saved workspace (which
 /// mounts the app again over that corpus; see [`mount_app`]).
@@ -124,24 +75,7 @@ fn App(corpus: Arc<Corpus>) -> impl IntoView {
     let (initial, notices) = ViewState::from_fragment(&shell::read_fragment(), &corpus);
     let mut notices = notices;
     notices.extend(corpus.warnings.iter().map(|w| format!("Corpus note: {w}")));
-    let state = RwSignal::new(initial);
-    let query = {
-        let corpus = corpus.clone();
-        Memo::new(move |_| state.with(|s| s.query(&corpus)))
-    };
-    let results = {
-        let corpus = corpus.clone();
-        Memo::new(move |_| query.with(|q| corpus.search(q)))
-    };
-    let ctx = Ctx {
-        corpus,
-        state,
-        query,
-        results,
-        notices: RwSignal::new(notices),
-        ws: use_workspace(),
-        stories: StoredValue::new(None),
-    };
+    let ctx = Ctx::new(corpus, initial, notices, use_workspace());
     provide_context(ctx.clone());
 
     // Back/forward and hand-edited fragments restore the view without writing history again.

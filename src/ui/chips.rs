@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::app::use_ctx;
+use super::context::use_ctx;
 use super::curation::{ChipEditor, CurationBar};
 use super::shell::History;
 use super::state::ChipState;

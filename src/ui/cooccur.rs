@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::app::use_ctx;
+use super::context::use_ctx;
 use super::shell::History;
 use crate::corpus::cooccur;
 

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use super::app::use_ctx;
+use super::context::use_ctx;
 use super::download::save;
 use super::workspace::use_workspace;
 use crate::corpus::curate::{self, Edit};

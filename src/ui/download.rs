@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::app::use_ctx;
+use super::context::use_ctx;
 use super::table;
 
 /// Saves `text` as a file named `name` (the browser's download, nothing leaves the machine).

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::app::{use_ctx, Ctx};
+use super::context::{use_ctx, Ctx};
 use super::segments::{segments, Mark, Tag};
 use super::shell::{self, History};
 use crate::corpus::{echo, Document, Query};

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::app::{use_ctx, Ctx};
+use super::context::{use_ctx, Ctx};
 use super::download::DownloadMenu;
 use super::segments::{segments, Mark, Tag};
 use super::shell::History;

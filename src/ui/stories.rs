@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::app::use_ctx;
+use super::context::use_ctx;
 use crate::corpus::story::Story;
 use crate::corpus::Corpus;
 

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::app::use_ctx;
 use super::chart::{bin_summary, layout_for, percent, ticks, Bin, Chart, Layout, Placed, BINS, BIN_HEIGHT};
+use super::context::use_ctx;
 use super::dating;
 use super::report::counted;
 use super::segments::{segments, Mark, Tag};
