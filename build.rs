@@ -49,7 +49,7 @@ fn main() {
         println!("cargo:warning={message}");
     }
     let sources: Vec<corpus::Source<'_>> = loaded.files.iter().map(|(id, text)| corpus::Source { id, text }).collect();
-    let mut built = corpus::Corpus::build(&sources, loaded.entities_toml.as_deref());
+    let mut built = corpus::Corpus::build_parallel(&sources, loaded.entities_toml.as_deref(), threads());
     built.warnings.extend(loaded.messages.iter().map(|m| m.trim_start_matches("warning: ").to_string()));
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let packed = corpus::pack::encode(&built);
@@ -64,4 +64,9 @@ fn main() {
     std::fs::write(out.join("corpus.bin"), packed).expect("write corpus.bin");
     std::fs::write(out.join("shipped.json"), shipped).expect("write shipped.json");
     std::fs::write(out.join("version.txt"), format!("{version:016x}")).expect("write version.txt");
+}
+
+/// Every core for the per-article stage (the output does not depend on it).
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }

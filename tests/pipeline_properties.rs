@@ -281,3 +281,18 @@ proptest! {
         prop_assert_eq!(clean::normalise(&once), once);
     }
 }
+
+/// The native tools build on every core; the corpus is the same as the one-thread build.
+#[test]
+fn a_parallel_build_is_the_same_corpus() {
+    let texts: Vec<String> = (0..7)
+        .map(|i| format!("Title {i}\n\nAcme Group said on 3 May 2016 that Jane Doe {i} will visit Paris next week. It was founded in 19{i}5.\n"))
+        .collect();
+    let sources: Vec<Source<'_>> =
+        texts.iter().enumerate().map(|(i, t)| Source { id: ["a", "b", "c", "d", "e", "f", "g"][i], text: t }).collect();
+    let one = Corpus::build(&sources, None);
+    for threads in [1, 2, 3, 8, 20] {
+        let many = Corpus::build_parallel(&sources, None, threads);
+        assert_eq!(pack::encode(&many), pack::encode(&one), "{threads} threads");
+    }
+}

@@ -74,7 +74,8 @@ fn main() -> ExitCode {
     }
     let sources: Vec<Source<'_>> = loaded.files.iter().map(|(id, text)| Source { id, text }).collect();
     let started = std::time::Instant::now();
-    let corpus = Corpus::build(&sources, loaded.entities_toml.as_deref());
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let corpus = Corpus::build_parallel(&sources, loaded.entities_toml.as_deref(), threads);
     if let (Some(out), "opensearch") = (&out_dir, command) {
         if let Err(e) = write_opensearch(&corpus, out) {
             eprintln!("error: cannot write {}: {e}", out.display());
