@@ -96,6 +96,12 @@ impl Corpus {
         Corpus::from_documents(documents, entities_toml, &mut |_| {})
     }
 
+    /// Threads are not available in the page: there it is [`Corpus::build`].
+    #[cfg(target_arch = "wasm32")]
+    pub fn build_parallel(sources: &[Source<'_>], entities_toml: Option<&str>, _threads: usize) -> Corpus {
+        Corpus::build(sources, entities_toml)
+    }
+
     /// The corpus-wide stages over built articles.
     fn from_documents(
         mut documents: Vec<Document>,

@@ -86,6 +86,16 @@ mod wasm {
         overrides::to_lines(&parsed, &warnings)
     }
 
+    /// The page's corpus (packed) with the reader's edits (`curate::to_lines`) applied, dates
+    /// included: setting an article's date runs the date stage again, which the page does not
+    /// carry (it would cost the start-up download ~35 KB).
+    #[wasm_bindgen]
+    pub fn apply_edits(packed: &[u8], lines: &str) -> Result<Vec<u8>, JsError> {
+        use corpus_explorer::corpus::curate;
+        let corpus = pack::decode(packed).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(pack::encode(&curate::apply(&corpus, &curate::from_lines(lines))))
+    }
+
     /// The analyser's memory in bytes. Wasm memory only grows, so after a run this is the run's
     /// peak (the benchmark reads it).
     #[wasm_bindgen]

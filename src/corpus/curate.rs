@@ -44,18 +44,12 @@ pub enum Edit {
     },
 }
 
-/// `corpus` with `edits` applied in order; the search index is rebuilt from the result.
+/// `corpus` with `edits` applied in order, dates included (the date stage runs again over the
+/// collection, since other articles may be dated from the one set); the search index is
+/// rebuilt from the result. The analyser worker runs this; the page applies [`apply_names`]
+/// itself, so the start-up wasm carries no date stage.
 pub fn apply(corpus: &Corpus, edits: &[Edit]) -> Corpus {
-    let mut documents = corpus.documents.clone();
-    let mut entities = corpus.entities.clone();
-    let mut events = corpus.events.clone();
-    // Each edit maps old entity ids to new ones (None: the mentions go).
-    for edit in edits {
-        let Some(map) = apply_one(&mut entities, &mut documents, edit) else { continue };
-        remap(&mut documents, &mut events, &map);
-    }
-    // Dates set by the reader: the date stage runs again over the whole collection, since
-    // other articles may be dated from this one.
+    let (mut documents, entities, mut events) = names(corpus, edits);
     let mut dated = false;
     for edit in edits {
         if let Edit::Date { doc, date } = edit {
@@ -73,6 +67,38 @@ pub fn apply(corpus: &Corpus, edits: &[Edit]) -> Corpus {
         super::link_events(&documents, &mut events);
         events.sort_by_key(|e| (e.date.start, e.doc, e.sentence, e.start));
     }
+    finish(corpus, documents, entities, events)
+}
+
+/// [`apply`] without the dates set (`Edit::Date`s are skipped): what the page shows at once.
+pub fn apply_names(corpus: &Corpus, edits: &[Edit]) -> Corpus {
+    let (documents, entities, events) = names(corpus, edits);
+    finish(corpus, documents, entities, events)
+}
+
+/// Whether any edit sets a date (so [`apply`], in the worker, is needed).
+pub fn sets_dates(edits: &[Edit]) -> bool {
+    edits.iter().any(|e| matches!(e, Edit::Date { .. }))
+}
+
+/// The name edits, in order: each maps old entity ids to new ones (None: the mentions go).
+fn names(corpus: &Corpus, edits: &[Edit]) -> (Vec<super::Document>, Vec<Entity>, Vec<super::Event>) {
+    let mut documents = corpus.documents.clone();
+    let mut entities = corpus.entities.clone();
+    let mut events = corpus.events.clone();
+    for edit in edits {
+        let Some(map) = apply_one(&mut entities, &mut documents, edit) else { continue };
+        remap(&mut documents, &mut events, &map);
+    }
+    (documents, entities, events)
+}
+
+fn finish(
+    corpus: &Corpus,
+    documents: Vec<super::Document>,
+    mut entities: Vec<Entity>,
+    events: Vec<super::Event>,
+) -> Corpus {
     super::link_entity_docs(&documents, &mut entities);
     for e in &mut entities {
         e.mentions = e.aliases.iter().map(|a| a.count).sum();

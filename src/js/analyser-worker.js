@@ -8,7 +8,18 @@
 // listed as skipped with this reason; everything before them is analysed.
 const BUDGET_BYTES = 256 * 1048576;
 self.onmessage = async (event) => {
-  const { wasm, files, onlyMine, curation, toml } = event.data;
+  const { wasm, files, onlyMine, curation, toml, packed, edits } = event.data;
+  // The page's corpus with the dates the reader set: the date stage is here, not in the page.
+  if (typeof edits === "string") {
+    try {
+      await wasm_bindgen({ module_or_path: wasm });
+      const out = wasm_bindgen.apply_edits(packed, edits);
+      self.postMessage({ type: "done", packed: out }, [out.buffer]);
+    } catch (error) {
+      self.postMessage({ type: "error", message: String(error && error.message || error) });
+    }
+    return;
+  }
   // Reading an imported entities.toml: the page has no TOML parser; this wasm has.
   if (typeof toml === "string") {
     try {

@@ -179,6 +179,24 @@ globalThis.corpusWorkspace = (() => {
     }
   }
 
+  // One request to a fresh analyser worker that answers with one "done" or one error.
+  async function inWorker(message, transfer) {
+    const parts = await loadAnalyser();
+    const worker = new Worker(parts.url);
+    try {
+      return await new Promise((resolve, reject) => {
+        worker.onmessage = (event) => (event.data.type === "done" ? resolve(event.data) : reject(new Error(event.data.message)));
+        worker.onerror = (event) => {
+          event.preventDefault();
+          reject(new Error(event.message || "the analyser stopped"));
+        };
+        worker.postMessage({ wasm: parts.module, ...message }, transfer || []);
+      });
+    } finally {
+      worker.terminate();
+    }
+  }
+
   function cancel() {
     if (!running) return;
     const run = running;
@@ -322,20 +340,12 @@ globalThis.corpusWorkspace = (() => {
     async readOverrides(file) {
       if (file.size > 4 * 1048576) throw new Error("this file is too large to be an entities.toml");
       const text = await file.text();
-      const parts = await loadAnalyser();
-      const worker = new Worker(parts.url);
-      try {
-        return await new Promise((resolve, reject) => {
-          worker.onmessage = (event) => (event.data.type === "done" ? resolve(event.data.lines) : reject(new Error(event.data.message)));
-          worker.onerror = (event) => {
-            event.preventDefault();
-            reject(new Error(event.message || "the analyser stopped"));
-          };
-          worker.postMessage({ wasm: parts.module, toml: text });
-        });
-      } finally {
-        worker.terminate();
-      }
+      return (await inWorker({ toml: text })).lines;
+    },
+    // The page's packed corpus with the reader's edits applied, dates included (the date
+    // stage runs in the worker); resolves to the packed result.
+    async applyEdits(packed, edits) {
+      return (await inWorker({ packed, edits }, [packed.buffer])).packed;
     },
     cancel,
     lastRun,

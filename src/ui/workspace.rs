@@ -45,6 +45,8 @@ extern "C" {
     fn js_storage_note() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = readOverrides)]
     fn js_read_overrides(file: &web_sys::File) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = applyEdits)]
+    fn js_apply_edits(packed: &js_sys::Uint8Array, edits: &str) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = saveEdits)]
     fn js_save_edits(lines: &str, toml: &str) -> Result<js_sys::Promise, JsValue>;
 }
@@ -72,6 +74,8 @@ pub struct Workspace {
     pub only_mine: RwSignal<bool>,
     pub open: RwSignal<bool>,
     storage: RwSignal<String>,
+    /// Counts [`Workspace::display`]s, so a worker's answer for an older edit list is dropped.
+    shown: StoredValue<u32>,
 }
 
 pub fn use_workspace() -> Workspace {
@@ -94,6 +98,7 @@ impl Workspace {
             only_mine: RwSignal::new(false),
             open: RwSignal::new(false),
             storage: RwSignal::new(String::new()),
+            shown: StoredValue::new(0),
         }
     }
 
@@ -146,14 +151,43 @@ impl Workspace {
         self.display();
     }
 
-    /// Shows the base corpus with the edits applied.
+    /// Shows the base corpus with the edits applied: the name edits at once, here; the dates
+    /// set, when there are any, from the analyser worker (it has the date stage), after.
     fn display(self) {
         let base = self.base.get_value();
         let edits = self.edits.get_untracked();
-        let corpus = if edits.is_empty() { base } else { Arc::new(curate::apply(&base, &edits)) };
+        let turn = self.shown.get_value().wrapping_add(1);
+        self.shown.set_value(turn);
+        let names = if edits.is_empty() { base.clone() } else { Arc::new(curate::apply_names(&base, &edits)) };
+        self.show_edited(names, &edits);
+        if !curate::sets_dates(&edits) {
+            return;
+        }
+        let packed = js_sys::Uint8Array::from(pack::encode(&base).as_slice());
+        let ws = self;
+        spawn_local(async move {
+            let outcome = match js_apply_edits(&packed, &curate::to_lines(&edits)) {
+                Ok(promise) => JsFuture::from(promise).await,
+                Err(e) => Err(e),
+            };
+            if ws.shown.get_value() != turn {
+                return;
+            }
+            let dated = outcome
+                .map_err(|e| js_text(&e))
+                .and_then(|v| pack::decode(&js_sys::Uint8Array::new(&v).to_vec()).map_err(|e| e.to_string()));
+            match dated {
+                Ok(corpus) => ws.show_edited(Arc::new(corpus), &edits),
+                Err(e) => ws.message.set(Some(format!("The dates you set could not be applied: {e}"))),
+            }
+        });
+    }
+
+    /// Shows `corpus` (the base with `edits` applied), carrying the edits in the link.
+    fn show_edited(self, corpus: Arc<Corpus>, edits: &[Edit]) {
         let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()).map(|e| e.id());
         self.corpus.set_value(corpus);
-        shell::write_fragment(&super::state::with_edits(&shell::read_fragment(), &edits), shell::History::Replace);
+        shell::write_fragment(&super::state::with_edits(&shell::read_fragment(), edits), shell::History::Replace);
         super::app::remount_app(self);
         if let Some(id) = focused.filter(|id| !id.is_empty()) {
             set_timeout(move || request_animation_frame(move || shell::focus(&id)), std::time::Duration::ZERO);
