@@ -61,9 +61,9 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus> {
 }
 
 /// Some articles alone, in the same form (the static corpus's text chunks, `shelf`).
-pub fn encode_documents(documents: &[Document]) -> Vec<u8> {
+pub fn encode_documents(documents: Vec<Document>) -> Vec<u8> {
     let mut w = Writer::default();
-    documents.to_vec().put(&mut w);
+    documents.put(&mut w);
     w.frame(DOCUMENTS_MAGIC)
 }
 

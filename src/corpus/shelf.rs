@@ -32,6 +32,7 @@
 //!   (deltas), fetched only for "phrases".
 //! - `table/<i>.bin` (`CXA1`): [`TABLE_CHUNK`] names by number (name, kind, total): the chips
 //!   a filter brings up beyond the top ones.
+//! - `totals/0.bin` (`CXU1`): every name's total, by number: the counts before any filter.
 //! - `names/<i>.bin` (`CXN1`): for a run of names, the articles naming each (deltas): the
 //!   required and excluded names of a filter.
 //! - `events/<i>.bin` (`CXE1`): a run of events in date order: article and date; a date range
@@ -54,8 +55,10 @@ use super::{Corpus, Document, EntityKind};
 
 /// Articles per facet-row file.
 pub const ROW_CHUNK: usize = 256;
-/// Articles per text file: a page of hits spans few of them, and one is small.
-pub const TEXT_CHUNK: usize = 16;
+/// Articles per text file: one, as Pagefind's fragments. A page of hits by score is 50 articles
+/// from anywhere in the corpus; with 16 per file it fetched 50 files of 16 (3.7 MB at 100 000
+/// articles, BENCHMARKS.md), with one per file 50 small ones.
+pub const TEXT_CHUNK: usize = 1;
 /// Names the summary carries (the chips at start); the rest are in the name table's files.
 pub const TOP_NAMES: usize = 400;
 /// Names per name-table file.
@@ -72,6 +75,7 @@ const NAMES: &[u8; 4] = b"CXN1";
 const EVENTS: &[u8; 4] = b"CXE1";
 const ROWS: &[u8; 4] = b"CXR1";
 const TABLE: &[u8; 4] = b"CXA1";
+const TOTALS: &[u8; 4] = b"CXU1";
 
 /// One name of the summary's table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -142,7 +146,7 @@ pub fn write(corpus: &Corpus) -> Files {
                 doc
             })
             .collect();
-        files.push((format!("text/{chunk}.bin"), pack::encode_documents(&renumbered)));
+        files.push((format!("text/{chunk}.bin"), pack::encode_documents(renumbered)));
     }
 
     let names: Vec<Name> = corpus
@@ -158,6 +162,9 @@ pub fn write(corpus: &Corpus) -> Files {
         }
         files.push((format!("table/{chunk}.bin"), w.frame(TABLE)));
     }
+    let mut w = Writer::default();
+    names.iter().map(|n| n.total).collect::<Vec<u32>>().put(&mut w);
+    files.push(("totals/0.bin".into(), w.frame(TOTALS)));
     let mut months: BTreeMap<(i32, u8), u32> = BTreeMap::new();
     for e in &corpus.events {
         *months.entry((e.date.start.year, e.date.start.month)).or_default() += 1;
@@ -510,6 +517,8 @@ pub struct Shelf {
     names: BTreeMap<usize, Vec<Vec<u32>>>,
     /// Per name-table file: its names.
     table: BTreeMap<usize, Vec<Name>>,
+    /// Every name's total, once fetched.
+    totals: Option<Vec<u32>>,
     /// Per event file: `(article, date)` of its events.
     events: BTreeMap<usize, Vec<(u32, DateValue)>>,
     /// Per row file: per article, its names and its events.
@@ -539,6 +548,7 @@ impl Shelf {
             positions: BTreeMap::new(),
             names: BTreeMap::new(),
             table: BTreeMap::new(),
+            totals: None,
             events: BTreeMap::new(),
             rows: BTreeMap::new(),
             text: BTreeMap::new(),
@@ -552,6 +562,7 @@ impl Shelf {
             Some(("positions", i)) => self.positions.contains_key(&i),
             Some(("names", i)) => self.names.contains_key(&i),
             Some(("table", i)) => self.table.contains_key(&i),
+            Some(("totals", 0)) => self.totals.is_some(),
             Some(("events", i)) => self.events.contains_key(&i),
             Some(("rows", i)) => self.rows.contains_key(&i),
             Some(("text", i)) => self.text.contains_key(&i),
@@ -639,6 +650,16 @@ impl Shelf {
                     return Err(Error(format!("{path} has a name in more articles than there are")));
                 }
                 self.table.insert(i, names);
+            }
+            "totals" if i == 0 => {
+                let mut r = Reader::unframe(bytes, TOTALS, "the name totals")?;
+                let totals = Vec::<u32>::take(&mut r)?;
+                r.finish()?;
+                count_ok(totals.len(), s.name_count as usize)?;
+                if totals.iter().any(|&t| t > n) {
+                    return Err(Error(format!("{path} has a name in more articles than there are")));
+                }
+                self.totals = Some(totals);
             }
             "events" => {
                 s.event_files.get(i).ok_or_else(unknown)?;
@@ -857,10 +878,8 @@ impl Shelf {
         let unfiltered = terms.is_empty() && query.include.is_empty() && query.exclude.is_empty() && range.is_none();
         let mut need: Vec<String> = Vec::new();
         if unfiltered {
-            for i in 0..(s.name_count as usize).div_ceil(TABLE_CHUNK) {
-                if !self.table.contains_key(&i) {
-                    need.push(format!("table/{i}.bin"));
-                }
+            if self.totals.is_none() {
+                need.push("totals/0.bin".into());
             }
         } else {
             let mut last = usize::MAX;
@@ -889,7 +908,7 @@ impl Shelf {
         }
 
         let (entity_counts, events) = if unfiltered {
-            (self.table.values().flatten().map(|n| n.total).collect(), (0..s.event_count).collect())
+            (self.totals.clone().unwrap_or_default(), (0..s.event_count).collect())
         } else {
             let mut counts = vec![0u32; s.name_count as usize];
             let mut events = Vec::new();
