@@ -7,6 +7,8 @@
 #   BENCH_RUNS=5                          # cold loads per site (and query batches)
 #   BENCH_FIREFOX=0                       # skip the Firefox figures (bench/firefox.mjs)
 #   BENCH_WORKSPACE=0                     # skip the reader's workspace (bench/workspace.mjs)
+#   BENCH_SHELF=100000                    # also the static corpus at that size (corpus shelf +
+#                                         # cargo bench --bench shelf; ~15 min at 100 000)
 #
 # Installs what is missing (scripts/setup.sh; `npm ci` in bench/ when package-lock.json changed),
 # generates the synthetic corpora (target/synth/N, `synth` binary, seed 6), builds one release
@@ -90,6 +92,22 @@ if [ "${BENCH_NATIVE:-1}" = 1 ]; then
   step "native: cargo bench --bench pipeline, --bench scale"
   BENCH_10K=1 cargo bench --locked --bench pipeline | tee "$OUT/native-pipeline.md"
   BENCH_SIZES="$SIZES" cargo bench --locked --bench scale | tee "$OUT/native-scale.md"
+fi
+
+if [ -n "${BENCH_SHELF:-}" ]; then
+  n="$BENCH_SHELF"
+  step "static corpus: $n articles (corpus shelf, cargo bench --bench shelf)"
+  if ! newer_than "target/synth/$n/.done" src/bin/synth.rs seeds; then
+    ./target/release/synth "$n" "target/synth/$n" 6 seeds
+    touch "target/synth/$n/.done"
+  fi
+  cargo build --locked --profile bench --bin corpus
+  rm -rf "target/shelf/$n"
+  # Peak memory from GNU time when the machine has it (Debian's `time` package).
+  timer=(); [ -x /usr/bin/time ] && timer=(/usr/bin/time -v)
+  "${timer[@]}" ./target/release/corpus shelf "target/synth/$n" "target/shelf/$n" 2>&1 \
+    | grep -E "articles:|Maximum resident|Elapsed" | tee "$OUT/shelf-build.txt"
+  SHELF="target/shelf/$n" cargo bench --locked --bench shelf | tee "$OUT/shelf.md"
 fi
 
 if [ "${BENCH_BROWSER:-1}" = 1 ]; then
