@@ -24,7 +24,9 @@
 //!   the chips before any filter), the event count and events per month (the timeline before
 //!   any filter), and the directories of the files below: each term shard's
 //!   first term and term count, each name-list file's first name, each event file's first event
-//!   with the earliest start and latest end of its events, and the chunk sizes.
+//!   with the earliest start and latest end of its events. The files per chunk ([`ROW_CHUNK`],
+//!   [`TEXT_CHUNK`], [`TABLE_CHUNK`], events) are constants of this module, not stored: a
+//!   change of one is a new format (new magic), or old files would be misread.
 //! - `terms/<i>.bin` (`CXT1`): a range of the sorted vocabulary. Per term its postings by
 //!   article: article number (delta), occurrences, occurrences in the title, the article's
 //!   indexed length (so a score needs no other file).
