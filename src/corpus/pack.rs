@@ -295,6 +295,28 @@ impl<T: Pack> Pack for Vec<T> {
     }
 }
 
+// Tuples field by field: the static corpus's directories are lists of them (`shelf`).
+impl<A: Pack, B: Pack> Pack for (A, B) {
+    fn put(&self, w: &mut Writer) {
+        self.0.put(w);
+        self.1.put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self> {
+        Ok((A::take(r)?, B::take(r)?))
+    }
+}
+
+impl<A: Pack, B: Pack, C: Pack> Pack for (A, B, C) {
+    fn put(&self, w: &mut Writer) {
+        self.0.put(w);
+        self.1.put(w);
+        self.2.put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self> {
+        Ok((A::take(r)?, B::take(r)?, C::take(r)?))
+    }
+}
+
 impl<T: Pack> Pack for Option<T> {
     fn put(&self, w: &mut Writer) {
         match self {

@@ -278,15 +278,7 @@ impl Corpus {
         };
         // Snippets cost a sentence scan each: only the first page gets one here; the UI asks
         // `Corpus::snippet` for rows it shows beyond that.
-        let hits = docs
-            .iter()
-            .enumerate()
-            .map(|(rank, &d)| Hit {
-                doc: d,
-                score: score[d as usize],
-                snippet: if rank < SNIPPET_LIMIT { self.snippet_for(d, &terms, &groups) } else { Snippet::default() },
-            })
-            .collect();
+        let hits = hits(&docs, &score, |d| self.snippet_for(d, &terms, &groups));
         Results { hits, entity_counts, events }
     }
 
@@ -373,6 +365,18 @@ pub(super) fn rank(docs: &mut [u32], by_score: bool, score: &[f32], date_rank: i
     } else {
         docs.sort_unstable_by_key(|&d| date_rank(d));
     }
+}
+
+/// The ranked documents as hits, a snippet for the first [`SNIPPET_LIMIT`] only.
+pub(super) fn hits(docs: &[u32], score: &[f32], snippet: impl Fn(u32) -> Snippet) -> Vec<Hit> {
+    docs.iter()
+        .enumerate()
+        .map(|(rank, &d)| Hit {
+            doc: d,
+            score: score[d as usize],
+            snippet: if rank < SNIPPET_LIMIT { snippet(d) } else { Snippet::default() },
+        })
+        .collect()
 }
 
 /// How many of `groups` occur in a sentence's tokens.

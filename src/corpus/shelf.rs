@@ -50,7 +50,7 @@ use std::collections::BTreeMap;
 
 use super::index::GAP;
 use super::pack::{self, Error, Pack, Reader, Writer};
-use super::query::{self, Hit, Query, Results, Snippet, Term};
+use super::query::{self, Query, Results, Snippet, Term};
 use super::text::Fnv1a;
 use super::time::{DateValue, Day};
 use super::{Corpus, Document, EntityKind};
@@ -378,49 +378,26 @@ impl Pack for Summary {
         self.doc_count.put(w);
         self.avg_len.to_bits().put(w);
         self.name_count.put(w);
-        w.varint(self.top.len() as u64);
-        for (e, name) in &self.top {
-            e.put(w);
-            name.put(w);
-        }
+        self.top.put(w);
         self.event_count.put(w);
-        w.varint(self.months.len() as u64);
-        for &(y, m, c) in &self.months {
-            y.put(w);
-            m.put(w);
-            c.put(w);
-        }
-        w.varint(self.term_shards.len() as u64);
-        for (first, count) in &self.term_shards {
-            first.put(w);
-            count.put(w);
-        }
+        self.months.put(w);
+        self.term_shards.put(w);
         self.name_files.put(w);
-        w.varint(self.event_files.len() as u64);
-        for (first, start, end) in &self.event_files {
-            first.put(w);
-            start.put(w);
-            end.put(w);
-        }
+        self.event_files.put(w);
     }
 
     fn take(r: &mut Reader<'_>) -> Result<Self, Error> {
-        let doc_count = u32::take(r)?;
-        let avg_len = f32::from_bits(u32::take(r)?);
-        let name_count = u32::take(r)?;
-        let top = (0..r.len()?).map(|_| Ok((u32::take(r)?, Name::take(r)?))).collect::<Result<Vec<_>, Error>>()?;
-        let event_count = u32::take(r)?;
-        let months = (0..r.len()?)
-            .map(|_| Ok((i32::take(r)?, u8::take(r)?, u32::take(r)?)))
-            .collect::<Result<Vec<_>, Error>>()?;
-        let term_shards =
-            (0..r.len()?).map(|_| Ok((String::take(r)?, u32::take(r)?))).collect::<Result<Vec<_>, Error>>()?;
-        let name_files = Vec::<u32>::take(r)?;
-        let event_files = (0..r.len()?)
-            .map(|_| Ok((u32::take(r)?, Day::take(r)?, Day::take(r)?)))
-            .collect::<Result<Vec<_>, Error>>()?;
-        let summary =
-            Summary { doc_count, avg_len, name_count, top, event_count, months, term_shards, name_files, event_files };
+        let summary = Summary {
+            doc_count: u32::take(r)?,
+            avg_len: f32::from_bits(u32::take(r)?),
+            name_count: u32::take(r)?,
+            top: Pack::take(r)?,
+            event_count: u32::take(r)?,
+            months: Pack::take(r)?,
+            term_shards: Pack::take(r)?,
+            name_files: Pack::take(r)?,
+            event_files: Pack::take(r)?,
+        };
         summary.check()?;
         Ok(summary)
     }
@@ -931,15 +908,7 @@ impl Shelf {
             events.sort_unstable();
             (counts, events)
         };
-        let hits = docs
-            .iter()
-            .enumerate()
-            .map(|(rank, &d)| Hit {
-                doc: d,
-                score: score[d as usize],
-                snippet: if rank < query::SNIPPET_LIMIT { self.snippet(query, d) } else { Snippet::default() },
-            })
-            .collect();
+        let hits = query::hits(&docs, &score, |d| self.snippet(query, d));
         Ok(Results { hits, entity_counts, events })
     }
 
