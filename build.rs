@@ -18,6 +18,19 @@ use pipeline::{corpus, folder};
 
 fn main() {
     println!("cargo:rerun-if-env-changed=CORPUS_SEEDS");
+    println!("cargo:rerun-if-env-changed=CORPUS_SHELF");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    // A large corpus is served as files beside the page (`corpus shelf`, run by
+    // scripts/build-site.sh): the page embeds none of it, and this script analyses nothing.
+    let shelved = std::env::var("CORPUS_SHELF").is_ok_and(|v| !v.is_empty() && v != "0");
+    std::fs::write(out.join("shelved.txt"), if shelved { "1" } else { "0" }).expect("write shelved.txt");
+    if shelved {
+        let empty = corpus::Corpus::build(&[], None);
+        std::fs::write(out.join("corpus.bin"), corpus::pack::encode(&empty)).expect("write corpus.bin");
+        std::fs::write(out.join("shipped.json"), r#"{"files":[],"entities_toml":null}"#).expect("write shipped.json");
+        std::fs::write(out.join("version.txt"), "shelved").expect("write version.txt");
+        return;
+    }
     println!("cargo:rerun-if-changed=src/corpus.rs");
     println!("cargo:rerun-if-changed=src/corpus");
     println!("cargo:rerun-if-changed=src/folder.rs");
@@ -51,7 +64,6 @@ fn main() {
     let sources: Vec<corpus::Source<'_>> = loaded.files.iter().map(|(id, text)| corpus::Source { id, text }).collect();
     let mut built = corpus::Corpus::build_parallel(&sources, loaded.entities_toml.as_deref(), threads());
     built.warnings.extend(loaded.messages.iter().map(|m| m.trim_start_matches("warning: ").to_string()));
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let packed = corpus::pack::encode(&built);
     // The raw articles too, for the in-page analyser (`src/bin/analyser.rs`, loaded only when a
     // reader adds files): it re-runs the pipeline over these and the reader's files together, so

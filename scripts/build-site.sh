@@ -11,7 +11,22 @@ cd "$ROOT"
 # which is fine for a few hundred articles; above ~2 MB of text an optimised build script is
 # faster overall (it costs one extra compile of the proc macros, cached afterwards).
 corpus="${CORPUS_SEEDS:-seeds}"
+out="${1:-dist}"
+# Above SHELF_FROM articles (default 1 000) the corpus is served as files beside the page
+# (corpus::shelf) instead of embedded in it: at 2 000 articles the embedded site already needs
+# ~900 KB brotli before the first chip (BENCHMARKS.md). CORPUS_SHELF=1 or 0 forces either.
+articles=$(find "$corpus" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.md' \) 2>/dev/null | wc -l)
+if [ -z "${CORPUS_SHELF:-}" ] && [ "$articles" -gt "${SHELF_FROM:-1000}" ]; then
+  export CORPUS_SHELF=1
+fi
+if [ "${CORPUS_SHELF:-0}" != "0" ]; then
+  export CORPUS_SHELF=1
+  trunk build --release --offline --dist "$out"
+  # The pipeline natively at full speed, on every core; the files under $out/corpus/.
+  cargo run --locked --quiet --profile bench --bin corpus -- shelf "$corpus" "$out/corpus"
+  exit 0
+fi
 if [ "$(du -sk "$corpus" 2>/dev/null | cut -f1)" -gt 2048 ] 2>/dev/null; then
   export CARGO_PROFILE_RELEASE_BUILD_OVERRIDE_OPT_LEVEL=3
 fi
-trunk build --release --offline --dist "${1:-dist}"
+trunk build --release --offline --dist "$out"

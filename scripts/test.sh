@@ -37,6 +37,10 @@ cargo build --locked --bin synth
 ./target/debug/synth 80 target/synth/80 6 seeds
 CORPUS_SEEDS=target/synth/80 bash scripts/build-site.sh target/dist-many
 
+step "served-corpus test site: target/dist-served/ (20 000 synthetic articles, seed 6, as files)"
+./target/debug/synth 20000 target/synth/20000 6
+CORPUS_SEEDS=target/synth/20000 bash scripts/build-site.sh target/dist-served
+
 step "cargo test (unit, golden, property, CLI, end-to-end in Chromium and Firefox)"
 # The browser tests share two cores; one at a time keeps timings and drivers sane.
 cargo test --locked -- --test-threads=1

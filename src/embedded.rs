@@ -7,6 +7,10 @@ static PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 /// Names this build's corpus and pipeline: a saved workspace from another build is re-analysed.
 pub const VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/version.txt"));
 
+/// Whether this build serves its corpus as files beside the page (`corpus::shelf`, read by
+/// `ui::large`) rather than embedded: set by `CORPUS_SHELF` at build time.
+pub const SHELVED: bool = matches!(include_bytes!(concat!(env!("OUT_DIR"), "/shelved.txt")), b"1");
+
 /// The embedded corpus. Bytes that cannot be decoded (which only a broken build could produce)
 /// give an empty corpus whose warning says so, shown by the page, rather than a blank page.
 pub fn corpus() -> Corpus {

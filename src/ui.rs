@@ -24,6 +24,10 @@ mod curation;
 #[cfg(target_arch = "wasm32")]
 mod download;
 #[cfg(target_arch = "wasm32")]
+mod fetch;
+#[cfg(target_arch = "wasm32")]
+mod large;
+#[cfg(target_arch = "wasm32")]
 mod reader;
 #[cfg(target_arch = "wasm32")]
 mod results;

@@ -51,6 +51,7 @@ fn ask(shelf: &mut Shelf, files: &BTreeMap<String, Vec<u8>>, query: &Query) -> (
 fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
     let corpus = synthetic(2000);
     let written = shelf::write(&corpus);
+    let written_version = written.version.clone();
     let files: BTreeMap<String, Vec<u8>> = written.files.into_iter().collect();
     // Article numbers on the shelf are the date order; map them back to the corpus's.
     let index = &corpus.index;
@@ -100,6 +101,10 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
         Query { from: Some(from), exclude: vec![second], ..Query::default() },
         Query { include: vec![corpus.entities.len() as u32 + 5], ..Query::default() },
     ];
+    let entry = shelf::entry(&written_version, files.len(), files.len());
+    assert_eq!(shelf::entry_version(&entry), Some(written_version.as_str()));
+    assert_eq!(shelf::entry_version(r#"{"version":"../../etc/passwd"}"#), None);
+    assert_eq!(shelf::entry_version("<html>not found</html>"), None);
     let summary = files.get("summary.bin").unwrap();
     let mut shelf = Shelf::open(summary).unwrap();
     assert_eq!(shelf.summary.doc_count as usize, corpus.documents.len());
@@ -118,6 +123,22 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
         }
         assert_eq!(got.entity_counts, expected.entity_counts, "name counts of {query:?}");
         assert_eq!(got.events, expected.events, "events of {query:?}");
+        // The timeline's months from the event numbers alone, as from the events' own dates.
+        let mut months: BTreeMap<(i32, u8), u32> = BTreeMap::new();
+        for &e in &expected.events {
+            let start = corpus.events[e as usize].date.start;
+            *months.entry((start.year, start.month)).or_default() += 1;
+        }
+        let counted = shelf.summary.month_counts(&got.events);
+        let by_month: BTreeMap<(i32, u8), u32> = shelf
+            .summary
+            .months
+            .iter()
+            .zip(&counted)
+            .filter(|(_, &c)| c > 0)
+            .map(|(&(y, m, _), &c)| ((y, m), c))
+            .collect();
+        assert_eq!(by_month, months, "the timeline of {query:?}");
         found += usize::from(!expected.hits.is_empty());
     }
     assert!(found >= queries.len() - 4, "most queries find something, so the comparison means something: {found}");
@@ -136,6 +157,16 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
     assert_eq!(name.total as usize, names.last().unwrap().0);
     assert_eq!(name.name, corpus.entities[*e as usize].name);
     assert_eq!(fresh.summary.top.len(), corpus.entities.len().min(shelf::TOP_NAMES));
+    // Names resolve to numbers from the summary, and beyond it once their table file is in.
+    assert_eq!(fresh.number_of(&name.name), Some(*e));
+    assert_eq!(fresh.name(*e).map(|n| n.name.clone()), Ok(name.name.clone()));
+    let (rare_e, _) =
+        names.iter().map(|&(d, e)| (e, d)).find(|(e, _)| fresh.summary.top.iter().all(|(t, _)| t != e)).unwrap();
+    let rare_name = &corpus.entities[rare_e as usize].name;
+    assert_eq!(fresh.number_of(rare_name), None, "not fetched yet");
+    let Err(Missing(table)) = fresh.name(rare_e) else { panic!("a name beyond the summary needs its table file") };
+    fresh.add(&table[0], &files[&table[0]]).unwrap();
+    assert_eq!(fresh.number_of(rare_name), Some(rare_e));
     eprintln!("bytes fetched per query: {fetched:?}");
 }
 

@@ -133,12 +133,7 @@ fn write_shelf(corpus: &Corpus, out: &std::path::Path) -> std::io::Result<(usize
         std::fs::write(&file, data)?;
         bytes += data.len();
     }
-    let entry = format!(
-        "{{\"version\":\"{}\",\"documents\":{},\"files\":{}}}\n",
-        written.version,
-        corpus.documents.len(),
-        written.files.len()
-    );
+    let entry = shelf::entry(&written.version, corpus.documents.len(), written.files.len());
     std::fs::write(out.join("corpus.json"), entry)?;
     Ok((written.files.len(), bytes))
 }

@@ -115,6 +115,20 @@ pub struct Files {
     pub files: Vec<(String, Vec<u8>)>,
 }
 
+/// The entry point beside the version directories, `corpus.json`: the only file that changes
+/// between builds (the page fetches it fresh, everything under the version from any cache).
+pub fn entry(version: &str, documents: usize, files: usize) -> String {
+    format!("{{\"version\":\"{version}\",\"documents\":{documents},\"files\":{files}}}\n")
+}
+
+/// The version an entry point names, if it is one (16 hex digits, nothing that could step out
+/// of the corpus folder).
+pub fn entry_version(entry: &str) -> Option<&str> {
+    let rest = &entry[entry.find("\"version\":\"")? + 11..];
+    let version = &rest[..rest.find('"')?];
+    (version.len() == 16 && version.bytes().all(|b| b.is_ascii_hexdigit())).then_some(version)
+}
+
 /// Cuts a built corpus into the files of the format above. Deterministic.
 pub fn write(corpus: &Corpus) -> Files {
     let index = &corpus.index;
@@ -433,6 +447,25 @@ impl Summary {
         Ok(())
     }
 
+    /// How many of `events` (event numbers, ascending) fall in each of [`Summary::months`]:
+    /// the timeline under a filter. Events are numbered in order of their start day and the
+    /// months count them by start month, so a month is a run of numbers and no event file is
+    /// needed.
+    pub fn month_counts(&self, events: &[u32]) -> Vec<u32> {
+        let mut counts = vec![0u32; self.months.len()];
+        let (mut month, mut end) = (0usize, self.months.first().map_or(0, |m| m.2));
+        for &e in events {
+            while e >= end && month + 1 < self.months.len() {
+                month += 1;
+                end += self.months[month].2;
+            }
+            if e < end {
+                counts[month] += 1;
+            }
+        }
+        counts
+    }
+
     fn row_files(&self) -> usize {
         (self.doc_count as usize).div_ceil(ROW_CHUNK)
     }
@@ -691,13 +724,27 @@ impl Shelf {
             .flat_map(|shard| shard.terms.iter().map(String::as_str).zip(shard.postings.iter().map(Vec::len)))
     }
 
-    /// Name `e`, or the file to fetch for it.
+    /// Name `e`, or the file to fetch for it (none for the summary's most named).
     pub fn name(&self, e: u32) -> Result<&Name, Missing> {
+        if let Some((_, name)) = self.summary.top.iter().find(|(n, _)| *n == e) {
+            return Ok(name);
+        }
         let chunk = e as usize / TABLE_CHUNK;
         match self.table.get(&chunk) {
             Some(names) => names.get(e as usize % TABLE_CHUNK).ok_or_else(|| Missing(Vec::new())),
             None => Err(Missing(vec![format!("table/{chunk}.bin")])),
         }
+    }
+
+    /// The number of the name spelled `name` (its canonical form), among the summary's and
+    /// the name-table files fetched so far.
+    pub fn number_of(&self, name: &str) -> Option<u32> {
+        let top = self.summary.top.iter().find(|(_, n)| n.name == name).map(|(e, _)| *e);
+        top.or_else(|| {
+            self.table.iter().find_map(|(&chunk, names)| {
+                names.iter().position(|n| n.name == name).map(|k| (chunk * TABLE_CHUNK + k) as u32)
+            })
+        })
     }
 
     /// Article `number` (in date order), or the file to fetch for it.

@@ -19,6 +19,10 @@ use crate::corpus::Corpus;
 /// Mounts the app over the shipped corpus, then brings back the reader's saved workspace (which
 /// mounts the app again over that corpus; see [`mount_app`]).
 pub fn mount() {
+    if crate::embedded::SHELVED {
+        super::large::mount();
+        return;
+    }
     let ws = Workspace::new(Arc::new(crate::embedded::corpus()));
     ws.offer_link_edits(state::edits_from_fragment(&shell::read_fragment()));
     mount_app(ws);
@@ -72,7 +76,7 @@ pub fn remount_app(ws: Workspace) {
 
 #[component]
 fn App(corpus: Arc<Corpus>) -> impl IntoView {
-    let (initial, notices) = ViewState::from_fragment(&shell::read_fragment(), &corpus);
+    let (initial, notices) = ViewState::from_fragment(&shell::read_fragment(), &*corpus);
     let mut notices = notices;
     notices.extend(corpus.warnings.iter().map(|w| format!("Corpus note: {w}")));
     let ctx = Ctx::new(corpus, initial, notices, use_workspace());
@@ -82,7 +86,7 @@ fn App(corpus: Arc<Corpus>) -> impl IntoView {
     {
         let ctx = ctx.clone();
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            let (next, notices) = ViewState::from_fragment(&shell::read_fragment(), &ctx.corpus);
+            let (next, notices) = ViewState::from_fragment(&shell::read_fragment(), &*ctx.corpus);
             ctx.notices.set(notices);
             if ctx.state.with_untracked(|s| *s != next) {
                 ctx.state.set(next);

@@ -305,8 +305,79 @@ pub fn bin_summary(bin: &Bin, of_stories: bool) -> String {
     }
 }
 
+/// At most this many month columns; a longer span is drawn by year.
+pub const MAX_MONTHS: usize = 240;
+
+/// One column of the served corpus's timeline (`ui::large`), summing a run of its months.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub label: String,
+    pub from: Day,
+    pub to: Day,
+    /// Indices into the months it was made from.
+    pub months: std::ops::Range<usize>,
+}
+
+/// Every month from the first to the last of `months` (ascending, distinct), so a gap shows as
+/// a gap, or every year when that would be more than [`MAX_MONTHS`] columns.
+pub fn calendar_columns(months: &[(i32, u8)]) -> Vec<Column> {
+    let (Some(&(y0, m0)), Some(&(y1, m1))) = (months.first(), months.last()) else { return Vec::new() };
+    let span = (y1 - y0) as i64 * 12 + i64::from(m1) - i64::from(m0) + 1;
+    let mut at = 0;
+    let mut take = |within: &dyn Fn((i32, u8)) -> bool| {
+        let start = at;
+        while at < months.len() && within(months[at]) {
+            at += 1;
+        }
+        start..at
+    };
+    let mut out = Vec::new();
+    if span <= MAX_MONTHS as i64 {
+        let (mut y, mut m) = (y0, m0);
+        for _ in 0..span {
+            out.push(Column {
+                label: month_label(y, m),
+                from: Day { year: y, month: m, day: 1 },
+                to: Day::last_of_month(y, m),
+                months: take(&|k| k == (y, m)),
+            });
+            (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        }
+    } else {
+        for y in y0..=y1 {
+            out.push(Column {
+                label: y.to_string(),
+                from: Day { year: y, month: 1, day: 1 },
+                to: Day { year: y, month: 12, day: 31 },
+                months: take(&|k| k.0 == y),
+            });
+        }
+    }
+    out
+}
+
+/// "May 2016".
+pub fn month_label(year: i32, month: u8) -> String {
+    const NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    format!("{} {year}", NAMES[(month.clamp(1, 12) - 1) as usize])
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn served_timeline_columns_show_gaps_and_fold_long_spans_into_years() {
+        let cols = calendar_columns(&[(2015, 12), (2016, 3)]);
+        let labels: Vec<&str> = cols.iter().map(|c| c.label.as_str()).collect();
+        assert_eq!(labels, ["Dec 2015", "Jan 2016", "Feb 2016", "Mar 2016"]);
+        assert_eq!(cols.iter().map(|c| c.months.clone()).collect::<Vec<_>>(), [0..1, 1..1, 1..1, 1..2]);
+        assert_eq!((cols[2].from.iso(), cols[2].to.iso()), ("2016-02-01".to_string(), "2016-02-29".to_string()));
+        let long = calendar_columns(&[(1983, 1), (1983, 7), (2021, 11)]);
+        assert_eq!(long.len(), 2021 - 1983 + 1);
+        assert_eq!((long[0].label.as_str(), long[0].months.clone()), ("1983", 0..2));
+        assert_eq!(long.last().unwrap().months, 2..3);
+        assert!(calendar_columns(&[]).is_empty());
+    }
+
     use super::*;
 
     fn day(y: i32, m: u8, d: u8) -> Day {

@@ -27,8 +27,29 @@ pub struct ViewState {
     pub from: Option<Day>,
     pub to: Option<Day>,
     pub doc: Option<String>,
+    /// The open article's number on a served corpus (`corpus::shelf`, where ids are not
+    /// known before the text is fetched); the page checks the fetched article's id against
+    /// `doc`, so a link from another build never opens the wrong article.
+    pub number: Option<u32>,
     pub sentence: Option<u32>,
     pub sort: Sort,
+}
+
+/// What a link is checked against: the names and articles of the corpus it opens on.
+pub trait Known {
+    /// The canonical name for a spelling, if the corpus has it.
+    fn canonical(&self, name: &str) -> Option<String>;
+    /// How many sentences the article with this id has, if it is in the corpus.
+    fn sentences(&self, id: &str) -> Option<u32>;
+}
+
+impl Known for Corpus {
+    fn canonical(&self, name: &str) -> Option<String> {
+        self.entity_by_name(name).map(|i| self.entities[i as usize].name.clone())
+    }
+    fn sentences(&self, id: &str) -> Option<u32> {
+        self.document_by_id(id).map(|i| self.documents[i as usize].sentences.len() as u32)
+    }
 }
 
 /// What a chip is doing to the filter.
@@ -122,6 +143,9 @@ impl ViewState {
         }
         if let Some(doc) = &self.doc {
             parts.push(format!("doc={}", encode(doc)));
+            if let Some(n) = self.number {
+                parts.push(format!("n={n}"));
+            }
             if let Some(s) = self.sentence {
                 parts.push(format!("s={s}"));
             }
@@ -134,7 +158,7 @@ impl ViewState {
 
     /// Reads a fragment (with or without the leading `#`). Anything unknown, stale or malformed
     /// falls back to the default for that part and yields a notice for the reader.
-    pub fn from_fragment(fragment: &str, corpus: &Corpus) -> (ViewState, Vec<String>) {
+    pub fn from_fragment(fragment: &str, corpus: &impl Known) -> (ViewState, Vec<String>) {
         let mut state = ViewState::default();
         let mut notices = Vec::new();
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
@@ -145,9 +169,8 @@ impl ViewState {
                 "q" => state.text = value,
                 "in" | "ex" => {
                     for name in raw.split('|').map(decode).filter(|n| !n.is_empty()) {
-                        match corpus.entity_by_name(&name) {
-                            Some(i) => {
-                                let canonical = corpus.entities[i as usize].name.clone();
+                        match corpus.canonical(&name) {
+                            Some(canonical) => {
                                 let list = if key == "in" { &mut state.include } else { &mut state.exclude };
                                 if !list.contains(&canonical) {
                                     list.push(canonical);
@@ -165,11 +188,12 @@ impl ViewState {
                     None => notices
                         .push(format!("The link has a date that could not be read: {key}=“{value}”. It was ignored.")),
                 },
-                "doc" => match corpus.document_by_id(&value) {
+                "doc" => match corpus.sentences(&value) {
                     Some(_) => state.doc = Some(value),
                     None => notices.push(format!("The link opens an article that is not in this corpus: “{value}”.")),
                 },
                 "s" => state.sentence = value.parse().ok(),
+                "n" => state.number = value.parse().ok(),
                 "sort" => state.sort = if value == "date" { Sort::Date } else { Sort::Relevance },
                 // A debugging flag handled by the app shell, not part of the view.
                 "debug" => {}
@@ -187,12 +211,7 @@ impl ViewState {
             }
         }
         // A sentence only means something inside an open article that has it.
-        let sentence_count = state
-            .doc
-            .as_deref()
-            .and_then(|id| corpus.document_by_id(id))
-            .map(|i| corpus.documents[i as usize].sentences.len() as u32)
-            .unwrap_or(0);
+        let sentence_count = state.doc.as_deref().and_then(|id| corpus.sentences(id)).unwrap_or(0);
         if state.sentence.is_some_and(|s| s >= sentence_count) {
             state.sentence = None;
         }

@@ -8,6 +8,7 @@ mod dates;
 mod explorer;
 mod foundation;
 mod hardening;
+mod served;
 mod stories;
 mod support;
 mod takeaway;

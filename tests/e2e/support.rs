@@ -46,6 +46,12 @@ pub struct Site {
 
 impl Site {
     pub fn serve(dir: &Path, prefix: &str) -> Site {
+        Site::serve_slowly(dir, prefix, Duration::ZERO, None)
+    }
+
+    /// [`Site::serve`], answering each request after `delay` (so responses arrive out of
+    /// order, as over a real network), and with a 404 for every path containing `broken`.
+    pub fn serve_slowly(dir: &Path, prefix: &str, delay: Duration, broken: Option<&str>) -> Site {
         assert!(
             dir.join("index.html").is_file(),
             "{} has no index.html: build the site first (bash scripts/test.sh does it)",
@@ -55,10 +61,16 @@ impl Site {
         let addr: SocketAddr = listener.local_addr().unwrap();
         let requests = Arc::new(Mutex::new(Vec::new()));
         let (dir, prefix_owned, log) = (dir.to_path_buf(), prefix.to_string(), requests.clone());
+        let broken = broken.map(str::to_string);
         std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let (dir, prefix, log) = (dir.clone(), prefix_owned.clone(), log.clone());
-                std::thread::spawn(move || handle(stream, &dir, &prefix, &log));
+            for (k, stream) in listener.incoming().flatten().enumerate() {
+                let (dir, prefix, log, broken) = (dir.clone(), prefix_owned.clone(), log.clone(), broken.clone());
+                // Every third request waits three times as long: later requests overtake.
+                let wait = delay * if k % 3 == 0 { 3 } else { 1 };
+                std::thread::spawn(move || {
+                    std::thread::sleep(wait);
+                    handle(stream, &dir, &prefix, &log, broken.as_deref())
+                });
             }
         });
         Site { base: format!("http://{addr}{prefix}"), requests }
@@ -69,7 +81,7 @@ impl Site {
     }
 }
 
-fn handle(mut stream: TcpStream, dir: &Path, prefix: &str, log: &Mutex<Vec<String>>) {
+fn handle(mut stream: TcpStream, dir: &Path, prefix: &str, log: &Mutex<Vec<String>>, broken: Option<&str>) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut line = String::new();
     if reader.read_line(&mut line).is_err() {
@@ -84,7 +96,10 @@ fn handle(mut stream: TcpStream, dir: &Path, prefix: &str, log: &Mutex<Vec<Strin
     }
     let path = line.split_whitespace().nth(1).unwrap_or("/").split(['?', '#']).next().unwrap_or("/").to_string();
     log.lock().unwrap().push(path.clone());
-    let (status, ctype, body) = respond(dir, prefix, &path);
+    let (status, ctype, body) = match broken {
+        Some(part) if path.contains(part) => ("404 Not Found", "text/plain", b"not found".to_vec()),
+        _ => respond(dir, prefix, &path),
+    };
     let head = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
@@ -470,6 +485,11 @@ pub fn hostile_dist() -> PathBuf {
 /// events for the timeline's histogram.
 pub fn many_dist() -> PathBuf {
     Path::new(ROOT).join("target/dist-many")
+}
+
+/// The served-corpus test site: 20 000 synthetic articles as files (see scripts/test.sh).
+pub fn served_dist() -> PathBuf {
+    Path::new(ROOT).join("target/dist-served")
 }
 
 /// Files a reader might bring: a text article, a saved news page, a CSV of three articles, a

@@ -1,0 +1,733 @@
+//! The explorer over a corpus served as files beside the page (`corpus::shelf`, written by
+//! `corpus shelf` when scripts/build-site.sh builds a large corpus): search, name chips with
+//! exact counts, the timeline by month and the reader, each fetching only the files it needs.
+//!
+//! One loop ([`drive`]) does all the fetching: it asks the shelf for the current view, fetches
+//! what the shelf names (in parallel), adds it and asks again, until the view is answered. A
+//! change of view while files are in flight is picked up by the same loop after that round, so
+//! a file is never requested twice and an answer is only shown for the view it was asked for.
+//!
+//! What the embedded corpus offers beyond this (stories, co-occurrence, "also in", name
+//! corrections, a reader's own files, downloads) needs the whole corpus in memory and is not
+//! offered here yet; the header says so.
+use leptos::prelude::*;
+
+use super::chart;
+use super::fetch;
+use super::report::counted;
+use super::results::highlighted;
+use super::shell::{self, History};
+use super::state::{ChipState, Known, ViewState};
+use crate::corpus::query::{self, Query, Results};
+use crate::corpus::shelf::{self, Missing, Shelf};
+use crate::corpus::EntityKind;
+
+/// Where the served corpus lives, relative to the page.
+const ROOT: &str = "corpus/";
+/// Chips shown: the most counted names under the filter.
+const CHIPS: usize = 40;
+/// Results per page ("show more" fetches the next page's text).
+const PAGE: usize = 50;
+/// A fetch that takes longer than this shows the progress line (longer than a frame or two).
+const QUIET_MS: u64 = 120;
+
+/// Opens the served corpus (its entry point, then the summary) and mounts the app over it; a
+/// failure replaces the loading line with what went wrong.
+pub fn mount() {
+    boot_message("Loading the corpus…", false);
+    wasm_bindgen_futures::spawn_local(async {
+        match open().await {
+            Ok((base, shelf)) => mount_app(base, shelf),
+            Err(message) => boot_message(&message, true),
+        }
+    });
+}
+
+async fn open() -> Result<(String, Shelf), String> {
+    let entry = fetch::fresh(&format!("{ROOT}corpus.json")).await?;
+    let entry = String::from_utf8_lossy(&entry);
+    let version = shelf::entry_version(&entry)
+        .ok_or_else(|| format!("{ROOT}corpus.json does not name a corpus version; rebuild the site"))?;
+    let base = format!("{ROOT}{version}/");
+    let summary = fetch::all(&[format!("{base}summary.bin")]).await?.remove(0);
+    let shelf = Shelf::open(&summary)
+        .map_err(|e| format!("{base}summary.bin could not be read ({}); rebuild the site", e.0))?;
+    Ok((base, shelf))
+}
+
+fn boot_message(text: &str, failed: bool) {
+    let document = web_sys::window().and_then(|w| w.document());
+    if let Some(el) = document.and_then(|d| d.get_element_by_id("boot-message")) {
+        el.set_text_content(Some(text));
+        if failed {
+            el.set_class_name("boot-error");
+            let _ = el.set_attribute("role", "alert");
+        }
+    }
+}
+
+/// Names in a link are taken as written until the name table says otherwise ([`Live::step`]).
+struct Unchecked;
+impl Known for Unchecked {
+    fn canonical(&self, name: &str) -> Option<String> {
+        Some(name.to_string())
+    }
+    fn sentences(&self, _id: &str) -> Option<u32> {
+        Some(u32::MAX)
+    }
+}
+
+/// The app's shared state: the shelf as fetched so far, the one view state, the latest answer.
+#[derive(Clone, Copy)]
+struct Live {
+    shelf: StoredValue<Shelf>,
+    base: StoredValue<String>,
+    state: RwSignal<ViewState>,
+    results: RwSignal<Option<Results>>,
+    /// Results the list shows (grows by [`PAGE`]).
+    shown: RwSignal<usize>,
+    /// Bumped whenever files are added: names and texts may have become readable.
+    added: RwSignal<u64>,
+    /// Files in flight, and whether the progress line shows.
+    fetching: RwSignal<usize>,
+    slow: RwSignal<bool>,
+    error: RwSignal<Option<String>>,
+    notices: RwSignal<Vec<String>>,
+    driving: StoredValue<bool>,
+}
+
+fn mount_app(base: String, shelf: Shelf) {
+    let (initial, notices) = ViewState::from_fragment(&shell::read_fragment(), &Unchecked);
+    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
+    shell::set_theme(&shell::saved_theme());
+    let handle = leptos::mount::mount_to(body, move || {
+        let live = Live {
+            shelf: StoredValue::new(shelf),
+            base: StoredValue::new(base),
+            state: RwSignal::new(initial),
+            results: RwSignal::new(None),
+            shown: RwSignal::new(PAGE),
+            added: RwSignal::new(0),
+            fetching: RwSignal::new(0),
+            slow: RwSignal::new(false),
+            error: RwSignal::new(None),
+            notices: RwSignal::new(notices),
+            driving: StoredValue::new(false),
+        };
+        provide_context(live);
+        // Every change of view starts (or continues) the loop.
+        Effect::new(move |_| {
+            live.state.track();
+            live.shown.track();
+            drive(live);
+        });
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            let (next, notices) = ViewState::from_fragment(&shell::read_fragment(), &Unchecked);
+            live.notices.set(notices);
+            if live.state.with_untracked(|s| *s != next) {
+                live.state.set(next);
+            }
+        });
+        on_cleanup(move || handle.remove());
+        view! { <LargeApp/> }
+    });
+    handle.forget();
+    shell::remove_boot_placeholder();
+}
+
+impl Live {
+    fn change(self, history: History, f: impl FnOnce(&mut ViewState)) {
+        self.state.update(f);
+        shell::write_fragment(&self.state.with_untracked(ViewState::to_fragment), history);
+    }
+
+    fn query(self) -> Query {
+        self.state.with_untracked(|s| {
+            self.shelf.with_value(|shelf| Query {
+                text: s.text.clone(),
+                include: s.include.iter().filter_map(|n| shelf.number_of(n)).collect(),
+                exclude: s.exclude.iter().filter_map(|n| shelf.number_of(n)).collect(),
+                from: s.from,
+                to: s.to,
+            })
+        })
+    }
+
+    /// One round: answers the view from what is here (and shows it), or says which files are
+    /// still needed for it.
+    fn step(self) -> Vec<String> {
+        let mut need: Vec<String> = Vec::new();
+        let mut want = |files: Vec<String>| {
+            for f in files {
+                if !need.contains(&f) {
+                    need.push(f);
+                }
+            }
+        };
+        // Names a link gave that are not among the names fetched: the name table tells.
+        let names: Vec<String> = self.state.with_untracked(|s| s.include.iter().chain(&s.exclude).cloned().collect());
+        let unknown: Vec<String> =
+            self.shelf.with_value(|shelf| names.into_iter().filter(|n| shelf.number_of(n).is_none()).collect());
+        if !unknown.is_empty() {
+            let tables = self.shelf.with_value(|shelf| {
+                (0..(shelf.summary.name_count as usize).div_ceil(shelf::TABLE_CHUNK))
+                    .map(|i| format!("table/{i}.bin"))
+                    .filter(|p| !shelf.has(p))
+                    .collect::<Vec<_>>()
+            });
+            if !tables.is_empty() {
+                return tables;
+            }
+            self.notices.update(|n| {
+                n.extend(unknown.iter().map(|name| {
+                    format!("The link names an entity that is not in this corpus: “{name}”. It was ignored.")
+                }))
+            });
+            self.change(History::Replace, |s| {
+                s.include.retain(|n| !unknown.contains(n));
+                s.exclude.retain(|n| !unknown.contains(n));
+            });
+        }
+        let query = self.query();
+        match self.shelf.with_value(|shelf| shelf.search(&query)) {
+            Ok(results) => {
+                let shown = self.shown.get_untracked();
+                self.shelf.with_value(|shelf| {
+                    // The chips' names and the shown page's text.
+                    for e in top_names(&results.entity_counts, CHIPS) {
+                        if let Err(Missing(files)) = shelf.name(e) {
+                            want(files);
+                        }
+                    }
+                    for hit in results.hits.iter().take(shown) {
+                        if let Err(Missing(files)) = shelf.document(hit.doc) {
+                            want(files);
+                        }
+                    }
+                });
+                if self.results.with_untracked(|r| r.as_ref() != Some(&results)) {
+                    self.results.set(Some(results));
+                }
+            }
+            Err(Missing(files)) => want(files),
+        }
+        if let Some(n) = self.state.with_untracked(|s| s.number) {
+            if let Some(Missing(files)) = self.shelf.with_value(|shelf| shelf.document(n).err()) {
+                want(files);
+            }
+        }
+        need
+    }
+}
+
+/// The most counted names, most first (ties by number), at most `k`.
+fn top_names(counts: &[u32], k: usize) -> Vec<u32> {
+    let mut named: Vec<(std::cmp::Reverse<u32>, u32)> =
+        counts.iter().enumerate().filter(|(_, &c)| c > 0).map(|(e, &c)| (std::cmp::Reverse(c), e as u32)).collect();
+    if named.len() > k {
+        named.select_nth_unstable(k - 1);
+        named.truncate(k);
+    }
+    named.sort_unstable();
+    named.into_iter().map(|(_, e)| e).collect()
+}
+
+/// Runs the fetch loop unless it is running already (then it picks up the new view itself).
+fn drive(live: Live) {
+    if live.driving.get_value() {
+        return;
+    }
+    live.driving.set_value(true);
+    live.error.set(None);
+    wasm_bindgen_futures::spawn_local(async move {
+        // Three rounds answer any view; a few more cover a view changed meanwhile.
+        for _ in 0..12 {
+            let need = live.step();
+            if need.is_empty() {
+                break;
+            }
+            let base = live.base.get_value();
+            let urls: Vec<String> = need.iter().map(|p| format!("{base}{p}")).collect();
+            live.fetching.set(need.len());
+            let round = live.added.get_untracked();
+            set_timeout(
+                move || {
+                    if live.fetching.get_untracked() > 0 && live.added.get_untracked() == round {
+                        live.slow.set(true);
+                    }
+                },
+                std::time::Duration::from_millis(QUIET_MS),
+            );
+            let fetched = fetch::all(&urls).await;
+            live.fetching.set(0);
+            live.slow.set(false);
+            let added = fetched.and_then(|files| {
+                live.shelf
+                    .try_update_value(|shelf| {
+                        need.iter().zip(&files).try_for_each(|(path, bytes)| {
+                            shelf
+                                .add(path, bytes)
+                                .map_err(|e| format!("{base}{path} is damaged ({}); rebuild the site", e.0))
+                        })
+                    })
+                    .unwrap_or(Ok(()))
+            });
+            live.added.update(|n| *n += 1);
+            if let Err(message) = added {
+                live.error.set(Some(message));
+                break;
+            }
+        }
+        live.driving.set_value(false);
+    });
+}
+
+#[component]
+fn LargeApp() -> impl IntoView {
+    let live = expect_context::<Live>();
+    let summary = live.shelf.with_value(|s| {
+        format!(
+            "{} · {} · {}",
+            counted(s.summary.doc_count as usize, "article", "articles"),
+            counted(s.summary.name_count as usize, "entity", "entities"),
+            counted(s.summary.event_count as usize, "dated event", "dated events")
+        )
+    });
+    let notices = live.notices;
+    let error = live.error;
+    view! {
+        <a class="skip-link" href="#results-heading">"Skip to results"</a>
+        <header class="top" role="banner">
+            <div class="brand">
+                <h1>"Corpus explorer"</h1>
+                <p class="corpus-size">{summary}</p>
+            </div>
+            <SearchBox/>
+            <div class="toolbar">
+                <button
+                    type="button"
+                    id="clear-all"
+                    disabled=move || live.state.with(|s| !s.has_filters())
+                    on:click=move |_| live.change(History::Push, ViewState::clear_filters)
+                >
+                    "Clear all filters"
+                </button>
+            </div>
+        </header>
+        <p class="served-note" id="served-note">
+            "A large corpus, served in parts: search, names, the timeline and the reader fetch what they need. Stories, co-occurrence, name corrections and adding your own files need a smaller corpus."
+        </p>
+        <Show when=move || error.with(Option::is_some)>
+            <div class="notices fetch-error" role="alert" id="fetch-error">
+                <p>"Part of the corpus could not be loaded, so what is shown may be out of date: " {move || error.get().unwrap_or_default()}</p>
+                <button type="button" on:click=move |_| { error.set(None); drive(live); }>"Try again"</button>
+            </div>
+        </Show>
+        <Show when=move || notices.with(|n| !n.is_empty())>
+            <div class="notices" role="status" id="notices">
+                <ul>{move || notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                <button type="button" on:click=move |_| notices.set(Vec::new())>"Dismiss"</button>
+            </div>
+        </Show>
+        <main class="layout" id="main">
+            <Chips/>
+            <div class="center">
+                <Months/>
+                <ResultList/>
+            </div>
+            <Reader/>
+        </main>
+    }
+}
+
+#[component]
+fn SearchBox() -> impl IntoView {
+    let live = expect_context::<Live>();
+    let total = live.shelf.with_value(|s| s.summary.doc_count as usize);
+    let results = live.results;
+    let (fetching, slow) = (live.fetching, live.slow);
+    view! {
+        <div class="search" role="search">
+            <label for="search" class="visually-hidden">"Search the articles"</label>
+            <input
+                id="search"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder="Search: words, \"a phrase\", prefix*"
+                aria-describedby="result-count"
+                prop:value=move || live.state.with(|s| s.text.clone())
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    live.change(History::Replace, move |s| s.text = text);
+                }
+            />
+            <p id="result-count" class="result-count" role="status" aria-live="polite">
+                {move || match results.with(|r| r.as_ref().map(|r| r.hits.len())) {
+                    None => "Loading…".to_string(),
+                    Some(n) if n == total => format!("All {total} articles"),
+                    Some(n) => format!("{n} of {total} articles"),
+                }}
+                <span class="loading" id="loading" hidden=move || !slow.get()>
+                    {move || format!(" · fetching {}", counted(fetching.get(), "file", "files"))}
+                </span>
+            </p>
+        </div>
+    }
+}
+
+#[component]
+fn Chips() -> impl IntoView {
+    let live = expect_context::<Live>();
+    // (number, name, kind, count) of the chips to show, once their names are here.
+    let chips = Memo::new(move |_| {
+        live.added.track();
+        live.results.with(|r| {
+            let Some(r) = r else { return Vec::new() };
+            live.shelf.with_value(|shelf| {
+                top_names(&r.entity_counts, CHIPS)
+                    .into_iter()
+                    .filter_map(|e| {
+                        shelf.name(e).ok().map(|n| (e, n.name.clone(), n.kind, r.entity_counts[e as usize]))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let group = move |kind: EntityKind, label: &'static str| {
+        let members = move || chips.with(|c| c.iter().filter(|x| x.2 == kind).cloned().collect::<Vec<_>>());
+        let heading = format!("chips-{}", kind.label());
+        view! {
+            <Show when=move || chips.with(|c| c.iter().any(|x| x.2 == kind))>
+                <section class="chip-group" aria-labelledby=heading.clone()>
+                    <h3 id=heading.clone()>{label}</h3>
+                    <ul class="chips" role="list">
+                        <For each=members key=|c| (c.0, c.3) let:c>
+                            <li><Chip name=c.1 kind=c.2 count=c.3/></li>
+                        </For>
+                    </ul>
+                </section>
+            </Show>
+        }
+    };
+    view! {
+        <aside class="chips-panel" aria-labelledby="chips-heading">
+            <h2 id="chips-heading">"Names"</h2>
+            <p class="chip-hint">"The most named under the filter. Click: require · again: exclude · again: off."</p>
+            {group(EntityKind::Person, "People")}
+            {group(EntityKind::Organisation, "Organisations")}
+            {group(EntityKind::Place, "Places")}
+            {group(EntityKind::Other, "Other")}
+        </aside>
+    }
+}
+
+#[component]
+fn Chip(name: String, kind: EntityKind, count: u32) -> impl IntoView {
+    let live = expect_context::<Live>();
+    let chip_state = {
+        let name = name.clone();
+        Memo::new(move |_| live.state.with(|s| s.chip_state(&name)))
+    };
+    let click = name.clone();
+    let entity = name.clone();
+    let label = format!("{name}, {}", counted(count as usize, "article", "articles"));
+    view! {
+        <button
+            type="button"
+            class="chip"
+            class:required=move || chip_state.get() == ChipState::Required
+            class:excluded=move || chip_state.get() == ChipState::Excluded
+            data-entity=entity
+            data-kind=kind.label()
+            aria-pressed=move || match chip_state.get() {
+                ChipState::Neutral => "false",
+                ChipState::Required => "true",
+                ChipState::Excluded => "mixed",
+            }
+            aria-label=label
+            on:click=move |_| {
+                let name = click.clone();
+                live.change(History::Push, move |s| s.cycle_entity(&name));
+            }
+        >
+            <span class="chip-mark" aria-hidden="true">
+                {move || match chip_state.get() {
+                    ChipState::Neutral => "",
+                    ChipState::Required => "✓ ",
+                    ChipState::Excluded => "⊘ ",
+                }}
+            </span>
+            <span class="chip-name">{name}</span>
+            <span class="chip-count">{count}</span>
+        </button>
+    }
+}
+
+/// Dated events per month (or per year, over a long span) under the filter, from the event
+/// numbers alone (see `Summary::month_counts`); a column's bar filters to its dates.
+#[component]
+fn Months() -> impl IntoView {
+    let live = expect_context::<Live>();
+    let months: Vec<(i32, u8)> = live.shelf.with_value(|s| s.summary.months.iter().map(|&(y, m, _)| (y, m)).collect());
+    let columns = chart::calendar_columns(&months);
+    let ranges: Vec<std::ops::Range<usize>> = columns.iter().map(|c| c.months.clone()).collect();
+    let counts = Memo::new(move |_| {
+        live.results.with(|r| {
+            r.as_ref().map(|r| {
+                let by_month = live.shelf.with_value(|s| s.summary.month_counts(&r.events));
+                ranges.iter().map(|run| by_month[run.clone()].iter().sum::<u32>()).collect::<Vec<u32>>()
+            })
+        })
+    });
+    let peak = move || counts.with(|c| c.as_ref().and_then(|c| c.iter().copied().max()).unwrap_or(0).max(1));
+    let total = move || counts.with(|c| c.as_ref().map_or(0, |c| c.iter().sum::<u32>()));
+    let first = columns.first().map(|c| c.label.clone()).unwrap_or_default();
+    let last = columns.last().map(|c| c.label.clone()).unwrap_or_default();
+    let bars = columns
+        .into_iter()
+        .enumerate()
+        .map(|(i, column)| {
+            let (from, to) = (column.from, column.to);
+            let count = move || counts.with(|c| c.as_ref().and_then(|c| c.get(i).copied()).unwrap_or(0));
+            let (label, aria) = (column.label.clone(), column.label);
+            let active = move || live.state.with(|s| s.from == Some(from) && s.to == Some(to));
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="month-bar"
+                        class:active=active
+                        data-from=from.iso()
+                        data-to=to.iso()
+                        data-count=count
+                        title=move || format!("{label}: {}", counted(count() as usize, "event", "events"))
+                        aria-label=move || format!("{aria}: {}", counted(count() as usize, "dated event", "dated events"))
+                        aria-pressed=move || if active() { "true" } else { "false" }
+                        on:click=move |_| {
+                            let on = active();
+                            live.change(History::Push, move |s| {
+                                (s.from, s.to) = if on { (None, None) } else { (Some(from), Some(to)) };
+                            });
+                        }
+                    >
+                        // Set through the CSSOM (`style:`), which the CSP allows; a style attribute it would not.
+                        <span class="month-fill" style:height=move || format!("{}%", count() * 100 / peak())></span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="timeline" aria-labelledby="timeline-heading">
+            <div class="section-head">
+                <h2 id="timeline-heading">"Timeline"</h2>
+                <p class="timeline-total">{move || counted(total() as usize, "dated event", "dated events")}</p>
+                <Show when=move || live.state.with(|s| s.from.is_some() || s.to.is_some())>
+                    <button type="button" id="clear-dates" on:click=move |_| live.change(History::Push, |s| { s.from = None; s.to = None; })>
+                        "Clear dates"
+                    </button>
+                </Show>
+            </div>
+            <ol class="months" id="months" aria-label="Dated events over time; a bar filters to its dates">{bars}</ol>
+            <p class="months-axis"><span>{first}</span><span>{last}</span></p>
+        </section>
+    }
+}
+
+#[component]
+fn ResultList() -> impl IntoView {
+    let live = expect_context::<Live>();
+    // A new answer starts again from the first page.
+    Effect::new(move |_| {
+        live.results.track();
+        if live.shown.get_untracked() != PAGE {
+            live.shown.set(PAGE);
+        }
+    });
+    // (number, id, title, date, snippet) of the rows whose text is here.
+    let rows = Memo::new(move |_| {
+        live.added.track();
+        let shown = live.shown.get();
+        let q = live.state.with(|s| s.text.clone());
+        let query = Query { text: q, ..Query::default() };
+        live.results.with(|r| {
+            let Some(r) = r else { return Vec::new() };
+            live.shelf.with_value(|shelf| {
+                r.hits
+                    .iter()
+                    .take(shown)
+                    .map_while(|hit| {
+                        let doc = shelf.document(hit.doc).ok()?;
+                        let snippet = if hit.snippet.text.is_empty() {
+                            shelf.snippet(&query, hit.doc)
+                        } else {
+                            hit.snippet.clone()
+                        };
+                        Some((hit.doc, doc.id.clone(), doc.title.clone(), super::dating::short_date(doc), snippet))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let matching = move || live.results.with(|r| r.as_ref().map_or(0, |r| r.hits.len()));
+    view! {
+        <section class="results" aria-labelledby="results-heading">
+            <div class="section-head">
+                <h2 id="results-heading" tabindex="-1">"Articles"</h2>
+            </div>
+            <Show
+                when=move || { matching() > 0 || live.results.with(Option::is_none) }
+                fallback=move || {
+                    view! {
+                        <div class="empty-state" id="empty-state">
+                            <p>"No article matches these filters."</p>
+                            <button type="button" on:click=move |_| live.change(History::Push, ViewState::clear_filters)>
+                                "Clear all filters"
+                            </button>
+                        </div>
+                    }
+                }
+            >
+                <ol class="result-list" id="result-list">
+                    <For each=move || rows.get() key=|r| (r.0, r.4.text.clone(), r.4.highlights.clone()) let:row>
+                        <ResultRow number=row.0 id=row.1 title=row.2 date=row.3 snippet=row.4/>
+                    </For>
+                </ol>
+                <Show when=move || { matching() > live.shown.get() }>
+                    <button type="button" class="link-button" id="show-more" on:click=move |_| live.shown.update(|n| *n += PAGE)>
+                        {move || format!("Show more ({} not shown)", matching().saturating_sub(live.shown.get()))}
+                    </button>
+                </Show>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ResultRow(number: u32, id: String, title: String, date: String, snippet: query::Snippet) -> impl IntoView {
+    let live = expect_context::<Live>();
+    let open_id = id.clone();
+    let sentence = snippet.sentence;
+    let is_open = move || live.state.with(|s| s.number == Some(number));
+    view! {
+        <li class="result" data-doc=id class:open=is_open>
+            <h3>
+                <button
+                    type="button"
+                    class="result-title"
+                    on:click=move |_| {
+                        let id = open_id.clone();
+                        live.change(History::Push, move |s| {
+                            s.doc = Some(id);
+                            s.number = Some(number);
+                            s.sentence = sentence;
+                        });
+                    }
+                >
+                    {title}
+                </button>
+            </h3>
+            <p class="result-meta"><span class="date">{date}</span></p>
+            <p class="snippet">{highlighted(&snippet)}</p>
+        </li>
+    }
+}
+
+#[component]
+fn Reader() -> impl IntoView {
+    let live = expect_context::<Live>();
+    let close = move || {
+        live.change(History::Push, |s| {
+            s.doc = None;
+            s.number = None;
+            s.sentence = None;
+        })
+    };
+    // The open article once its text is here; a link whose id does not match the number (a
+    // link from another build) says so instead of opening another article.
+    let article = Memo::new(move |_| {
+        live.added.track();
+        let (number, id) = live.state.with(|s| (s.number, s.doc.clone()));
+        let number = number?;
+        live.shelf.with_value(|shelf| match shelf.document(number) {
+            Ok(doc) if Some(&doc.id) == id.as_ref() || id.is_none() => Some(Ok(number)),
+            Ok(_) => Some(Err(format!(
+                "The link opens an article that is not in this corpus: “{}”.",
+                id.unwrap_or_default()
+            ))),
+            Err(_) => None,
+        })
+    });
+    // A link from the embedded explorer names the article by id alone, which the served
+    // corpus cannot look up without fetching every article: say so rather than show nothing.
+    Effect::new(move |_| {
+        if let (Some(id), None) = live.state.with(|s| (s.doc.clone(), s.number)) {
+            live.notices.update(|n| {
+                n.push(format!(
+                    "The link opens the article “{id}” by its id alone; on this large corpus, search for it instead."
+                ))
+            });
+            live.change(History::Replace, |s| s.doc = None);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Err(message)) = article.get() {
+            live.notices.update(|n| n.push(message));
+            live.change(History::Replace, |s| {
+                s.doc = None;
+                s.number = None;
+            });
+        }
+    });
+    let sentence = Memo::new(move |_| live.state.with(|s| s.sentence));
+    Effect::new(move |_| {
+        if let (Some(Ok(_)), Some(s)) = (article.get(), sentence.get()) {
+            request_animation_frame(move || shell::scroll_into_view(&format!("s-{s}")));
+        }
+    });
+    move || {
+        let Some(Ok(number)) = article.get() else { return ().into_any() };
+        let Some(doc) = live.shelf.with_value(|shelf| shelf.document(number).ok().cloned()) else {
+            return ().into_any();
+        };
+        let terms = query::parse_terms(&live.state.with_untracked(|s| s.text.clone()));
+        let mut paragraphs: Vec<Vec<AnyView>> = Vec::new();
+        let mut last = None;
+        for (k, s) in doc.sentences.iter().enumerate() {
+            if last != Some(s.paragraph) {
+                paragraphs.push(Vec::new());
+                last = Some(s.paragraph);
+            }
+            let snippet = query::Snippet {
+                text: s.text.clone(),
+                highlights: query::highlight_terms(&terms, &s.text),
+                sentence: None,
+            };
+            let current = sentence.get_untracked() == Some(k as u32);
+            let view = view! {
+                <span class="sentence" class:current=current class:boilerplate=s.boilerplate id=format!("s-{k}")>
+                    {highlighted(&snippet)}" "
+                </span>
+            };
+            if let Some(p) = paragraphs.last_mut() {
+                p.push(view.into_any());
+            }
+        }
+        let body = paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view();
+        view! {
+            <article class="reader" id="reader" data-doc=doc.id.clone() aria-labelledby="reader-title">
+                <div class="reader-bar">
+                    <button type="button" id="close-reader" on:click=move |_| close() aria-label="Close the article (Esc)">"✕ Close"</button>
+                </div>
+                <h2 id="reader-title">{doc.title.clone()}</h2>
+                <p class="reader-meta">
+                    <span class="date" id="article-date">{super::dating::article_date(&doc)}</span>
+                    {doc.source.clone().map(|s| view! { <span>" · "{s}</span> })}
+                </p>
+                <div class="reader-body">{body}</div>
+            </article>
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,249 @@
+//! A corpus served as files (issue 18): 20 000 synthetic articles built by
+//! `CORPUS_SEEDS=… bash scripts/build-site.sh` (which serves any corpus above 1 000 articles this
+//! way), under a sub-path, with every response delayed and some delayed more (so answers arrive
+//! out of order). Every count the page shows is compared with the answer of the same files read
+//! natively by `corpus::shelf`, so the page is tested for exactness, not for plausibility.
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use corpus_explorer::corpus::shelf::{self, Missing, Shelf};
+use corpus_explorer::corpus::{Day, Query, Results};
+
+use crate::support::{in_both_browsers, served_dist, Browser, Page, Site};
+
+/// The served corpus read from disk, as the page reads it over the network.
+struct Native {
+    root: PathBuf,
+    shelf: Shelf,
+}
+
+impl Native {
+    fn open(site: &Path) -> Native {
+        let entry = std::fs::read_to_string(site.join("corpus/corpus.json"))
+            .expect("target/dist-served/corpus/corpus.json: build the served test site (bash scripts/test.sh does)");
+        let version = shelf::entry_version(&entry).expect("corpus.json names a version");
+        let root = site.join("corpus").join(version);
+        let shelf = Shelf::open(&std::fs::read(root.join("summary.bin")).unwrap()).unwrap();
+        Native { root, shelf }
+    }
+
+    fn fetch(&mut self, files: Vec<String>) {
+        for f in files {
+            let bytes = std::fs::read(self.root.join(&f)).unwrap();
+            self.shelf.add(&f, &bytes).unwrap();
+        }
+    }
+
+    fn answer(&mut self, query: &Query) -> Results {
+        loop {
+            match self.shelf.search(query) {
+                Ok(r) => return r,
+                Err(Missing(files)) => self.fetch(files),
+            }
+        }
+    }
+
+    /// The chips the page should show: the 40 most counted names, ties by number.
+    fn chips(&mut self, results: &Results) -> BTreeSet<(String, u32)> {
+        let mut named: Vec<(std::cmp::Reverse<u32>, u32)> = results
+            .entity_counts
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c > 0)
+            .map(|(e, &c)| (std::cmp::Reverse(c), e as u32))
+            .collect();
+        named.sort_unstable();
+        named.truncate(40);
+        named
+            .into_iter()
+            .map(|(c, e)| {
+                if let Err(Missing(files)) = self.shelf.name(e) {
+                    self.fetch(files);
+                }
+                (self.shelf.name(e).unwrap().name.clone(), c.0)
+            })
+            .collect()
+    }
+
+    fn title(&mut self, number: u32) -> String {
+        if let Err(Missing(files)) = self.shelf.document(number) {
+            self.fetch(files);
+        }
+        self.shelf.document(number).unwrap().title.clone()
+    }
+}
+
+fn count_line(n: usize, total: u32) -> String {
+    if n == total as usize {
+        format!("All {total} articles")
+    } else {
+        format!("{n} of {total} articles")
+    }
+}
+
+async fn page_chips(page: &Page) -> BTreeSet<(String, u32)> {
+    let names = page.attrs(".chip", "data-entity").await;
+    let counts = page.texts(".chip .chip-count").await;
+    names.into_iter().zip(counts).map(|(n, c)| (n, c.trim().parse().unwrap_or(u32::MAX))).collect()
+}
+
+async fn wait_count(page: &Page, line: &str, what: &str) {
+    page.wait_until(&format!("document.getElementById('result-count')?.textContent.startsWith({line:?})"), what).await;
+}
+
+/// The view settles: no fetch in flight and the shown chips and rows are the answer's.
+async fn settled(page: &Page, chips: &BTreeSet<(String, u32)>, what: &str) {
+    let mut last = BTreeSet::new();
+    for _ in 0..100 {
+        last = page_chips(page).await;
+        if &last == chips {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(&last, chips, "the chips of {what}");
+}
+
+#[test]
+fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
+    let dir = served_dist();
+    let mut native = Native::open(&dir);
+    let total = native.shelf.summary.doc_count;
+    assert_eq!(total, 20_000, "the served test site holds 20 000 articles");
+    let site = Site::serve_slowly(&dir, "/news/served/", Duration::from_millis(25), None);
+    // A word of the first article's title, and its answers; a name and a month under it.
+    let title = native.title(0);
+    let word = title.split_whitespace().max_by_key(|w| w.len()).unwrap().to_lowercase();
+    let word: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+    let all = native.answer(&Query::default());
+    let all_chips = native.chips(&all);
+    let by_word = native.answer(&Query { text: word.clone(), ..Query::default() });
+    let word_chips = native.chips(&by_word);
+    assert!(by_word.hits.len() > 1 && by_word.hits.len() < total as usize, "{word}: {}", by_word.hits.len());
+
+    in_both_browsers(|browser| {
+        let base = site.base.clone();
+        let (all, all_chips, by_word, word_chips, word) =
+            (all.clone(), all_chips.clone(), by_word.clone(), word_chips.clone(), word.clone());
+        let mut native = Native::open(&dir);
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            // First view: every article, the most named names with their exact totals, the timeline.
+            wait_count(&page, &count_line(all.hits.len(), total), "the first view").await;
+            settled(&page, &all_chips, "the first view").await;
+            let months: u32 =
+                page.attrs(".month-bar", "data-count").await.iter().map(|c| c.parse::<u32>().unwrap()).sum();
+            assert_eq!(months as usize, all.events.len(), "{browser:?}: the timeline holds every dated event");
+            let first = native.title(all.hits[0].doc);
+            page.wait_until(
+                &format!("document.querySelector('.result-title')?.textContent === {first:?}"),
+                "the first row",
+            )
+            .await;
+            if browser == Browser::Chromium {
+                page.screenshot("served-desktop").await;
+            }
+
+            // A word: the count, the first row, the chips and the timeline are the files' answer.
+            page.type_into("#search", &word).await;
+            wait_count(&page, &count_line(by_word.hits.len(), total), "the word's count").await;
+            settled(&page, &word_chips, "the word").await;
+            let top = native.title(by_word.hits[0].doc);
+            page.wait_until(
+                &format!("document.querySelector('.result-title')?.textContent === {top:?}"),
+                "the word's top row",
+            )
+            .await;
+            let months: u32 =
+                page.attrs(".month-bar", "data-count").await.iter().map(|c| c.parse::<u32>().unwrap()).sum();
+            assert_eq!(months as usize, by_word.events.len(), "{browser:?}: the word's timeline");
+
+            // Require the first chip: the count is the files' answer for the word and that name.
+            let chip = page.attrs(".chip", "data-entity").await.remove(0);
+            let _ = native.chips(&by_word);
+            page.click(".chip").await;
+            let e = native.shelf.number_of(&chip).expect("the chip's name is in the table");
+            let with_name = native.answer(&Query { text: word.clone(), include: vec![e], ..Query::default() });
+            wait_count(&page, &count_line(with_name.hits.len(), total), "the chip's count").await;
+            let chips = native.chips(&with_name);
+            settled(&page, &chips, "the word and the name").await;
+            assert!(page.fragment().await.contains("in="), "{browser:?}: the name is in the link");
+
+            // The busiest column of the timeline: only its articles.
+            let counts = page.attrs(".month-bar", "data-count").await;
+            let froms = page.attrs(".month-bar", "data-from").await;
+            let tos = page.attrs(".month-bar", "data-to").await;
+            let busiest = (0..counts.len()).max_by_key(|&i| counts[i].parse::<u32>().unwrap()).unwrap();
+            page.click(&format!(".month-bar[data-from='{}']", froms[busiest])).await;
+            let in_month = native.answer(&Query {
+                text: word.clone(),
+                include: vec![e],
+                from: Day::parse_iso(&froms[busiest]),
+                to: Day::parse_iso(&tos[busiest]),
+                ..Query::default()
+            });
+            assert!(!in_month.hits.is_empty(), "{browser:?}: the busiest column has articles");
+            wait_count(&page, &count_line(in_month.hits.len(), total), "the month's count").await;
+
+            // The reader opens the first row's article, fetched on demand.
+            let title = native.title(in_month.hits[0].doc);
+            page.click(".result-title").await;
+            page.wait_until(
+                &format!("document.getElementById('reader-title')?.textContent === {title:?}"),
+                "the reader",
+            )
+            .await;
+            assert!(page.count(".reader-body .sentence").await > 0, "{browser:?}");
+            // The link, opened afresh, restores all of it.
+            let link = format!("{base}#{}", page.fragment().await);
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            page.close().await;
+            let page = Page::open(browser).await;
+            page.goto(&link).await;
+            wait_count(&page, &count_line(in_month.hits.len(), total), "the restored count").await;
+            page.wait_until(
+                &format!("document.getElementById('reader-title')?.textContent === {title:?}"),
+                "the restored reader",
+            )
+            .await;
+
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            page.close().await;
+        }
+    });
+    // Nothing from outside the site, and no corpus file fetched twice by one page load.
+    let requested = site.requested();
+    assert!(requested.iter().all(|p| p.starts_with("/news/served/")), "{requested:?}");
+    let files: Vec<&String> =
+        requested.iter().filter(|p| p.contains("/corpus/") && !p.ends_with("corpus.json")).collect();
+    let distinct: BTreeSet<&&String> = files.iter().collect();
+    // Four page loads (two per browser): a file at most once per load.
+    assert!(files.len() <= distinct.len() * 4, "{} requests for {} files", files.len(), distinct.len());
+    let start = files.iter().filter(|p| p.ends_with("summary.bin")).count();
+    assert_eq!(start, 4, "the summary once per page load: {start}");
+}
+
+#[test]
+fn a_missing_corpus_file_is_a_clear_message_and_the_view_stays() {
+    let dir = served_dist();
+    let site = Site::serve_slowly(&dir, "/", Duration::from_millis(5), Some("/terms/"));
+    let total = Native::open(&dir).shelf.summary.doc_count;
+    in_both_browsers(|browser| {
+        let base = site.base.clone();
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            wait_count(&page, &count_line(total as usize, total), "the first view (no term file needed)").await;
+            page.type_into("#search", "market").await;
+            page.wait_until("document.getElementById('fetch-error')", "the message").await;
+            let message = page.texts("#fetch-error p").await.join(" ");
+            assert!(message.contains("/terms/") && message.contains("404"), "{browser:?}: {message}");
+            // The last answer stays on screen, and the chips with it.
+            assert!(page.texts("#result-count").await.join("").starts_with(&count_line(total as usize, total)));
+            assert!(page.count(".chip").await > 0, "{browser:?}");
+            page.close().await;
+        }
+    });
+}
