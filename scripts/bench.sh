@@ -9,6 +9,8 @@
 #   BENCH_WORKSPACE=0                     # skip the reader's workspace (bench/workspace.mjs)
 #   BENCH_SHELF=100000                    # also the static corpus at that size (corpus shelf +
 #                                         # cargo bench --bench shelf; ~15 min at 100 000)
+#   BENCH_SERVED=100000                   # also that corpus as a served site in the browser
+#                                         # (build-site.sh + bench/served.mjs; ~15 min at 100 000)
 #
 # Installs what is missing (scripts/setup.sh; `npm ci` in bench/ when package-lock.json changed),
 # generates the synthetic corpora (target/synth/N, `synth` binary, seed 6), builds one release
@@ -108,6 +110,17 @@ if [ -n "${BENCH_SHELF:-}" ]; then
   "${timer[@]}" ./target/release/corpus shelf "target/synth/$n" "target/shelf/$n" 2>&1 \
     | grep -E "articles:|Maximum resident|Elapsed" | tee "$OUT/shelf-build.txt"
   SHELF="target/shelf/$n" cargo bench --locked --bench shelf | tee "$OUT/shelf.md"
+fi
+
+if [ -n "${BENCH_SERVED:-}" ]; then
+  n="$BENCH_SERVED"
+  step "served site: $n articles in Chromium (build-site.sh, bench/served.mjs)"
+  if ! newer_than "target/synth/$n/.done" src/bin/synth.rs seeds; then
+    ./target/release/synth "$n" "target/synth/$n" 6 seeds
+    touch "target/synth/$n/.done"
+  fi
+  CORPUS_SHELF=1 CORPUS_SEEDS="target/synth/$n" bash scripts/build-site.sh "target/bench-sites/served-$n"
+  node bench/served.mjs --site "target/bench-sites/served-$n" --corpus "target/synth/$n" --runs 5 --out "$OUT"
 fi
 
 if [ "${BENCH_BROWSER:-1}" = 1 ]; then

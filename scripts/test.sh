@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README "test" command: install what is missing, then format check, clippy (native and
 # wasm, warnings denied), the release site build (plus a reproducibility rebuild, the
-# hostile-text test site and an 80-article site), and every cargo test: unit, golden, property,
+# hostile-text test site, an 80-article site and a 20 000-article served site), and every cargo test: unit, golden, property,
 # CLI and the end-to-end tests in headless Chromium and Firefox. Any failing step fails the whole run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

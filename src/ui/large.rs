@@ -94,6 +94,10 @@ struct Live {
     error: RwSignal<Option<String>>,
     notices: RwSignal<Vec<String>>,
     driving: StoredValue<bool>,
+    /// The loop is running: the results section is `aria-busy` (and benchmarks wait on it).
+    busy: RwSignal<bool>,
+    /// The query `results` answers.
+    answered: StoredValue<Option<Query>>,
 }
 
 fn mount_app(base: String, shelf: Shelf) {
@@ -113,6 +117,8 @@ fn mount_app(base: String, shelf: Shelf) {
             error: RwSignal::new(None),
             notices: RwSignal::new(notices),
             driving: StoredValue::new(false),
+            busy: RwSignal::new(false),
+            answered: StoredValue::new(None),
         };
         provide_context(live);
         // Every change of view starts (or continues) the loop.
@@ -129,6 +135,17 @@ fn mount_app(base: String, shelf: Shelf) {
             }
         });
         on_cleanup(move || handle.remove());
+        // Esc closes the reader, as in the embedded explorer.
+        let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.key() == "Escape" && live.state.with_untracked(|s| s.number.is_some()) {
+                live.change(History::Push, |s| {
+                    s.doc = None;
+                    s.number = None;
+                    s.sentence = None;
+                });
+            }
+        });
+        on_cleanup(move || keys.remove());
         view! { <LargeApp/> }
     });
     handle.forget();
@@ -189,27 +206,34 @@ impl Live {
             });
         }
         let query = self.query();
-        match self.shelf.with_value(|shelf| shelf.search(&query)) {
-            Ok(results) => {
-                let shown = self.shown.get_untracked();
-                self.shelf.with_value(|shelf| {
-                    // The chips' names and the shown page's text.
-                    for e in top_names(&results.entity_counts, CHIPS) {
-                        if let Err(Missing(files)) = shelf.name(e) {
-                            want(files);
-                        }
+        // The chips' names and the shown page's text, for an answer.
+        let shown = self.shown.get_untracked();
+        let mut view_needs = |results: &Results| {
+            self.shelf.with_value(|shelf| {
+                for e in top_names(&results.entity_counts, CHIPS) {
+                    if let Err(Missing(files)) = shelf.name(e) {
+                        want(files);
                     }
-                    for hit in results.hits.iter().take(shown) {
-                        if let Err(Missing(files)) = shelf.document(hit.doc) {
-                            want(files);
-                        }
-                    }
-                });
-                if self.results.with_untracked(|r| r.as_ref() != Some(&results)) {
-                    self.results.set(Some(results));
                 }
+                for hit in results.hits.iter().take(shown) {
+                    if let Err(Missing(files)) = shelf.document(hit.doc) {
+                        want(files);
+                    }
+                }
+            })
+        };
+        if self.answered.with_value(|a| a.as_ref() == Some(&query)) {
+            // Answered already (the round fetched names or text): no second search.
+            self.results.with_untracked(|r| r.as_ref().map(&mut view_needs));
+        } else {
+            match self.shelf.with_value(|shelf| shelf.search(&query)) {
+                Ok(results) => {
+                    view_needs(&results);
+                    self.results.set(Some(results));
+                    self.answered.set_value(Some(query));
+                }
+                Err(Missing(files)) => want(files),
             }
-            Err(Missing(files)) => want(files),
         }
         if let Some(n) = self.state.with_untracked(|s| s.number) {
             if let Some(Missing(files)) = self.shelf.with_value(|shelf| shelf.document(n).err()) {
@@ -238,10 +262,12 @@ fn drive(live: Live) {
         return;
     }
     live.driving.set_value(true);
+    live.busy.set(true);
     live.error.set(None);
     wasm_bindgen_futures::spawn_local(async move {
-        // Three rounds answer any view; a few more cover a view changed meanwhile.
-        for _ in 0..12 {
+        // Three rounds answer any view, a few more a view changed meanwhile. It ends: every
+        // round adds at least one file the shelf did not have, and the files are finite.
+        loop {
             let need = live.step();
             if need.is_empty() {
                 break;
@@ -279,6 +305,7 @@ fn drive(live: Live) {
             }
         }
         live.driving.set_value(false);
+        live.busy.set(false);
     });
 }
 
@@ -572,7 +599,7 @@ fn ResultList() -> impl IntoView {
     });
     let matching = move || live.results.with(|r| r.as_ref().map_or(0, |r| r.hits.len()));
     view! {
-        <section class="results" aria-labelledby="results-heading">
+        <section class="results" aria-labelledby="results-heading" aria-busy=move || if live.busy.get() { "true" } else { "false" }>
             <div class="section-head">
                 <h2 id="results-heading" tabindex="-1">"Articles"</h2>
             </div>

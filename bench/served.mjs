@@ -1,0 +1,162 @@
+// The served corpus in a real browser (issue 18): a site whose corpus is files beside the page
+// (scripts/build-site.sh above 1 000 articles). Run by `BENCH_SERVED=<site dir> bash scripts/bench.sh`,
+// or directly:
+//
+//   node bench/served.mjs --site target/bench-sites/served-100000 [--runs 5] [--out bench-out]
+//
+// Measures, in headless Chromium over localhost (bench/server.mjs: no compression, so brotli
+// sizes are computed here per response with node:zlib at quality 11):
+// - cold load: navigation start → the chips with their counts, the timeline's bars and the first
+//   row painted; bytes transferred for it (every response of the load);
+// - keystroke → settled: the benchmark's queries (bench/corpus.mjs) typed one key at a time;
+//   a keystroke is settled when the results section is no longer `aria-busy` (the page's fetch
+//   loop has answered the view, its fetches included) and a frame has been painted;
+// - chip click → settled, and article open → its title painted.
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "./server.mjs";
+import { queries } from "./corpus.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, "..");
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const siteDir = path.resolve(ROOT, opt("site", "target/bench-sites/served-100000"));
+const runs = Number(opt("runs", "5"));
+const outDir = path.resolve(ROOT, opt("out", "bench-out"));
+// The corpus the site was built from, sampled, for the benchmark's selective word.
+const corpusDir = path.resolve(ROOT, opt("corpus", `target/synth/${path.basename(siteDir).split("-").pop()}`));
+const chromePath = opt("chromium", process.env.CHROMIUM ?? "/usr/bin/chromium");
+fs.mkdirSync(outDir, { recursive: true });
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
+};
+const median = (xs) => quantile(xs, 0.5);
+
+const brotliCache = new Map();
+/** Brotli (q11) bytes of a served file, by its URL path. */
+function brotli(urlPath) {
+  if (!brotliCache.has(urlPath)) {
+    const file = path.join(siteDir, decodeURIComponent(urlPath.replace(/^\/site\//, "")));
+    const body = fs.existsSync(file) && fs.statSync(file).isFile() ? fs.readFileSync(file) : Buffer.alloc(0);
+    brotliCache.set(urlPath, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length);
+  }
+  return brotliCache.get(urlPath);
+}
+const bytesOf = (entries) => ({
+  raw: entries.reduce((n, e) => n + e.bytes, 0),
+  brotli: entries.reduce((n, e) => n + (e.status === 200 ? brotli(e.path) : 0), 0),
+  files: entries.length,
+});
+
+// Functions, not strings: the page's CSP forbids evaluating strings.
+const SETTLED = () => {
+  const r = document.querySelector(".results");
+  return !!r && r.getAttribute("aria-busy") === "false" && !document.getElementById("fetch-error");
+};
+const FIRST_VIEW = () => {
+  const r = document.querySelector(".results");
+  return !!(document.querySelector(".chip") && document.querySelector(".month-bar") && document.querySelector(".result-title"))
+    && !!r && r.getAttribute("aria-busy") === "false";
+};
+
+/** Waits for the view to settle, then one painted frame; returns performance.now() then. */
+async function settle(page) {
+  await page.waitForFunction(SETTLED, null, { polling: "raf", timeout: 120000 });
+  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))));
+}
+
+const server = await serve([["/site/", siteDir]]);
+const browser = await chromium.launch({ executablePath: chromePath, headless: true, args: ["--no-sandbox"] });
+const version = browser.version();
+const entry = JSON.parse(fs.readFileSync(path.join(siteDir, "corpus/corpus.json"), "utf8"));
+const result = { site: path.relative(ROOT, siteDir), documents: entry.documents, browser: `Chromium ${version}`, cold: [], keys: [], chips: [], opens: [] };
+try {
+  // Cold loads, each in a fresh context (empty cache).
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const from = server.log.length;
+    await page.goto(`${server.url}/site/`);
+    await page.waitForFunction(FIRST_VIEW, null, { polling: "raf", timeout: 120000 });
+    const interactive = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))));
+    result.cold.push({ interactive, ...bytesOf(server.log.slice(from)) });
+    await context.close();
+  }
+  // Typing, chips and the reader: one page, its cache kept, as a reader uses it.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/site/`);
+  await page.waitForFunction(FIRST_VIEW, null, { polling: "raf", timeout: 120000 });
+  const names = fs.existsSync(corpusDir) ? fs.readdirSync(corpusDir).filter((f) => /\.(txt|md)$/.test(f)).sort() : [];
+  const step = Math.max(1, Math.floor(names.length / 3000));
+  const sample = names.filter((_, i) => i % step === 0).map((f) => ({ text: fs.readFileSync(path.join(corpusDir, f), "utf8") }));
+  for (const q of queries(sample)) {
+    await page.fill("#search", "");
+    await settle(page);
+    let typed = "";
+    for (const ch of q.text) {
+      typed += ch;
+      const from = server.log.length;
+      const t0 = await page.evaluate(() => performance.now());
+      await page.keyboard.type(ch);
+      const t1 = await settle(page);
+      result.keys.push({ query: q.text, typed, ms: t1 - t0, ...bytesOf(server.log.slice(from)) });
+    }
+    // A chip under the query, then an article.
+    for (let k = 0; k < 2; k++) {
+      if ((await page.locator(".chip").count()) <= k) break;
+      const from = server.log.length;
+      const t0 = await page.evaluate(() => performance.now());
+      await page.locator(".chip").nth(k).click();
+      const t1 = await settle(page);
+      result.chips.push({ query: q.text, ms: t1 - t0, ...bytesOf(server.log.slice(from)) });
+    }
+    if ((await page.locator(".result-title").count()) > 0) {
+      const title = await page.locator(".result-title").first().textContent();
+      const from = server.log.length;
+      const t0 = await page.evaluate(() => performance.now());
+      await page.locator(".result-title").first().click();
+      await page.waitForFunction((t) => document.getElementById("reader-title")?.textContent === t, title, { polling: "raf" });
+      const t1 = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))));
+      result.opens.push({ query: q.text, ms: t1 - t0, ...bytesOf(server.log.slice(from)) });
+      await page.keyboard.press("Escape");
+    }
+    await page.click("#clear-all");
+    await settle(page);
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const ms = (x) => `${x.toFixed(0)} ms`;
+const keyMs = result.keys.map((k) => k.ms);
+const keyBytes = result.keys.map((k) => k.brotli);
+const lines = [
+  `Served corpus: ${result.documents} articles, ${result.browser}, localhost, one run of \`node bench/served.mjs --site ${result.site} --runs ${runs}\`.`,
+  "",
+  "| measure | median | p95 (max) | n |",
+  "|---|---:|---:|---:|",
+  `| cold load → chips, timeline, first row painted | ${ms(median(result.cold.map((c) => c.interactive)))} | ${ms(Math.max(...result.cold.map((c) => c.interactive)))} | ${result.cold.length} |`,
+  `| bytes at start, brotli (raw) | ${kb(median(result.cold.map((c) => c.brotli)))} (${kb(median(result.cold.map((c) => c.raw)))}) | — | ${result.cold.length} |`,
+  `| files at start | ${median(result.cold.map((c) => c.files))} | — | ${result.cold.length} |`,
+  `| keystroke → results, chips, timeline settled | ${ms(median(keyMs))} | ${ms(quantile(keyMs, 0.95))} (${ms(Math.max(...keyMs))}) | ${keyMs.length} |`,
+  `| bytes per keystroke, brotli | ${kb(median(keyBytes))} | ${kb(quantile(keyBytes, 0.95))} | ${keyBytes.length} |`,
+  `| chip click → settled | ${ms(median(result.chips.map((c) => c.ms)))} | ${ms(quantile(result.chips.map((c) => c.ms), 0.95))} | ${result.chips.length} |`,
+  `| article open → title painted | ${ms(median(result.opens.map((c) => c.ms)))} | ${ms(Math.max(...result.opens.map((c) => c.ms)))} | ${result.opens.length} |`,
+];
+const md = lines.join("\n");
+fs.writeFileSync(path.join(outDir, "served.json"), JSON.stringify(result, null, 2));
+fs.writeFileSync(path.join(outDir, "served.md"), md + "\n");
+console.log(md);
