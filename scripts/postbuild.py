@@ -136,8 +136,11 @@ def main() -> int:
             data = base64.b64encode(open(path, "rb").read()).decode()
             analyser += f'<script type="application/octet-stream" id="{block_id}">{data}</script>\n'
     single = single.replace("</body>", f'{analyser}<script type="module">{script}</script>\n</body>')
+    # A served corpus (CORPUS_SHELF=1, set by build-site.sh for the whole build): the single file
+    # reads the corpus files beside it when it is hosted, so it may connect to its own site.
+    connect = "connect-src 'self'; " if os.environ.get("CORPUS_SHELF") == "1" else ""
     csp = (f"default-src 'none'; script-src 'sha256-{sha256_b64(script)}' 'wasm-unsafe-eval'; "
-           f"style-src 'sha256-{sha256_b64(css)}'; img-src data:; worker-src blob:; object-src 'none'; "
+           f"style-src 'sha256-{sha256_b64(css)}'; img-src data:; {connect}worker-src blob:; object-src 'none'; "
            "base-uri 'none'; form-action 'none'")
     single = single.replace(HOSTED_CSP, csp)
     if csp not in single:

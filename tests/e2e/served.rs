@@ -247,3 +247,34 @@ fn a_missing_corpus_file_is_a_clear_message_and_the_view_stays() {
         }
     });
 }
+
+#[test]
+fn the_single_file_reads_a_served_corpus_when_hosted_and_from_disk_says_why_not_where_it_cannot() {
+    let dir = served_dist();
+    let total = Native::open(&dir).shelf.summary.doc_count;
+    let site = Site::serve(&dir, "/");
+    let file = format!("file://{}", dir.join("explorer.html").canonicalize().unwrap().display());
+    in_both_browsers(|browser| {
+        let (base, file) = (site.base.clone(), file.clone());
+        async move {
+            // Hosted beside its corpus files, the one file works like index.html.
+            let page = Page::open(browser).await;
+            page.goto(&format!("{base}explorer.html")).await;
+            wait_count(&page, &count_line(total as usize, total), "the single file, hosted").await;
+            assert_eq!(page.csp_violations().await, Vec::<String>::new(), "{browser:?}");
+            page.close().await;
+            // Opened from disk: Firefox lets a file read the files in its folder, so it works;
+            // Chromium does not, and the page says what to do instead of staying blank.
+            let page = Page::open(browser).await;
+            page.goto(&file).await;
+            if browser == Browser::Firefox {
+                wait_count(&page, &count_line(total as usize, total), "the single file from disk").await;
+            } else {
+                page.wait_until("document.querySelector('.boot-error')", "the message").await;
+                let message = page.texts("#boot-message").await.join("");
+                assert!(message.contains("serve the folder"), "{browser:?}: {message}");
+            }
+            page.close().await;
+        }
+    });
+}
