@@ -10,7 +10,7 @@ use super::cooccur::CooccurrencePanel;
 use super::reader::Reader;
 use super::report::counted;
 use super::results::ResultList;
-use super::shell::{self, History};
+use super::shell::{self, CopyLink, History, ThemeToggle};
 use super::state::{self, ViewState};
 use super::timeline::Timeline;
 use super::workspace::{install_drop_target, use_workspace, Workspace, WorkspaceButton, WorkspacePanel};
@@ -205,9 +205,6 @@ fn SearchBox() -> impl IntoView {
 fn Toolbar() -> impl IntoView {
     let ctx = use_ctx();
     let state = ctx.state;
-    // None: not tried yet; Some(ok): what the clipboard said.
-    let copied: RwSignal<Option<bool>> = RwSignal::new(None);
-    let theme = RwSignal::new(shell::saved_theme());
     let ctx_clear = ctx.clone();
     view! {
         <div class="toolbar">
@@ -220,42 +217,9 @@ fn Toolbar() -> impl IntoView {
             >
                 "Clear all filters"
             </button>
-            <button
-                type="button"
-                id="copy-link"
-                on:click=move |_| shell::copy_to_clipboard(&shell::current_href(), move |ok| copied.set(Some(ok)))
-            >
-                {move || match copied.get() {
-                    None => "Copy link",
-                    Some(true) => "Link copied",
-                    Some(false) => "Copy failed: use the address bar",
-                }}
-            </button>
-            <button
-                type="button"
-                id="theme-toggle"
-                aria-label=move || format!("Colour theme: {}", theme_label(&theme.get()))
-                on:click=move |_| {
-                    let next = match theme.get_untracked().as_str() {
-                        "" => "dark",
-                        "dark" => "light",
-                        _ => "",
-                    };
-                    shell::set_theme(next);
-                    theme.set(next.to_string());
-                }
-            >
-                {move || format!("Theme: {}", theme_label(&theme.get()))}
-            </button>
+            <CopyLink/>
+            <ThemeToggle/>
         </div>
-    }
-}
-
-fn theme_label(theme: &str) -> &'static str {
-    match theme {
-        "dark" => "dark",
-        "light" => "light",
-        _ => "system",
     }
 }
 

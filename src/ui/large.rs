@@ -16,7 +16,7 @@ use super::chart;
 use super::fetch;
 use super::report::counted;
 use super::results::highlighted;
-use super::shell::{self, History};
+use super::shell::{self, CopyLink, History, ThemeToggle};
 use super::state::{ChipState, Known, ViewState};
 use crate::corpus::query::{self, Query, Results};
 use crate::corpus::shelf::{self, Missing, Shelf};
@@ -339,6 +339,8 @@ fn LargeApp() -> impl IntoView {
                 >
                     "Clear all filters"
                 </button>
+                <CopyLink/>
+                <ThemeToggle/>
             </div>
         </header>
         <p class="served-note" id="served-note">

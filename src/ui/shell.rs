@@ -102,6 +102,53 @@ pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
     });
 }
 
+/// Copies the page's link (the whole view is in it) and says whether the clipboard took it.
+#[leptos::component]
+pub fn CopyLink() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    // None: not tried yet; Some(ok): what the clipboard said.
+    let copied: RwSignal<Option<bool>> = RwSignal::new(None);
+    view! {
+        <button type="button" id="copy-link" on:click=move |_| copy_to_clipboard(&current_href(), move |ok| copied.set(Some(ok)))>
+            {move || match copied.get() {
+                None => "Copy link",
+                Some(true) => "Link copied",
+                Some(false) => "Copy failed: use the address bar",
+            }}
+        </button>
+    }
+}
+
+/// System → dark → light → system: one button, kept in local storage.
+#[leptos::component]
+pub fn ThemeToggle() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let theme = RwSignal::new(saved_theme());
+    let label = |theme: &str| match theme {
+        "dark" => "dark",
+        "light" => "light",
+        _ => "system",
+    };
+    view! {
+        <button
+            type="button"
+            id="theme-toggle"
+            aria-label=move || format!("Colour theme: {}", label(&theme.get()))
+            on:click=move |_| {
+                let next = match theme.get_untracked().as_str() {
+                    "" => "dark",
+                    "dark" => "light",
+                    _ => "",
+                };
+                set_theme(next);
+                theme.set(next.to_string());
+            }
+        >
+            {move || format!("Theme: {}", label(&theme.get()))}
+        </button>
+    }
+}
+
 /// `light`, `dark`, or empty for "follow the system".
 pub fn set_theme(theme: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

@@ -488,7 +488,7 @@ fn the_keyboard_reaches_search_chips_and_clears_with_escape() {
 
 /// Runs axe-core (installed by scripts/setup.sh) with the WCAG 2.0–2.2 A/AA rules and its best
 /// practices, and returns the serious and critical violations.
-async fn axe(page: &Page) -> Vec<String> {
+pub async fn axe(page: &Page) -> Vec<String> {
     let axe = std::fs::read_to_string(format!("{ROOT}/.tools/node_modules/axe-core/axe.min.js"))
         .expect("axe-core is missing: run `bash scripts/setup.sh`");
     page.js(&format!("{axe}\nreturn true;")).await;

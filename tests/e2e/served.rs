@@ -142,9 +142,28 @@ fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
                 "the first row",
             )
             .await;
+            assert_eq!(crate::explorer::axe(&page).await, Vec::<String>::new(), "{browser:?}: the served first view");
             if browser == Browser::Chromium {
                 page.screenshot("served-desktop").await;
             }
+            page.click("#theme-toggle").await; // system → dark
+            page.wait_until("document.documentElement.dataset.theme == 'dark'", "dark theme").await;
+            assert_eq!(crate::explorer::axe(&page).await, Vec::<String>::new(), "{browser:?}: served, dark");
+            if browser == Browser::Chromium {
+                page.screenshot("served-dark").await;
+            }
+            page.click("#theme-toggle").await; // dark → light
+            page.click("#theme-toggle").await; // light → system
+            page.client.set_window_size(375, 800).await.unwrap();
+            let narrow = if browser == Browser::Firefox { 520 } else { 400 };
+            page.wait_until(&format!("window.innerWidth <= {narrow}"), "a phone-sized window").await;
+            let overflow =
+                page.js("return document.documentElement.scrollWidth - window.innerWidth;").await.as_i64().unwrap();
+            assert!(overflow <= 1, "{browser:?}: {overflow}px horizontal overflow at 375 px");
+            if browser == Browser::Chromium {
+                page.screenshot("served-phone").await;
+            }
+            page.client.set_window_size(1280, 900).await.unwrap();
 
             // A word: the count, the first row, the chips and the timeline are the files' answer.
             page.type_into("#search", &word).await;
