@@ -52,11 +52,15 @@ APP_INPUTS=(src build.rs Cargo.toml Cargo.lock index.html style.css Trunk.toml s
 
 step "synthetic corpora: $SIZES"
 cargo build --release --locked --bin synth
-for n in $SIZES; do
-  if ! newer_than "target/synth/$n/.done" src/bin/synth.rs seeds; then
-    ./target/release/synth "$n" "target/synth/$n" 6 seeds
-    touch "target/synth/$n/.done"
+# target/synth/N: N synthetic articles (seed 6), regenerated only when the generator or seeds change.
+synth_corpus() {
+  if ! newer_than "target/synth/$1/.done" src/bin/synth.rs seeds; then
+    ./target/release/synth "$1" "target/synth/$1" 6 seeds
+    touch "target/synth/$1/.done"
   fi
+}
+for n in $SIZES; do
+  synth_corpus "$n"
 done
 
 step "release sites"
@@ -99,10 +103,7 @@ fi
 if [ -n "${BENCH_SHELF:-}" ]; then
   n="$BENCH_SHELF"
   step "static corpus: $n articles (corpus shelf, cargo bench --bench shelf)"
-  if ! newer_than "target/synth/$n/.done" src/bin/synth.rs seeds; then
-    ./target/release/synth "$n" "target/synth/$n" 6 seeds
-    touch "target/synth/$n/.done"
-  fi
+  synth_corpus "$n"
   cargo build --locked --profile bench --bin corpus
   rm -rf "target/shelf/$n"
   # Peak memory from GNU time when the machine has it (Debian's `time` package).
@@ -115,10 +116,7 @@ fi
 if [ -n "${BENCH_SERVED:-}" ]; then
   n="$BENCH_SERVED"
   step "served site: $n articles in Chromium (build-site.sh, bench/served.mjs)"
-  if ! newer_than "target/synth/$n/.done" src/bin/synth.rs seeds; then
-    ./target/release/synth "$n" "target/synth/$n" 6 seeds
-    touch "target/synth/$n/.done"
-  fi
+  synth_corpus "$n"
   CORPUS_SHELF=1 CORPUS_SEEDS="target/synth/$n" bash scripts/build-site.sh "target/bench-sites/served-$n"
   node bench/served.mjs --site "target/bench-sites/served-$n" --corpus "target/synth/$n" --runs 5 --out "$OUT"
 fi

@@ -205,11 +205,7 @@ fn Chip(index: u32, show_aliases: RwSignal<bool>) -> impl IntoView {
                 ChipState::Required => "required",
                 ChipState::Excluded => "excluded",
             }
-            aria-pressed=move || match chip_state.get() {
-                ChipState::Neutral => "false",
-                ChipState::Required => "true",
-                ChipState::Excluded => "mixed",
-            }
+            aria-pressed=move || chip_state.get().pressed()
             aria-label=move || {
                 let what = match chip_state.get() {
                     ChipState::Neutral => "",
@@ -229,11 +225,7 @@ fn Chip(index: u32, show_aliases: RwSignal<bool>) -> impl IntoView {
             }
         >
             <span class="chip-mark" aria-hidden="true">
-                {move || match chip_state.get() {
-                    ChipState::Neutral => "",
-                    ChipState::Required => "✓ ",
-                    ChipState::Excluded => "⊘ ",
-                }}
+                {move || chip_state.get().mark()}
             </span>
             <span class="chip-name">{name.clone()}</span>
             <span class="chip-count">{count}</span>

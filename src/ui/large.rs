@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use super::chart;
 use super::fetch;
 use super::report::counted;
-use super::results::highlighted;
+use super::results::{empty_state, highlighted};
 use super::shell::{self, CopyLink, History, ThemeToggle};
 use super::state::{ChipState, Known, ViewState};
 use crate::corpus::query::{self, Query, Results};
@@ -469,11 +469,7 @@ fn Chip(name: String, kind: EntityKind, count: u32) -> impl IntoView {
             class:excluded=move || chip_state.get() == ChipState::Excluded
             data-entity=entity
             data-kind=kind.label()
-            aria-pressed=move || match chip_state.get() {
-                ChipState::Neutral => "false",
-                ChipState::Required => "true",
-                ChipState::Excluded => "mixed",
-            }
+            aria-pressed=move || chip_state.get().pressed()
             aria-label=label
             on:click=move |_| {
                 let name = click.clone();
@@ -481,11 +477,7 @@ fn Chip(name: String, kind: EntityKind, count: u32) -> impl IntoView {
             }
         >
             <span class="chip-mark" aria-hidden="true">
-                {move || match chip_state.get() {
-                    ChipState::Neutral => "",
-                    ChipState::Required => "✓ ",
-                    ChipState::Excluded => "⊘ ",
-                }}
+                {move || chip_state.get().mark()}
             </span>
             <span class="chip-name">{name}</span>
             <span class="chip-count">{count}</span>
@@ -607,16 +599,7 @@ fn ResultList() -> impl IntoView {
             </div>
             <Show
                 when=move || { matching() > 0 || live.results.with(Option::is_none) }
-                fallback=move || {
-                    view! {
-                        <div class="empty-state" id="empty-state">
-                            <p>"No article matches these filters."</p>
-                            <button type="button" on:click=move |_| live.change(History::Push, ViewState::clear_filters)>
-                                "Clear all filters"
-                            </button>
-                        </div>
-                    }
-                }
+                fallback=move || empty_state(move || live.change(History::Push, ViewState::clear_filters))
             >
                 <ol class="result-list" id="result-list">
                     <For each=move || rows.get() key=|r| (r.0, r.4.text.clone(), r.4.highlights.clone()) let:row>

@@ -90,14 +90,7 @@ pub fn ResultList() -> impl IntoView {
                 when=move || ordered.with(|h| !h.is_empty())
                 fallback=move || {
                     let ctx = ctx_clear.clone();
-                    view! {
-                        <div class="empty-state" id="empty-state">
-                            <p>"No article matches these filters."</p>
-                            <button type="button" on:click=move |_| ctx.change(History::Push, ViewState::clear_filters)>
-                                "Clear all filters"
-                            </button>
-                        </div>
-                    }
+                    empty_state(move || ctx.change(History::Push, ViewState::clear_filters))
                 }
             >
                 <ol class="result-list" id="result-list">
@@ -159,6 +152,16 @@ fn ResultRow(hit: Hit) -> impl IntoView {
                 {names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
             </ul>
         </li>
+    }
+}
+
+/// What the list says when nothing matches, with the way out.
+pub fn empty_state(clear: impl Fn() + 'static) -> impl IntoView {
+    view! {
+        <div class="empty-state" id="empty-state">
+            <p>"No article matches these filters."</p>
+            <button type="button" on:click=move |_| clear()>"Clear all filters"</button>
+        </div>
     }
 }
 

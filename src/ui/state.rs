@@ -60,6 +60,26 @@ pub enum ChipState {
     Excluded,
 }
 
+impl ChipState {
+    /// The mark before the chip's name (beside its colour, so the state is not colour alone).
+    pub fn mark(self) -> &'static str {
+        match self {
+            ChipState::Neutral => "",
+            ChipState::Required => "✓ ",
+            ChipState::Excluded => "⊘ ",
+        }
+    }
+
+    /// `aria-pressed`: a three-state toggle button.
+    pub fn pressed(self) -> &'static str {
+        match self {
+            ChipState::Neutral => "false",
+            ChipState::Required => "true",
+            ChipState::Excluded => "mixed",
+        }
+    }
+}
+
 impl ViewState {
     /// The query the corpus understands. Names that no longer exist are dropped here (and
     /// reported once, by [`ViewState::from_fragment`]).

@@ -563,13 +563,7 @@ fn axe_finds_no_serious_violations_in_the_main_states() {
             page.wait_until("!document.getElementById('workspace').hidden", "Add articles open").await;
             assert_eq!(axe(&page).await, Vec::<String>::new(), "{browser:?}: Add articles");
             page.click("#workspace-toggle").await;
-            page.client.set_window_size(375, 800).await.unwrap();
-            // Headless Firefox will not make a window narrower than about 450 px.
-            let narrow = if browser == Browser::Firefox { 520 } else { 400 };
-            page.wait_until(&format!("window.innerWidth <= {narrow}"), "a phone-sized window").await;
-            let overflow =
-                page.js("return document.documentElement.scrollWidth - window.innerWidth;").await.as_i64().unwrap();
-            assert!(overflow <= 1, "{browser:?}: {overflow}px horizontal overflow at 375 px");
+            page.assert_fits_a_phone(browser).await;
             // What a person sees: the title on one line, a search box wide enough to type in.
             let title_lines = page
                 .js("const h = document.querySelector('.brand h1'); return Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight));")

@@ -154,12 +154,7 @@ fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
             }
             page.click("#theme-toggle").await; // dark → light
             page.click("#theme-toggle").await; // light → system
-            page.client.set_window_size(375, 800).await.unwrap();
-            let narrow = if browser == Browser::Firefox { 520 } else { 400 };
-            page.wait_until(&format!("window.innerWidth <= {narrow}"), "a phone-sized window").await;
-            let overflow =
-                page.js("return document.documentElement.scrollWidth - window.innerWidth;").await.as_i64().unwrap();
-            assert!(overflow <= 1, "{browser:?}: {overflow}px horizontal overflow at 375 px");
+            page.assert_fits_a_phone(browser).await;
             if browser == Browser::Chromium {
                 page.screenshot("served-phone").await;
             }

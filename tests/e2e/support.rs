@@ -447,6 +447,17 @@ impl Page {
         }
     }
 
+    /// Narrows the window to a phone's width and checks nothing scrolls sideways.
+    pub async fn assert_fits_a_phone(&self, browser: Browser) {
+        self.client.set_window_size(375, 800).await.unwrap();
+        // Headless Firefox will not make a window narrower than about 450 px.
+        let narrow = if browser == Browser::Firefox { 520 } else { 400 };
+        self.wait_until(&format!("window.innerWidth <= {narrow}"), "a phone-sized window").await;
+        let overflow =
+            self.js("return document.documentElement.scrollWidth - window.innerWidth;").await.as_i64().unwrap();
+        assert!(overflow <= 1, "{browser:?}: {overflow}px horizontal overflow at 375 px");
+    }
+
     pub async fn screenshot(&self, name: &str) {
         if let Ok(png) = self.client.screenshot().await {
             let dir = Path::new(ROOT).join("docs/screenshots");
