@@ -5,8 +5,11 @@
 //   node server.mjs <port> <mount>=<dir> [<mount>=<dir> ...]     e.g. /site/=../target/bench-sites/seeds
 // or import { serve } from "./server.mjs".
 import http from "node:http";
+import http2 from "node:http2";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { execFileSync } from "node:child_process";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -18,11 +21,27 @@ const TYPES = {
   ".svg": "image/svg+xml",
 };
 
-/** mounts: [[urlPrefix, dir], ...], longest prefix first. Returns { url, log, close }. */
-export function serve(mounts, port = 0) {
+/**
+ * A throwaway self-signed certificate for 127.0.0.1 (browsers speak HTTP/2 only over TLS; the
+ * benchmark's browser is told to accept it). Needs the openssl command.
+ */
+function selfSigned() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-tls-"));
+  const [key, cert] = [path.join(dir, "key.pem"), path.join(dir, "cert.pem")];
+  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+    "-days", "2", "-subj", "/CN=127.0.0.1"], { stdio: "ignore" });
+  return { key: fs.readFileSync(key), cert: fs.readFileSync(cert) };
+}
+
+/**
+ * mounts: [[urlPrefix, dir], ...], longest prefix first. Returns { url, log, close }.
+ * With { http2: true } it serves HTTP/2 over TLS (as static hosts and CDNs do: many small
+ * requests share one connection), else HTTP/1.1 (a browser opens at most six connections).
+ */
+export function serve(mounts, port = 0, { http2: h2 = false } = {}) {
   const sorted = [...mounts].sort((a, b) => b[0].length - a[0].length);
   const log = [];
-  const server = http.createServer((req, res) => {
+  const handler = (req, res) => {
     const url = new URL(req.url, "http://x");
     const pathname = decodeURIComponent(url.pathname);
     const mount = sorted.find(([prefix]) => pathname.startsWith(prefix));
@@ -50,11 +69,15 @@ export function serve(mounts, port = 0) {
       });
       res.end(body);
     });
-  });
+  };
+  const server = h2 ? http2.createSecureServer({ ...selfSigned(), allowHTTP1: true }, handler) : http.createServer(handler);
+  const sessions = new Set();
+  server.on("session", (s) => { sessions.add(s); s.on("close", () => sessions.delete(s)); });
   return new Promise((resolve) => {
     server.listen(port, "127.0.0.1", () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}`, log, close: () => new Promise((r) => server.close(r)) });
+      const close = () => new Promise((r) => { for (const s of sessions) s.destroy(); server.close(r); });
+      resolve({ url: `${h2 ? "https" : "http"}://127.0.0.1:${port}`, log, close });
     });
   });
 }

@@ -119,6 +119,7 @@ if [ -n "${BENCH_SERVED:-}" ]; then
   synth_corpus "$n"
   CORPUS_SHELF=1 CORPUS_SEEDS="target/synth/$n" bash scripts/build-site.sh "target/bench-sites/served-$n"
   node bench/served.mjs --site "target/bench-sites/served-$n" --corpus "target/synth/$n" --runs 5 --out "$OUT"
+  node bench/served.mjs --site "target/bench-sites/served-$n" --corpus "target/synth/$n" --runs 5 --out "$OUT" --http2
 fi
 
 if [ "${BENCH_BROWSER:-1}" = 1 ]; then

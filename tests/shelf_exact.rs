@@ -110,9 +110,11 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
     assert_eq!(shelf.summary.doc_count as usize, corpus.documents.len());
     let mut fetched = Vec::new();
     let mut found = 0;
+    let mut answers = Vec::new();
     for query in &queries {
         let expected = corpus.search(query);
         let (got, paths) = ask(&mut shelf, &files, query);
+        answers.push(got.clone());
         fetched.push(paths.iter().map(|p| files[p].len()).sum::<usize>());
         let got_docs: Vec<u32> = got.hits.iter().map(|h| by_number[h.doc as usize]).collect();
         let expected_docs: Vec<u32> = expected.hits.iter().map(|h| h.doc).collect();
@@ -142,6 +144,11 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
         found += usize::from(!expected.hits.is_empty());
     }
     assert!(found >= queries.len() - 4, "most queries find something, so the comparison means something: {found}");
+    // The shelf keeps the last ranking between rounds; asked again after others, every query
+    // still gets its own answer, in reverse order too.
+    for (query, answer) in queries.iter().zip(&answers).rev() {
+        assert_eq!(&ask(&mut shelf, &files, query).0, answer, "asked again: {query:?}");
+    }
     // The first page of an article opens from the text files alone.
     let first = shelf.document(0).map(|d| d.id.clone());
     assert_eq!(first.ok(), Some(corpus.documents[by_number[0] as usize].id.clone()));

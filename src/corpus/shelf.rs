@@ -507,8 +507,37 @@ struct Post {
 /// A term's postings with their positions (empty when the positions file is not loaded).
 type Entry<'a> = (&'a [Post], &'a [Vec<u32>]);
 
-/// One article's facet row: the names it mentions and its events.
-type Row = (Vec<u32>, Vec<u32>);
+/// One row file's articles: the names each mentions and its events, back to back (article
+/// `k`'s names are `names[name_at[k]..name_at[k + 1]]`), so summing counts over many articles
+/// reads memory in order instead of chasing one allocation per article.
+struct Rows {
+    names: Vec<u32>,
+    name_at: Vec<u32>,
+    events: Vec<u32>,
+    event_at: Vec<u32>,
+}
+
+impl Rows {
+    fn names(&self, k: usize) -> &[u32] {
+        &self.names[self.name_at[k] as usize..self.name_at[k + 1] as usize]
+    }
+    fn events(&self, k: usize) -> &[u32] {
+        &self.events[self.event_at[k] as usize..self.event_at[k + 1] as usize]
+    }
+}
+
+/// A query's matching articles, ranked, once its word, name and date files are here: kept
+/// between the rounds of one view (rows, then text), so each round does not score again.
+struct Ranked {
+    query: Query,
+    /// Matching articles, best first.
+    docs: Vec<u32>,
+    score: Vec<f32>,
+    /// Per article: whether it matches.
+    alive: Vec<bool>,
+    /// The date range's events of the matching articles, in number order.
+    in_range: Vec<u32>,
+}
 
 struct TermShard {
     terms: Vec<String>,
@@ -534,10 +563,12 @@ pub struct Shelf {
     /// Per event file: `(article, date)` of its events.
     events: BTreeMap<usize, Vec<(u32, DateValue)>>,
     /// Per row file: per article, its names and its events.
-    rows: BTreeMap<usize, Vec<Row>>,
+    rows: BTreeMap<usize, Rows>,
     /// Per text file: each article as a corpus of one, indexed once when added, so a snippet
     /// costs no index build per query (at 100 000 articles it was most of a keystroke's time).
     text: BTreeMap<usize, Vec<Corpus>>,
+    /// The last query ranked (a `Mutex` only so the shelf stays `Sync`; nothing waits on it).
+    ranked: std::sync::Mutex<Option<Ranked>>,
 }
 
 /// A file's kind and number, from its path.
@@ -566,6 +597,7 @@ impl Shelf {
             events: BTreeMap::new(),
             rows: BTreeMap::new(),
             text: BTreeMap::new(),
+            ranked: std::sync::Mutex::new(None),
         })
     }
 
@@ -692,7 +724,7 @@ impl Shelf {
                 }
                 let mut r = Reader::unframe(bytes, ROWS, "a file of article rows")?;
                 let want = (n as usize - i * ROW_CHUNK).min(ROW_CHUNK);
-                let mut rows = Vec::with_capacity(want);
+                let mut rows = Rows { names: Vec::new(), name_at: vec![0], events: Vec::new(), event_at: vec![0] };
                 for _ in 0..want {
                     let names = take_deltas(&mut r)?;
                     let events = take_deltas(&mut r)?;
@@ -701,7 +733,10 @@ impl Shelf {
                     {
                         return Err(Error(format!("{path} names a name or event out of range")));
                     }
-                    rows.push((names, events));
+                    rows.names.extend(names);
+                    rows.name_at.push(rows.names.len() as u32);
+                    rows.events.extend(events);
+                    rows.event_at.push(rows.events.len() as u32);
                 }
                 r.finish()?;
                 self.rows.insert(i, rows);
@@ -768,12 +803,108 @@ impl Shelf {
     /// What [`Corpus::search`] answers for the same corpus and query, article numbers in date
     /// order; or the files still needed for it.
     pub fn search(&self, query: &Query) -> Result<Results, Missing> {
+        self.search_page(query, query::SNIPPET_LIMIT)
+    }
+
+    /// [`Shelf::search`] needing the text of only the first `page` hits (at most
+    /// [`query::SNIPPET_LIMIT`]): a page of hits is as many text files, and the page shows
+    /// fewer than the embedded explorer. The hits whose text is not here have no snippet
+    /// ([`Shelf::snippet`] gives it once their file is added).
+    pub fn search_page(&self, query: &Query, page: usize) -> Result<Results, Missing> {
+        let s = &self.summary;
+        let mut memo = self.ranked.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if memo.as_ref().is_none_or(|r| r.query != *query) {
+            *memo = Some(self.rank(query)?);
+        }
+        let Some(ranked) = memo.as_ref() else { return Err(Missing(Vec::new())) };
+        let Ranked { docs, score, alive, in_range, .. } = ranked;
+        let range = query::date_range(query);
+
+        // Round 2: the rows of the matching articles, for the counts (the summary has them
+        // when nothing is filtered) and, without a date range, their events.
+        let unfiltered = query::parse_terms(&query.text).is_empty()
+            && query.include.is_empty()
+            && query.exclude.is_empty()
+            && range.is_none();
+        let mut need: Vec<String> = Vec::new();
+        if unfiltered {
+            if self.totals.is_none() {
+                need.push("totals/0.bin".into());
+            }
+        } else {
+            let mut last = usize::MAX;
+            for (d, _) in alive.iter().enumerate().filter(|(_, &a)| a) {
+                let file = d / ROW_CHUNK;
+                if file != last && !self.rows.contains_key(&file) {
+                    need.push(format!("rows/{file}.bin"));
+                }
+                last = file;
+            }
+        }
+        // And the text of the first page, for its snippets.
+        for &d in docs.iter().take(page.min(query::SNIPPET_LIMIT)) {
+            if let Err(Missing(files)) = self.document(d) {
+                for f in files {
+                    if !need.contains(&f) {
+                        need.push(f);
+                    }
+                }
+            }
+        }
+        if !need.is_empty() {
+            return Err(Missing(need));
+        }
+
+        let (entity_counts, events) = if unfiltered {
+            (self.totals.clone().unwrap_or_default(), (0..s.event_count).collect())
+        } else {
+            // Summed in article order, file by file: counting does not depend on the ranking,
+            // and reading the rows in order is what makes a broad word's counts cheap.
+            let mut counts = vec![0u32; s.name_count as usize];
+            let mut seen = vec![0u64; if range.is_none() { (s.event_count as usize).div_ceil(64) } else { 0 }];
+            for (file, rows) in &self.rows {
+                let first = file * ROW_CHUNK;
+                let Some(span) = alive.get(first..(first + ROW_CHUNK).min(alive.len())) else { continue };
+                for (k, _) in span.iter().enumerate().filter(|(_, &a)| a) {
+                    for &e in rows.names(k) {
+                        counts[e as usize] += 1;
+                    }
+                    if range.is_none() {
+                        for &e in rows.events(k) {
+                            seen[e as usize / 64] |= 1 << (e % 64);
+                        }
+                    }
+                }
+            }
+            let events = if range.is_some() {
+                in_range.clone()
+            } else {
+                // The events of the matching articles in number order, from a bit per event:
+                // no sort of (at 100 000 articles) hundreds of thousands of numbers.
+                let mut events = Vec::new();
+                for (w, &bits) in seen.iter().enumerate() {
+                    let mut bits = bits;
+                    while bits != 0 {
+                        events.push(w as u32 * 64 + bits.trailing_zeros());
+                        bits &= bits - 1;
+                    }
+                }
+                events
+            };
+            (counts, events)
+        };
+        let hits = query::hits(docs, score, |d| self.snippet(query, d));
+        Ok(Results { hits, entity_counts, events })
+    }
+
+    /// Round 1 of a search: the files the query's words, names and dates need; once they are
+    /// here, the matching articles ranked exactly as `Corpus::search` ranks them.
+    fn rank(&self, query: &Query) -> Result<Ranked, Missing> {
         let s = &self.summary;
         let n = s.doc_count as usize;
         let terms = query::parse_terms(&query.text);
         let range = query::date_range(query);
 
-        // Round 1: the words', names' and dates' files.
         let mut need: Vec<String> = Vec::new();
         let mut want = |path: String, have: bool| {
             if !have && !need.contains(&path) {
@@ -907,76 +1038,9 @@ impl Shelf {
         }
         let mut docs: Vec<u32> = (0..n as u32).filter(|&d| alive[d as usize]).collect();
         query::rank(&mut docs, !terms.is_empty(), &score, |d| d);
-
-        // Round 2: the rows of the matching articles, for the counts (the summary has them
-        // when nothing is filtered) and, without a date range, their events.
-        let unfiltered = terms.is_empty() && query.include.is_empty() && query.exclude.is_empty() && range.is_none();
-        let mut need: Vec<String> = Vec::new();
-        if unfiltered {
-            if self.totals.is_none() {
-                need.push("totals/0.bin".into());
-            }
-        } else {
-            let mut last = usize::MAX;
-            for &d in &docs {
-                let file = d as usize / ROW_CHUNK;
-                if file != last && !self.rows.contains_key(&file) {
-                    need.push(format!("rows/{file}.bin"));
-                }
-                last = file;
-            }
-            need.sort_unstable();
-            need.dedup();
-        }
-        // And the text of the first page, for its snippets.
-        for &d in docs.iter().take(query::SNIPPET_LIMIT) {
-            if let Err(Missing(files)) = self.document(d) {
-                for f in files {
-                    if !need.contains(&f) {
-                        need.push(f);
-                    }
-                }
-            }
-        }
-        if !need.is_empty() {
-            return Err(Missing(need));
-        }
-
-        let (entity_counts, events) = if unfiltered {
-            (self.totals.clone().unwrap_or_default(), (0..s.event_count).collect())
-        } else {
-            let mut counts = vec![0u32; s.name_count as usize];
-            let mut events = Vec::new();
-            let mut seen = vec![0u64; if range.is_none() { (s.event_count as usize).div_ceil(64) } else { 0 }];
-            for &d in &docs {
-                let (names, own_events) = &self.rows[&(d as usize / ROW_CHUNK)][d as usize % ROW_CHUNK];
-                for &e in names {
-                    counts[e as usize] += 1;
-                }
-                if range.is_none() {
-                    for &e in own_events {
-                        seen[e as usize / 64] |= 1 << (e % 64);
-                    }
-                }
-            }
-            if range.is_some() {
-                // Read file by file, event by event: already in number order.
-                events = in_range.iter().filter(|&&(_, doc)| alive[doc as usize]).map(|&(e, _)| e).collect();
-            } else {
-                // The events of the matching articles in number order, from a bit per event:
-                // no sort of (at 100 000 articles) hundreds of thousands of numbers.
-                for (w, &bits) in seen.iter().enumerate() {
-                    let mut bits = bits;
-                    while bits != 0 {
-                        events.push(w as u32 * 64 + bits.trailing_zeros());
-                        bits &= bits - 1;
-                    }
-                }
-            }
-            (counts, events)
-        };
-        let hits = query::hits(&docs, &score, |d| self.snippet(query, d));
-        Ok(Results { hits, entity_counts, events })
+        // Read file by file, event by event: already in number order.
+        let in_range = in_range.iter().filter(|&&(_, doc)| alive[doc as usize]).map(|&(e, _)| e).collect();
+        Ok(Ranked { query: query.clone(), docs, score, alive, in_range })
     }
 
     /// The snippet of article `number` under `query`, if its text has been fetched: the same

@@ -26,8 +26,10 @@ use crate::corpus::EntityKind;
 const ROOT: &str = "corpus/";
 /// Chips shown: the most counted names under the filter.
 const CHIPS: usize = 40;
-/// Results per page ("show more" fetches the next page's text).
-const PAGE: usize = 50;
+/// Results per page ("show more" fetches the next page's text). Each is one text file to fetch
+/// (an article's snippet and title), so the page is shorter than the embedded explorer's 50: at
+/// 100 000 articles a new first page of 50 was most of a keystroke's time (BENCHMARKS.md).
+const PAGE: usize = 20;
 /// A fetch that takes longer than this shows the progress line (longer than a frame or two).
 const QUIET_MS: u64 = 120;
 
@@ -226,7 +228,7 @@ impl Live {
             // Answered already (the round fetched names or text): no second search.
             self.results.with_untracked(|r| r.as_ref().map(&mut view_needs));
         } else {
-            match self.shelf.with_value(|shelf| shelf.search(&query)) {
+            match self.shelf.with_value(|shelf| shelf.search_page(&query, shown)) {
                 Ok(results) => {
                     view_needs(&results);
                     self.results.set(Some(results));
