@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use corpus_explorer::corpus::shelf::{self, Missing, Shelf};
-use corpus_explorer::corpus::{Corpus, Day, Query, Results, Source};
+use corpus_explorer::corpus::{query, Corpus, Day, Query, Results, Source};
 
 fn synthetic(n: usize) -> Corpus {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("shelf-synth-{n}"));
@@ -108,6 +108,9 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
     let summary = files.get("summary.bin").unwrap();
     let mut shelf = Shelf::open(summary).unwrap();
     assert_eq!(shelf.summary.doc_count as usize, corpus.documents.len());
+    let dated = corpus.documents.iter().filter(|d| d.date.is_some()).count();
+    assert_eq!(shelf.summary.dated as usize, dated);
+    assert!(dated > 0, "dated articles, so the sort by date means something");
     let mut fetched = Vec::new();
     let mut found = 0;
     let mut answers = Vec::new();
@@ -124,6 +127,17 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
             assert_eq!(g.snippet, e.snippet, "snippet of a hit of {query:?}");
         }
         assert_eq!(got.entity_counts, expected.entity_counts, "name counts of {query:?}");
+        // The list by date: the embedded list's order, from the days file alone.
+        let by_date = loop {
+            match shelf.date_order(&got.hits) {
+                Ok(order) => break order,
+                Err(Missing(paths)) => paths.iter().for_each(|p| shelf.add(p, &files[p]).unwrap()),
+            }
+        };
+        let want = query::newest_first(&expected.hits, |d| corpus.documents[d as usize].date.map(|v| v.start));
+        let got_ids: Vec<u32> = by_date.iter().map(|&i| by_number[got.hits[i as usize].doc as usize]).collect();
+        let want_ids: Vec<u32> = want.iter().map(|&i| expected.hits[i as usize].doc).collect();
+        assert_eq!(got_ids, want_ids, "by date: {query:?}");
         assert_eq!(got.events, expected.events, "events of {query:?}");
         // The timeline's months from the event numbers alone, as from the events' own dates.
         let mut months: BTreeMap<(i32, u8), u32> = BTreeMap::new();
@@ -177,6 +191,36 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
     eprintln!("bytes fetched per query: {fetched:?}");
 }
 
+/// The shipped seeds, some dated only by their own words and some not at all: the served list
+/// by date is the embedded one, undated articles last.
+#[test]
+fn the_seeds_sort_by_date_on_the_shelf_as_in_memory() {
+    let folder = corpus_explorer::folder::load(&PathBuf::from("seeds")).expect("seeds/ reads");
+    let sources: Vec<Source<'_>> = folder.files.iter().map(|(id, text)| Source { id, text }).collect();
+    let corpus = Corpus::build(&sources, folder.entities_toml.as_deref());
+    let written = shelf::write(&corpus);
+    let files: BTreeMap<String, Vec<u8>> = written.files.into_iter().collect();
+    let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
+    let dated = corpus.documents.iter().filter(|d| d.date.is_some()).count();
+    assert_eq!(shelf.summary.dated as usize, dated);
+    let (got, _) = ask(&mut shelf, &files, &Query::default());
+    let expected = corpus.search(&Query::default());
+    let order = match shelf.date_order(&got.hits) {
+        Ok(order) => order,
+        Err(Missing(paths)) => {
+            paths.iter().for_each(|p| shelf.add(p, &files[p]).unwrap());
+            shelf.date_order(&got.hits).unwrap()
+        }
+    };
+    let ids = |docs: Vec<&str>| docs.into_iter().map(str::to_string).collect::<Vec<_>>();
+    let got_ids = ids(order.iter().map(|&i| shelf.document(got.hits[i as usize].doc).unwrap().id.as_str()).collect());
+    let want = query::newest_first(&expected.hits, |d| corpus.documents[d as usize].date.map(|v| v.start));
+    let want_ids =
+        ids(want.iter().map(|&i| corpus.documents[expected.hits[i as usize].doc as usize].id.as_str()).collect());
+    assert_eq!(got_ids, want_ids);
+    assert_eq!(got_ids.len(), corpus.documents.len());
+}
+
 #[test]
 fn damaged_or_truncated_files_are_refused_not_panicked_on() {
     let corpus = synthetic(80);
@@ -200,7 +244,9 @@ fn damaged_or_truncated_files_are_refused_not_panicked_on() {
             let mut s = Shelf::open(summary).unwrap();
             if s.add(path, &damaged).is_ok() {
                 // Whatever was accepted must not make a query panic.
-                let _ = s.search(&Query { text: "a".into(), ..Query::default() });
+                if let Ok(r) = s.search(&Query { text: "a".into(), ..Query::default() }) {
+                    let _ = s.date_order(&r.hits);
+                }
             }
         }
         assert!(shelf.add(path, bytes).is_ok(), "{path} reads back whole");

@@ -367,6 +367,16 @@ pub(super) fn rank(docs: &mut [u32], by_score: bool, score: &[f32], date_rank: i
     }
 }
 
+/// The list sorted by date, as positions into `hits`: newest first (by the article's start
+/// day, `start`), undated last, ties in the hits' own (relevance) order. The position breaks
+/// ties, so an unstable sort (the one sort the wasm already has) is enough. One function for
+/// the embedded list and the served one, so both sort alike.
+pub fn newest_first(hits: &[Hit], start: impl Fn(u32) -> Option<Day>) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..hits.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| (std::cmp::Reverse(start(hits[i as usize].doc)), i));
+    order
+}
+
 /// The ranked documents as hits, a snippet for the first [`SNIPPET_LIMIT`] only.
 pub(super) fn hits(docs: &[u32], score: &[f32], snippet: impl Fn(u32) -> Snippet) -> Vec<Hit> {
     docs.iter()

@@ -19,7 +19,8 @@
 //! Articles are numbered in date order (the order of [`Index::date_rank`]: dated first, by
 //! start day, then id), so "by date" is "by number" and every list of articles is sorted.
 //!
-//! - `summary.bin` (`CXS1`), loaded at start: article count, mean indexed length (BM25), the
+//! - `summary.bin` (`CXS2`), loaded at start: article count, how many of them are dated
+//!   (numbers `0..dated`), mean indexed length (BM25), the
 //!   number of names and the [`TOP_NAMES`] most named (number, name, kind, articles naming it:
 //!   the chips before any filter), the event count and events per month (the timeline before
 //!   any filter), and the directories of the files below: each term shard's
@@ -35,6 +36,8 @@
 //! - `table/<i>.bin` (`CXA1`): [`TABLE_CHUNK`] names by number (name, kind, total): the chips
 //!   a filter brings up beyond the top ones.
 //! - `totals/0.bin` (`CXU1`): every name's total, by number: the counts before any filter.
+//! - `days/0.bin` (`CXY1`): the start day of every dated article, as runs of (day, articles)
+//!   in number order: the list sorted by date (fetched only for that).
 //! - `names/<i>.bin` (`CXN1`): for a run of names, the articles naming each (deltas): the
 //!   required and excluded names of a filter.
 //! - `events/<i>.bin` (`CXE1`): a run of events in date order: article and date; a date range
@@ -70,7 +73,7 @@ const EVENT_CHUNK: usize = 1024;
 /// A term shard or name-list file is cut once its postings reach about this many bytes.
 const SHARD_BYTES: usize = 24 * 1024;
 
-const SUMMARY: &[u8; 4] = b"CXS1";
+const SUMMARY: &[u8; 4] = b"CXS2";
 const TERMS: &[u8; 4] = b"CXT1";
 const POSITIONS: &[u8; 4] = b"CXQ1";
 const NAMES: &[u8; 4] = b"CXN1";
@@ -78,6 +81,7 @@ const EVENTS: &[u8; 4] = b"CXE1";
 const ROWS: &[u8; 4] = b"CXR1";
 const TABLE: &[u8; 4] = b"CXA1";
 const TOTALS: &[u8; 4] = b"CXU1";
+const DAYS: &[u8; 4] = b"CXY1";
 
 /// One name of the summary's table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,6 +96,8 @@ pub struct Name {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
     pub doc_count: u32,
+    /// How many articles have a date of their own: numbers `0..dated` (the rest are undated).
+    pub dated: u32,
     pub avg_len: f32,
     /// How many names the corpus has (numbers `0..name_count`, as `Corpus::entities`).
     pub name_count: u32,
@@ -181,12 +187,30 @@ pub fn write(corpus: &Corpus) -> Files {
     let mut w = Writer::default();
     names.iter().map(|n| n.total).collect::<Vec<u32>>().put(&mut w);
     files.push(("totals/0.bin".into(), w.frame(TOTALS)));
+    // Dated articles come first in number order (`Index::date_rank`), so their start days are
+    // ascending and a run-length list is short (one run per distinct day).
+    let starts: Vec<Day> = order.iter().map_while(|&d| corpus.documents[d].date.map(|v| v.start)).collect();
+    let mut runs: Vec<(Day, u32)> = Vec::new();
+    for &day in &starts {
+        match runs.last_mut() {
+            Some((last, count)) if *last == day => *count += 1,
+            _ => runs.push((day, 1)),
+        }
+    }
+    let mut w = Writer::default();
+    w.varint(runs.len() as u64);
+    for (day, count) in &runs {
+        day.put(&mut w);
+        w.varint(u64::from(*count));
+    }
+    files.push(("days/0.bin".into(), w.frame(DAYS)));
     let mut months: BTreeMap<(i32, u8), u32> = BTreeMap::new();
     for e in &corpus.events {
         *months.entry((e.date.start.year, e.date.start.month)).or_default() += 1;
     }
     let summary = Summary {
         doc_count: n as u32,
+        dated: starts.len() as u32,
         avg_len: index.avg_len,
         name_count: names.len() as u32,
         top: top_names(&names),
@@ -390,6 +414,7 @@ impl Pack for Name {
 impl Pack for Summary {
     fn put(&self, w: &mut Writer) {
         self.doc_count.put(w);
+        self.dated.put(w);
         self.avg_len.to_bits().put(w);
         self.name_count.put(w);
         self.top.put(w);
@@ -403,6 +428,7 @@ impl Pack for Summary {
     fn take(r: &mut Reader<'_>) -> Result<Self, Error> {
         let summary = Summary {
             doc_count: u32::take(r)?,
+            dated: u32::take(r)?,
             avg_len: f32::from_bits(u32::take(r)?),
             name_count: u32::take(r)?,
             top: Pack::take(r)?,
@@ -423,6 +449,9 @@ impl Summary {
         let bad = |what: &str| Err(Error(format!("the corpus summary has a bad {what}")));
         if !(self.avg_len.is_finite() && self.avg_len > 0.0) {
             return bad("mean length");
+        }
+        if self.dated > self.doc_count {
+            return bad("count of dated articles");
         }
         if self.top.iter().any(|(e, n)| n.total > self.doc_count || *e >= self.name_count) {
             return bad("name");
@@ -560,6 +589,8 @@ pub struct Shelf {
     table: BTreeMap<usize, Vec<Name>>,
     /// Every name's total, once fetched.
     totals: Option<Vec<u32>>,
+    /// Every dated article's start day, by number, once fetched.
+    days: Option<Vec<Day>>,
     /// Per event file: `(article, date)` of its events.
     events: BTreeMap<usize, Vec<(u32, DateValue)>>,
     /// Per row file: per article, its names and its events.
@@ -594,6 +625,7 @@ impl Shelf {
             names: BTreeMap::new(),
             table: BTreeMap::new(),
             totals: None,
+            days: None,
             events: BTreeMap::new(),
             rows: BTreeMap::new(),
             text: BTreeMap::new(),
@@ -609,6 +641,7 @@ impl Shelf {
             Some(("names", i)) => self.names.contains_key(&i),
             Some(("table", i)) => self.table.contains_key(&i),
             Some(("totals", 0)) => self.totals.is_some(),
+            Some(("days", 0)) => self.days.is_some(),
             Some(("events", i)) => self.events.contains_key(&i),
             Some(("rows", i)) => self.rows.contains_key(&i),
             Some(("text", i)) => self.text.contains_key(&i),
@@ -706,6 +739,21 @@ impl Shelf {
                     return Err(Error(format!("{path} has a name in more articles than there are")));
                 }
                 self.totals = Some(totals);
+            }
+            "days" if i == 0 => {
+                let mut r = Reader::unframe(bytes, DAYS, "the articles' days")?;
+                let mut days: Vec<Day> = Vec::with_capacity(s.dated as usize);
+                for _ in 0..r.len()? {
+                    let day = Day::take(&mut r)?;
+                    let count = u32::take(&mut r)? as usize;
+                    if days.last().is_some_and(|&last| last >= day) || count > s.dated as usize - days.len() {
+                        return Err(Error(format!("{path} is not in order or holds too many articles")));
+                    }
+                    days.extend(std::iter::repeat_n(day, count));
+                }
+                r.finish()?;
+                count_ok(days.len(), s.dated as usize)?;
+                self.days = Some(days);
             }
             "events" => {
                 s.event_files.get(i).ok_or_else(unknown)?;
@@ -1041,6 +1089,18 @@ impl Shelf {
         // Read file by file, event by event: already in number order.
         let in_range = in_range.iter().filter(|&&(_, doc)| alive[doc as usize]).map(|&(e, _)| e).collect();
         Ok(Ranked { query: query.clone(), docs, score, alive, in_range })
+    }
+
+    /// The hits sorted by date as [`query::newest_first`] sorts them in memory (positions into
+    /// `hits`), or the file to fetch for the articles' days.
+    pub fn date_order(&self, hits: &[query::Hit]) -> Result<Vec<u32>, Missing> {
+        let dated = self.summary.dated;
+        let days: &[Day] = match &self.days {
+            Some(days) => days,
+            None if hits.iter().all(|h| h.doc >= dated) => &[],
+            None => return Err(Missing(vec!["days/0.bin".into()])),
+        };
+        Ok(query::newest_first(hits, |d| days.get(d as usize).copied()))
     }
 
     /// The snippet of article `number` under `query`, if its text has been fetched: the same

@@ -15,9 +15,9 @@ use leptos::prelude::*;
 use super::chart;
 use super::fetch;
 use super::report::counted;
-use super::results::{empty_state, highlighted};
+use super::results::{empty_state, highlighted, SortSelect};
 use super::shell::{self, CopyLink, History, ThemeToggle};
-use super::state::{ChipState, Known, ViewState};
+use super::state::{ChipState, Known, Sort, ViewState};
 use crate::corpus::query::{self, Query, Results};
 use crate::corpus::shelf::{self, Missing, Shelf};
 use crate::corpus::EntityKind;
@@ -210,6 +210,7 @@ impl Live {
         let query = self.query();
         // The chips' names and the shown page's text, for an answer.
         let shown = self.shown.get_untracked();
+        let sort = self.state.with_untracked(|s| s.sort);
         let mut view_needs = |results: &Results| {
             self.shelf.with_value(|shelf| {
                 for e in top_names(&results.entity_counts, CHIPS) {
@@ -217,10 +218,15 @@ impl Live {
                         want(files);
                     }
                 }
-                for hit in results.hits.iter().take(shown) {
-                    if let Err(Missing(files)) = shelf.document(hit.doc) {
-                        want(files);
+                match display_order(shelf, results, sort) {
+                    Ok(order) => {
+                        for &i in order.iter().take(shown) {
+                            if let Err(Missing(files)) = shelf.document(results.hits[i as usize].doc) {
+                                want(files);
+                            }
+                        }
                     }
+                    Err(Missing(files)) => want(files),
                 }
             })
         };
@@ -243,6 +249,15 @@ impl Live {
             }
         }
         need
+    }
+}
+
+/// The list's order as positions into `results.hits`: the ranking, or newest first (which
+/// needs the articles' days file).
+fn display_order(shelf: &Shelf, results: &Results, sort: Sort) -> Result<Vec<u32>, Missing> {
+    match sort {
+        Sort::Relevance => Ok((0..results.hits.len() as u32).collect()),
+        Sort::Date => shelf.date_order(&results.hits),
     }
 }
 
@@ -572,15 +587,17 @@ fn ResultList() -> impl IntoView {
     let rows = Memo::new(move |_| {
         live.added.track();
         let shown = live.shown.get();
-        let q = live.state.with(|s| s.text.clone());
+        let (q, sort) = live.state.with(|s| (s.text.clone(), s.sort));
         let query = Query { text: q, ..Query::default() };
         live.results.with(|r| {
             let Some(r) = r else { return Vec::new() };
             live.shelf.with_value(|shelf| {
-                r.hits
+                let order = display_order(shelf, r, sort).unwrap_or_default();
+                order
                     .iter()
                     .take(shown)
-                    .map_while(|hit| {
+                    .map_while(|&i| {
+                        let hit = &r.hits[i as usize];
                         let doc = shelf.document(hit.doc).ok()?;
                         let snippet = if hit.snippet.text.is_empty() {
                             shelf.snippet(&query, hit.doc)
@@ -598,6 +615,10 @@ fn ResultList() -> impl IntoView {
         <section class="results" aria-labelledby="results-heading" aria-busy=move || if live.busy.get() { "true" } else { "false" }>
             <div class="section-head">
                 <h2 id="results-heading" tabindex="-1">"Articles"</h2>
+                <SortSelect
+                    sort=Signal::derive(move || live.state.with(|s| s.sort))
+                    set=Callback::new(move |sort| live.change(History::Push, move |s| s.sort = sort))
+                />
             </div>
             <Show
                 when=move || { matching() > 0 || live.results.with(Option::is_none) }

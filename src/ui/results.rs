@@ -7,7 +7,7 @@ use super::download::DownloadMenu;
 use super::segments::{segments, Mark, Tag};
 use super::shell::History;
 use super::state::{Sort, ViewState};
-use crate::corpus::{Hit, Snippet};
+use crate::corpus::{query, Hit, Snippet};
 
 /// Rows rendered before "show more": keeps a keystroke cheap at thousands of matches.
 const PAGE: usize = 50;
@@ -31,16 +31,9 @@ pub fn ResultList() -> impl IntoView {
     // thousands of) hits; only the rendered page is materialised below.
     let ordered = Memo::new(move |_| {
         let sort = state.with(|s| s.sort);
-        results.with(|r| {
-            let mut order: Vec<u32> = (0..r.hits.len() as u32).collect();
-            if sort == Sort::Date {
-                // Newest first; undated last; ties keep relevance order (the position breaks them,
-                // so an unstable sort, the one sort the wasm already has, is enough).
-                order.sort_unstable_by_key(|&i| {
-                    (std::cmp::Reverse(corpus.documents[r.hits[i as usize].doc as usize].date.map(|d| d.start)), i)
-                });
-            }
-            order
+        results.with(|r| match sort {
+            Sort::Date => query::newest_first(&r.hits, |d| corpus.documents[d as usize].date.map(|d| d.start)),
+            Sort::Relevance => (0..r.hits.len() as u32).collect(),
         })
     });
     let page_corpus = ctx.corpus.clone();
@@ -70,20 +63,10 @@ pub fn ResultList() -> impl IntoView {
         <section class="results" aria-labelledby="results-heading">
             <div class="section-head">
                 <h2 id="results-heading" tabindex="-1">"Articles"</h2>
-                <label class="sort">
-                    "Sort by "
-                    <select
-                        id="sort"
-                        on:change=move |ev| {
-                            let sort = if event_target_value(&ev) == "date" { Sort::Date } else { Sort::Relevance };
-                            ctx_sort.change(History::Push, move |s| s.sort = sort);
-                        }
-                        prop:value=move || if state.with(|s| s.sort) == Sort::Date { "date" } else { "relevance" }
-                    >
-                        <option value="relevance">"relevance"</option>
-                        <option value="date">"date"</option>
-                    </select>
-                </label>
+                <SortSelect
+                    sort=Signal::derive(move || state.with(|s| s.sort))
+                    set=Callback::new(move |sort| ctx_sort.change(History::Push, move |s| s.sort = sort))
+                />
                 <DownloadMenu/>
             </div>
             <Show
@@ -109,6 +92,24 @@ pub fn ResultList() -> impl IntoView {
                 </Show>
             </Show>
         </section>
+    }
+}
+
+/// "Sort by relevance / date", for the embedded list and the served one.
+#[component]
+pub fn SortSelect(sort: Signal<Sort>, set: Callback<Sort>) -> impl IntoView {
+    view! {
+        <label class="sort">
+            "Sort by "
+            <select
+                id="sort"
+                on:change=move |ev| set.run(if event_target_value(&ev) == "date" { Sort::Date } else { Sort::Relevance })
+                prop:value=move || if sort.get() == Sort::Date { "date" } else { "relevance" }
+            >
+                <option value="relevance">"relevance"</option>
+                <option value="date">"date"</option>
+            </select>
+        </label>
     }
 }
 

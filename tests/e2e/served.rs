@@ -66,6 +66,16 @@ impl Native {
             .collect()
     }
 
+    /// The list sorted by date, as the page should show it.
+    fn date_order(&mut self, results: &Results) -> Vec<u32> {
+        loop {
+            match self.shelf.date_order(&results.hits) {
+                Ok(order) => return order,
+                Err(Missing(files)) => self.fetch(files),
+            }
+        }
+    }
+
     fn title(&mut self, number: u32) -> String {
         if let Err(Missing(files)) = self.shelf.document(number) {
             self.fetch(files);
@@ -160,6 +170,21 @@ fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
                 page.screenshot("served-phone").await;
             }
             page.client.set_window_size(1280, 900).await.unwrap();
+
+            // Sorted by date: newest first from the days file, and the link says so; back to
+            // relevance, the ranking again.
+            let sort = |to: &str| {
+                format!("const s = document.getElementById('sort'); s.value = '{to}'; s.dispatchEvent(new Event('change', {{ bubbles: true }}));")
+            };
+            let first_row = |title: &str| format!("document.querySelector('.result-title')?.textContent === {title:?}");
+            let newest = native.date_order(&all)[0];
+            let newest = native.title(all.hits[newest as usize].doc);
+            assert_ne!(newest, first, "the first view is by relevance, ties by date: oldest first");
+            page.js(&sort("date")).await;
+            page.wait_until(&first_row(&newest), "the newest article first").await;
+            assert!(page.fragment().await.contains("sort=date"), "{browser:?}: the sort is in the link");
+            page.js(&sort("relevance")).await;
+            page.wait_until(&first_row(&first), "the ranking again").await;
 
             // A word: the count, the first row, the chips and the timeline are the files' answer.
             page.type_into("#search", &word).await;
