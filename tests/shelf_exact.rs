@@ -178,6 +178,23 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
     assert_eq!(name.total as usize, names.last().unwrap().0);
     assert_eq!(name.name, corpus.entities[*e as usize].name);
     assert_eq!(fresh.summary.top.len(), corpus.entities.len().min(shelf::TOP_NAMES));
+    // The chip filter: every name containing the text, once the whole table is in.
+    let needle = corpus.entities[corpus.entities.len() / 2].name.to_lowercase();
+    let needle: String = needle.chars().take(3).collect();
+    let mut finder = Shelf::open(summary).unwrap();
+    let tables = match finder.find_names(&needle) {
+        Err(Missing(paths)) => paths,
+        Ok(_) => panic!("the table is needed"),
+    };
+    assert_eq!(tables.len(), corpus.entities.len().div_ceil(shelf::TABLE_CHUNK));
+    for t in &tables {
+        finder.add(t, &files[t]).unwrap();
+    }
+    let want: Vec<u32> = (0..corpus.entities.len() as u32)
+        .filter(|&e| corpus.entities[e as usize].name.to_lowercase().contains(&needle))
+        .collect();
+    assert!(!want.is_empty());
+    assert_eq!(finder.find_names(&needle), Ok(want));
     // Names resolve to numbers from the summary, and beyond it once their table file is in.
     assert_eq!(fresh.number_of(&name.name), Some(*e));
     assert_eq!(fresh.name(*e).map(|n| n.name.clone()), Ok(name.name.clone()));

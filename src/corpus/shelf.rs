@@ -833,6 +833,27 @@ impl Shelf {
         })
     }
 
+    /// The numbers of every name whose canonical form contains `needle` (case-insensitive;
+    /// `needle` already lower-case), ascending; or the name-table files still to fetch (all
+    /// of them: a substring can be anywhere in the table).
+    pub fn find_names(&self, needle: &str) -> Result<Vec<u32>, Missing> {
+        let files = (self.summary.name_count as usize).div_ceil(TABLE_CHUNK);
+        let missing: Vec<String> =
+            (0..files).filter(|i| !self.table.contains_key(i)).map(|i| format!("table/{i}.bin")).collect();
+        if !missing.is_empty() {
+            return Err(Missing(missing));
+        }
+        Ok(self
+            .table
+            .iter()
+            .flat_map(|(&chunk, names)| {
+                names.iter().enumerate().filter_map(move |(k, n)| {
+                    n.name.to_lowercase().contains(needle).then_some((chunk * TABLE_CHUNK + k) as u32)
+                })
+            })
+            .collect())
+    }
+
     /// Article `number` (in date order), or the file to fetch for it.
     pub fn document(&self, number: u32) -> Result<&Document, Missing> {
         match self.text.get(&(number as usize / TEXT_CHUNK)) {

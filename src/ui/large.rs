@@ -1,6 +1,7 @@
 //! The explorer over a corpus served as files beside the page (`corpus::shelf`, written by
 //! `corpus shelf` when scripts/build-site.sh builds a large corpus): search, name chips with
-//! exact counts, the timeline by month and the reader, each fetching only the files it needs.
+//! exact counts (and a filter box over the whole name table), the timeline by month, the list
+//! by relevance or date, and the reader, each fetching only the files it needs.
 //!
 //! One loop ([`drive`]) does all the fetching: it asks the shelf for the current view, fetches
 //! what the shelf names (in parallel), adds it and asks again, until the view is answered. A
@@ -100,6 +101,8 @@ struct Live {
     busy: RwSignal<bool>,
     /// The query `results` answers.
     answered: StoredValue<Option<Query>>,
+    /// The chip panel's filter box (not part of the link, as in the embedded explorer).
+    chip_filter: RwSignal<String>,
 }
 
 fn mount_app(base: String, shelf: Shelf) {
@@ -121,12 +124,14 @@ fn mount_app(base: String, shelf: Shelf) {
             driving: StoredValue::new(false),
             busy: RwSignal::new(false),
             answered: StoredValue::new(None),
+            chip_filter: RwSignal::new(String::new()),
         };
         provide_context(live);
         // Every change of view starts (or continues) the loop.
         Effect::new(move |_| {
             live.state.track();
             live.shown.track();
+            live.chip_filter.track();
             drive(live);
         });
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
@@ -213,7 +218,7 @@ impl Live {
         let sort = self.state.with_untracked(|s| s.sort);
         let mut view_needs = |results: &Results| {
             self.shelf.with_value(|shelf| {
-                for e in top_names(&results.entity_counts, CHIPS) {
+                for e in top_names(counted_names(&results.entity_counts), CHIPS) {
                     if let Err(Missing(files)) = shelf.name(e) {
                         want(files);
                     }
@@ -243,6 +248,13 @@ impl Live {
                 Err(Missing(files)) => want(files),
             }
         }
+        // The chip filter looks through the whole name table.
+        let needle = self.chip_filter.with_untracked(|f| f.trim().to_lowercase());
+        if !needle.is_empty() {
+            if let Err(Missing(files)) = self.shelf.with_value(|shelf| shelf.find_names(&needle)) {
+                want(files);
+            }
+        }
         if let Some(n) = self.state.with_untracked(|s| s.number) {
             if let Some(Missing(files)) = self.shelf.with_value(|shelf| shelf.document(n).err()) {
                 want(files);
@@ -261,10 +273,16 @@ fn display_order(shelf: &Shelf, results: &Results, sort: Sort) -> Result<Vec<u32
     }
 }
 
-/// The most counted names, most first (ties by number), at most `k`.
-fn top_names(counts: &[u32], k: usize) -> Vec<u32> {
+/// Every name with its count under the filter.
+fn counted_names(counts: &[u32]) -> impl Iterator<Item = (u32, u32)> + '_ {
+    counts.iter().enumerate().map(|(e, &c)| (e as u32, c))
+}
+
+/// The most counted of `names` (`(number, count)`), most first (ties by number), at most `k`;
+/// names no matching article mentions are left out.
+fn top_names(names: impl Iterator<Item = (u32, u32)>, k: usize) -> Vec<u32> {
     let mut named: Vec<(std::cmp::Reverse<u32>, u32)> =
-        counts.iter().enumerate().filter(|(_, &c)| c > 0).map(|(e, &c)| (std::cmp::Reverse(c), e as u32)).collect();
+        names.filter(|&(_, c)| c > 0).map(|(e, c)| (std::cmp::Reverse(c), e)).collect();
     if named.len() > k {
         named.select_nth_unstable(k - 1);
         named.truncate(k);
@@ -425,13 +443,21 @@ fn SearchBox() -> impl IntoView {
 #[component]
 fn Chips() -> impl IntoView {
     let live = expect_context::<Live>();
-    // (number, name, kind, count) of the chips to show, once their names are here.
+    // (number, name, kind, count) of the chips to show, once their names are here: the most
+    // counted, or with text in the filter box the most counted of the names containing it.
     let chips = Memo::new(move |_| {
         live.added.track();
+        let needle = live.chip_filter.with(|f| f.trim().to_lowercase());
         live.results.with(|r| {
             let Some(r) = r else { return Vec::new() };
             live.shelf.with_value(|shelf| {
-                top_names(&r.entity_counts, CHIPS)
+                let numbers = if needle.is_empty() {
+                    top_names(counted_names(&r.entity_counts), CHIPS)
+                } else {
+                    let found = shelf.find_names(&needle).unwrap_or_default();
+                    top_names(found.into_iter().map(|e| (e, r.entity_counts[e as usize])), CHIPS)
+                };
+                numbers
                     .into_iter()
                     .filter_map(|e| {
                         shelf.name(e).ok().map(|n| (e, n.name.clone(), n.kind, r.entity_counts[e as usize]))
@@ -440,6 +466,14 @@ fn Chips() -> impl IntoView {
             })
         })
     });
+    // The filter found nothing (once the name table is here, so not while it loads).
+    let no_match = move || {
+        let needle = live.chip_filter.with(|f| f.trim().to_lowercase());
+        live.added.track();
+        !needle.is_empty()
+            && chips.with(Vec::is_empty)
+            && live.shelf.with_value(|shelf| shelf.find_names(&needle).is_ok())
+    };
     let group = move |kind: EntityKind, label: &'static str| {
         let members = move || chips.with(|c| c.iter().filter(|x| x.2 == kind).cloned().collect::<Vec<_>>());
         let heading = format!("chips-{}", kind.label());
@@ -459,7 +493,23 @@ fn Chips() -> impl IntoView {
     view! {
         <aside class="chips-panel" aria-labelledby="chips-heading">
             <h2 id="chips-heading">"Names"</h2>
+            <div class="chip-tools">
+                <label for="chip-filter" class="visually-hidden">"Filter the names"</label>
+                <input
+                    id="chip-filter"
+                    type="search"
+                    placeholder="Filter names…"
+                    autocomplete="off"
+                    prop:value=move || live.chip_filter.get()
+                    on:input=move |ev| live.chip_filter.set(event_target_value(&ev))
+                />
+            </div>
             <p class="chip-hint">"The most named under the filter. Click: require · again: exclude · again: off."</p>
+            <Show when=move || no_match()>
+                <p class="hint" id="chip-filter-empty">
+                    {move || format!("No name containing “{}” is in the matching articles.", live.chip_filter.get().trim())}
+                </p>
+            </Show>
             {group(EntityKind::Person, "People")}
             {group(EntityKind::Organisation, "Organisations")}
             {group(EntityKind::Place, "Places")}

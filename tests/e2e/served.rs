@@ -186,6 +186,45 @@ fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
             page.js(&sort("relevance")).await;
             page.wait_until(&first_row(&first), "the ranking again").await;
 
+            // The chip filter finds a name beyond the 40 shown (it reads the whole name table):
+            // the chips are the most counted names containing the text, with exact counts, and
+            // one of them filters the list.
+            let mut by_count: Vec<u32> = (0..all.entity_counts.len() as u32).collect();
+            by_count.sort_by_key(|&e| (std::cmp::Reverse(all.entity_counts[e as usize]), e));
+            let beyond = by_count[100];
+            if let Err(Missing(files)) = native.shelf.name(beyond) {
+                native.fetch(files);
+            }
+            let beyond_name = native.shelf.name(beyond).unwrap().name.clone();
+            let needle = beyond_name.to_lowercase();
+            let found = loop {
+                match native.shelf.find_names(&needle) {
+                    Ok(found) => break found,
+                    Err(Missing(files)) => native.fetch(files),
+                }
+            };
+            let mut named: Vec<(std::cmp::Reverse<u32>, u32)> = found
+                .iter()
+                .map(|&e| (std::cmp::Reverse(all.entity_counts[e as usize]), e))
+                .filter(|(c, _)| c.0 > 0)
+                .collect();
+            named.sort_unstable();
+            named.truncate(40);
+            let filtered: BTreeSet<(String, u32)> =
+                named.iter().map(|&(c, e)| (native.shelf.name(e).unwrap().name.clone(), c.0)).collect();
+            assert!(filtered.contains(&(beyond_name.clone(), all.entity_counts[beyond as usize])));
+            page.type_into("#chip-filter", &beyond_name).await;
+            settled(&page, &filtered, "the chip filter").await;
+            page.click(&format!(".chip[data-entity={beyond_name:?}]")).await;
+            let with_beyond = native.answer(&Query { include: vec![beyond], ..Query::default() });
+            wait_count(&page, &count_line(with_beyond.hits.len(), total), "the filtered chip's count").await;
+            page.js("const f = document.getElementById('chip-filter'); f.value = 'zzzzqqqq'; f.dispatchEvent(new Event('input', { bubbles: true }));").await;
+            page.wait_until("document.getElementById('chip-filter-empty')", "no name matches").await;
+            page.js("const f = document.getElementById('chip-filter'); f.value = ''; f.dispatchEvent(new Event('input', { bubbles: true }));").await;
+            page.click("#clear-all").await;
+            wait_count(&page, &count_line(all.hits.len(), total), "every article again").await;
+            settled(&page, &all_chips, "the first view again").await;
+
             // A word: the count, the first row, the chips and the timeline are the files' answer.
             page.type_into("#search", &word).await;
             wait_count(&page, &count_line(by_word.hits.len(), total), "the word's count").await;
