@@ -67,19 +67,10 @@ KINDS = ("PER", "ORG", "LOC")
 EVAL_FILES = [os.path.join(ROOT, "bench", "quality", "data", f) for f in ("ner-dev.jsonl", "ner-test.jsonl")]
 
 
-class Mirror:
-    def __init__(self, git_dir, commit):
-        self.git_dir, self.commit = git_dir, commit
-        subprocess.run(["git", "--git-dir", git_dir, "cat-file", "-e", commit + "^{commit}"], check=True)
-
-    def ls(self, prefix):
-        out = subprocess.run(["git", "--git-dir", self.git_dir, "ls-tree", "-r", "--name-only", self.commit, prefix],
-                             check=True, capture_output=True, text=True).stdout
-        return sorted(p for p in out.splitlines() if p)
-
-    def read(self, path):
-        return subprocess.run(["git", "--git-dir", self.git_dir, "cat-file", "blob", f"{self.commit}:{path}"],
-                              check=True, capture_output=True).stdout
+def open_mirror(rules, git_dir, commit):
+    """The quality converter's git reader over a bare mirror, once the pinned commit is known there."""
+    subprocess.run(["git", "--git-dir", git_dir, "cat-file", "-e", commit + "^{commit}"], check=True)
+    return rules.Mirror(git_dir, commit)
 
 
 def split_of(doc_id):
@@ -245,8 +236,8 @@ def main():
     rules, blob = load_rules(args.allow_other_rules)
     print(f"GUM name rules: {os.path.relpath(RULES_PATH, ROOT)} blob {blob}")
     stats, notes = defaultdict(Counter), defaultdict(Counter)
-    docs = (convert_gum(Mirror(args.gum_mirror, GUM_COMMIT), rules, stats, notes)
-            + convert_wikigold(Mirror(args.wikigold_mirror, WIKIGOLD_COMMIT), stats))
+    docs = (convert_gum(open_mirror(rules, args.gum_mirror, GUM_COMMIT), rules, stats, notes)
+            + convert_wikigold(open_mirror(rules, args.wikigold_mirror, WIKIGOLD_COMMIT), stats))
     ids = [d for d, _ in docs]
     assert len(ids) == len(set(ids)), "duplicate document ids"
     assert not any(d.startswith(GUM_FORBIDDEN) for d in ids)
