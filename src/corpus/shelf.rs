@@ -833,13 +833,18 @@ impl Shelf {
         })
     }
 
+    /// The name-table files not fetched yet (none once the whole table is here): what a look
+    /// through every name needs.
+    pub fn missing_table(&self) -> Vec<String> {
+        let files = (self.summary.name_count as usize).div_ceil(TABLE_CHUNK);
+        (0..files).filter(|i| !self.table.contains_key(i)).map(|i| format!("table/{i}.bin")).collect()
+    }
+
     /// The numbers of every name whose canonical form contains `needle` (case-insensitive;
     /// `needle` already lower-case), ascending; or the name-table files still to fetch (all
     /// of them: a substring can be anywhere in the table).
     pub fn find_names(&self, needle: &str) -> Result<Vec<u32>, Missing> {
-        let files = (self.summary.name_count as usize).div_ceil(TABLE_CHUNK);
-        let missing: Vec<String> =
-            (0..files).filter(|i| !self.table.contains_key(i)).map(|i| format!("table/{i}.bin")).collect();
+        let missing = self.missing_table();
         if !missing.is_empty() {
             return Err(Missing(missing));
         }

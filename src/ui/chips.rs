@@ -31,15 +31,7 @@ pub fn ChipPanel() -> impl IntoView {
             <CurationBar mode=use_workspace().edit_mode/>
             <ChipEditor mode=use_workspace().edit_mode/>
             <div class="chip-tools">
-                <label for="chip-filter" class="visually-hidden">"Filter the names"</label>
-                <input
-                    id="chip-filter"
-                    type="search"
-                    placeholder="Filter names…"
-                    autocomplete="off"
-                    prop:value=move || filter.get()
-                    on:input=move |ev| filter.set(event_target_value(&ev))
-                />
+                <ChipFilter filter/>
                 <label class="check">
                     <input
                         type="checkbox"
@@ -56,6 +48,22 @@ pub fn ChipPanel() -> impl IntoView {
                 .map(|(kind, label)| view! { <ChipGroup kind label filter show_aliases/> })
                 .collect_view()}
         </aside>
+    }
+}
+
+/// The names' filter box, for the embedded panel and the served one.
+#[component]
+pub fn ChipFilter(filter: RwSignal<String>) -> impl IntoView {
+    view! {
+        <label for="chip-filter" class="visually-hidden">"Filter the names"</label>
+        <input
+            id="chip-filter"
+            type="search"
+            placeholder="Filter names…"
+            autocomplete="off"
+            prop:value=move || filter.get()
+            on:input=move |ev| filter.set(event_target_value(&ev))
+        />
     }
 }
 

@@ -14,6 +14,7 @@
 use leptos::prelude::*;
 
 use super::chart;
+use super::chips::ChipFilter;
 use super::fetch;
 use super::report::counted;
 use super::results::{empty_state, highlighted, SortSelect};
@@ -193,12 +194,7 @@ impl Live {
         let unknown: Vec<String> =
             self.shelf.with_value(|shelf| names.into_iter().filter(|n| shelf.number_of(n).is_none()).collect());
         if !unknown.is_empty() {
-            let tables = self.shelf.with_value(|shelf| {
-                (0..(shelf.summary.name_count as usize).div_ceil(shelf::TABLE_CHUNK))
-                    .map(|i| format!("table/{i}.bin"))
-                    .filter(|p| !shelf.has(p))
-                    .collect::<Vec<_>>()
-            });
+            let tables = self.shelf.with_value(Shelf::missing_table);
             if !tables.is_empty() {
                 return tables;
             }
@@ -249,11 +245,8 @@ impl Live {
             }
         }
         // The chip filter looks through the whole name table.
-        let needle = self.chip_filter.with_untracked(|f| f.trim().to_lowercase());
-        if !needle.is_empty() {
-            if let Err(Missing(files)) = self.shelf.with_value(|shelf| shelf.find_names(&needle)) {
-                want(files);
-            }
+        if self.chip_filter.with_untracked(|f| !f.trim().is_empty()) {
+            want(self.shelf.with_value(Shelf::missing_table));
         }
         if let Some(n) = self.state.with_untracked(|s| s.number) {
             if let Some(Missing(files)) = self.shelf.with_value(|shelf| shelf.document(n).err()) {
@@ -468,11 +461,10 @@ fn Chips() -> impl IntoView {
     });
     // The filter found nothing (once the name table is here, so not while it loads).
     let no_match = move || {
-        let needle = live.chip_filter.with(|f| f.trim().to_lowercase());
         live.added.track();
-        !needle.is_empty()
+        live.chip_filter.with(|f| !f.trim().is_empty())
             && chips.with(Vec::is_empty)
-            && live.shelf.with_value(|shelf| shelf.find_names(&needle).is_ok())
+            && live.shelf.with_value(|shelf| shelf.missing_table().is_empty())
     };
     let group = move |kind: EntityKind, label: &'static str| {
         let members = move || chips.with(|c| c.iter().filter(|x| x.2 == kind).cloned().collect::<Vec<_>>());
@@ -494,15 +486,7 @@ fn Chips() -> impl IntoView {
         <aside class="chips-panel" aria-labelledby="chips-heading">
             <h2 id="chips-heading">"Names"</h2>
             <div class="chip-tools">
-                <label for="chip-filter" class="visually-hidden">"Filter the names"</label>
-                <input
-                    id="chip-filter"
-                    type="search"
-                    placeholder="Filter names…"
-                    autocomplete="off"
-                    prop:value=move || live.chip_filter.get()
-                    on:input=move |ev| live.chip_filter.set(event_target_value(&ev))
-                />
+                <ChipFilter filter=live.chip_filter/>
             </div>
             <p class="chip-hint">"The most named under the filter. Click: require · again: exclude · again: off."</p>
             <Show when=move || no_match()>
