@@ -1,0 +1,85 @@
+//! Retrains the name tagger (`corpus::entities::tagger`) from the openly licensed data in
+//! `train/data/` (`train.jsonl` and `ewt.jsonl` to train on, `dev.jsonl` to tune on; see `train/SOURCES.md`) and writes `data/tagger/names.bin`.
+//!
+//! ```text
+//! train-names tune [max-epochs]   train on train.jsonl, print dev F1 after each epoch count
+//! train-names [epochs] [--without-dev] [--out FILE]
+//!                                 train on train.jsonl (+ dev.jsonl), write the weights
+//! ```
+//!
+//! Deterministic: the same data and epochs give byte-identical weights.
+use std::process::ExitCode;
+
+use corpus_explorer::corpus::entities::tagger::{self, Example, Model};
+
+/// Features seen fewer times than this in the training data are left out (they only fit it).
+const MIN_COUNT: u32 = 2;
+const DEFAULT_EPOCHS: usize = 3;
+
+#[derive(serde::Deserialize)]
+struct Line {
+    doc: String,
+    tokens: Vec<String>,
+    tags: Vec<String>,
+}
+
+fn read(path: &str, docs: &mut Vec<String>) -> Result<Vec<Example>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let line: Line = serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+        let doc = docs.iter().position(|d| *d == line.doc).unwrap_or_else(|| {
+            docs.push(line.doc.clone());
+            docs.len() - 1
+        });
+        out.push(tagger::example(&line.tokens, &line.tags, doc));
+    }
+    Ok(out)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut docs = Vec::new();
+    let read_all = |docs: &mut Vec<String>| -> Result<(Vec<Example>, Vec<Example>), String> {
+        let mut train = read("train/data/train.jsonl", docs)?;
+        train.extend(read("train/data/ewt.jsonl", docs)?);
+        Ok((train, read("train/data/dev.jsonl", docs)?))
+    };
+    let (train, dev) = match read_all(&mut docs) {
+        Ok(sets) => sets,
+        Err(e) => {
+            eprintln!("error: {e} (run from the repository's root)");
+            return ExitCode::from(2);
+        }
+    };
+    let number = |k: usize, default: usize| args.get(k).and_then(|a| a.parse().ok()).unwrap_or(default);
+    if args.first().map(String::as_str) == Some("tune") {
+        for epochs in 1..=number(1, 12) {
+            let model = Model::decode(&tagger::train(&train, epochs, MIN_COUNT)).unwrap_or_default();
+            let (p, r, f) = tagger::evaluate(&model, &dev);
+            println!("epochs {epochs:2}: dev P {p:.1} R {r:.1} F1 {f:.1}");
+        }
+        return ExitCode::SUCCESS;
+    }
+    // `--without-dev` leaves dev.jsonl out, so that the whole pipeline can be tuned on its articles.
+    let without_dev = args.iter().any(|a| a == "--without-dev");
+    let out = args
+        .iter()
+        .position(|a| a == "--out")
+        .and_then(|k| args.get(k + 1))
+        .map_or("data/tagger/names.bin", String::as_str);
+    let epochs = number(0, DEFAULT_EPOCHS);
+    let all: Vec<Example> = if without_dev { train } else { train.into_iter().chain(dev).collect() };
+    let bytes = tagger::train(&all, epochs, MIN_COUNT);
+    if let Err(e) = std::fs::write(out, &bytes) {
+        eprintln!("error: {out}: {e}");
+        return ExitCode::from(2);
+    }
+    let model = Model::decode(&bytes).unwrap_or_default();
+    let (p, r, f) = tagger::evaluate(&model, &all);
+    println!(
+        "wrote {out}: {} bytes, {epochs} epochs; on its own training data P {p:.1} R {r:.1} F1 {f:.1}",
+        bytes.len()
+    );
+    ExitCode::SUCCESS
+}

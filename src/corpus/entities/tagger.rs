@@ -1,0 +1,816 @@
+//! A statistical name tagger: an averaged perceptron over BILOU tags for person, organisation and
+//! place, decoded greedily left to right.
+//!
+//! Why this shape: linear models over rich local features are the published strong baseline for
+//! news NER (Ratinov & Roth 2009: BILOU beats BIO, and greedy decoding loses nothing against
+//! Viterbi), they train in seconds on the openly licensed data in `train/data/`, and decoding is
+//! integer sums in plain Rust, so it runs the same natively and in the analyser worker (no
+//! randomness, no threads, no floats in decoding). The rules in `entities.rs` stay in charge of
+//! finding names, merging spellings and `entities.toml`; the tagger gives them one more vote on a
+//! name's kind (see `discover`).
+//!
+//! Features are those evidence the rules read, as weights instead of hand-set votes: the word and
+//! a ±2 window, shape, affixes, the gazetteer (given names, surnames, places, demonyms, common
+//! words), the rules' cue lists (organisation and place heads, titles, organisation cues), and
+//! document evidence (the word written in lower case, or capitalised mid-sentence, elsewhere in
+//! the same article), plus the two previous tags.
+//!
+//! The weights file (`data/tagger/names.bin`, written by `corpus train-names`) is:
+//!
+//! ```text
+//! "CXN1"  u32 features  then per feature, sorted by hash:  u64 hash  u8 n  n × (u8 tag, i16 weight)
+//! ```
+//!
+//! little-endian. A damaged file gives an empty model (every token "O"), never a panic.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use super::super::gazetteer;
+use super::super::text::{self, Token};
+use super::super::types::EntityKind;
+use super::{in_list, strip_possessive, ORG_CUES, ORG_HEADS, PERSON_TITLES, PLACE_BEFORE, PLACE_HEADS};
+
+const WEIGHTS: &[u8] = include_bytes!("../../../data/tagger/names.bin");
+const MAGIC: &[u8; 4] = b"CXN1";
+
+/// The kinds the tagger knows, in tag order.
+pub const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Organisation, EntityKind::Place];
+/// "O", then B, I, L, U for each of [`KINDS`].
+pub const TAGS: usize = 1 + 4 * KINDS.len();
+
+/// A BILOU tag: 0 is "O", `1 + 4 * kind + position` the rest (position 0 B, 1 I, 2 L, 3 U).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Tag(pub u8);
+
+impl Tag {
+    pub const O: Tag = Tag(0);
+
+    pub fn new(kind: usize, position: u8) -> Tag {
+        Tag(1 + 4 * kind as u8 + position)
+    }
+
+    pub fn kind(self) -> Option<usize> {
+        (self.0 > 0).then(|| usize::from((self.0 - 1) / 4))
+    }
+
+    fn position(self) -> u8 {
+        (self.0.max(1) - 1) % 4
+    }
+
+    /// Inside a name that has not ended yet (B or I).
+    fn open(self) -> bool {
+        self.0 > 0 && self.position() < 2
+    }
+
+    /// Whether `self` may follow `prev`, and may end the sentence when `last`.
+    fn allowed(self, prev: Tag, last: bool) -> bool {
+        let continues = self.0 > 0 && matches!(self.position(), 1 | 2);
+        if prev.open() {
+            continues && self.kind() == prev.kind() && (!last || self.position() == 2)
+        } else {
+            !continues && !(last && self.open())
+        }
+    }
+
+    /// Parses "O", "B-PER", "U-ORG", "L-LOC", ...
+    pub fn parse(label: &str) -> Option<Tag> {
+        if label == "O" {
+            return Some(Tag::O);
+        }
+        let (position, kind) = label.split_once('-')?;
+        let position = ["B", "I", "L", "U"].iter().position(|p| *p == position)? as u8;
+        let kind = ["PER", "ORG", "LOC"].iter().position(|k| *k == kind)?;
+        Some(Tag::new(kind, position))
+    }
+}
+
+/// A name the tagger found: a byte span of the text and its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+}
+
+/// The tokens the tagger reads: words keep inner "-", "'" and "." ("Fair-Trade", "Alibaba's",
+/// "U.S"); every other symbol is a token of its own (a comma after a name is evidence).
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    text::tokens(text, &['-', '\'', '’', '.']).collect()
+}
+
+/// What one article says about its words, for the document features: which are written in lower
+/// case somewhere, and which capitalised somewhere other than at a sentence start.
+#[derive(Default)]
+pub struct DocStats {
+    lower: HashSet<String>,
+    caps_mid: HashSet<String>,
+}
+
+impl DocStats {
+    pub fn new<'a>(sentences: impl IntoIterator<Item = &'a str>) -> DocStats {
+        let mut stats = DocStats::default();
+        for sentence in sentences {
+            for (k, t) in tokens(sentence).iter().enumerate().filter(|(_, t)| t.is_word()) {
+                let first = t.text.chars().next().unwrap_or(' ');
+                if first.is_lowercase() {
+                    stats.lower.insert(key(t.text));
+                } else if first.is_uppercase() && k > 0 {
+                    stats.caps_mid.insert(key(t.text));
+                }
+            }
+        }
+        stats
+    }
+}
+
+fn key(word: &str) -> String {
+    strip_possessive(word).to_lowercase()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Features
+
+/// FNV-1a over a template number and its parts: features are hashed, never stored as strings.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    fn new(template: u8) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325).byte(template)
+    }
+
+    fn byte(self, b: u8) -> Fnv {
+        Fnv((self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    }
+
+    fn str(self, s: &str) -> Fnv {
+        s.bytes().fold(self.byte(0xff), Fnv::byte)
+    }
+}
+
+/// The word as the features see it: possessive stripped, lower case, its shape.
+struct Word {
+    lower: String,
+    shape: String,
+    possessive: bool,
+    capitalised: bool,
+    symbol: bool,
+}
+
+impl Word {
+    fn new(token: &Token<'_>) -> Word {
+        let stem = strip_possessive(token.text);
+        let mut shape = String::new();
+        for c in stem.chars() {
+            let s = if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() {
+                'x'
+            } else if c.is_ascii_digit() {
+                'd'
+            } else {
+                c
+            };
+            if !shape.ends_with(s) {
+                shape.push(s);
+            }
+        }
+        Word {
+            lower: stem.to_lowercase(),
+            shape,
+            possessive: stem.len() < token.text.len(),
+            capitalised: stem.chars().next().is_some_and(char::is_uppercase),
+            symbol: !token.is_word(),
+        }
+    }
+}
+
+const PAD: &str = "<pad>";
+
+/// The features of token `i` that do not depend on earlier tags.
+fn static_features(toks: &[Token<'_>], words: &[Word], i: usize, doc: &DocStats, out: &mut Vec<u64>) {
+    let g = gazetteer::get();
+    let at = |j: isize| -> Option<&Word> { usize::try_from(i as isize + j).ok().and_then(|j| words.get(j)) };
+    let lower = |j: isize| at(j).map_or(PAD, |w| w.lower.as_str());
+    let shape = |j: isize| at(j).map_or(PAD, |w| w.shape.as_str());
+    let w = &words[i];
+    let stem = strip_possessive(toks[i].text);
+    let mut push = |f: Fnv| out.push(f.0);
+    push(Fnv::new(0));
+    push(Fnv::new(1).str(&w.lower));
+    for (t, j) in [(2, -1), (3, 1), (4, -2), (5, 2)] {
+        push(Fnv::new(t).str(lower(j)));
+    }
+    push(Fnv::new(6).str(&w.shape));
+    push(Fnv::new(7).str(shape(-1)).str(&w.shape));
+    push(Fnv::new(8).str(&w.shape).str(shape(1)));
+    push(Fnv::new(9).str(lower(-1)).str(&w.lower));
+    push(Fnv::new(10).str(&w.lower).str(lower(1)));
+    let chars: Vec<char> = w.lower.chars().collect();
+    for n in 1..=4.min(chars.len()) {
+        push(Fnv::new(11).byte(n as u8).str(&chars[..n].iter().collect::<String>()));
+        push(Fnv::new(12).byte(n as u8).str(&chars[chars.len() - n..].iter().collect::<String>()));
+    }
+    push(Fnv::new(13).byte(u8::from(i == 0)).byte(u8::from(w.capitalised)).byte(u8::from(w.possessive)));
+    if w.symbol {
+        return;
+    }
+    // The gazetteer and the rules' own lists, for this word and its neighbours.
+    let lists = |j: isize| -> u8 {
+        let Some(word) = at(j) else { return 0 };
+        let l = word.lower.as_str();
+        u8::from(in_list(ORG_HEADS, l))
+            | u8::from(in_list(PLACE_HEADS, l)) << 1
+            | u8::from(in_list(PERSON_TITLES, l.trim_end_matches('.'))) << 2
+            | u8::from(in_list(ORG_CUES, l)) << 3
+            | u8::from(in_list(PLACE_BEFORE, l)) << 4
+    };
+    for (t, j) in [(14, -1), (15, 0), (16, 1), (17, -2)] {
+        push(Fnv::new(t).byte(lists(j)));
+    }
+    let place = g.place(stem);
+    let facts = u8::from(g.is_given_name(stem))
+        | u8::from(g.is_surname(stem)) << 1
+        | u8::from(place.place()) << 2
+        | u8::from(place.country) << 3
+        | u8::from(place.ambiguous) << 4
+        | u8::from(g.demonym(stem).is_some()) << 5
+        | u8::from(g.is_common_word(&w.lower)) << 6;
+    push(Fnv::new(18).byte(facts).byte(u8::from(w.capitalised)));
+    // A known place of two or three words around this one ("New York", "United Arab Emirates").
+    for len in 2..=3usize {
+        for first in i.saturating_sub(len - 1)..=i {
+            let last = first + len - 1;
+            if last < toks.len() && toks[first..=last].iter().all(Token::is_word) {
+                let phrase: Vec<&str> = toks[first..=last].iter().map(|t| strip_possessive(t.text)).collect();
+                if g.place(&phrase.join(" ")).place() {
+                    push(Fnv::new(19).byte(len as u8).byte((i - first) as u8));
+                }
+            }
+        }
+    }
+    let key = &w.lower;
+    push(
+        Fnv::new(20)
+            .byte(u8::from(doc.lower.contains(key)))
+            .byte(u8::from(doc.caps_mid.contains(key)))
+            .byte(u8::from(w.capitalised)),
+    );
+}
+
+/// The features that read the tags already decided.
+fn history_features(words: &[Word], i: usize, p1: Tag, p2: Tag, out: &mut Vec<u64>) {
+    out.push(Fnv::new(30).byte(p1.0).0);
+    out.push(Fnv::new(31).byte(p2.0).byte(p1.0).0);
+    out.push(Fnv::new(32).byte(p1.0).str(&words[i].lower).0);
+    out.push(Fnv::new(33).byte(p1.0).str(&words[i].shape).0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model
+
+#[derive(Default, Clone)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type Ids<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// Weights, sparse: a feature's (tag, weight) pairs.
+#[derive(Default)]
+pub struct Model {
+    index: Ids<(u32, u8)>,
+    weights: Vec<(u8, i16)>,
+}
+
+/// The shipped model, parsed once per process.
+pub fn get() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| Model::decode(WEIGHTS).unwrap_or_default())
+}
+
+impl Model {
+    pub fn decode(bytes: &[u8]) -> Option<Model> {
+        let mut r = Reader(bytes);
+        if r.take(4)? != MAGIC {
+            return None;
+        }
+        let n = r.u32()? as usize;
+        let mut model = Model { index: Ids::default(), weights: Vec::new() };
+        model.index.reserve(n.min(bytes.len() / 9));
+        for _ in 0..n {
+            let hash = r.u64()?;
+            let count = r.take(1)?[0];
+            let offset = model.weights.len() as u32;
+            for _ in 0..count {
+                let tag = r.take(1)?[0];
+                let weight = i16::from_le_bytes(r.take(2)?.try_into().ok()?);
+                if usize::from(tag) >= TAGS {
+                    return None;
+                }
+                model.weights.push((tag, weight));
+            }
+            model.index.insert(hash, (offset, count));
+        }
+        r.0.is_empty().then_some(model)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    fn add(&self, features: &[u64], scores: &mut [i32; TAGS]) {
+        for f in features {
+            if let Some(&(offset, count)) = self.index.get(f) {
+                for &(tag, w) in &self.weights[offset as usize..offset as usize + usize::from(count)] {
+                    scores[usize::from(tag)] += i32::from(w);
+                }
+            }
+        }
+    }
+
+    /// The tags of one sentence's tokens.
+    pub fn tag_tokens(&self, toks: &[Token<'_>], doc: &DocStats) -> Vec<Tag> {
+        decode(toks, doc, |features, scores| self.add(features, scores))
+    }
+
+    /// The names in one sentence, as byte spans of `text`.
+    pub fn spans(&self, text: &str, doc: &DocStats) -> Vec<Span> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        let toks = tokens(text);
+        spans_of(&toks, &self.tag_tokens(&toks, doc))
+    }
+}
+
+impl Model {
+    /// What the tagger says of names someone else found in `text` (byte spans): for each, the
+    /// kind whose labelling of exactly that span scores best, and by how much it beats the next
+    /// best labelling (another kind, or no name at all). `None` when no name scores best, or
+    /// the span is not made of whole tokens.
+    pub fn kinds(&self, text: &str, doc: &DocStats, spans: &[(usize, usize)]) -> Vec<Option<(EntityKind, i32)>> {
+        if self.is_empty() {
+            return vec![None; spans.len()];
+        }
+        let toks = tokens(text);
+        let words: Vec<Word> = toks.iter().map(Word::new).collect();
+        let greedy = self.tag_tokens(&toks, doc);
+        let mut features = Vec::with_capacity(64);
+        spans
+            .iter()
+            .map(|&(start, end)| {
+                let a = toks.iter().position(|t| t.start == start)?;
+                let b = toks.iter().position(|t| t.end == end)? + 1;
+                if b <= a {
+                    return None;
+                }
+                // Each labelling of the span: one name of each kind, or none; the tags before it
+                // are the greedy ones, as in decoding.
+                let path_score = |path: &dyn Fn(usize) -> Tag, features: &mut Vec<u64>| -> i32 {
+                    let tag_at = |i: usize| if i < a { greedy[i] } else { path(i) };
+                    let mut total = 0;
+                    for i in a..b {
+                        features.clear();
+                        static_features(&toks, &words, i, doc, features);
+                        let p1 = if i > 0 { tag_at(i - 1) } else { Tag::O };
+                        let p2 = if i > 1 { tag_at(i - 2) } else { Tag::O };
+                        history_features(&words, i, p1, p2, features);
+                        let mut scores = [0i32; TAGS];
+                        self.add(features, &mut scores);
+                        total += scores[usize::from(path(i).0)];
+                    }
+                    total
+                };
+                let mut scored: Vec<(Option<usize>, i32)> = Vec::with_capacity(4);
+                scored.push((None, path_score(&|_| Tag::O, &mut features)));
+                for kind in 0..KINDS.len() {
+                    let path = |i: usize| {
+                        let position = match (i == a, i + 1 == b) {
+                            (true, true) => 3,
+                            (true, false) => 0,
+                            (false, true) => 2,
+                            (false, false) => 1,
+                        };
+                        Tag::new(kind, position)
+                    };
+                    scored.push((Some(kind), path_score(&path, &mut features)));
+                }
+                scored.sort_by_key(|(_, score)| std::cmp::Reverse(*score));
+                let (best, score) = scored[0];
+                best.map(|k| (KINDS[k], score - scored[1].1))
+            })
+            .collect()
+    }
+}
+
+/// Greedy left-to-right decoding under the BILOU constraints; `score` adds the weights of a
+/// feature list to the tag scores.
+fn decode(toks: &[Token<'_>], doc: &DocStats, mut score: impl FnMut(&[u64], &mut [i32; TAGS])) -> Vec<Tag> {
+    let words: Vec<Word> = toks.iter().map(Word::new).collect();
+    let mut tags = Vec::with_capacity(toks.len());
+    let mut features = Vec::with_capacity(64);
+    let (mut p1, mut p2) = (Tag::O, Tag::O);
+    for i in 0..toks.len() {
+        features.clear();
+        static_features(toks, &words, i, doc, &mut features);
+        history_features(&words, i, p1, p2, &mut features);
+        let mut scores = [0i32; TAGS];
+        score(&features, &mut scores);
+        let last = i + 1 == toks.len();
+        let best = (0..TAGS as u8)
+            .map(Tag)
+            .filter(|t| t.allowed(p1, last))
+            .max_by_key(|t| (scores[usize::from(t.0)], std::cmp::Reverse(t.0)))
+            .unwrap_or(Tag::O);
+        tags.push(best);
+        (p2, p1) = (p1, best);
+    }
+    tags
+}
+
+/// Tags → spans: B…L and U runs.
+pub fn spans_of(toks: &[Token<'_>], tags: &[Tag]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, tag) in tags.iter().enumerate() {
+        let Some(kind) = tag.kind() else {
+            open = None;
+            continue;
+        };
+        match tag.position() {
+            0 => open = Some(i),
+            1 => {}
+            _ => {
+                let start = if tag.position() == 3 { i } else { open.unwrap_or(i) };
+                out.push(Span { start: toks[start].start, end: toks[i].end, kind: KINDS[kind] });
+                open = None;
+            }
+        }
+    }
+    out
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = (self.0.get(..n)?, self.0.get(n..)?);
+        self.0 = rest;
+        Some(head)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Training (natively, by `corpus train-names`; never in the page)
+
+/// One training sentence: its text, the names in it (byte spans), and the article it is from.
+pub struct Example {
+    pub text: String,
+    pub names: Vec<Span>,
+    pub doc: usize,
+}
+
+/// A sentence of the training data (tokens with BILOU labels) as text and name spans, so that
+/// training reads the same tokens as tagging: the tokens are joined with spaces, except before a
+/// possessive or "n't" and around a hyphen inside a word, as the original text had them.
+pub fn example(tokens: &[String], labels: &[String], doc: usize) -> Example {
+    let mut text = String::new();
+    let mut names = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (k, (token, label)) in tokens.iter().zip(labels).enumerate() {
+        let glued = k > 0
+            && (matches!(token.as_str(), "'s" | "'S" | "’s" | "n't" | "'")
+                || token == "-" && tokens.get(k + 1).is_some_and(|n| n.starts_with(char::is_alphanumeric))
+                || tokens[k - 1] == "-"
+                    && k >= 2
+                    && tokens[k - 2].ends_with(char::is_alphanumeric)
+                    && token.starts_with(char::is_alphanumeric));
+        if k > 0 && !glued {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(token);
+        let tag = Tag::parse(label).unwrap_or(Tag::O);
+        match (tag.kind(), tag.position()) {
+            (Some(kind), 0) => open = Some((start, kind)),
+            (Some(kind), 3) => names.push(Span { start, end: text.len(), kind: KINDS[kind] }),
+            (Some(kind), 2) => {
+                if let Some((s, _)) = open.take() {
+                    names.push(Span { start: s, end: text.len(), kind: KINDS[kind] });
+                }
+            }
+            (Some(_), _) => {}
+            (None, _) => open = None,
+        }
+    }
+    Example { text, names, doc }
+}
+
+/// The gold tags of an example's tokens: a token is in a name when it starts inside it.
+fn gold_tags(toks: &[Token<'_>], names: &[Span]) -> Vec<Tag> {
+    let mut tags = vec![Tag::O; toks.len()];
+    for name in names {
+        let mut inside: Vec<usize> =
+            (0..toks.len()).filter(|&i| toks[i].start >= name.start && toks[i].start < name.end).collect();
+        // "U.S." is the word "U.S" and a full stop: the stop is not part of the name.
+        while inside.len() > 1 && inside.last().is_some_and(|&i| !toks[i].is_word()) {
+            inside.pop();
+        }
+        let Some(kind) = KINDS.iter().position(|k| *k == name.kind) else { continue };
+        match inside.as_slice() {
+            [] => {}
+            [only] => tags[*only] = Tag::new(kind, 3),
+            [first, .., last] => {
+                for &i in &inside {
+                    tags[i] = Tag::new(kind, 1);
+                }
+                tags[*first] = Tag::new(kind, 0);
+                tags[*last] = Tag::new(kind, 2);
+            }
+        }
+    }
+    tags
+}
+
+/// Averaged-perceptron weights while training: current, running total, and when each was last
+/// changed (the lazy averaging trick).
+#[derive(Clone)]
+struct Trained {
+    w: [f64; TAGS],
+    total: [f64; TAGS],
+    stamp: [u64; TAGS],
+}
+
+/// Trains on `examples` for `epochs` passes (a fixed, seeded order per pass, so the same data
+/// gives the same weights), ignoring features seen fewer than `min_count` times, and returns
+/// the encoded weights file.
+pub fn train(examples: &[Example], epochs: usize, min_count: u32) -> Vec<u8> {
+    let stats = doc_stats(examples);
+    let prepared: Vec<(Vec<Token<'_>>, Vec<Tag>)> = examples
+        .iter()
+        .map(|e| {
+            let toks = tokens(&e.text);
+            let gold = gold_tags(&toks, &e.names);
+            (toks, gold)
+        })
+        .collect();
+    // Feature counts over the gold history, to leave out the rare ones.
+    let mut counts: Ids<u32> = Ids::default();
+    let mut features = Vec::new();
+    for (e, (toks, gold)) in examples.iter().zip(&prepared) {
+        let words: Vec<Word> = toks.iter().map(Word::new).collect();
+        for i in 0..toks.len() {
+            features.clear();
+            static_features(toks, &words, i, &stats[e.doc], &mut features);
+            let p1 = if i > 0 { gold[i - 1] } else { Tag::O };
+            let p2 = if i > 1 { gold[i - 2] } else { Tag::O };
+            history_features(&words, i, p1, p2, &mut features);
+            for f in &features {
+                *counts.entry(*f).or_default() += 1;
+            }
+        }
+    }
+    let mut model: Ids<Trained> = Ids::default();
+    let mut clock: u64 = 0;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..epochs {
+        // Fisher–Yates with a fixed linear congruential generator: reproducible, no crate.
+        for i in (1..order.len()).rev() {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            order.swap(i, (seed >> 33) as usize % (i + 1));
+        }
+        for &n in &order {
+            let (toks, gold) = &prepared[n];
+            let doc = &stats[examples[n].doc];
+            let words: Vec<Word> = toks.iter().map(Word::new).collect();
+            let (mut p1, mut p2) = (Tag::O, Tag::O);
+            for i in 0..toks.len() {
+                clock += 1;
+                features.clear();
+                static_features(toks, &words, i, doc, &mut features);
+                history_features(&words, i, p1, p2, &mut features);
+                features.retain(|f| counts.get(f).is_some_and(|c| *c >= min_count));
+                let mut scores = [0f64; TAGS];
+                for f in &features {
+                    if let Some(t) = model.get(f) {
+                        for (s, w) in scores.iter_mut().zip(t.w) {
+                            *s += w;
+                        }
+                    }
+                }
+                let last = i + 1 == toks.len();
+                let guess = (0..TAGS as u8)
+                    .map(Tag)
+                    .filter(|t| t.allowed(p1, last))
+                    .max_by(|a, b| scores[usize::from(a.0)].total_cmp(&scores[usize::from(b.0)]).then(b.0.cmp(&a.0)))
+                    .unwrap_or(Tag::O);
+                let truth = gold[i];
+                if guess != truth {
+                    for f in &features {
+                        let t =
+                            model.entry(*f).or_insert(Trained { w: [0.0; TAGS], total: [0.0; TAGS], stamp: [0; TAGS] });
+                        for (tag, delta) in [(truth, 1.0), (guess, -1.0)] {
+                            let k = usize::from(tag.0);
+                            t.total[k] += (clock - t.stamp[k]) as f64 * t.w[k];
+                            t.stamp[k] = clock;
+                            t.w[k] += delta;
+                        }
+                    }
+                }
+                // The history is what was predicted, as when tagging.
+                (p2, p1) = (p1, guess);
+            }
+        }
+    }
+    encode(&model, clock)
+}
+
+fn doc_stats(examples: &[Example]) -> Vec<DocStats> {
+    let docs = examples.iter().map(|e| e.doc + 1).max().unwrap_or(0);
+    let mut texts: Vec<Vec<&str>> = vec![Vec::new(); docs];
+    for e in examples {
+        texts[e.doc].push(&e.text);
+    }
+    texts.into_iter().map(DocStats::new).collect()
+}
+
+/// Averages, scales to i16 and writes the weights file, leaving out weights that round to 0.
+fn encode(model: &Ids<Trained>, clock: u64) -> Vec<u8> {
+    let averaged: Vec<(u64, [f64; TAGS])> = {
+        let mut v: Vec<(u64, [f64; TAGS])> = model
+            .iter()
+            .map(|(f, t)| {
+                let mut avg = [0.0; TAGS];
+                for k in 0..TAGS {
+                    avg[k] = (t.total[k] + (clock - t.stamp[k]) as f64 * t.w[k]) / clock.max(1) as f64;
+                }
+                (*f, avg)
+            })
+            .collect();
+        v.sort_by_key(|(f, _)| *f);
+        v
+    };
+    let max = averaged.iter().flat_map(|(_, a)| a.iter()).fold(0f64, |m, w| m.max(w.abs()));
+    let scale = if max > 0.0 { f64::from(i16::MAX) / max } else { 0.0 };
+    let mut entries = Vec::new();
+    for (f, avg) in &averaged {
+        let pairs: Vec<(u8, i16)> = avg
+            .iter()
+            .enumerate()
+            .map(|(k, w)| (k as u8, (w * scale).round() as i16))
+            .filter(|(_, w)| *w != 0)
+            .collect();
+        if !pairs.is_empty() {
+            entries.push((*f, pairs));
+        }
+    }
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    for (f, pairs) in entries {
+        out.extend_from_slice(&f.to_le_bytes());
+        out.push(pairs.len() as u8);
+        for (tag, w) in pairs {
+            out.push(tag);
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+    }
+    out
+}
+
+/// Span-level precision, recall and F1 (name + kind) of `model` on `examples`, as percentages.
+pub fn evaluate(model: &Model, examples: &[Example]) -> (f64, f64, f64) {
+    let stats = doc_stats(examples);
+    let (mut right, mut predicted, mut gold) = (0usize, 0usize, 0usize);
+    for e in examples {
+        let toks = tokens(&e.text);
+        let truth = spans_of(&toks, &gold_tags(&toks, &e.names));
+        let found = spans_of(&toks, &model.tag_tokens(&toks, &stats[e.doc]));
+        predicted += found.len();
+        gold += truth.len();
+        right += found.iter().filter(|s| truth.contains(s)).count();
+    }
+    let p = 100.0 * right as f64 / predicted.max(1) as f64;
+    let r = 100.0 * right as f64 / gold.max(1) as f64;
+    (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(words: &str) -> Vec<String> {
+        words.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn bilou_constraints_keep_names_whole() {
+        let b_per = Tag::parse("B-PER").unwrap();
+        let i_per = Tag::parse("I-PER").unwrap();
+        let l_per = Tag::parse("L-PER").unwrap();
+        let l_org = Tag::parse("L-ORG").unwrap();
+        let u_loc = Tag::parse("U-LOC").unwrap();
+        assert!(i_per.allowed(b_per, false) && l_per.allowed(b_per, true));
+        assert!(!l_org.allowed(b_per, false), "a name never changes kind inside");
+        assert!(!Tag::O.allowed(b_per, false), "an open name must close");
+        assert!(!i_per.allowed(b_per, true), "the last token closes an open name");
+        assert!(!b_per.allowed(Tag::O, true), "the last token opens no name");
+        assert!(u_loc.allowed(l_per, false) && !l_per.allowed(Tag::O, false));
+        assert_eq!(Tag::parse("X-PER"), None);
+        assert_eq!((u_loc.kind(), Tag::O.kind()), (Some(2), None));
+    }
+
+    #[test]
+    fn training_text_is_rebuilt_as_written_with_names_as_spans() {
+        let e = example(
+            &strings("Alibaba 's chief , Jack Ma , visited tenure - track New York ."),
+            &strings("U-ORG O O O B-PER L-PER O O O O O B-LOC L-LOC O"),
+            0,
+        );
+        assert_eq!(e.text, "Alibaba's chief , Jack Ma , visited tenure-track New York .");
+        let names: Vec<(&str, EntityKind)> = e.names.iter().map(|s| (&e.text[s.start..s.end], s.kind)).collect();
+        assert_eq!(
+            names,
+            [("Alibaba", EntityKind::Organisation), ("Jack Ma", EntityKind::Person), ("New York", EntityKind::Place)]
+        );
+        let toks = tokens(&e.text);
+        let gold = gold_tags(&toks, &e.names);
+        assert_eq!(spans_of(&toks, &gold).len(), 3);
+        assert_eq!(gold[0], Tag::parse("U-ORG").unwrap(), "the possessive stays on the name's token");
+    }
+
+    #[test]
+    fn damaged_weights_give_no_model_and_no_names() {
+        let shipped = WEIGHTS;
+        for cut in [0, 3, 4, 7, 9, shipped.len().saturating_sub(1)] {
+            assert!(Model::decode(&shipped[..cut.min(shipped.len())]).is_none(), "cut at {cut}");
+        }
+        let mut bad_tag = b"CXN1\x01\0\0\0".to_vec();
+        bad_tag.extend_from_slice(&7u64.to_le_bytes());
+        bad_tag.extend_from_slice(&[1, 200, 1, 0]);
+        assert!(Model::decode(&bad_tag).is_none(), "a tag out of range is damage");
+        let empty = Model::default();
+        assert!(empty.spans("Ana Costa flew to Lisbon.", &DocStats::default()).is_empty());
+    }
+
+    #[test]
+    fn training_learns_cues_and_is_reproducible() {
+        let lines = [
+            ("Mr Brand said Kelo would sell Tarn shares .", "O U-PER O O U-ORG O O U-ORG O O"),
+            ("Mr Olsen met Vask executives in Dura .", "O U-PER O U-ORG O O U-LOC O"),
+            ("Shares of Pell fell in Morra , said Mr Ito .", "O O U-ORG O O U-LOC O O O U-PER O"),
+            ("Mr Kade flew to Sora after Rusk shares rose .", "O U-PER O O U-LOC O U-ORG O O O"),
+        ];
+        let examples: Vec<Example> =
+            lines.iter().enumerate().map(|(n, (t, l))| example(&strings(t), &strings(l), n)).collect();
+        let bytes = train(&examples, 6, 1);
+        assert_eq!(bytes, train(&examples, 6, 1), "same data, same weights");
+        let model = Model::decode(&bytes).expect("its own output decodes");
+        // Names it never saw, known only by the words around them.
+        let text = "Mr Lund met Brio executives in Tiva .";
+        let found = model.spans(text, &DocStats::default());
+        let names: Vec<(&str, EntityKind)> = found.iter().map(|s| (&text[s.start..s.end], s.kind)).collect();
+        assert_eq!(
+            names,
+            [("Lund", EntityKind::Person), ("Brio", EntityKind::Organisation), ("Tiva", EntityKind::Place)]
+        );
+    }
+
+    #[test]
+    fn the_shipped_model_tags_news_it_never_saw() {
+        let model = get();
+        assert!(!model.is_empty(), "data/tagger/names.bin is the trained model");
+        let text = "Anthony Albanese met executives of Qantas in Sydney on Monday, his office said.";
+        let found = model.spans(text, &DocStats::new([text]));
+        let names: Vec<(&str, EntityKind)> = found.iter().map(|s| (&text[s.start..s.end], s.kind)).collect();
+        assert!(names.contains(&("Anthony Albanese", EntityKind::Person)), "{names:?}");
+        assert!(names.contains(&("Sydney", EntityKind::Place)), "{names:?}");
+        assert!(!names.iter().any(|(n, _)| *n == "Monday"), "{names:?}");
+        // Kinds for names the rules found: the tagger's best labelling of exactly that span.
+        let albanese = text.find("Anthony").unwrap();
+        let kinds = model.kinds(text, &DocStats::new([text]), &[(albanese, albanese + 16), (3, 10)]);
+        assert_eq!(kinds[0].map(|(k, _)| k), Some(EntityKind::Person));
+        assert_eq!(kinds[1], None, "a span that is not whole tokens gets no kind");
+    }
+}
