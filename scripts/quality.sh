@@ -10,7 +10,10 @@
 # corpus`, a no-op when up to date), runs every system on the split's two sets
 # (bench/quality/data/{ner,timex}-<split>.jsonl, see bench/quality/data/SOURCES.md), scores them
 # (bench/quality/score.py), writes bench/quality/results/<split>.json and .md, and regenerates the
-# figures section of QUALITY.md. Nothing is downloaded at run time except those registry installs.
+# figures section of QUALITY.md. The test split also has a second names set, never trained or tuned on
+# (bench/quality/data/names2-test.jsonl, from bench/quality/convert_names2.py): ours, spaCy and compromise run
+# on it too, scored by the same rules in a section of its own; dev has none.
+# Nothing is downloaded at run time except those registry installs.
 # QUALITY_DATA=<dir> reads the gold data from elsewhere (e.g. a small fixture): its results then go
 # to bench/quality/out/<split>/ and QUALITY.md is left alone. CORPUS_BIN=<path> runs that binary
 # instead of building target/release/corpus.
@@ -66,6 +69,7 @@ timed() {
 }
 NER="$DATA/ner-$SPLIT.jsonl"
 TIMEX="$DATA/timex-$SPLIT.jsonl"
+NAMES2="$DATA/names2-$SPLIT.jsonl"  # the second names set: test only (no dev file)
 mkdir -p "$OUT"/{ours,spacy,compromise,compromise-dates,chrono}
 
 step "ours: corpus export over the whole split (ner; timex with front matter; timex without)"
@@ -82,6 +86,13 @@ timed compromise node "$Q/peers/peers.mjs" compromise "$NER" "$OUT/compromise/ne
 timed compromise-dates node "$Q/peers/peers.mjs" compromise-dates "$NER" "$OUT/compromise-dates/ner.jsonl"
 timed compromise-dates node "$Q/peers/peers.mjs" compromise-dates "$TIMEX" "$OUT/compromise-dates/timex.jsonl"
 timed chrono node "$Q/peers/peers.mjs" chrono "$TIMEX" "$OUT/chrono/timex.jsonl"
+
+if [ -s "$NAMES2" ]; then
+  step "second names set (names2-$SPLIT.jsonl): ours, spaCy, compromise"
+  timed "ours (names2)" python3 "$Q/ours.py" --corpus "$CORPUS_BIN" "$NAMES2" "$OUT/ours/names2.jsonl" "$OUT/work/names2"
+  timed "spacy (names2)" "$VENV/bin/python" "$Q/spacy_peer.py" "$NAMES2" "$OUT/spacy/names2.jsonl"
+  timed "compromise (names2)" node "$Q/peers/peers.mjs" compromise "$NAMES2" "$OUT/compromise/names2.jsonl"
+fi
 
 step "score"
 RUN_META=$(python3 - "$ROOT" "$VENV" "$START" <<'EOF'

@@ -32,6 +32,8 @@ Article dates, same rule on two sets, both run without front matter: right when 
   names set (<pred>/<system>/ner.jsonl, its Wikinews articles with their date lines; gold DCT from
   MEANTIME's CREATION_TIME and GUM's dateCreated), for the systems that infer an article date (ours;
   the peers write null), also per corpus (MEANTIME, GUM).
+Second names set: when <data>/names2-<split>.jsonl exists (only for test), the entities of
+  <pred>/<system>/names2.jsonl for ours, spacy and compromise are scored by the same rules, under "names2".
 """
 import argparse
 import json
@@ -46,6 +48,10 @@ SYSTEMS = ("ours", "spacy", "compromise", "compromise-dates", "chrono")
 NO_DATES = {"spacy", "compromise"}  # they predict no normalised dates
 INFERS_DOC_DATE = {"ours"}  # the peers infer no article date (doc_date is always null)
 NER_CORPORA = (("MEANTIME", "meantime_en/"), ("GUM", "gum_"))  # id prefixes in ner-*.jsonl
+# The second names set (bench/quality/convert_names2.py): a test split only, for the systems below.
+NAMES2_FILE = "names2-{split}.jsonl"
+NAMES2_SOURCE = "Universal NER English-PUD, news excerpts of about 2016-2017"
+NAMES2_SYSTEMS = ("ours", "spacy", "compromise")
 
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -296,6 +302,24 @@ def pct(x):
     return f"{100 * x:.1f}"
 
 
+def entity_tables(ents):
+    """The entity table and the kind confusion table of [(system, score_entities result)]."""
+    out = ["| system | name+kind P | R | F1 | names found (kind ignored) F1 | kind right on found | person F1 | organisation F1 | place F1 |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for s, e in ents:
+        nk, nm, kr = e["name_kind"], e["names"], e["kind_right_on_found"]
+        out.append(f"| {s} | {pct(nk['p'])} | {pct(nk['r'])} | **{pct(nk['f1'])}** | {pct(nm['f1'])} "
+                   f"(P {pct(nm['p'])}, R {pct(nm['r'])}) | {pct(kr['share'])} ({kr['right']}/{kr['found']}) | "
+                   + " | ".join(pct(e["per_kind"][k]["f1"]) for k in KINDS) + " |")
+    out += ["", "Kind confusion on the gold names (rows: gold kind; columns: majority predicted kind):", ""]
+    cols = list(KINDS) + ["other", "(missed)"]
+    out += ["| system | gold kind | " + " | ".join(cols) + " |", "|---|---|" + "---:|" * len(cols)]
+    for s, e in ents:
+        for g in KINDS:
+            out.append(f"| {s} | {g} | " + " | ".join(str(e["confusion"][g].get(c, 0)) for c in cols) + " |")
+    return out + [""]
+
+
 def markdown(res):
     dated = res["data"].get("ner_articles_with_dct")
     dated = f", {dated} with a DCT" if dated is not None else ""
@@ -305,21 +329,7 @@ def markdown(res):
            f"{res['data']['timex_gold_date_excluded']} of them unresolvable and excluded).", ""]
     ents = [(s, r["entities"]) for s, r in res["systems"].items() if r.get("entities")]
     if ents:
-        out += ["**Entities** (unique names per article, micro-averaged; P / R / F1 in %)", "",
-                "| system | name+kind P | R | F1 | names found (kind ignored) F1 | kind right on found | person F1 | organisation F1 | place F1 |",
-                "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
-        for s, e in ents:
-            nk, nm, kr = e["name_kind"], e["names"], e["kind_right_on_found"]
-            out.append(f"| {s} | {pct(nk['p'])} | {pct(nk['r'])} | **{pct(nk['f1'])}** | {pct(nm['f1'])} "
-                       f"(P {pct(nm['p'])}, R {pct(nm['r'])}) | {pct(kr['share'])} ({kr['right']}/{kr['found']}) | "
-                       + " | ".join(pct(e["per_kind"][k]["f1"]) for k in KINDS) + " |")
-        out += ["", "Kind confusion on the gold names (rows: gold kind; columns: majority predicted kind):", ""]
-        cols = list(KINDS) + ["other", "(missed)"]
-        out += ["| system | gold kind | " + " | ".join(cols) + " |", "|---|---|" + "---:|" * len(cols)]
-        for s, e in ents:
-            for g in KINDS:
-                out.append(f"| {s} | {g} | " + " | ".join(str(e["confusion"][g].get(c, 0)) for c in cols) + " |")
-        out.append("")
+        out += ["**Entities** (unique names per article, micro-averaged; P / R / F1 in %)", ""] + entity_tables(ents)
     dates = [(s, r["dates"]) for s, r in res["systems"].items() if r.get("dates")]
     if dates:
         out += ["**Dates** (gold DATE timexes; DCT given to every system; P / R / F1 in %)", "",
@@ -359,6 +369,17 @@ def markdown(res):
     if timings:
         out.append("")
         out.append("Run time (both sets, seconds): " + ", ".join(f"{s} {t:.1f}" for s, t in timings.items()) + ".")
+    n2 = res.get("names2")
+    if n2 and n2["systems"]:
+        d = n2["data"]
+        out += ["", f"#### Second names set: {NAMES2_SOURCE}, never trained or tuned on", "",
+                f"{d['articles']} news excerpts ({d['gold_entities']} gold entity mentions; {d['first_line']['in_first_line']} "
+                f"of them in a first line), scored with the same entity rules "
+                f"(`{NAMES2_FILE.format(split=res['split'])}`, see SOURCES.md section 3).", ""]
+        out += entity_tables([(s, r["entities"]) for s, r in n2["systems"].items()])
+        secs = {s: r["seconds"] for s, r in n2["systems"].items() if r.get("seconds")}
+        if secs:
+            out.append("Run time on this set (seconds): " + ", ".join(f"{s} {t:.1f}" for s, t in secs.items()) + ".")
     return "\n".join(out) + "\n"
 
 
@@ -453,6 +474,22 @@ def main() -> int:
             r["seconds"] = round(secs, 2)
         if r:
             res["systems"][s] = r
+    # the second names set, when the split has one (test only): same entity rules, its own section
+    names2 = load(os.path.join(args.data, NAMES2_FILE.format(split=args.split)))
+    if names2:
+        n2 = {"source": NAMES2_SOURCE,
+              "data": {"articles": len(names2), "gold_entities": sum(len(a["entities"]) for a in names2),
+                       "first_line": first_line_share(names2, "entities")},
+              "systems": {}}
+        for s in NAMES2_SYSTEMS:
+            p = load(os.path.join(pred_dir, s, "names2.jsonl"))
+            if p is None:
+                continue
+            n2["systems"][s] = {"entities": score_entities(names2, p)}
+            secs = sum(t["seconds"] for t in timings if t.get("system") == f"{s} (names2)")
+            if secs:
+                n2["systems"][s]["seconds"] = round(secs, 2)
+        res["names2"] = n2
     # ours again, dates without the DCT: a separate row in the dates table
     ours = res["systems"].get("ours", {})
     if "dates_without_front_matter" in ours:
