@@ -209,8 +209,10 @@ impl Live {
             });
         }
         let query = self.query();
-        // The chips' names and the shown page's text, for an answer.
-        let shown = self.shown.get_untracked();
+        let answered = self.answered.with_value(|a| a.as_ref() == Some(&query));
+        // The chips' names and the shown page's text, for an answer. A new query starts at the
+        // first page, however far "Show more" went for the last one (`ResultList` resets it).
+        let shown = if answered { self.shown.get_untracked() } else { PAGE };
         let sort = self.state.with_untracked(|s| s.sort);
         let mut view_needs = |results: &Results| {
             self.shelf.with_value(|shelf| {
@@ -231,7 +233,7 @@ impl Live {
                 }
             })
         };
-        if self.answered.with_value(|a| a.as_ref() == Some(&query)) {
+        if answered {
             // Answered already (the round fetched names or text): no second search.
             self.results.with_untracked(|r| r.as_ref().map(&mut view_needs));
         } else {

@@ -70,7 +70,7 @@ impl Tag {
         if prev.open() {
             continues && self.kind() == prev.kind() && (!last || self.position() == 2)
         } else {
-            !continues && !(last && self.open())
+            !(continues || last && self.open())
         }
     }
 
@@ -606,7 +606,7 @@ pub fn train(examples: &[Example], epochs: usize, min_count: u32) -> Vec<u8> {
             let doc = &stats[examples[n].doc];
             let words: Vec<Word> = toks.iter().map(Word::new).collect();
             let (mut p1, mut p2) = (Tag::O, Tag::O);
-            for i in 0..toks.len() {
+            for (i, &truth) in gold.iter().enumerate() {
                 clock += 1;
                 features.clear();
                 static_features(toks, &words, i, doc, &mut features);
@@ -626,7 +626,6 @@ pub fn train(examples: &[Example], epochs: usize, min_count: u32) -> Vec<u8> {
                     .filter(|t| t.allowed(p1, last))
                     .max_by(|a, b| scores[usize::from(a.0)].total_cmp(&scores[usize::from(b.0)]).then(b.0.cmp(&a.0)))
                     .unwrap_or(Tag::O);
-                let truth = gold[i];
                 if guess != truth {
                     for f in &features {
                         let t =
@@ -662,10 +661,8 @@ fn encode(model: &Ids<Trained>, clock: u64) -> Vec<u8> {
         let mut v: Vec<(u64, [f64; TAGS])> = model
             .iter()
             .map(|(f, t)| {
-                let mut avg = [0.0; TAGS];
-                for k in 0..TAGS {
-                    avg[k] = (t.total[k] + (clock - t.stamp[k]) as f64 * t.w[k]) / clock.max(1) as f64;
-                }
+                let avg: [f64; TAGS] =
+                    std::array::from_fn(|k| (t.total[k] + (clock - t.stamp[k]) as f64 * t.w[k]) / clock.max(1) as f64);
                 (*f, avg)
             })
             .collect();
