@@ -32,7 +32,9 @@ fn read(path: &str, docs: &mut Vec<String>) -> Result<Vec<Example>, String> {
             docs.push(line.doc.clone());
             docs.len() - 1
         });
-        out.push(tagger::example(&line.tokens, &line.tags, doc));
+        let example = tagger::example(&line.tokens, &line.tags, doc)
+            .ok_or_else(|| format!("{path}:{}: tokens and tags differ in number, or a tag is not BILOU", n + 1))?;
+        out.push(example);
     }
     Ok(out)
 }
@@ -52,9 +54,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let number = |k: usize, default: usize| args.get(k).and_then(|a| a.parse().ok()).unwrap_or(default);
+    // The numbers among the arguments (epochs), wherever the flags are.
+    let numbers: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
+    let number = |k: usize, default: usize| numbers.get(k).copied().unwrap_or(default);
     if args.first().map(String::as_str) == Some("tune") {
-        for epochs in 1..=number(1, 12) {
+        for epochs in 1..=number(0, 12) {
             let model = Model::decode(&tagger::train(&train, epochs, MIN_COUNT)).unwrap_or_default();
             let (p, r, f) = tagger::evaluate(&model, &dev);
             println!("epochs {epochs:2}: dev P {p:.1} R {r:.1} F1 {f:.1}");

@@ -18,7 +18,7 @@
 //! The weights file (`data/tagger/names.bin`, written by `corpus train-names`) is:
 //!
 //! ```text
-//! "CXN1"  u32 features  then per feature, sorted by hash:  u64 hash  u8 n  n × (u8 tag, i16 weight)
+//! "CXW1"  u32 features  then per feature, sorted by hash:  u64 hash  u8 n  n × (u8 tag, i16 weight)
 //! ```
 //!
 //! little-endian. A damaged file gives an empty model (every token "O"), never a panic.
@@ -33,7 +33,7 @@ use super::super::types::EntityKind;
 use super::{in_list, strip_possessive, ORG_CUES, ORG_HEADS, PERSON_TITLES, PLACE_BEFORE, PLACE_HEADS};
 
 const WEIGHTS: &[u8] = include_bytes!("../../../data/tagger/names.bin");
-const MAGIC: &[u8; 4] = b"CXN1";
+const MAGIC: &[u8; 4] = b"CXW1";
 
 /// The kinds the tagger knows, in tag order.
 pub const KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Organisation, EntityKind::Place];
@@ -112,7 +112,8 @@ impl DocStats {
     pub fn new<'a>(sentences: impl IntoIterator<Item = &'a str>) -> DocStats {
         let mut stats = DocStats::default();
         for sentence in sentences {
-            for (k, t) in tokens(sentence).iter().enumerate().filter(|(_, t)| t.is_word()) {
+            // "Mid-sentence" is after an earlier word: not after an opening quote or bracket.
+            for (k, t) in tokens(sentence).iter().filter(|t| t.is_word()).enumerate() {
                 let first = t.text.chars().next().unwrap_or(' ');
                 if first.is_lowercase() {
                     stats.lower.insert(key(t.text));
@@ -213,7 +214,8 @@ fn static_features(toks: &[Token<'_>], words: &[Word], i: usize, doc: &DocStats,
         push(Fnv::new(11).byte(n as u8).str(&chars[..n].iter().collect::<String>()));
         push(Fnv::new(12).byte(n as u8).str(&chars[chars.len() - n..].iter().collect::<String>()));
     }
-    push(Fnv::new(13).byte(u8::from(i == 0)).byte(u8::from(w.capitalised)).byte(u8::from(w.possessive)));
+    let first_word = toks[..i].iter().all(|t| !t.is_word());
+    push(Fnv::new(13).byte(u8::from(first_word)).byte(u8::from(w.capitalised)).byte(u8::from(w.possessive)));
     if w.symbol {
         return;
     }
@@ -315,6 +317,9 @@ impl Model {
         for _ in 0..n {
             let hash = r.u64()?;
             let count = r.take(1)?[0];
+            if usize::from(count) > TAGS {
+                return None;
+            }
             let offset = model.weights.len() as u32;
             for _ in 0..count {
                 let tag = r.take(1)?[0];
@@ -337,7 +342,7 @@ impl Model {
         for f in features {
             if let Some(&(offset, count)) = self.index.get(f) {
                 for &(tag, w) in &self.weights[offset as usize..offset as usize + usize::from(count)] {
-                    scores[usize::from(tag)] += i32::from(w);
+                    scores[usize::from(tag)] = scores[usize::from(tag)].saturating_add(i32::from(w));
                 }
             }
         }
@@ -375,15 +380,25 @@ impl Model {
             .iter()
             .map(|&(start, end)| {
                 let a = toks.iter().position(|t| t.start == start)?;
-                let b = toks.iter().position(|t| t.end == end)? + 1;
+                // The rules end a name before its possessive; the tagger's token keeps it.
+                let b = toks.iter().position(|t| t.end == end || t.start + strip_possessive(t.text).len() == end)? + 1;
                 if b <= a {
                     return None;
                 }
                 // Each labelling of the span: one name of each kind, or none; the tags before it
                 // are the greedy ones, as in decoding.
                 let path_score = |path: &dyn Fn(usize) -> Tag, features: &mut Vec<u64>| -> i32 {
-                    let tag_at = |i: usize| if i < a { greedy[i] } else { path(i) };
-                    let mut total = 0;
+                    // A name the greedy pass left open before the span ends there.
+                    let tag_at = |i: usize| {
+                        if i >= a {
+                            path(i)
+                        } else if greedy[i].open() {
+                            Tag::O
+                        } else {
+                            greedy[i]
+                        }
+                    };
+                    let mut total: i32 = 0;
                     for i in a..b {
                         features.clear();
                         static_features(&toks, &words, i, doc, features);
@@ -392,7 +407,7 @@ impl Model {
                         history_features(&words, i, p1, p2, features);
                         let mut scores = [0i32; TAGS];
                         self.add(features, &mut scores);
-                        total += scores[usize::from(path(i).0)];
+                        total = total.saturating_add(scores[usize::from(path(i).0)]);
                     }
                     total
                 };
@@ -494,29 +509,41 @@ pub struct Example {
 /// A sentence of the training data (tokens with BILOU labels) as text and name spans, so that
 /// training reads the same tokens as tagging: the tokens are joined with spaces, except before a
 /// possessive or "n't" and around a hyphen inside a word, as the original text had them.
-pub fn example(tokens: &[String], labels: &[String], doc: usize) -> Example {
+pub fn example(tokens: &[String], labels: &[String], doc: usize) -> Option<Example> {
+    if tokens.len() != labels.len() {
+        return None;
+    }
+    let tags: Vec<Tag> = labels.iter().map(|l| Tag::parse(l)).collect::<Option<_>>()?;
+    let word_end = |k: usize| tokens[k].ends_with(char::is_alphanumeric);
+    let word_start = |k: usize| tokens.get(k).is_some_and(|t| t.starts_with(char::is_alphanumeric));
+    // A hyphen between two words was written without spaces ("tenure-track") unless it
+    // separates two names, or a name from a word ("Kansas - US", "Luna - Analyst").
+    let one_name = |k: usize| {
+        let (before, after) = (tags[k - 1], tags[k + 1]);
+        before == Tag::O && after == Tag::O
+            || before.open() && after.kind() == before.kind() && matches!(after.position(), 1 | 2)
+    };
     let mut text = String::new();
     let mut names = Vec::new();
-    let mut open: Option<(usize, usize)> = None;
-    for (k, (token, label)) in tokens.iter().zip(labels).enumerate() {
-        let glued = k > 0
-            && (matches!(token.as_str(), "'s" | "'S" | "’s" | "n't" | "'")
-                || token == "-" && tokens.get(k + 1).is_some_and(|n| n.starts_with(char::is_alphanumeric))
-                || tokens[k - 1] == "-"
-                    && k >= 2
-                    && tokens[k - 2].ends_with(char::is_alphanumeric)
-                    && token.starts_with(char::is_alphanumeric));
+    let mut open: Option<usize> = None;
+    let mut dash_glued = false;
+    for (k, (token, &tag)) in tokens.iter().zip(&tags).enumerate() {
+        let dash = k > 0 && token == "-" && word_end(k - 1) && word_start(k + 1) && one_name(k);
+        let glued = k > 0 && (matches!(token.as_str(), "'s" | "'S" | "’s" | "n't" | "'") || dash || dash_glued);
+        dash_glued = dash;
         if k > 0 && !glued {
             text.push(' ');
         }
         let start = text.len();
         text.push_str(token);
-        let tag = Tag::parse(label).unwrap_or(Tag::O);
         match (tag.kind(), tag.position()) {
-            (Some(kind), 0) => open = Some((start, kind)),
-            (Some(kind), 3) => names.push(Span { start, end: text.len(), kind: KINDS[kind] }),
+            (Some(_), 0) => open = Some(start),
+            (Some(kind), 3) => {
+                names.push(Span { start, end: text.len(), kind: KINDS[kind] });
+                open = None;
+            }
             (Some(kind), 2) => {
-                if let Some((s, _)) = open.take() {
+                if let Some(s) = open.take() {
                     names.push(Span { start: s, end: text.len(), kind: KINDS[kind] });
                 }
             }
@@ -524,7 +551,7 @@ pub fn example(tokens: &[String], labels: &[String], doc: usize) -> Example {
             (None, _) => open = None,
         }
     }
-    Example { text, names, doc }
+    Some(Example { text, names, doc })
 }
 
 /// The gold tags of an example's tokens: a token is in a name when it starts inside it.
@@ -744,8 +771,15 @@ mod tests {
             &strings("Alibaba 's chief , Jack Ma , visited tenure - track New York ."),
             &strings("U-ORG O O O B-PER L-PER O O O O O B-LOC L-LOC O"),
             0,
-        );
+        )
+        .unwrap();
         assert_eq!(e.text, "Alibaba's chief , Jack Ma , visited tenure-track New York .");
+        // A spaced dash between two names, or after one, stays spaced: the names stay apart.
+        let dash = example(&strings("Kansas - US , Luna - Analyst"), &strings("U-LOC O U-LOC O U-PER O O"), 0).unwrap();
+        assert_eq!(dash.text, "Kansas - US , Luna - Analyst");
+        assert_eq!(dash.names.len(), 3);
+        assert!(example(&strings("a b"), &strings("O"), 0).is_none(), "tokens and tags differ in number");
+        assert!(example(&strings("a"), &strings("X-PER"), 0).is_none(), "not a BILOU tag");
         let names: Vec<(&str, EntityKind)> = e.names.iter().map(|s| (&e.text[s.start..s.end], s.kind)).collect();
         assert_eq!(
             names,
@@ -763,10 +797,15 @@ mod tests {
         for cut in [0, 3, 4, 7, 9, shipped.len().saturating_sub(1)] {
             assert!(Model::decode(&shipped[..cut.min(shipped.len())]).is_none(), "cut at {cut}");
         }
-        let mut bad_tag = b"CXN1\x01\0\0\0".to_vec();
+        let mut bad_tag = b"CXW1\x01\0\0\0".to_vec();
         bad_tag.extend_from_slice(&7u64.to_le_bytes());
         bad_tag.extend_from_slice(&[1, 200, 1, 0]);
         assert!(Model::decode(&bad_tag).is_none(), "a tag out of range is damage");
+        let mut too_many = b"CXW1\x01\0\0\0".to_vec();
+        too_many.extend_from_slice(&7u64.to_le_bytes());
+        too_many.push(200);
+        too_many.extend(std::iter::repeat_n([1u8, 0xff, 0x7f], 200).flatten());
+        assert!(Model::decode(&too_many).is_none(), "more weights than tags is damage");
         let empty = Model::default();
         assert!(empty.spans("Ana Costa flew to Lisbon.", &DocStats::default()).is_empty());
     }
@@ -774,13 +813,14 @@ mod tests {
     #[test]
     fn training_learns_cues_and_is_reproducible() {
         let lines = [
-            ("Mr Brand said Kelo would sell Tarn shares .", "O U-PER O O U-ORG O O U-ORG O O"),
+            ("Mr Brand said Kelo would sell Tarn shares .", "O U-PER O U-ORG O O U-ORG O O"),
             ("Mr Olsen met Vask executives in Dura .", "O U-PER O U-ORG O O U-LOC O"),
             ("Shares of Pell fell in Morra , said Mr Ito .", "O O U-ORG O O U-LOC O O O U-PER O"),
             ("Mr Kade flew to Sora after Rusk shares rose .", "O U-PER O O U-LOC O U-ORG O O O"),
         ];
         let examples: Vec<Example> =
-            lines.iter().enumerate().map(|(n, (t, l))| example(&strings(t), &strings(l), n)).collect();
+            lines.iter().enumerate().filter_map(|(n, (t, l))| example(&strings(t), &strings(l), n)).collect();
+        assert_eq!(examples.len(), lines.len());
         let bytes = train(&examples, 6, 1);
         assert_eq!(bytes, train(&examples, 6, 1), "same data, same weights");
         let model = Model::decode(&bytes).expect("its own output decodes");
@@ -809,5 +849,9 @@ mod tests {
         let kinds = model.kinds(text, &DocStats::new([text]), &[(albanese, albanese + 16), (3, 10)]);
         assert_eq!(kinds[0].map(|(k, _)| k), Some(EntityKind::Person));
         assert_eq!(kinds[1], None, "a span that is not whole tokens gets no kind");
+        // The rules end a name before its possessive; the tagger still finds the span.
+        let owned = "Anthony Albanese's office said he would visit Sydney.";
+        let kinds = model.kinds(owned, &DocStats::new([owned]), &[(0, 16)]);
+        assert_eq!(kinds[0].map(|(k, _)| k), Some(EntityKind::Person));
     }
 }
