@@ -94,7 +94,7 @@ pub struct Span {
     pub kind: EntityKind,
 }
 
-/// The tokens the tagger reads: words keep inner "-", "'" and "." ("Fair-Trade", "Alibaba's",
+/// The tokens the tagger reads: words keep inner "-", "'" and "." ("Fair-Trade", "Zentaro's",
 /// "U.S"); every other symbol is a token of its own (a comma after a name is evidence).
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
     text::tokens(text, &['-', '\'', '’', '.']).collect()
@@ -768,12 +768,12 @@ mod tests {
     #[test]
     fn training_text_is_rebuilt_as_written_with_names_as_spans() {
         let e = example(
-            &strings("Alibaba 's chief , Jack Ma , visited tenure - track New York ."),
+            &strings("Zentaro 's chief , Ana Costa , visited tenure - track Porto Alegre ."),
             &strings("U-ORG O O O B-PER L-PER O O O O O B-LOC L-LOC O"),
             0,
         )
         .unwrap();
-        assert_eq!(e.text, "Alibaba's chief , Jack Ma , visited tenure-track New York .");
+        assert_eq!(e.text, "Zentaro's chief , Ana Costa , visited tenure-track Porto Alegre .");
         // A spaced dash between two names, or after one, stays spaced: the names stay apart.
         let dash = example(&strings("Kansas - US , Luna - Analyst"), &strings("U-LOC O U-LOC O U-PER O O"), 0).unwrap();
         assert_eq!(dash.text, "Kansas - US , Luna - Analyst");
@@ -783,7 +783,11 @@ mod tests {
         let names: Vec<(&str, EntityKind)> = e.names.iter().map(|s| (&e.text[s.start..s.end], s.kind)).collect();
         assert_eq!(
             names,
-            [("Alibaba", EntityKind::Organisation), ("Jack Ma", EntityKind::Person), ("New York", EntityKind::Place)]
+            [
+                ("Zentaro", EntityKind::Organisation),
+                ("Ana Costa", EntityKind::Person),
+                ("Porto Alegre", EntityKind::Place)
+            ]
         );
         let toks = tokens(&e.text);
         let gold = gold_tags(&toks, &e.names);
