@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::Command;
 
+use corpus_explorer::corpus::cooccur::{self, Cooccurrence};
 use corpus_explorer::corpus::shelf::{self, Missing, Shelf};
 use corpus_explorer::corpus::{query, Corpus, Day, Query, Results, Source};
 
@@ -45,6 +46,20 @@ fn ask(shelf: &mut Shelf, files: &BTreeMap<String, Vec<u8>>, query: &Query) -> (
         }
     }
     panic!("a query needed more than three rounds of fetches: {query:?}");
+}
+
+/// "Who appears with whom" from the pairs files, fetched as the shelf asks (one round).
+fn cooccurrence(shelf: &mut Shelf, files: &BTreeMap<String, Vec<u8>>, results: &Results) -> Cooccurrence {
+    match shelf.cooccurrence(results, 10) {
+        Ok(m) => m,
+        Err(Missing(paths)) => {
+            for p in &paths {
+                assert!(p.starts_with("pairs/") && !shelf.has(p), "{p}");
+                shelf.add(p, &files[p]).unwrap();
+            }
+            shelf.cooccurrence(results, 10).expect("one round of pairs files answers it")
+        }
+    }
 }
 
 #[test]
@@ -113,6 +128,7 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
     assert!(dated > 0, "dated articles, so the sort by date means something");
     let mut fetched = Vec::new();
     let mut found = 0;
+    let mut paired = 0;
     let mut answers = Vec::new();
     for query in &queries {
         let expected = corpus.search(query);
@@ -155,9 +171,13 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
             .map(|(&(y, m, _), &c)| ((y, m), c))
             .collect();
         assert_eq!(by_month, months, "the timeline of {query:?}");
+        let matrix = cooccurrence(&mut shelf, &files, &got);
+        assert_eq!(matrix, cooccur::matrix(&corpus, &expected, 10), "who appears with whom under {query:?}");
+        paired += usize::from(matrix.max() > 1);
         found += usize::from(!expected.hits.is_empty());
     }
     assert!(found >= queries.len() - 4, "most queries find something, so the comparison means something: {found}");
+    assert!(paired >= queries.len() / 2, "most views have pairs named together more than once: {paired}");
     // The shelf keeps the last ranking between rounds; asked again after others, every query
     // still gets its own answer, in reverse order too.
     for (query, answer) in queries.iter().zip(&answers).rev() {
@@ -236,6 +256,11 @@ fn the_seeds_sort_by_date_on_the_shelf_as_in_memory() {
         ids(want.iter().map(|&i| corpus.documents[expected.hits[i as usize].doc as usize].id.as_str()).collect());
     assert_eq!(got_ids, want_ids);
     assert_eq!(got_ids.len(), corpus.documents.len());
+    // Who appears with whom over the seeds: the in-memory matrix, and the story's main actors
+    // named together in more than one sentence.
+    let matrix = cooccurrence(&mut shelf, &files, &got);
+    assert_eq!(matrix, cooccur::matrix(&corpus, &expected, 10));
+    assert!(matrix.max() > 1, "{matrix:?}");
 }
 
 #[test]

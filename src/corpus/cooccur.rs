@@ -1,7 +1,9 @@
 //! Who appears with whom: for the names most present in the matching articles, how many
 //! sentences mention each pair together. Sentence level, because two names in one article may be
 //! unrelated, while two names in one sentence usually are. Boilerplate is not counted.
-use super::{Corpus, Results};
+use std::collections::{BTreeMap, HashMap};
+
+use super::{Corpus, Document, Results};
 
 /// A symmetric matrix over `entities` (indices into `Corpus::entities`, most present first).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -19,33 +21,54 @@ impl Cooccurrence {
     }
 }
 
+/// Two names one article's sentences name together, first < second, and in how many sentences.
+pub type Pair = (u32, u32, u32);
+
 /// The matrix for the `top` names with the most matching articles.
 pub fn matrix(corpus: &Corpus, results: &Results, top: usize) -> Cooccurrence {
+    let docs = results.hits.iter().filter_map(|hit| corpus.documents.get(hit.doc as usize));
+    from_pairs(top_entities(&results.entity_counts, top), docs.map(pairs))
+}
+
+/// The `top` names with the most matching articles (`entity_counts` of a search), most first,
+/// ties by number.
+pub fn top_entities(entity_counts: &[u32], top: usize) -> Vec<u32> {
     let mut ranked: Vec<(u32, u32)> =
-        results.entity_counts.iter().enumerate().filter(|(_, &n)| n > 0).map(|(i, &n)| (i as u32, n)).collect();
+        entity_counts.iter().enumerate().filter(|(_, &n)| n > 0).map(|(i, &n)| (i as u32, n)).collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let entities: Vec<u32> = ranked.into_iter().take(top).map(|(i, _)| i).collect();
-    let mut slot = vec![usize::MAX; corpus.entities.len()];
-    for (k, &e) in entities.iter().enumerate() {
-        slot[e as usize] = k;
+    ranked.into_iter().take(top).map(|(i, _)| i).collect()
+}
+
+/// Every pair of names one article's sentences name together: `(a, b, sentences)` with
+/// `a < b`, ascending. Boilerplate is not counted, and a name twice in a sentence counts once.
+/// The static corpus stores these per article, so a matrix over many articles needs no text.
+pub fn pairs(doc: &Document) -> Vec<Pair> {
+    let mut counts: BTreeMap<(u32, u32), u32> = BTreeMap::new();
+    for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
+        let mut here: Vec<u32> = s.mentions.iter().map(|m| m.entity).collect();
+        here.sort_unstable();
+        here.dedup();
+        for (x, &a) in here.iter().enumerate() {
+            for &b in &here[x + 1..] {
+                *counts.entry((a, b)).or_default() += 1;
+            }
+        }
     }
+    counts.into_iter().map(|((a, b), n)| (a, b, n)).collect()
+}
+
+/// The matrix over `entities` from the pairs of each matching article ([`pairs`]).
+pub fn from_pairs<P>(entities: Vec<u32>, articles: impl Iterator<Item = P>) -> Cooccurrence
+where
+    P: AsRef<[Pair]>,
+{
+    let slot: HashMap<u32, usize> = entities.iter().enumerate().map(|(k, &e)| (e, k)).collect();
     let mut counts = vec![vec![0u32; entities.len()]; entities.len()];
-    for hit in &results.hits {
-        let Some(doc) = corpus.documents.get(hit.doc as usize) else { continue };
-        for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
-            let mut here: Vec<usize> = s
-                .mentions
-                .iter()
-                .filter_map(|m| slot.get(m.entity as usize).copied())
-                .filter(|&k| k != usize::MAX)
-                .collect();
-            here.sort_unstable();
-            here.dedup();
-            for (x, &a) in here.iter().enumerate() {
-                for &b in &here[x + 1..] {
-                    counts[a][b] += 1;
-                    counts[b][a] += 1;
-                }
+    for article in articles {
+        for &(a, b, n) in article.as_ref() {
+            if let (Some(&i), Some(&j)) = (slot.get(&a), slot.get(&b)) {
+                counts[i][j] += n;
+                counts[j][i] += n;
             }
         }
     }

@@ -46,11 +46,15 @@
 //!   the counts under a filter are summed over the rows of the matching articles.
 //! - `text/<i>.bin` (`CXD1`, `pack::encode_documents`): [`TEXT_CHUNK`] articles whole, for the
 //!   reader and the snippets of the first page.
+//! - `pairs/<i>.bin` (`CXP1`): [`ROW_CHUNK`] articles' name pairs ([`cooccur::pairs`]: two
+//!   names, how many sentences name both; by first name then second, deltas): "who appears
+//!   with whom" is summed over the matching articles' pairs, fetched only when it is open.
 //!
 //! A damaged or truncated file is an `Err` from [`Shelf::add`] (never a panic), and a file the
 //! shelf did not ask for is refused.
 use std::collections::BTreeMap;
 
+use super::cooccur::{self, Cooccurrence, Pair};
 use super::index::GAP;
 use super::pack::{self, Error, Pack, Reader, Writer};
 use super::query::{self, Query, Results, Snippet, Term};
@@ -82,6 +86,7 @@ const ROWS: &[u8; 4] = b"CXR1";
 const TABLE: &[u8; 4] = b"CXA1";
 const TOTALS: &[u8; 4] = b"CXU1";
 const DAYS: &[u8; 4] = b"CXY1";
+const PAIRS: &[u8; 4] = b"CXP1";
 
 /// One name of the summary's table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,6 +162,11 @@ pub fn write(corpus: &Corpus) -> Files {
             put_deltas(&mut w, &index.doc_events[d]);
         }
         files.push((format!("rows/{chunk}.bin"), w.frame(ROWS)));
+        let mut w = Writer::default();
+        for &d in docs {
+            put_pairs(&mut w, &cooccur::pairs(&corpus.documents[d]));
+        }
+        files.push((format!("pairs/{chunk}.bin"), w.frame(PAIRS)));
     }
     for (chunk, docs) in order.chunks(TEXT_CHUNK).enumerate() {
         let renumbered: Vec<Document> = docs
@@ -247,6 +257,19 @@ fn put_deltas(w: &mut Writer, sorted: &[u32]) {
     for &v in sorted {
         w.varint(u64::from(v - last));
         last = v;
+    }
+}
+
+/// An article's name pairs (ascending, first < second): the count, then per pair the first
+/// name's delta, the second's distance from it and the sentences.
+fn put_pairs(w: &mut Writer, pairs: &[Pair]) {
+    w.varint(pairs.len() as u64);
+    let mut last = 0;
+    for &(a, b, n) in pairs {
+        w.varint(u64::from(a - last));
+        w.varint(u64::from(b - a));
+        w.varint(u64::from(n));
+        last = a;
     }
 }
 
@@ -595,6 +618,8 @@ pub struct Shelf {
     events: BTreeMap<usize, Vec<(u32, DateValue)>>,
     /// Per row file: per article, its names and its events.
     rows: BTreeMap<usize, Rows>,
+    /// Per pairs file: per article, its name pairs.
+    pairs: BTreeMap<usize, Vec<Vec<Pair>>>,
     /// Per text file: each article as a corpus of one, indexed once when added, so a snippet
     /// costs no index build per query (at 100 000 articles it was most of a keystroke's time).
     text: BTreeMap<usize, Vec<Corpus>>,
@@ -628,6 +653,7 @@ impl Shelf {
             days: None,
             events: BTreeMap::new(),
             rows: BTreeMap::new(),
+            pairs: BTreeMap::new(),
             text: BTreeMap::new(),
             ranked: std::sync::Mutex::new(None),
         })
@@ -644,6 +670,7 @@ impl Shelf {
             Some(("days", 0)) => self.days.is_some(),
             Some(("events", i)) => self.events.contains_key(&i),
             Some(("rows", i)) => self.rows.contains_key(&i),
+            Some(("pairs", i)) => self.pairs.contains_key(&i),
             Some(("text", i)) => self.text.contains_key(&i),
             _ => false,
         }
@@ -789,6 +816,32 @@ impl Shelf {
                 r.finish()?;
                 self.rows.insert(i, rows);
             }
+            "pairs" => {
+                if i >= s.row_files() {
+                    return Err(unknown());
+                }
+                let mut r = Reader::unframe(bytes, PAIRS, "a file of name pairs")?;
+                let want = (n as usize - i * ROW_CHUNK).min(ROW_CHUNK);
+                let bad = || Error(format!("{path} names a pair out of order or out of range"));
+                let mut articles = Vec::with_capacity(want);
+                for _ in 0..want {
+                    let mut pairs = Vec::new();
+                    let mut last: Option<(u32, u32)> = None;
+                    for _ in 0..r.len()? {
+                        let a = last.map_or(0, |(a, _)| a).checked_add(u32::take(&mut r)?).ok_or_else(bad)?;
+                        let b = a.checked_add(u32::take(&mut r)?).ok_or_else(bad)?;
+                        let count = u32::take(&mut r)?;
+                        if b == a || b >= s.name_count || count == 0 || last.is_some_and(|l| l >= (a, b)) {
+                            return Err(bad());
+                        }
+                        pairs.push((a, b, count));
+                        last = Some((a, b));
+                    }
+                    articles.push(pairs);
+                }
+                r.finish()?;
+                self.pairs.insert(i, articles);
+            }
             "text" => {
                 if i >= (n as usize).div_ceil(TEXT_CHUNK) {
                     return Err(unknown());
@@ -857,6 +910,30 @@ impl Shelf {
                 })
             })
             .collect())
+    }
+
+    /// "Who appears with whom" under a search's `results` ([`cooccur::matrix`]): the `top` most
+    /// counted names and the sentences of the matching articles that name each pair; or the
+    /// pairs files of the matching articles still needed.
+    pub fn cooccurrence(&self, results: &Results, top: usize) -> Result<Cooccurrence, Missing> {
+        let entities = cooccur::top_entities(&results.entity_counts, top);
+        if entities.len() < 2 {
+            // No pair to count: nothing to fetch.
+            return Ok(cooccur::from_pairs(entities, std::iter::empty::<&[Pair]>()));
+        }
+        let mut files: Vec<usize> = results.hits.iter().map(|h| h.doc as usize / ROW_CHUNK).collect();
+        files.sort_unstable();
+        files.dedup();
+        let need: Vec<String> =
+            files.iter().filter(|f| !self.pairs.contains_key(f)).map(|f| format!("pairs/{f}.bin")).collect();
+        if !need.is_empty() {
+            return Err(Missing(need));
+        }
+        let articles = results.hits.iter().filter_map(|h| {
+            let d = h.doc as usize;
+            self.pairs.get(&(d / ROW_CHUNK)).and_then(|file| file.get(d % ROW_CHUNK))
+        });
+        Ok(cooccur::from_pairs(entities, articles))
     }
 
     /// Article `number` (in date order), or the file to fetch for it.

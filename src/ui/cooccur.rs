@@ -1,20 +1,37 @@
 //! "Who appears with whom": the co-occurrence matrix of the names most present under the
 //! current filter, drawn as SVG (one rect per pair; no chart library). A cell's shade is its
-//! count against the largest; clicking it requires both names.
+//! count against the largest; clicking it requires both names. The embedded explorer counts
+//! over its corpus in memory ([`CooccurrencePanel`]); the served one over the pairs files it
+//! fetches (`ui::large`); both draw with [`CooccurrenceDetails`].
 
 use leptos::prelude::*;
 
 use super::context::use_ctx;
 use super::shell::History;
-use crate::corpus::cooccur;
+use super::state::ViewState;
+use crate::corpus::cooccur::{self, Cooccurrence};
 
 /// Names in the matrix: enough for the main actors, few enough to read on a phone.
-const TOP: usize = 10;
+pub const TOP: usize = 10;
 const CELL: usize = 22;
 const LABEL: usize = 150;
 /// Height a slanted (-60°) column label takes per character, at the labels' font size.
 const TOP_PER_CHAR: f64 = 5.6;
 
+/// A matrix with its names, as the panel draws it.
+pub type Named = (Vec<String>, Cooccurrence);
+
+/// Requires both names of a pair (a click on a square), taking them off the excluded ones.
+pub fn require_both(s: &mut ViewState, a: String, b: String) {
+    for name in [a, b] {
+        s.exclude.retain(|n| *n != name);
+        if !s.include.contains(&name) {
+            s.include.push(name);
+        }
+    }
+}
+
+/// The embedded explorer's panel: the matrix from the corpus in memory, once it is opened.
 #[component]
 pub fn CooccurrencePanel() -> impl IntoView {
     let ctx = use_ctx();
@@ -22,18 +39,36 @@ pub fn CooccurrencePanel() -> impl IntoView {
     let matrix = {
         let corpus = ctx.corpus.clone();
         let results = ctx.results;
-        Memo::new(
-            move |_| if open.get() { results.with(|r| cooccur::matrix(&corpus, r, TOP)) } else { Default::default() },
-        )
+        Memo::new(move |_| {
+            open.get().then(|| {
+                let m = results.with(|r| cooccur::matrix(&corpus, r, TOP));
+                let names = m.entities.iter().map(|&e| corpus.entities[e as usize].name.clone()).collect();
+                (names, m)
+            })
+        })
     };
+    let require = Callback::new(move |(a, b): (String, String)| {
+        ctx.change(History::Push, move |s| require_both(s, a, b));
+    });
+    view! { <CooccurrenceDetails open matrix=matrix.into() require/> }
+}
+
+/// The panel: collapsed until opened (`open`), then the matrix, or a line while `matrix` is
+/// still being counted (`None`).
+#[component]
+pub fn CooccurrenceDetails(
+    open: RwSignal<bool>,
+    matrix: Signal<Option<Named>>,
+    require: Callback<(String, String)>,
+) -> impl IntoView {
     let chart = move || {
-        let m = matrix.get();
-        let ctx = use_ctx();
-        let n = m.entities.len();
+        let Some((names, m)) = matrix.get() else {
+            return view! { <p class="hint" id="cooccur-counting">"Counting…"</p> }.into_any();
+        };
+        let n = m.entities.len().min(names.len());
         if n < 2 {
             return view! { <p class="hint">"Fewer than two names in the articles shown."</p> }.into_any();
         }
-        let names: Vec<String> = m.entities.iter().map(|&e| ctx.corpus.entities[e as usize].name.clone()).collect();
         let max = f64::from(m.max());
         let short = |s: &str| {
             if s.chars().count() > 20 {
@@ -63,7 +98,6 @@ pub fn CooccurrencePanel() -> impl IntoView {
                 }
                 let count = m.counts[i][j];
                 let (a, b) = (names[i].clone(), names[j].clone());
-                let ctx = ctx.clone();
                 let label = format!("{a} and {b}: {count} sentence{}", if count == 1 { "" } else { "s" });
                 let title = label.clone();
                 cells.push(view! {
@@ -83,15 +117,7 @@ pub fn CooccurrencePanel() -> impl IntoView {
                         aria-label=label.clone()
                         on:click=move |_| {
                             if count > 0 {
-                                let (a, b) = (a.clone(), b.clone());
-                                ctx.change(History::Push, move |s| {
-                                    for name in [a, b] {
-                                        s.exclude.retain(|n| *n != name);
-                                        if !s.include.contains(&name) {
-                                            s.include.push(name);
-                                        }
-                                    }
-                                });
+                                require.run((a.clone(), b.clone()));
                             }
                         }
                     >

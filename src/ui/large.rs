@@ -8,13 +8,15 @@
 //! change of view while files are in flight is picked up by the same loop after that round, so
 //! a file is never requested twice and an answer is only shown for the view it was asked for.
 //!
-//! What the embedded corpus offers beyond this (stories, co-occurrence, "also in", name
+//! "Who appears with whom" sums the pairs files of the matching articles (fetched only while
+//! it is open). What the embedded corpus offers beyond this (stories, "also in", name
 //! corrections, a reader's own files, downloads) needs the whole corpus in memory and is not
 //! offered here yet; the header says so.
 use leptos::prelude::*;
 
 use super::chart;
 use super::chips::ChipFilter;
+use super::cooccur::{self, CooccurrenceDetails, Named};
 use super::fetch;
 use super::report::counted;
 use super::results::{empty_state, highlighted, SortSelect};
@@ -104,6 +106,8 @@ struct Live {
     answered: StoredValue<Option<Query>>,
     /// The chip panel's filter box (not part of the link, as in the embedded explorer).
     chip_filter: RwSignal<String>,
+    /// "Who appears with whom" is open: its pairs files are part of the view.
+    cooccur_open: RwSignal<bool>,
 }
 
 fn mount_app(base: String, shelf: Shelf) {
@@ -126,6 +130,7 @@ fn mount_app(base: String, shelf: Shelf) {
             busy: RwSignal::new(false),
             answered: StoredValue::new(None),
             chip_filter: RwSignal::new(String::new()),
+            cooccur_open: RwSignal::new(false),
         };
         provide_context(live);
         // Every change of view starts (or continues) the loop.
@@ -133,6 +138,7 @@ fn mount_app(base: String, shelf: Shelf) {
             live.state.track();
             live.shown.track();
             live.chip_filter.track();
+            live.cooccur_open.track();
             drive(live);
         });
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
@@ -219,6 +225,20 @@ impl Live {
                 for e in top_names(counted_names(&results.entity_counts), CHIPS) {
                     if let Err(Missing(files)) = shelf.name(e) {
                         want(files);
+                    }
+                }
+                // "Who appears with whom", when open: the matching articles' pairs and the
+                // names of its rows (the top chips, so usually here already).
+                if self.cooccur_open.get_untracked() {
+                    match shelf.cooccurrence(results, cooccur::TOP) {
+                        Ok(m) => {
+                            for &e in &m.entities {
+                                if let Err(Missing(files)) = shelf.name(e) {
+                                    want(files);
+                                }
+                            }
+                        }
+                        Err(Missing(files)) => want(files),
                     }
                 }
                 match display_order(shelf, results, sort) {
@@ -374,7 +394,7 @@ fn LargeApp() -> impl IntoView {
             </div>
         </header>
         <p class="served-note" id="served-note">
-            "A large corpus, served in parts: search, names, the timeline and the reader fetch what they need. Stories, co-occurrence, name corrections and adding your own files need a smaller corpus."
+            "A large corpus, served in parts: search, names, the timeline, who appears with whom and the reader fetch what they need. Stories, passages shared between articles, name corrections and adding your own files need a smaller corpus."
         </p>
         <Show when=move || error.with(Option::is_some)>
             <div class="notices fetch-error" role="alert" id="fetch-error">
@@ -392,11 +412,37 @@ fn LargeApp() -> impl IntoView {
             <Chips/>
             <div class="center">
                 <Months/>
+                <Cooccurrence/>
                 <ResultList/>
             </div>
             <Reader/>
         </main>
     }
+}
+
+/// "Who appears with whom" over the served corpus: counted from the pairs files of the matching
+/// articles, which the fetch loop brings once the panel is open.
+#[component]
+fn Cooccurrence() -> impl IntoView {
+    let live = expect_context::<Live>();
+    let matrix = Memo::new(move |_| -> Option<Named> {
+        live.added.track();
+        if !live.cooccur_open.get() {
+            return None;
+        }
+        live.results.with(|r| {
+            live.shelf.with_value(|shelf| {
+                let m = shelf.cooccurrence(r.as_ref()?, cooccur::TOP).ok()?;
+                let names =
+                    m.entities.iter().map(|&e| shelf.name(e).ok().map(|n| n.name.clone())).collect::<Option<_>>()?;
+                Some((names, m))
+            })
+        })
+    });
+    let require = Callback::new(move |(a, b): (String, String)| {
+        live.change(History::Push, move |s| cooccur::require_both(s, a, b));
+    });
+    view! { <CooccurrenceDetails open=live.cooccur_open matrix=matrix.into() require/> }
 }
 
 #[component]

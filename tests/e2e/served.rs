@@ -76,6 +76,34 @@ impl Native {
         }
     }
 
+    /// "Who appears with whom" as the page should draw it: `(row, column, sentences)` for every
+    /// square off the diagonal.
+    fn cooccurrence(&mut self, results: &Results) -> BTreeSet<(String, String, u32)> {
+        let m = loop {
+            match self.shelf.cooccurrence(results, 10) {
+                Ok(m) => break m,
+                Err(Missing(files)) => self.fetch(files),
+            }
+        };
+        let names: Vec<String> = m
+            .entities
+            .iter()
+            .map(|&e| {
+                if let Err(Missing(files)) = self.shelf.name(e) {
+                    self.fetch(files);
+                }
+                self.shelf.name(e).unwrap().name.clone()
+            })
+            .collect();
+        let mut cells = BTreeSet::new();
+        for (i, a) in names.iter().enumerate() {
+            for (j, b) in names.iter().enumerate().filter(|&(j, _)| j != i) {
+                cells.insert((a.clone(), b.clone(), m.counts[i][j]));
+            }
+        }
+        cells
+    }
+
     fn title(&mut self, number: u32) -> String {
         if let Err(Missing(files)) = self.shelf.document(number) {
             self.fetch(files);
@@ -256,6 +284,33 @@ fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
             let chips = native.chips(&with_name);
             settled(&page, &chips, "the word and the name").await;
             assert!(page.fragment().await.contains("in="), "{browser:?}: the name is in the link");
+
+            // Who appears with whom, under the word and the name: every square is the count of
+            // the pairs files; a square requires both names, and Back undoes it.
+            let cells = native.cooccurrence(&with_name);
+            assert!(cells.iter().any(|&(_, _, n)| n > 0), "the view has names named together");
+            page.click("details.cooccur summary").await;
+            page.wait_until("document.querySelectorAll('.cooccur-chart .co-cell').length > 0", "the matrix").await;
+            let (a, b, n) = (
+                page.attrs(".co-cell", "data-a").await,
+                page.attrs(".co-cell", "data-b").await,
+                page.attrs(".co-cell", "data-count").await,
+            );
+            let shown: BTreeSet<(String, String, u32)> =
+                a.into_iter().zip(b).zip(n).map(|((a, b), n)| (a, b, n.parse().unwrap())).collect();
+            assert_eq!(shown, cells, "{browser:?}: who appears with whom");
+            assert_eq!(crate::explorer::axe(&page).await, Vec::<String>::new(), "{browser:?}: served matrix");
+            let (pa, pb, _) = cells.iter().max_by_key(|&&(_, _, n)| n).unwrap().clone();
+            let both: Vec<u32> =
+                [&pa, &pb].iter().map(|name| native.shelf.number_of(name).expect("a shown name is known")).collect();
+            let mut include = vec![e];
+            include.extend(both.iter().filter(|&&x| x != e));
+            let with_pair = native.answer(&Query { text: word.clone(), include, ..Query::default() });
+            page.click(&format!(".co-cell[data-a={pa:?}][data-b={pb:?}]")).await;
+            wait_count(&page, &count_line(with_pair.hits.len(), total), "the pair's count").await;
+            page.js("history.back();").await;
+            wait_count(&page, &count_line(with_name.hits.len(), total), "back to the word and the name").await;
+            page.click("details.cooccur summary").await;
 
             // The busiest column of the timeline: only its articles.
             let counts = page.attrs(".month-bar", "data-count").await;
