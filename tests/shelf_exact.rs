@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use corpus_explorer::corpus::cooccur::{self, Cooccurrence};
+use corpus_explorer::corpus::echo;
 use corpus_explorer::corpus::shelf::{self, Missing, Shelf};
 use corpus_explorer::corpus::{query, Corpus, Day, Query, Results, Source};
 
@@ -46,6 +47,58 @@ fn ask(shelf: &mut Shelf, files: &BTreeMap<String, Vec<u8>>, query: &Query) -> (
         }
     }
     panic!("a query needed more than three rounds of fetches: {query:?}");
+}
+
+/// The served reader's "also in" links are the embedded reader's: for every article, every
+/// sentence another article repeats (`echo::Shingles` over the whole corpus in memory), how
+/// many articles repeat it and the first `echo::SHOWN` of them in date order, with their
+/// sentence, id and title. Returns how many articles share a passage.
+fn assert_passages_match(corpus: &Corpus, files: &BTreeMap<String, Vec<u8>>) -> usize {
+    let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
+    let number = &corpus.index.date_rank;
+    let shingles = echo::Shingles::new(corpus);
+    let mut sharing = 0;
+    for d in 0..corpus.documents.len() {
+        let n = number[d];
+        let got = match shelf.passages(n) {
+            Ok(got) => got.to_vec(),
+            Err(Missing(paths)) => {
+                assert_eq!(paths, [format!("echoes/{}.bin", n as usize / shelf::ECHO_CHUNK)]);
+                shelf.add(&paths[0], &files[&paths[0]]).unwrap();
+                shelf.passages(n).unwrap().to_vec()
+            }
+        };
+        // (sentence, articles repeating it, the first few as (number, sentence, id, title))
+        let mut want: BTreeMap<u32, Vec<(u32, u32, String, String)>> = BTreeMap::new();
+        for e in shingles.echoes(corpus, d as u32) {
+            let other = &corpus.documents[e.doc as usize];
+            want.entry(e.sentence).or_default().push((
+                number[e.doc as usize],
+                e.other,
+                other.id.clone(),
+                other.title.clone(),
+            ));
+        }
+        let want: Vec<(u32, u32, Vec<(u32, u32, String, String)>)> = want
+            .into_iter()
+            .map(|(s, mut others)| {
+                others.sort();
+                let count = others.len() as u32;
+                others.truncate(echo::SHOWN);
+                (s, count, others)
+            })
+            .collect();
+        let got: Vec<(u32, u32, Vec<(u32, u32, String, String)>)> = got
+            .into_iter()
+            .map(|p| {
+                let shown = p.shown.into_iter().map(|x| (x.number, x.sentence, x.id, x.title)).collect();
+                (p.sentence, p.articles, shown)
+            })
+            .collect();
+        assert_eq!(got, want, "the passages of {}", corpus.documents[d].id);
+        sharing += usize::from(!got.is_empty());
+    }
+    sharing
 }
 
 /// "Who appears with whom" from the pairs files, fetched as the shelf asks (one round).
@@ -178,6 +231,10 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
     }
     assert!(found >= queries.len() - 4, "most queries find something, so the comparison means something: {found}");
     assert!(paired >= queries.len() / 2, "most views have pairs named together more than once: {paired}");
+    // The passages the synthetic articles share (their sentences come from a few hundred, so
+    // most are everywhere and link nothing): the same on the shelf as in memory.
+    let sharing = assert_passages_match(&corpus, &files);
+    eprintln!("articles sharing a passage: {sharing}");
     // The shelf keeps the last ranking between rounds; asked again after others, every query
     // still gets its own answer, in reverse order too.
     for (query, answer) in queries.iter().zip(&answers).rev() {
@@ -261,6 +318,9 @@ fn the_seeds_sort_by_date_on_the_shelf_as_in_memory() {
     let matrix = cooccurrence(&mut shelf, &files, &got);
     assert_eq!(matrix, cooccur::matrix(&corpus, &expected, 10));
     assert!(matrix.max() > 1, "{matrix:?}");
+    // The seeds retell one story, and some of their sentences are one passage translated
+    // twice: the served reader links them as the embedded one does.
+    assert!(assert_passages_match(&corpus, &files) >= 2, "two seeds at least share a passage");
 }
 
 #[test]

@@ -8,12 +8,14 @@
 //! ("…trade council." against "…Trade Council (OTC)."); shingles rather than single words
 //! because two sentences about the same thing share words without sharing a passage. Folding makes case and accents not matter.
 //!
-//! Computed for one article at a time (when the reader opens it), with no index of its own: the
-//! search index names the articles that contain each sentence's [`RAREST`] rarest words (a
-//! passage repeated at 60% or more keeps at least one of them, but for a contrived case), and
-//! only their sentences, read as term ids from the index, are shingled and compared. Pure and
-//! deterministic.
-use std::collections::{HashMap, HashSet};
+//! Computed for the whole corpus at once ([`Shingles`]): every comparable sentence's shingles
+//! are hashed and sorted, so the sentences that share one are neighbours, and each sentence is
+//! compared only with the sentences that share a shingle with it. A shingle that more than
+//! [`MAX_SHARED`] articles have is no evidence of a copied passage (a slogan, a standard line
+//! under every article of an outlet, a phrase of the language) and links nothing; that also
+//! bounds the work on a corpus of any size (the static corpus stores every article's passages,
+//! `corpus::shelf`). Pure and deterministic.
+use std::collections::HashMap;
 
 use super::Corpus;
 
@@ -23,8 +25,11 @@ pub const SHINGLE: usize = 4;
 pub const MIN_WORDS: usize = 6;
 /// Share of the smaller sentence's shingles the other must have.
 pub const MIN_CONTAINMENT: f64 = 0.6;
-/// Words per sentence whose articles are candidates (the rarest in the corpus).
-const RAREST: usize = 3;
+/// A shingle in more articles than this links nothing (see the module's comment).
+pub const MAX_SHARED: usize = 64;
+/// Other articles a reader names after a repeated sentence (earliest first); the rest are
+/// counted. The static corpus stores no more than these.
+pub const SHOWN: usize = 3;
 
 /// A sentence of the article that another article repeats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,51 +41,116 @@ pub struct Echo {
     pub other: u32,
 }
 
-/// The sentences of article `doc` that other articles repeat, by sentence then article; for
-/// each (sentence, other article) the best-matching sentence there.
-pub fn echoes(corpus: &Corpus, doc: u32) -> Vec<Echo> {
-    let index = &corpus.index;
-    if doc as usize >= index.doc_sentences.len() {
-        return Vec::new();
-    }
-    let mine: Vec<(u32, HashSet<u64>)> =
-        sentence_terms(corpus, doc as usize).filter_map(|(s, terms)| shingles(terms).map(|set| (s, set))).collect();
-    let mut owners: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (k, (_, set)) in mine.iter().enumerate() {
-        for &h in set {
-            owners.entry(h).or_default().push(k);
-        }
-    }
-    if owners.is_empty() {
-        return Vec::new();
-    }
-    let candidates = candidate_docs(corpus, doc as usize);
-    // (my sentence, other doc) → (containment, other sentence)
-    let mut best: HashMap<(u32, u32), (f64, u32)> = HashMap::new();
-    for d in (0..index.doc_sentences.len()).filter(|&d| d != doc as usize && candidates[d]) {
-        for (j, terms) in sentence_terms(corpus, d) {
-            let Some(theirs) = shingles(terms) else { continue };
-            let mut shared: HashMap<usize, usize> = HashMap::new();
-            for h in &theirs {
-                for &k in owners.get(h).into_iter().flatten() {
-                    *shared.entry(k).or_default() += 1;
+/// Every comparable sentence (indexed, at least [`MIN_WORDS`] words) and which of them share
+/// each shingle: built once per corpus, then asked per article ([`Shingles::echoes`]).
+pub struct Shingles {
+    /// Per comparable sentence, numbered in (article, sentence) order: its article, its
+    /// sentence number there and how many distinct shingles it has.
+    sentences: Vec<(u32, u32, u32)>,
+    /// `(shingle, comparable sentence)` sorted, for the shingles of 2 to [`MAX_SHARED`]
+    /// articles only: the others link nothing.
+    table: Vec<(u64, u32)>,
+}
+
+impl Shingles {
+    pub fn new(corpus: &Corpus) -> Shingles {
+        let mut sentences = Vec::new();
+        let mut all: Vec<(u64, u32, u32)> = Vec::new();
+        for d in 0..corpus.index.doc_sentences.len() {
+            for (s, terms) in sentence_terms(corpus, d) {
+                if let Some(hashes) = shingles(terms) {
+                    let id = sentences.len() as u32;
+                    sentences.push((d as u32, s, hashes.len() as u32));
+                    all.extend(hashes.into_iter().map(|h| (h, id, d as u32)));
                 }
             }
-            for (k, n) in shared {
-                let containment = n as f64 / mine[k].1.len().min(theirs.len()) as f64;
-                if containment >= MIN_CONTAINMENT {
-                    let slot = best.entry((mine[k].0, d as u32)).or_insert((0.0, j));
-                    if containment > slot.0 {
-                        *slot = (containment, j);
+        }
+        all.sort_unstable();
+        let mut table = Vec::new();
+        for group in all.chunk_by(|a, b| a.0 == b.0) {
+            // Sorted by sentence, so by article: count the distinct articles in one pass.
+            let articles = 1 + group.windows(2).filter(|w| w[0].2 != w[1].2).count();
+            if (2..=MAX_SHARED).contains(&articles) {
+                table.extend(group.iter().map(|&(h, id, _)| (h, id)));
+            }
+        }
+        Shingles { sentences, table }
+    }
+
+    /// The sentences of article `doc` that other articles repeat, by sentence then article;
+    /// for each (sentence, other article) the best-matching sentence there (the first of
+    /// equals).
+    pub fn echoes(&self, corpus: &Corpus, doc: u32) -> Vec<Echo> {
+        if doc as usize >= corpus.index.doc_sentences.len() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (s, terms) in sentence_terms(corpus, doc as usize) {
+            let Some(mine) = shingles(terms) else { continue };
+            // Other comparable sentences → shingles shared with this one.
+            let mut shared: HashMap<u32, u32> = HashMap::new();
+            for h in &mine {
+                let start = self.table.partition_point(|&(x, _)| x < *h);
+                for &(_, t) in self.table[start..].iter().take_while(|&&(x, _)| x == *h) {
+                    if self.sentences[t as usize].0 != doc {
+                        *shared.entry(t).or_default() += 1;
                     }
                 }
             }
+            let mut linked: Vec<(u32, f64)> = shared
+                .into_iter()
+                .map(|(t, n)| (t, f64::from(n) / f64::from(self.sentences[t as usize].2.min(mine.len() as u32))))
+                .filter(|&(_, c)| c >= MIN_CONTAINMENT)
+                .collect();
+            linked.sort_unstable_by_key(|&(t, _)| t);
+            // Per other article, the best of its sentences (ids ascend within an article).
+            let mut best: Vec<(u32, u32, f64)> = Vec::new();
+            for (t, c) in linked {
+                let (other_doc, other, _) = self.sentences[t as usize];
+                match best.last_mut() {
+                    Some(last) if last.0 == other_doc => {
+                        if c > last.2 {
+                            *last = (other_doc, other, c);
+                        }
+                    }
+                    _ => best.push((other_doc, other, c)),
+                }
+            }
+            out.extend(best.into_iter().map(|(d, other, _)| Echo { sentence: s, doc: d, other }));
         }
+        out
     }
-    let mut out: Vec<Echo> =
-        best.into_iter().map(|((sentence, doc), (_, other))| Echo { sentence, doc, other }).collect();
-    out.sort_by_key(|e| (e.sentence, e.doc));
-    out
+}
+
+/// The sentences of article `doc` that other articles repeat ([`Shingles::echoes`]). Builds
+/// the corpus's shingles for one question: to ask about many articles, build [`Shingles`] once.
+pub fn echoes(corpus: &Corpus, doc: u32) -> Vec<Echo> {
+    Shingles::new(corpus).echoes(corpus, doc)
+}
+
+/// [`echoes`] of every article, by article: what the static corpus stores for its reader
+/// (`corpus::shelf`). Natively the articles are spread over `threads` threads; the answer is
+/// the same.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn all(corpus: &Corpus, threads: usize) -> Vec<Vec<Echo>> {
+    let shingles = Shingles::new(corpus);
+    let docs: Vec<u32> = (0..corpus.index.doc_sentences.len() as u32).collect();
+    let run = docs.len().div_ceil(threads.max(1)).max(1);
+    let shingles = &shingles;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = docs
+            .chunks(run)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(|&d| shingles.echoes(corpus, d)).collect::<Vec<_>>()))
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
+}
+
+/// Threads are not available in the page: one article after another.
+#[cfg(target_arch = "wasm32")]
+pub fn all(corpus: &Corpus, _threads: usize) -> Vec<Vec<Echo>> {
+    let shingles = Shingles::new(corpus);
+    (0..corpus.index.doc_sentences.len() as u32).map(|d| shingles.echoes(corpus, d)).collect()
 }
 
 /// Each indexed (not boilerplate) sentence of document `d` with its term ids, read from the
@@ -95,31 +165,16 @@ fn sentence_terms(corpus: &Corpus, d: usize) -> impl Iterator<Item = (u32, &[u32
     })
 }
 
-/// Articles that contain one of the [`RAREST`] rarest words of any sentence of `doc`.
-fn candidate_docs(corpus: &Corpus, doc: usize) -> Vec<bool> {
-    let index = &corpus.index;
-    let mut out = vec![false; index.doc_sentences.len()];
-    for (_, terms) in sentence_terms(corpus, doc) {
-        let mut rare: Vec<u32> = terms.to_vec();
-        rare.sort_by_key(|&t| (index.df(t), t));
-        rare.dedup();
-        for &t in rare.iter().take(RAREST) {
-            for p in index.postings(t) {
-                if let Some(c) = out.get_mut(p.doc as usize) {
-                    *c = true;
-                }
-            }
-        }
-    }
-    out
-}
-
-/// The set of hashed shingles of a sentence's terms, or `None` when it is too short to compare.
-fn shingles(terms: &[u32]) -> Option<HashSet<u64>> {
+/// The distinct hashed shingles of a sentence's terms, sorted, or `None` when it is too short
+/// to compare.
+fn shingles(terms: &[u32]) -> Option<Vec<u64>> {
     if terms.len() < MIN_WORDS {
         return None;
     }
-    Some(terms.windows(SHINGLE).map(hash).collect())
+    let mut hashes: Vec<u64> = terms.windows(SHINGLE).map(hash).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    Some(hashes)
 }
 
 /// FNV-1a over the term ids: stable across runs and platforms.
@@ -165,6 +220,28 @@ mod tests {
         let a = "One\n\nThe council approved the harbour budget after a long debate on Monday.";
         let b = "Two\n\nAfter Monday's debate, a long one, the budget for the harbour was approved by the council.";
         assert!(echoes(&build(&[("a", a), ("b", b)]), 0).is_empty());
+    }
+
+    #[test]
+    fn a_passage_in_more_articles_than_the_limit_links_nothing_and_a_rarer_one_still_does() {
+        let everywhere = "The harbour board confirmed the new ferry timetable for the winter season.";
+        let texts: Vec<(String, String)> = (0..=MAX_SHARED)
+            .map(|i| {
+                let extra =
+                    if i < 2 { " Dock workers in Orvel walked out on Monday over unpaid overtime." } else { "" };
+                (format!("a{i:03}"), format!("Notice {i}\n\n{everywhere}{extra} Item {i} follows."))
+            })
+            .collect();
+        let sources: Vec<Source<'_>> = texts.iter().map(|(id, text)| Source { id, text }).collect();
+        let corpus = Corpus::build(&sources, None);
+        let shingles = Shingles::new(&corpus);
+        let found = shingles.echoes(&corpus, 0);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(corpus.documents[0].sentences[found[0].sentence as usize].text.starts_with("Dock workers"));
+        assert_eq!(found[0].doc, 1);
+        assert!(shingles.echoes(&corpus, 5).is_empty(), "a line under every article is no shared passage");
+        // One table answers for every article as `echoes` does for one.
+        assert_eq!(all(&corpus, 2)[1], echoes(&corpus, 1));
     }
 
     #[test]

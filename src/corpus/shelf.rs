@@ -46,6 +46,11 @@
 //!   the counts under a filter are summed over the rows of the matching articles.
 //! - `text/<i>.bin` (`CXD1`, `pack::encode_documents`): [`TEXT_CHUNK`] articles whole, for the
 //!   reader and the snippets of the first page.
+//! - `echoes/<i>.bin` (`CXO1`): for [`ECHO_CHUNK`] articles, the sentences other articles
+//!   repeat ([`echo::Shingles`], computed at build time over the whole corpus): per article, per
+//!   such sentence how many other articles repeat it and the first [`echo::SHOWN`] of them by
+//!   number (number, sentence, id, title: the reader's "also in" links need no other file).
+//!   Fetched with the text when the reader opens an article.
 //! - `pairs/<i>.bin` (`CXP1`): [`ROW_CHUNK`] articles' name pairs ([`cooccur::pairs`]: two
 //!   names, how many sentences name both; by first name then second, deltas): "who appears
 //!   with whom" is summed over the matching articles' pairs, fetched only when it is open.
@@ -55,6 +60,7 @@
 use std::collections::BTreeMap;
 
 use super::cooccur::{self, Cooccurrence, Pair};
+use super::echo;
 use super::index::GAP;
 use super::pack::{self, Error, Pack, Reader, Writer};
 use super::query::{self, Query, Results, Snippet, Term};
@@ -72,6 +78,8 @@ pub const TEXT_CHUNK: usize = 1;
 pub const TOP_NAMES: usize = 400;
 /// Names per name-table file.
 pub const TABLE_CHUNK: usize = 1024;
+/// Articles per echo file: the reader fetches one beside the article's text, so it is small.
+pub const ECHO_CHUNK: usize = 64;
 /// Events per event file.
 const EVENT_CHUNK: usize = 1024;
 /// A term shard or name-list file is cut once its postings reach about this many bytes.
@@ -87,6 +95,7 @@ const TABLE: &[u8; 4] = b"CXA1";
 const TOTALS: &[u8; 4] = b"CXU1";
 const DAYS: &[u8; 4] = b"CXY1";
 const PAIRS: &[u8; 4] = b"CXP1";
+const ECHOES: &[u8; 4] = b"CXO1";
 
 /// One name of the summary's table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,6 +104,51 @@ pub struct Name {
     pub kind: EntityKind,
     /// Articles that name it.
     pub total: u32,
+}
+
+/// A sentence of an article that other articles repeat nearly word for word ([`echo`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Passage {
+    /// The sentence of the article asked about.
+    pub sentence: u32,
+    /// How many other articles repeat it.
+    pub articles: u32,
+    /// The first [`echo::SHOWN`] of them by number (the earliest first).
+    pub shown: Vec<Elsewhere>,
+}
+
+/// Where a passage is repeated: the other article's number, its sentence, id and title.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Elsewhere {
+    pub number: u32,
+    pub sentence: u32,
+    pub id: String,
+    pub title: String,
+}
+
+/// An article's repeated passages as the static corpus stores them: by sentence, each with its
+/// other articles by number, cut to the first [`echo::SHOWN`]. The exactness test builds its
+/// expectation with this too, from the in-memory answer.
+pub fn passages(corpus: &Corpus, number: &[u32], echoes: &[echo::Echo]) -> Vec<Passage> {
+    let mut out: Vec<Passage> = Vec::new();
+    for e in echoes {
+        if out.last().is_none_or(|p| p.sentence != e.sentence) {
+            out.push(Passage { sentence: e.sentence, articles: 0, shown: Vec::new() });
+        }
+        let (Some(p), Some(other)) = (out.last_mut(), corpus.documents.get(e.doc as usize)) else { continue };
+        p.articles += 1;
+        p.shown.push(Elsewhere {
+            number: number[e.doc as usize],
+            sentence: e.other,
+            id: other.id.clone(),
+            title: other.title.clone(),
+        });
+    }
+    for p in &mut out {
+        p.shown.sort_by_key(|x| x.number);
+        p.shown.truncate(echo::SHOWN);
+    }
+    out
 }
 
 /// What the page loads at start.
@@ -180,6 +234,7 @@ pub fn write(corpus: &Corpus) -> Files {
             .collect();
         files.push((format!("text/{chunk}.bin"), pack::encode_documents(renumbered)));
     }
+    write_echoes(corpus, &number, &order, &mut files);
 
     let names: Vec<Name> = corpus
         .entities
@@ -423,6 +478,43 @@ fn write_events(corpus: &Corpus, number: &[u32], files: &mut Vec<(String, Vec<u8
     dir
 }
 
+/// The echo files: every article's repeated passages, by number. The comparison runs on every
+/// core here (natively).
+fn write_echoes(corpus: &Corpus, number: &[u32], order: &[usize], files: &mut Vec<(String, Vec<u8>)>) {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let echoes = echo::all(corpus, threads);
+    for (chunk, docs) in order.chunks(ECHO_CHUNK).enumerate() {
+        let mut w = Writer::default();
+        for &d in docs {
+            passages(corpus, number, echoes.get(d).map_or(&[], Vec::as_slice)).put(&mut w);
+        }
+        files.push((format!("echoes/{chunk}.bin"), w.frame(ECHOES)));
+    }
+}
+
+impl Pack for Passage {
+    fn put(&self, w: &mut Writer) {
+        self.sentence.put(w);
+        self.articles.put(w);
+        self.shown.put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, Error> {
+        Ok(Passage { sentence: u32::take(r)?, articles: u32::take(r)?, shown: Pack::take(r)? })
+    }
+}
+
+impl Pack for Elsewhere {
+    fn put(&self, w: &mut Writer) {
+        self.number.put(w);
+        self.sentence.put(w);
+        self.id.put(w);
+        self.title.put(w);
+    }
+    fn take(r: &mut Reader<'_>) -> Result<Self, Error> {
+        Ok(Elsewhere { number: u32::take(r)?, sentence: u32::take(r)?, id: String::take(r)?, title: String::take(r)? })
+    }
+}
+
 impl Pack for Name {
     fn put(&self, w: &mut Writer) {
         self.name.put(w);
@@ -618,6 +710,8 @@ pub struct Shelf {
     events: BTreeMap<usize, Vec<(u32, DateValue)>>,
     /// Per row file: per article, its names and its events.
     rows: BTreeMap<usize, Rows>,
+    /// Per echo file: per article, its repeated passages.
+    echoes: BTreeMap<usize, Vec<Vec<Passage>>>,
     /// Per pairs file: per article, its name pairs.
     pairs: BTreeMap<usize, Vec<Vec<Pair>>>,
     /// Per text file: each article as a corpus of one, indexed once when added, so a snippet
@@ -654,6 +748,7 @@ impl Shelf {
             events: BTreeMap::new(),
             rows: BTreeMap::new(),
             pairs: BTreeMap::new(),
+            echoes: BTreeMap::new(),
             text: BTreeMap::new(),
             ranked: std::sync::Mutex::new(None),
         })
@@ -671,6 +766,7 @@ impl Shelf {
             Some(("events", i)) => self.events.contains_key(&i),
             Some(("rows", i)) => self.rows.contains_key(&i),
             Some(("pairs", i)) => self.pairs.contains_key(&i),
+            Some(("echoes", i)) => self.echoes.contains_key(&i),
             Some(("text", i)) => self.text.contains_key(&i),
             _ => false,
         }
@@ -842,6 +938,29 @@ impl Shelf {
                 r.finish()?;
                 self.pairs.insert(i, articles);
             }
+            "echoes" => {
+                if i >= (n as usize).div_ceil(ECHO_CHUNK) {
+                    return Err(unknown());
+                }
+                let mut r = Reader::unframe(bytes, ECHOES, "an echo file")?;
+                let want = (n as usize - i * ECHO_CHUNK).min(ECHO_CHUNK);
+                let lists = (0..want).map(|_| Vec::<Passage>::take(&mut r)).collect::<Result<Vec<_>, Error>>()?;
+                r.finish()?;
+                for (k, list) in lists.iter().enumerate() {
+                    let me = (i * ECHO_CHUNK + k) as u32;
+                    for p in list {
+                        if p.shown.is_empty() || p.shown.len() > echo::SHOWN || (p.articles as usize) < p.shown.len() {
+                            return Err(Error(format!("{path} has a passage with a wrong count of articles")));
+                        }
+                        for x in &p.shown {
+                            if doc_ok(x.number)? == me {
+                                return Err(Error(format!("{path} says an article repeats itself")));
+                            }
+                        }
+                    }
+                }
+                self.echoes.insert(i, lists);
+            }
             "text" => {
                 if i >= (n as usize).div_ceil(TEXT_CHUNK) {
                     return Err(unknown());
@@ -910,6 +1029,17 @@ impl Shelf {
                 })
             })
             .collect())
+    }
+
+    /// The sentences of article `number` that other articles repeat, by sentence; or the file
+    /// to fetch for them.
+    pub fn passages(&self, number: u32) -> Result<&[Passage], Missing> {
+        let chunk = number as usize / ECHO_CHUNK;
+        match self.echoes.get(&chunk) {
+            Some(lists) => Ok(lists.get(number as usize % ECHO_CHUNK).map_or(&[], Vec::as_slice)),
+            None if number < self.summary.doc_count => Err(Missing(vec![format!("echoes/{chunk}.bin")])),
+            None => Ok(&[]),
+        }
     }
 
     /// "Who appears with whom" under a search's `results` ([`cooccur::matrix`]): the `top` most

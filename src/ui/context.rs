@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::shell::{self, History};
 use super::state::{self, ViewState};
 use super::workspace::Workspace;
+use crate::corpus::echo::{self, Echo};
 use crate::corpus::story::{self, Story};
 use crate::corpus::{Corpus, Query, Results};
 
@@ -24,6 +25,8 @@ pub struct Ctx {
     pub ws: Workspace,
     /// The corpus's story groups, computed the first time a view asks (not at start-up).
     stories: StoredValue<Option<Arc<Vec<Story>>>>,
+    /// The corpus's sentences compared for "also in", the first time the reader opens.
+    shingles: StoredValue<Option<Arc<echo::Shingles>>>,
 }
 
 impl Ctx {
@@ -39,7 +42,16 @@ impl Ctx {
             let corpus = corpus.clone();
             Memo::new(move |_| query.with(|q| corpus.search(q)))
         };
-        Ctx { corpus, state, query, results, notices: RwSignal::new(notices), ws, stories: StoredValue::new(None) }
+        Ctx {
+            corpus,
+            state,
+            query,
+            results,
+            notices: RwSignal::new(notices),
+            ws,
+            stories: StoredValue::new(None),
+            shingles: StoredValue::new(None),
+        }
     }
 
     /// The only way the view state changes (besides back/forward): update, then mirror in the URL.
@@ -58,6 +70,17 @@ impl Ctx {
         let done = Arc::new(story::group(&self.corpus));
         self.stories.set_value(Some(done.clone()));
         done
+    }
+
+    /// The sentences of article `doc` that other articles repeat (`corpus::echo`); the corpus's
+    /// sentences are compared once, when the reader first asks.
+    pub fn echoes(&self, doc: u32) -> Vec<Echo> {
+        let shingles = self.shingles.get_value().unwrap_or_else(|| {
+            let built = Arc::new(echo::Shingles::new(&self.corpus));
+            self.shingles.set_value(Some(built.clone()));
+            built
+        });
+        shingles.echoes(&self.corpus, doc)
     }
 
     /// Open an article, optionally at a sentence.

@@ -9,15 +9,17 @@
 //! a file is never requested twice and an answer is only shown for the view it was asked for.
 //!
 //! "Who appears with whom" sums the pairs files of the matching articles (fetched only while
-//! it is open). What the embedded corpus offers beyond this (stories, "also in", name
-//! corrections, a reader's own files, downloads) needs the whole corpus in memory and is not
-//! offered here yet; the header says so.
+//! it is open); the reader's "also in" links come from the echo files, computed at build time.
+//! What the embedded corpus offers beyond this (stories, name corrections, a reader's own
+//! files, downloads) needs the whole corpus in memory and is not offered here yet; the header
+//! says so.
 use leptos::prelude::*;
 
 use super::chart;
 use super::chips::ChipFilter;
 use super::cooccur::{self, CooccurrenceDetails, Named};
 use super::fetch;
+use super::reader::{also_in_view, OtherPassage};
 use super::report::counted;
 use super::results::{empty_state, highlighted, SortSelect};
 use super::shell::{self, CopyLink, History, ThemeToggle};
@@ -270,10 +272,16 @@ impl Live {
         if self.chip_filter.with_untracked(|f| !f.trim().is_empty()) {
             want(self.shelf.with_value(Shelf::missing_table));
         }
+        // The open article: its text and, in the same round, the passages it shares.
         if let Some(n) = self.state.with_untracked(|s| s.number) {
-            if let Some(Missing(files)) = self.shelf.with_value(|shelf| shelf.document(n).err()) {
-                want(files);
-            }
+            self.shelf.with_value(|shelf| {
+                if let Err(Missing(files)) = shelf.document(n) {
+                    want(files);
+                }
+                if let Err(Missing(files)) = shelf.passages(n) {
+                    want(files);
+                }
+            });
         }
         need
     }
@@ -394,7 +402,7 @@ fn LargeApp() -> impl IntoView {
             </div>
         </header>
         <p class="served-note" id="served-note">
-            "A large corpus, served in parts: search, names, the timeline, who appears with whom and the reader fetch what they need. Stories, passages shared between articles, name corrections and adding your own files need a smaller corpus."
+            "A large corpus, served in parts: search, names, the timeline, who appears with whom and the reader (with the passages other articles repeat) fetch what they need. Stories, name corrections and adding your own files need a smaller corpus."
         </p>
         <Show when=move || error.with(Option::is_some)>
             <div class="notices fetch-error" role="alert" id="fetch-error">
@@ -809,6 +817,9 @@ fn Reader() -> impl IntoView {
             return ().into_any();
         };
         let terms = query::parse_terms(&live.state.with_untracked(|s| s.text.clone()));
+        // Sentences other articles repeat (none until the echo file is here).
+        let passages: Vec<shelf::Passage> =
+            live.shelf.with_value(|shelf| shelf.passages(number).map(<[_]>::to_vec).unwrap_or_default());
         let mut paragraphs: Vec<Vec<AnyView>> = Vec::new();
         let mut last = None;
         for (k, s) in doc.sentences.iter().enumerate() {
@@ -822,10 +833,12 @@ fn Reader() -> impl IntoView {
                 sentence: None,
             };
             let current = sentence.get_untracked() == Some(k as u32);
+            let repeated = passages.iter().find(|p| p.sentence == k as u32).map(|p| also_in(live, p));
             let view = view! {
                 <span class="sentence" class:current=current class:boilerplate=s.boilerplate id=format!("s-{k}")>
                     {highlighted(&snippet)}" "
                 </span>
+                {repeated}
             };
             if let Some(p) = paragraphs.last_mut() {
                 p.push(view.into_any());
@@ -847,4 +860,24 @@ fn Reader() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// The "also in" links of a sentence other articles repeat; a click opens the other article at
+/// its sentence.
+fn also_in(live: Live, passage: &shelf::Passage) -> impl IntoView + use<> {
+    let links: Vec<OtherPassage> = passage
+        .shown
+        .iter()
+        .map(|x| OtherPassage { id: x.id.clone(), title: x.title.clone(), sentence: x.sentence })
+        .collect();
+    let numbers: Vec<(String, u32)> = passage.shown.iter().map(|x| (x.id.clone(), x.number)).collect();
+    also_in_view(links, passage.articles as usize, move |link| {
+        let number = numbers.iter().find(|(id, _)| *id == link.id).map(|&(_, n)| n);
+        let (id, sentence) = (link.id.clone(), link.sentence);
+        live.change(History::Push, move |s| {
+            s.number = number;
+            s.doc = Some(id);
+            s.sentence = Some(sentence);
+        });
+    })
 }

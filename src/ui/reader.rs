@@ -92,7 +92,7 @@ fn Article(ctx: Ctx, doc_index: u32, close: impl Fn() + Clone + Send + Sync + 's
     };
     // Sentences other articles repeat, found once per opened article.
     let mut also: HashMap<u32, Vec<(u32, u32)>> = HashMap::new();
-    for e in echo::echoes(&ctx.corpus, doc_index) {
+    for e in ctx.echoes(doc_index) {
         also.entry(e.sentence).or_default().push((e.doc, e.other));
     }
     let also = Arc::new(also);
@@ -279,29 +279,55 @@ fn unplaced(doc: &Document) -> impl IntoView + use<> {
 
 /// "also in …" after a sentence other articles repeat: a link to each one's sentence.
 fn also_in(ctx: &Ctx, list: &[(u32, u32)]) -> impl IntoView + use<> {
-    // A passage wire copy spread to dozens of articles: the first few, then how many more.
-    const SHOWN: usize = 3;
-    let more = list.len().saturating_sub(SHOWN);
-    let links = list
+    // The earliest articles first (date order, as on a served corpus): the likely source.
+    let rank = |doc: u32| ctx.corpus.index.date_rank.get(doc as usize).copied().unwrap_or(u32::MAX);
+    let mut list = list.to_vec();
+    list.sort_by_key(|&(doc, _)| (rank(doc), doc));
+    let links: Vec<OtherPassage> = list
         .iter()
-        .take(SHOWN)
-        .enumerate()
-        .map(|(i, &(doc, sentence))| {
+        .take(echo::SHOWN)
+        .map(|&(doc, sentence)| {
             let other = &ctx.corpus.documents[doc as usize];
-            let (id, ctx) = (other.id.clone(), ctx.clone());
+            OtherPassage { id: other.id.clone(), title: other.title.clone(), sentence }
+        })
+        .collect();
+    let ctx = ctx.clone();
+    also_in_view(links, list.len(), move |link| ctx.open(&link.id, Some(link.sentence)))
+}
+
+/// The other article of an "also in" link: its id, title and the sentence that repeats.
+pub(super) struct OtherPassage {
+    pub id: String,
+    pub title: String,
+    pub sentence: u32,
+}
+
+/// "↔ also in …" after a sentence `total` other articles repeat: `links` to the first few
+/// (`open` follows one), then how many more. Both readers (embedded and served) show it.
+pub(super) fn also_in_view<F>(links: Vec<OtherPassage>, total: usize, open: F) -> impl IntoView + use<F>
+where
+    F: Fn(&OtherPassage) + Clone + 'static,
+{
+    let more = total.saturating_sub(links.len());
+    let links = links
+        .into_iter()
+        .enumerate()
+        .map(|(i, other)| {
             let title: String = match other.title.char_indices().nth(48) {
                 Some((cut, _)) => format!("{}…", &other.title[..cut]),
                 None => other.title.clone(),
             };
+            let (id, sentence, full) = (other.id.clone(), other.sentence, other.title.clone());
+            let open = open.clone();
             view! {
                 {(i > 0).then_some(", ")}
                 <button
                     type="button"
                     class="link-button"
-                    data-doc=id.clone()
+                    data-doc=id
                     data-sentence=sentence
-                    title=format!("The same passage in “{}”", other.title)
-                    on:click=move |_| ctx.open(&id, Some(sentence))
+                    title=format!("The same passage in “{full}”")
+                    on:click=move |_| open(&other)
                 >
                     {title}
                 </button>

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use corpus_explorer::corpus::shelf::{self, Missing, Shelf};
+use corpus_explorer::corpus::shelf::{self, Missing, Passage, Shelf};
 use corpus_explorer::corpus::{Day, Query, Results};
 
 use crate::support::{in_both_browsers, served_dist, Browser, Page, Site};
@@ -102,6 +102,19 @@ impl Native {
             }
         }
         cells
+    }
+
+    /// The first article (by number) with a sentence other articles repeat, and that passage.
+    fn first_passage(&mut self) -> (u32, Passage) {
+        for n in 0..self.shelf.summary.doc_count {
+            if let Err(Missing(files)) = self.shelf.passages(n) {
+                self.fetch(files);
+            }
+            if let Some(p) = self.shelf.passages(n).unwrap().first() {
+                return (n, p.clone());
+            }
+        }
+        panic!("no article of the served test site shares a passage");
     }
 
     fn title(&mut self, number: u32) -> String {
@@ -299,6 +312,13 @@ fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
             let shown: BTreeSet<(String, String, u32)> =
                 a.into_iter().zip(b).zip(n).map(|((a, b), n)| (a, b, n.parse().unwrap())).collect();
             assert_eq!(shown, cells, "{browser:?}: who appears with whom");
+            if browser == Browser::Chromium {
+                page.js(
+                    "document.querySelector('details.cooccur').scrollIntoView({block: 'start', behavior: 'instant'});",
+                )
+                .await;
+                page.screenshot("served-cooccur").await;
+            }
             assert_eq!(crate::explorer::axe(&page).await, Vec::<String>::new(), "{browser:?}: served matrix");
             let (pa, pb, _) = cells.iter().max_by_key(|&&(_, _, n)| n).unwrap().clone();
             let both: Vec<u32> =
@@ -364,6 +384,60 @@ fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
     assert!(files.len() <= distinct.len() * 4, "{} requests for {} files", files.len(), distinct.len());
     let start = files.iter().filter(|p| p.ends_with("summary.bin")).count();
     assert_eq!(start, 4, "the summary once per page load: {start}");
+}
+
+/// A sentence other articles repeat is marked in the served reader as in the embedded one:
+/// "also in" the earliest of them, with how many more, from the echo files written at build
+/// time; the link opens the other article at its sentence.
+#[test]
+fn the_served_reader_links_a_passage_to_the_articles_that_repeat_it() {
+    let dir = served_dist();
+    let mut native = Native::open(&dir);
+    let (number, passage) = native.first_passage();
+    let title = native.title(number);
+    let id = native.shelf.document(number).unwrap().id.clone();
+    let first = passage.shown[0].clone();
+    let other_title = native.title(first.number);
+    let more = passage.articles as usize - passage.shown.len();
+    let site = Site::serve_slowly(&dir, "/news/", Duration::from_millis(10), None);
+    in_both_browsers(|browser| {
+        let (base, id, title, other_title, first, passage) =
+            (site.base.clone(), id.clone(), title.clone(), other_title.clone(), first.clone(), passage.clone());
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&format!("{base}#doc={id}&n={number}")).await;
+            page.wait_until(
+                &format!("document.getElementById('reader-title')?.textContent === {title:?}"),
+                "the reader",
+            )
+            .await;
+            let link = format!("#s-{} + .also-in button[data-doc={:?}]", passage.sentence, first.id);
+            page.wait_until(&format!("document.querySelector({link:?})"), "the also-in link").await;
+            assert_eq!(page.attrs(&link, "data-sentence").await, [first.sentence.to_string()], "{browser:?}");
+            let line = page.texts(&format!("#s-{} + .also-in", passage.sentence)).await.join("");
+            assert_eq!(line.contains(&format!("and {more} more")), more > 0, "{browser:?}: {line}");
+            assert_eq!(page.count(&format!("#s-{} + .also-in button", passage.sentence)).await, passage.shown.len());
+            if browser == Browser::Chromium {
+                page.js(&format!(
+                    "document.getElementById('s-{}').scrollIntoView({{block: 'center'}});",
+                    passage.sentence
+                ))
+                .await;
+                page.screenshot("served-also-in").await;
+            }
+            page.click(&link).await;
+            page.wait_until(
+                &format!("document.getElementById('reader-title')?.textContent === {other_title:?}"),
+                "the other article",
+            )
+            .await;
+            let fragment = page.fragment().await;
+            assert!(fragment.contains(&format!("n={}", first.number)), "{browser:?}: {fragment}");
+            page.wait_until(&format!("document.querySelector('#s-{}.current')", first.sentence), "its sentence").await;
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            page.close().await;
+        }
+    });
 }
 
 #[test]
