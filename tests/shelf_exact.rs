@@ -53,6 +53,10 @@ fn ask(shelf: &mut Shelf, files: &BTreeMap<String, Vec<u8>>, query: &Query) -> (
 /// sentence another article repeats (`echo::Shingles` over the whole corpus in memory), how
 /// many articles repeat it and the first `echo::SHOWN` of them in date order, with their
 /// sentence, id and title. Returns how many articles share a passage.
+/// A passage as compared: its sentence, how many articles repeat it, and the first few as
+/// (number, sentence, id, title).
+type Compared = (u32, u32, Vec<(u32, u32, String, String)>);
+
 fn assert_passages_match(corpus: &Corpus, files: &BTreeMap<String, Vec<u8>>) -> usize {
     let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
     let number = &corpus.index.date_rank;
@@ -79,7 +83,7 @@ fn assert_passages_match(corpus: &Corpus, files: &BTreeMap<String, Vec<u8>>) -> 
                 other.title.clone(),
             ));
         }
-        let want: Vec<(u32, u32, Vec<(u32, u32, String, String)>)> = want
+        let want: Vec<Compared> = want
             .into_iter()
             .map(|(s, mut others)| {
                 others.sort();
@@ -88,7 +92,7 @@ fn assert_passages_match(corpus: &Corpus, files: &BTreeMap<String, Vec<u8>>) -> 
                 (s, count, others)
             })
             .collect();
-        let got: Vec<(u32, u32, Vec<(u32, u32, String, String)>)> = got
+        let got: Vec<Compared> = got
             .into_iter()
             .map(|p| {
                 let shown = p.shown.into_iter().map(|x| (x.number, x.sentence, x.id, x.title)).collect();
