@@ -49,14 +49,14 @@ fn ask(shelf: &mut Shelf, files: &BTreeMap<String, Vec<u8>>, query: &Query) -> (
     panic!("a query needed more than three rounds of fetches: {query:?}");
 }
 
-/// The served reader's "also in" links are the embedded reader's: for every article, every
-/// sentence another article repeats (`echo::Shingles` over the whole corpus in memory), how
-/// many articles repeat it and the first `echo::SHOWN` of them in date order, with their
-/// sentence, id and title. Returns how many articles share a passage.
 /// A passage as compared: its sentence, how many articles repeat it, and the first few as
 /// (number, sentence, id, title).
 type Compared = (u32, u32, Vec<(u32, u32, String, String)>);
 
+/// The served reader's "also in" links are the embedded reader's: for every article, every
+/// sentence another article repeats (`echo::Shingles` over the whole corpus in memory), how
+/// many articles repeat it and the first `echo::SHOWN` of them in date order, with their
+/// sentence, id and title. Returns how many articles share a passage.
 fn assert_passages_match(corpus: &Corpus, files: &BTreeMap<String, Vec<u8>>) -> usize {
     let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
     let number = &corpus.index.date_rank;
