@@ -228,6 +228,23 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
             .map(|(&(y, m, _), &c)| ((y, m), c))
             .collect();
         assert_eq!(by_month, months, "the timeline of {query:?}");
+        // The list of dated events: its first page from the event-text files, as in memory
+        // (the article by its number on the shelf).
+        for &e in got.events.iter().take(20) {
+            let event = match shelf.event(e) {
+                Ok(event) => event.clone(),
+                Err(Missing(paths)) => {
+                    assert_eq!(paths, [format!("eventtext/{}.bin", e as usize / shelf::EVENT_TEXT_CHUNK)]);
+                    shelf.add(&paths[0], &files[&paths[0]]).unwrap();
+                    shelf.event(e).unwrap().clone()
+                }
+            };
+            let want = &corpus.events[e as usize];
+            let shown = |x: &corpus_explorer::corpus::Event, doc: u32| {
+                (x.date, doc, x.sentence, x.start, x.end, x.expression.clone(), x.resolution.clone(), x.inferred)
+            };
+            assert_eq!(shown(&event, by_number[event.doc as usize]), shown(want, want.doc), "event {e}");
+        }
         let matrix = cooccurrence(&mut shelf, &files, &got);
         assert_eq!(matrix, cooccur::matrix(&corpus, &expected, 10), "who appears with whom under {query:?}");
         paired += usize::from(matrix.max() > 1);

@@ -42,6 +42,9 @@
 //!   required and excluded names of a filter.
 //! - `events/<i>.bin` (`CXE1`): a run of events in date order: article and date; a date range
 //!   reads only the files whose span overlaps it.
+//! - `eventtext/<i>.bin` (`CXV1`): [`EVENT_TEXT_CHUNK`] events in date order as the list of
+//!   dated events shows them (article number, sentence, the expression's span and words, how
+//!   it was resolved); the sentence itself is in the article's text file.
 //! - `rows/<i>.bin` (`CXR1`): [`ROW_CHUNK`] articles' facet rows (names and events, deltas):
 //!   the counts under a filter are summed over the rows of the matching articles.
 //! - `text/<i>.bin` (`CXD1`, `pack::encode_documents`): [`TEXT_CHUNK`] articles whole, for the
@@ -66,7 +69,7 @@ use super::pack::{self, Error, Pack, Reader, Writer};
 use super::query::{self, Query, Results, Snippet, Term};
 use super::text::Fnv1a;
 use super::time::{DateValue, Day};
-use super::{Corpus, Document, EntityKind};
+use super::{Corpus, Document, EntityKind, Event};
 
 /// Articles per facet-row file.
 pub const ROW_CHUNK: usize = 256;
@@ -82,6 +85,9 @@ pub const TABLE_CHUNK: usize = 1024;
 pub const ECHO_CHUNK: usize = 64;
 /// Events per event file.
 const EVENT_CHUNK: usize = 1024;
+/// Events per event-text file: a page of the event list under a filter picks events from
+/// anywhere, so these are smaller than the event files a date range reads whole.
+pub const EVENT_TEXT_CHUNK: usize = 256;
 /// A term shard or name-list file is cut once its postings reach about this many bytes.
 const SHARD_BYTES: usize = 24 * 1024;
 
@@ -96,6 +102,7 @@ const TOTALS: &[u8; 4] = b"CXU1";
 const DAYS: &[u8; 4] = b"CXY1";
 const PAIRS: &[u8; 4] = b"CXP1";
 const ECHOES: &[u8; 4] = b"CXO1";
+const EVENT_TEXT: &[u8; 4] = b"CXV1";
 
 /// One name of the summary's table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -475,6 +482,15 @@ fn write_events(corpus: &Corpus, number: &[u32], files: &mut Vec<(String, Vec<u8
         dir.push((first, start, end));
         files.push((format!("events/{chunk}.bin"), w.frame(EVENTS)));
     }
+    for (chunk, events) in corpus.events.chunks(EVENT_TEXT_CHUNK).enumerate() {
+        let mut w = Writer::default();
+        let renumbered: Vec<Event> = events
+            .iter()
+            .map(|e| Event { doc: number.get(e.doc as usize).copied().unwrap_or(0), ..e.clone() })
+            .collect();
+        renumbered.put(&mut w);
+        files.push((format!("eventtext/{chunk}.bin"), w.frame(EVENT_TEXT)));
+    }
     dir
 }
 
@@ -710,6 +726,8 @@ pub struct Shelf {
     events: BTreeMap<usize, Vec<(u32, DateValue)>>,
     /// Per row file: per article, its names and its events.
     rows: BTreeMap<usize, Rows>,
+    /// Per event-text file: its events as the list shows them.
+    event_text: BTreeMap<usize, Vec<Event>>,
     /// Per echo file: per article, its repeated passages.
     echoes: BTreeMap<usize, Vec<Vec<Passage>>>,
     /// Per pairs file: per article, its name pairs.
@@ -749,6 +767,7 @@ impl Shelf {
             rows: BTreeMap::new(),
             pairs: BTreeMap::new(),
             echoes: BTreeMap::new(),
+            event_text: BTreeMap::new(),
             text: BTreeMap::new(),
             ranked: std::sync::Mutex::new(None),
         })
@@ -767,6 +786,7 @@ impl Shelf {
             Some(("rows", i)) => self.rows.contains_key(&i),
             Some(("pairs", i)) => self.pairs.contains_key(&i),
             Some(("echoes", i)) => self.echoes.contains_key(&i),
+            Some(("eventtext", i)) => self.event_text.contains_key(&i),
             Some(("text", i)) => self.text.contains_key(&i),
             _ => false,
         }
@@ -938,6 +958,22 @@ impl Shelf {
                 r.finish()?;
                 self.pairs.insert(i, articles);
             }
+            "eventtext" => {
+                if i >= (s.event_count as usize).div_ceil(EVENT_TEXT_CHUNK) {
+                    return Err(unknown());
+                }
+                let mut r = Reader::unframe(bytes, EVENT_TEXT, "an event-text file")?;
+                let events = Vec::<Event>::take(&mut r)?;
+                r.finish()?;
+                count_ok(events.len(), (s.event_count as usize - i * EVENT_TEXT_CHUNK).min(EVENT_TEXT_CHUNK))?;
+                for e in &events {
+                    doc_ok(e.doc)?;
+                    if e.start > e.end {
+                        return Err(Error(format!("{path} has an expression that ends before it starts")));
+                    }
+                }
+                self.event_text.insert(i, events);
+            }
             "echoes" => {
                 if i >= (n as usize).div_ceil(ECHO_CHUNK) {
                     return Err(unknown());
@@ -1029,6 +1065,18 @@ impl Shelf {
                 })
             })
             .collect())
+    }
+
+    /// Event `e` (by number, as `Results::events`) as the list of dated events shows it: its
+    /// article's number, sentence, expression and resolution (its names are not stored); or
+    /// the file to fetch for it.
+    pub fn event(&self, e: u32) -> Result<&Event, Missing> {
+        let chunk = e as usize / EVENT_TEXT_CHUNK;
+        match self.event_text.get(&chunk) {
+            Some(events) => events.get(e as usize % EVENT_TEXT_CHUNK).ok_or_else(|| Missing(Vec::new())),
+            None if e < self.summary.event_count => Err(Missing(vec![format!("eventtext/{chunk}.bin")])),
+            None => Err(Missing(Vec::new())),
+        }
     }
 
     /// The sentences of article `number` that other articles repeat, by sentence; or the file

@@ -36,6 +36,8 @@ const CHIPS: usize = 40;
 /// (an article's snippet and title), so the page is shorter than the embedded explorer's 50: at
 /// 100 000 articles a new first page of 50 was most of a keystroke's time (BENCHMARKS.md).
 const PAGE: usize = 20;
+/// Dated events per page of the event list: each may need its article's text file.
+const EVENT_PAGE: usize = 20;
 /// A fetch that takes longer than this shows the progress line (longer than a frame or two).
 const QUIET_MS: u64 = 120;
 
@@ -110,6 +112,9 @@ struct Live {
     chip_filter: RwSignal<String>,
     /// "Who appears with whom" is open: its pairs files are part of the view.
     cooccur_open: RwSignal<bool>,
+    /// The list of dated events is open, and how many of them it shows.
+    events_open: RwSignal<bool>,
+    events_shown: RwSignal<usize>,
 }
 
 fn mount_app(base: String, shelf: Shelf) {
@@ -133,6 +138,8 @@ fn mount_app(base: String, shelf: Shelf) {
             answered: StoredValue::new(None),
             chip_filter: RwSignal::new(String::new()),
             cooccur_open: RwSignal::new(false),
+            events_open: RwSignal::new(false),
+            events_shown: RwSignal::new(EVENT_PAGE),
         };
         provide_context(live);
         // Every change of view starts (or continues) the loop.
@@ -141,6 +148,8 @@ fn mount_app(base: String, shelf: Shelf) {
             live.shown.track();
             live.chip_filter.track();
             live.cooccur_open.track();
+            live.events_open.track();
+            live.events_shown.track();
             drive(live);
         });
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
@@ -221,12 +230,22 @@ impl Live {
         // The chips' names and the shown page's text, for an answer. A new query starts at the
         // first page, however far "Show more" went for the last one (`ResultList` resets it).
         let shown = if answered { self.shown.get_untracked() } else { PAGE };
+        let events_shown = if answered { self.events_shown.get_untracked() } else { EVENT_PAGE };
         let sort = self.state.with_untracked(|s| s.sort);
         let mut view_needs = |results: &Results| {
             self.shelf.with_value(|shelf| {
                 for e in top_names(counted_names(&results.entity_counts), CHIPS) {
                     if let Err(Missing(files)) = shelf.name(e) {
                         want(files);
+                    }
+                }
+                // The list of dated events, when open: its page's events and their articles.
+                if self.events_open.get_untracked() {
+                    for &e in results.events.iter().take(events_shown) {
+                        match shelf.event(e).map(|event| shelf.document(event.doc)) {
+                            Ok(Ok(_)) => {}
+                            Ok(Err(Missing(files))) | Err(Missing(files)) => want(files),
+                        }
                     }
                 }
                 // "Who appears with whom", when open: the matching articles' pairs and the
@@ -402,7 +421,7 @@ fn LargeApp() -> impl IntoView {
             </div>
         </header>
         <p class="served-note" id="served-note">
-            "A large corpus, served in parts: search, names, the timeline, who appears with whom and the reader (with the passages other articles repeat) fetch what they need. Stories, name corrections and adding your own files need a smaller corpus."
+            "A large corpus, served in parts: search, names, the timeline and its dated events, who appears with whom and the reader (with the passages other articles repeat) fetch what they need. Stories, name corrections and adding your own files need a smaller corpus."
         </p>
         <Show when=move || error.with(Option::is_some)>
             <div class="notices fetch-error" role="alert" id="fetch-error">
@@ -420,11 +439,79 @@ fn LargeApp() -> impl IntoView {
             <Chips/>
             <div class="center">
                 <Months/>
+                <Events/>
                 <Cooccurrence/>
                 <ResultList/>
             </div>
             <Reader/>
         </main>
+    }
+}
+
+/// The dated events under the filter, in date order as in the embedded explorer, a page at a
+/// time: each row from its event-text file and its article's text, which the fetch loop brings
+/// once the list is open.
+#[component]
+fn Events() -> impl IntoView {
+    let live = expect_context::<Live>();
+    // A new answer starts again from the first page.
+    Effect::new(move |_| {
+        live.results.track();
+        if live.events_shown.get_untracked() != EVENT_PAGE {
+            live.events_shown.set(EVENT_PAGE);
+        }
+    });
+    let count = move || live.results.with(|r| r.as_ref().map_or(0, |r| r.events.len()));
+    // The shown events whose files are here, in order (the first missing one ends the list).
+    let rows = move || {
+        live.added.track();
+        let shown = live.events_shown.get();
+        live.results.with(|r| {
+            let Some(r) = r else { return Vec::new() };
+            live.shelf.with_value(|shelf| {
+                r.events
+                    .iter()
+                    .take(shown)
+                    .map_while(|&e| {
+                        let event = shelf.event(e).ok()?;
+                        let doc = shelf.document(event.doc).ok()?;
+                        let note = event.inferred.then(|| super::dating::article_date(doc));
+                        let (number, id, sentence) = (event.doc, doc.id.clone(), event.sentence);
+                        let open = move || {
+                            let id = id.clone();
+                            live.change(History::Push, move |s| {
+                                s.number = Some(number);
+                                s.doc = Some(id);
+                                s.sentence = Some(sentence);
+                            });
+                        };
+                        Some(super::timeline::event_item(e, event, doc, note, open).into_any())
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <details class="served-events" on:toggle=move |ev| live.events_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+            <summary>{move || counted(count(), "dated event", "dated events")}</summary>
+            {move || {
+                live.events_open.get().then(|| {
+                    view! {
+                        <ol class="event-list" id="event-list">{rows}</ol>
+                        <Show when=move || { count() > live.events_shown.get() }>
+                            <button
+                                type="button"
+                                class="link-button"
+                                id="more-events"
+                                on:click=move |_| live.events_shown.update(|n| *n += EVENT_PAGE)
+                            >
+                                {move || format!("Show more events ({} not shown)", count().saturating_sub(live.events_shown.get()))}
+                            </button>
+                        </Show>
+                    }
+                })
+            }}
+        </details>
     }
 }
 

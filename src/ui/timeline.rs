@@ -16,7 +16,7 @@ use super::segments::{segments, Mark, Tag};
 use super::shell::History;
 use super::state::ViewState;
 use super::stories::{mark_event, stories_of, StoryList};
-use crate::corpus::{Corpus, Day, Event};
+use crate::corpus::{Corpus, Day, Document, Event};
 
 /// Events listed before "show more".
 const EVENT_PAGE: usize = 60;
@@ -434,6 +434,22 @@ fn EventRow(index: u32) -> impl IntoView {
     let ctx = use_ctx();
     let event = &ctx.corpus.events[index as usize];
     let doc = &ctx.corpus.documents[event.doc as usize];
+    let note = dating::event_note(event, doc, &ctx.corpus);
+    let (open_ctx, id, sentence) = (ctx.clone(), doc.id.clone(), event.sentence);
+    event_item(index, event, doc, note, move || open_ctx.open(&id, Some(sentence)))
+}
+
+/// One row of the list of dated events: the date, the expression as written, its sentence with
+/// the expression marked, the article, and `note` when the date leaned on an inferred article
+/// date (its evidence on hover); `open` opens the article at the sentence. The embedded list
+/// and the served one (`ui::large`) both draw it.
+pub(super) fn event_item<F: Fn() + 'static>(
+    index: u32,
+    event: &Event,
+    doc: &Document,
+    note: Option<String>,
+    open: F,
+) -> impl IntoView + use<F> {
     let sentence = doc.sentences.get(event.sentence as usize).map(|s| s.text.clone()).unwrap_or_default();
     let marks = [Mark { start: event.start, end: event.end, tag: Tag::Event(index) }];
     let runs = segments(&sentence, &marks)
@@ -446,14 +462,9 @@ fn EventRow(index: u32) -> impl IntoView {
             }
         })
         .collect_view();
-    let doc_id = doc.id.clone();
-    let sentence_index = event.sentence;
-    let note = dating::event_note(event, doc, &ctx.corpus);
     // The evidence chain on hover and focus, as dates in the reader explain themselves.
     let evidence = format!("{}. {}", event.resolution, doc.date_evidence.join("; "));
     let basis = dating::event_basis(event, doc);
-    let open_ctx = ctx.clone();
-    let open_id = doc_id.clone();
     view! {
         <li>
             <button
@@ -461,9 +472,9 @@ fn EventRow(index: u32) -> impl IntoView {
                 class="event"
                 data-date=event.date.iso()
                 data-basis=basis
-                data-doc=doc_id
-                data-sentence=sentence_index.to_string()
-                on:click=move |_| open_ctx.open(&open_id, Some(sentence_index))
+                data-doc=doc.id.clone()
+                data-sentence=event.sentence.to_string()
+                on:click=move |_| open()
             >
                 <span class="event-date">{event.date.label()}</span>
                 <span class="event-expression">"“"{event.expression.clone()}"”"</span>

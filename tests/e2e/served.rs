@@ -117,6 +117,17 @@ impl Native {
         panic!("no article of the served test site shares a passage");
     }
 
+    /// Event `e` as the list shows it: its date, its article's id and title, and its sentence.
+    fn event(&mut self, e: u32) -> (String, String, String, String) {
+        if let Err(Missing(files)) = self.shelf.event(e) {
+            self.fetch(files);
+        }
+        let event = self.shelf.event(e).unwrap().clone();
+        let title = self.title(event.doc);
+        let doc = self.shelf.document(event.doc).unwrap();
+        (event.date.iso(), doc.id.clone(), title, doc.sentences[event.sentence as usize].text.clone())
+    }
+
     fn title(&mut self, number: u32) -> String {
         if let Err(Missing(files)) = self.shelf.document(number) {
             self.fetch(files);
@@ -434,6 +445,77 @@ fn the_served_reader_links_a_passage_to_the_articles_that_repeat_it() {
             let fragment = page.fragment().await;
             assert!(fragment.contains(&format!("n={}", first.number)), "{browser:?}: {fragment}");
             page.wait_until(&format!("document.querySelector('#s-{}.current')", first.sentence), "its sentence").await;
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            page.close().await;
+        }
+    });
+}
+
+/// What happened when, on a served corpus: the dated events under the filter, a page at a time
+/// in date order (the embedded list's order), each with its date, sentence and article from the
+/// event-text and text files; a row opens the article at its sentence.
+#[test]
+fn the_served_timeline_lists_the_dated_events_under_the_filter() {
+    let dir = served_dist();
+    let mut native = Native::open(&dir);
+    let all = native.answer(&Query::default());
+    let first_page: Vec<_> = all.events.iter().take(20).map(|&e| native.event(e)).collect();
+    let twenty_first = native.event(all.events[20]);
+    let title = native.title(0);
+    let word: String = title.split_whitespace().max_by_key(|w| w.len()).unwrap().to_lowercase();
+    let word: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+    let by_word = native.answer(&Query { text: word.clone(), ..Query::default() });
+    let word_first = native.event(by_word.events[0]);
+    let site = Site::serve_slowly(&dir, "/news/", Duration::from_millis(10), None);
+    in_both_browsers(|browser| {
+        let (base, first_page, twenty_first, word_first, word) =
+            (site.base.clone(), first_page.clone(), twenty_first.clone(), word_first.clone(), word.clone());
+        let (events, word_events) = (all.events.len(), by_word.events.len());
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            page.wait_until("document.querySelector('.chip')", "the first view").await;
+            let summary = page.texts("details.served-events summary").await.join("");
+            assert!(summary.starts_with(&format!("{events} dated events")), "{browser:?}: {summary}");
+            page.click("details.served-events summary").await;
+            let rows = |n: usize| format!("document.querySelectorAll('#event-list .event').length === {n}");
+            page.wait_until(&rows(20), "the first page of events").await;
+            let shown: Vec<(String, String, String)> = page
+                .attrs("#event-list .event", "data-date")
+                .await
+                .into_iter()
+                .zip(page.attrs("#event-list .event", "data-doc").await)
+                .zip(page.texts("#event-list .event-sentence").await)
+                .map(|((d, id), s)| (d, id, s))
+                .collect();
+            let want: Vec<(String, String, String)> =
+                first_page.iter().map(|(d, id, _, s)| (d.clone(), id.clone(), s.trim().to_string())).collect();
+            assert_eq!(shown, want, "{browser:?}: the first page of dated events");
+            if browser == Browser::Chromium {
+                page.js("document.querySelector('details.served-events').scrollIntoView({block: 'start', behavior: 'instant'});").await;
+                page.screenshot("served-events").await;
+            }
+            page.click("#more-events").await;
+            page.wait_until(&rows(40), "the second page").await;
+            assert_eq!(page.attrs("#event-list .event", "data-doc").await[20], twenty_first.1, "{browser:?}");
+            // Under a word: its first event; the row opens its article at the sentence.
+            page.type_into("#search", &word).await;
+            page.wait_until(
+                &format!("document.querySelector('details.served-events summary')?.textContent.startsWith('{word_events} dated')"),
+                "the word's events",
+            )
+            .await;
+            page.wait_until(&rows(word_events.min(20)), "the word's first page of events").await;
+            assert_eq!(page.attrs("#event-list .event", "data-doc").await[0], word_first.1, "{browser:?}");
+            page.click("#event-list .event").await;
+            page.wait_until(
+                &format!("document.getElementById('reader-title')?.textContent === {:?}", word_first.2),
+                "the event's article",
+            )
+            .await;
+            page.wait_until("document.querySelector('#reader .sentence.current')", "its sentence").await;
+            let current = page.texts("#reader .sentence.current").await.join("");
+            assert_eq!(current.trim(), word_first.3.trim(), "{browser:?}");
             assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
             page.close().await;
         }
