@@ -81,7 +81,7 @@ const browser = await chromium.launch({ executablePath: chromePath, headless: tr
 const version = browser.version();
 const entry = JSON.parse(fs.readFileSync(path.join(siteDir, "corpus/corpus.json"), "utf8"));
 const protocol = http2 ? "HTTP/2 over TLS" : "HTTP/1.1";
-const result = { site: path.relative(ROOT, siteDir), documents: entry.documents, browser: `Chromium ${version}`, protocol, cold: [], keys: [], chips: [], opens: [] };
+const result = { site: path.relative(ROOT, siteDir), documents: entry.documents, browser: `Chromium ${version}`, protocol, cold: [], keys: [], chips: [], opens: [], events: [], cooccur: [] };
 try {
   // Cold loads, each in a fresh context (empty cache).
   for (let i = 0; i < runs; i++) {
@@ -123,6 +123,21 @@ try {
       const t1 = await settle(page);
       result.chips.push({ query: q.text, ms: t1 - t0, ...bytesOf(server.log.slice(from)) });
     }
+    // The list of dated events and "who appears with whom", opened under the query (each
+    // fetches only while open), then closed again.
+    for (const [what, done, into] of [
+      ["details.served-events", () => !!document.querySelector("#event-list .event") || document.querySelector("details.served-events summary")?.textContent.startsWith("0 "), result.events],
+      ["details.cooccur", () => !!document.querySelector(".cooccur-chart .co-cell") || !!document.getElementById("cooccur-none"), result.cooccur],
+    ]) {
+      const from = server.log.length;
+      const t0 = await page.evaluate(() => performance.now());
+      await page.locator(`${what} summary`).click();
+      await page.waitForFunction(done, null, { polling: "raf", timeout: 120000 });
+      const t1 = await settle(page);
+      into.push({ query: q.text, ms: t1 - t0, ...bytesOf(server.log.slice(from)) });
+      await page.locator(`${what} summary`).click();
+      await settle(page);
+    }
     if ((await page.locator(".result-title").count()) > 0) {
       const title = await page.locator(".result-title").first().textContent();
       const from = server.log.length;
@@ -158,6 +173,10 @@ const lines = [
   `| bytes per keystroke, brotli | ${kb(median(keyBytes))} | ${kb(quantile(keyBytes, 0.95))} | ${keyBytes.length} |`,
   `| chip click → settled | ${ms(median(result.chips.map((c) => c.ms)))} | ${ms(quantile(result.chips.map((c) => c.ms), 0.95))} | ${result.chips.length} |`,
   `| article open → title painted | ${ms(median(result.opens.map((c) => c.ms)))} | ${ms(Math.max(...result.opens.map((c) => c.ms)))} | ${result.opens.length} |`,
+  `| dated events opened under the query → first page settled | ${ms(median(result.events.map((c) => c.ms)))} | ${ms(Math.max(...result.events.map((c) => c.ms)))} | ${result.events.length} |`,
+  `| bytes for it, brotli | ${kb(median(result.events.map((c) => c.brotli)))} | ${kb(Math.max(...result.events.map((c) => c.brotli)))} | ${result.events.length} |`,
+  `| who appears with whom opened under the query → settled | ${ms(median(result.cooccur.map((c) => c.ms)))} | ${ms(Math.max(...result.cooccur.map((c) => c.ms)))} | ${result.cooccur.length} |`,
+  `| bytes for it, brotli | ${kb(median(result.cooccur.map((c) => c.brotli)))} | ${kb(Math.max(...result.cooccur.map((c) => c.brotli)))} | ${result.cooccur.length} |`,
 ];
 const md = lines.join("\n");
 const name = http2 ? "served-http2" : "served";

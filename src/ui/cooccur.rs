@@ -67,7 +67,8 @@ pub fn CooccurrenceDetails(
         };
         let n = m.entities.len().min(names.len());
         if n < 2 {
-            return view! { <p class="hint">"Fewer than two names in the articles shown."</p> }.into_any();
+            return view! { <p class="hint" id="cooccur-none">"Fewer than two names in the articles shown."</p> }
+                .into_any();
         }
         let max = f64::from(m.max());
         let short = |s: &str| {
