@@ -266,7 +266,10 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
     assert_eq!(first.ok(), Some(corpus.documents[by_number[0] as usize].id.clone()));
     // A fresh shelf, the unfiltered view: the summary and one text file, no index.
     let mut fresh = Shelf::open(summary).unwrap();
-    let (_, start) = ask(&mut fresh, &files, &Query::default());
+    let (start_answer, start) = ask(&mut fresh, &files, &Query::default());
+    // Who appears with whom over every article: from the summary alone, no pairs file.
+    let everything = corpus.search(&Query::default());
+    assert_eq!(fresh.cooccurrence(&start_answer, 10), Ok(cooccur::matrix(&corpus, &everything, 10)));
     let text = start.iter().filter(|p| p.starts_with("text/")).count();
     assert_eq!(text, 50usize.div_ceil(shelf::TEXT_CHUNK), "{start:?}");
     assert_eq!(start.len(), text + 1, "the first page's text and the names' totals, no index: {start:?}");

@@ -19,7 +19,7 @@
 //! Articles are numbered in date order (the order of [`Index::date_rank`]: dated first, by
 //! start day, then id), so "by date" is "by number" and every list of articles is sorted.
 //!
-//! - `summary.bin` (`CXS2`), loaded at start: article count, how many of them are dated
+//! - `summary.bin` (`CXS3`), loaded at start: article count, how many of them are dated
 //!   (numbers `0..dated`), mean indexed length (BM25), the
 //!   number of names and the [`TOP_NAMES`] most named (number, name, kind, articles naming it:
 //!   the chips before any filter), the event count and events per month (the timeline before
@@ -79,6 +79,9 @@ pub const ROW_CHUNK: usize = 256;
 pub const TEXT_CHUNK: usize = 1;
 /// Names the summary carries (the chips at start); the rest are in the name table's files.
 pub const TOP_NAMES: usize = 400;
+/// Names of the summary's "who appears with whom" over every article (the view at start, which
+/// would otherwise sum the pairs of every article).
+pub const SUMMARY_PAIRS: usize = 16;
 /// Names per name-table file.
 pub const TABLE_CHUNK: usize = 1024;
 /// Articles per echo file: the reader fetches one beside the article's text, so it is small.
@@ -91,7 +94,7 @@ pub const EVENT_TEXT_CHUNK: usize = 256;
 /// A term shard or name-list file is cut once its postings reach about this many bytes.
 const SHARD_BYTES: usize = 24 * 1024;
 
-const SUMMARY: &[u8; 4] = b"CXS2";
+const SUMMARY: &[u8; 4] = b"CXS3";
 const TERMS: &[u8; 4] = b"CXT1";
 const POSITIONS: &[u8; 4] = b"CXQ1";
 const NAMES: &[u8; 4] = b"CXN1";
@@ -172,6 +175,8 @@ pub struct Summary {
     pub event_count: u32,
     /// `(year, month, events)` for every month with an event, ascending.
     pub months: Vec<(i32, u8, u32)>,
+    /// "Who appears with whom" over every article, for the [`SUMMARY_PAIRS`] most named.
+    cooccur: Cooccurrence,
     /// Per term shard: its first term and how many terms it holds.
     term_shards: Vec<(String, u32)>,
     /// Per name-list file: its first name.
@@ -288,6 +293,10 @@ pub fn write(corpus: &Corpus) -> Files {
         top: top_names(&names),
         event_count: corpus.events.len() as u32,
         months: months.into_iter().map(|((y, m), c)| (y, m, c)).collect(),
+        cooccur: cooccur::from_pairs(
+            cooccur::top_entities(&names.iter().map(|n| n.total).collect::<Vec<u32>>(), SUMMARY_PAIRS),
+            order.iter().map(|&d| cooccur::pairs(&corpus.documents[d])),
+        ),
         term_shards,
         name_files,
         event_files,
@@ -551,6 +560,8 @@ impl Pack for Summary {
         self.top.put(w);
         self.event_count.put(w);
         self.months.put(w);
+        self.cooccur.entities.put(w);
+        self.cooccur.counts.put(w);
         self.term_shards.put(w);
         self.name_files.put(w);
         self.event_files.put(w);
@@ -565,6 +576,7 @@ impl Pack for Summary {
             top: Pack::take(r)?,
             event_count: u32::take(r)?,
             months: Pack::take(r)?,
+            cooccur: Cooccurrence { entities: Pack::take(r)?, counts: Pack::take(r)? },
             term_shards: Pack::take(r)?,
             name_files: Pack::take(r)?,
             event_files: Pack::take(r)?,
@@ -586,6 +598,14 @@ impl Summary {
         }
         if self.top.iter().any(|(e, n)| n.total > self.doc_count || *e >= self.name_count) {
             return bad("name");
+        }
+        let m = &self.cooccur;
+        if m.entities.len() > SUMMARY_PAIRS
+            || m.entities.iter().any(|&e| e >= self.name_count)
+            || m.counts.len() != m.entities.len()
+            || m.counts.iter().any(|row| row.len() != m.entities.len())
+        {
+            return bad("matrix of names");
         }
         if !self.term_shards.windows(2).all(|w| w[0].0 < w[1].0) || self.term_shards.iter().any(|s| s.1 == 0) {
             return bad("term directory");
@@ -1098,6 +1118,13 @@ impl Shelf {
         if entities.len() < 2 {
             // No pair to count: nothing to fetch.
             return Ok(cooccur::from_pairs(entities, std::iter::empty::<&[Pair]>()));
+        }
+        // Every article matches: the summary has the matrix (its first names are these).
+        let all = &self.summary.cooccur;
+        if results.hits.len() == self.summary.doc_count as usize && all.entities.starts_with(&entities) {
+            let k = entities.len();
+            let counts = all.counts.iter().take(k).map(|row| row[..k].to_vec()).collect();
+            return Ok(Cooccurrence { entities, counts });
         }
         let mut files: Vec<usize> = results.hits.iter().map(|h| h.doc as usize / ROW_CHUNK).collect();
         files.sort_unstable();
