@@ -400,6 +400,11 @@ impl Table {
             .collect();
         let owner_listed = |id: usize| listed.contains(&self.root(id));
         for (id, cluster) in self.clusters.iter().enumerate() {
+            // A spelling that is itself one of a listed name's ("Ali Baba", the letters of
+            // "Alibaba") is that name, not two run together, even when a part is listed too.
+            if owner_listed(id) {
+                continue;
+            }
             for spelling in &cluster.spellings {
                 let words: Vec<&str> = spelling.split_whitespace().collect();
                 if let Some(parts) = self.around_owner_listed(&words, &owner_listed) {
@@ -1416,6 +1421,20 @@ mod tests {
         assert_eq!(ma.kind, EntityKind::Person);
         assert_eq!(ma.mentions, 2);
         assert!(!names(&c).iter().any(|n| n.starts_with("Lexon")));
+    }
+
+    #[test]
+    fn a_listed_name_written_in_two_words_is_that_name_not_two_run_together() {
+        // "Zen" is listed as the short name of "Zentaro": "Zen Taro" has Zentaro's letters, so
+        // it is one more spelling of it, not "Zen" followed by a name "Taro".
+        let toml = "[[entity]]\nname = \"Zentaro\"\naliases = [\"Zen\"]\nkind = \"organisation\"\n";
+        let text = "T\n\nZentaro opened a store. Zen said so. Buyers praised Zen Taro, whose platform grew.";
+        let c = Corpus::build(&[Source { id: "a", text }], Some(toml));
+        let z = entity(&c, "Zentaro");
+        let spellings: Vec<&str> = z.aliases.iter().map(|a| a.text.as_str()).collect();
+        assert!(spellings.contains(&"Zen Taro"), "{spellings:?}");
+        assert_eq!(z.mentions, 3);
+        assert!(!names(&c).iter().any(|n| n == "Taro"), "{:?}", names(&c));
     }
 
     #[test]
