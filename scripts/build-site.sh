@@ -21,10 +21,11 @@ if [ -z "${CORPUS_SHELF:-}" ] && [ "$articles" -gt "${SHELF_FROM:-1000}" ]; then
 fi
 if [ "${CORPUS_SHELF:-0}" != "0" ]; then
   export CORPUS_SHELF=1
-  # The served page counts on the main thread (a broad word sums the rows of most articles),
-  # so it is compiled for speed at a small size cost: opt-level "s" instead of the embedded
-  # build's "z" (BENCHMARKS.md: shell 150 -> 167 KB brotli, keystroke median 106 -> 93 ms).
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=s trunk build --release --offline --dist "$out"
+  # The release profile's opt-level "z", as the embedded build. ("s" was faster to count by
+  # about 12 % when the shell had room for it; with the event list, the name matrix and the
+  # reader's shared passages "s" made the shell 203 KB brotli, over the 200 KB goal, and at
+  # 100 000 articles it was within one run's noise of "z": BENCHMARKS.md.)
+  trunk build --release --offline --dist "$out"
   # The pipeline natively at full speed, on every core; the files under $out/corpus/.
   cargo run --locked --quiet --profile bench --bin corpus -- shelf "$corpus" "$out/corpus"
   exit 0
