@@ -421,7 +421,7 @@ fn LargeApp() -> impl IntoView {
             </div>
         </header>
         <p class="served-note" id="served-note">
-            "A large corpus, served in parts: search, names, the timeline and its dated events, who appears with whom and the reader (with the passages other articles repeat) fetch what they need. Stories, name corrections and adding your own files need a smaller corpus."
+            "A large corpus, served in parts: search, names, the timeline and its dated events, who appears with whom and the reader (with the passages other articles repeat) fetch what they need. Stories, name corrections, downloads and adding your own files need a smaller corpus."
         </p>
         <Show when=move || error.with(Option::is_some)>
             <div class="notices fetch-error" role="alert" id="fetch-error">
