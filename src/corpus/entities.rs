@@ -400,8 +400,8 @@ impl Table {
             .collect();
         let owner_listed = |id: usize| listed.contains(&self.root(id));
         for (id, cluster) in self.clusters.iter().enumerate() {
-            // A spelling that is itself one of a listed name's ("Ali Baba", the letters of
-            // "Alibaba") is that name, not two run together, even when a part is listed too.
+            // A spelling that is itself one of a listed name's ("Zen Taro", the letters of a
+            // listed "Zentaro") is that name, not two run together, even when a part is listed too.
             if owner_listed(id) {
                 continue;
             }
