@@ -183,6 +183,15 @@ impl Live {
         shell::write_fragment(&self.state.with_untracked(ViewState::to_fragment), history);
     }
 
+    /// Opens article `number` (whose id is `id`) in the reader, at `sentence` if given.
+    fn open(self, number: u32, id: String, sentence: Option<u32>) {
+        self.change(History::Push, move |s| {
+            s.number = Some(number);
+            s.doc = Some(id);
+            s.sentence = sentence;
+        });
+    }
+
     fn query(self) -> Query {
         self.state.with_untracked(|s| {
             self.shelf.with_value(|shelf| Query {
@@ -477,14 +486,7 @@ fn Events() -> impl IntoView {
                         let doc = shelf.document(event.doc).ok()?;
                         let note = event.inferred.then(|| super::dating::article_date(doc));
                         let (number, id, sentence) = (event.doc, doc.id.clone(), event.sentence);
-                        let open = move || {
-                            let id = id.clone();
-                            live.change(History::Push, move |s| {
-                                s.number = Some(number);
-                                s.doc = Some(id);
-                                s.sentence = Some(sentence);
-                            });
-                        };
+                        let open = move || live.open(number, id.clone(), Some(sentence));
                         Some(super::timeline::event_item(e, event, doc, note, open).into_any())
                     })
                     .collect::<Vec<_>>()
@@ -828,14 +830,7 @@ fn ResultRow(number: u32, id: String, title: String, date: String, snippet: quer
                 <button
                     type="button"
                     class="result-title"
-                    on:click=move |_| {
-                        let id = open_id.clone();
-                        live.change(History::Push, move |s| {
-                            s.doc = Some(id);
-                            s.number = Some(number);
-                            s.sentence = sentence;
-                        });
-                    }
+                    on:click=move |_| live.open(number, open_id.clone(), sentence)
                 >
                     {title}
                 </button>
@@ -959,12 +954,8 @@ fn also_in(live: Live, passage: &shelf::Passage) -> impl IntoView + use<> {
         .collect();
     let numbers: Vec<(String, u32)> = passage.shown.iter().map(|x| (x.id.clone(), x.number)).collect();
     also_in_view(links, passage.articles as usize, move |link| {
-        let number = numbers.iter().find(|(id, _)| *id == link.id).map(|&(_, n)| n);
-        let (id, sentence) = (link.id.clone(), link.sentence);
-        live.change(History::Push, move |s| {
-            s.number = number;
-            s.doc = Some(id);
-            s.sentence = Some(sentence);
-        });
+        if let Some(&(_, number)) = numbers.iter().find(|(id, _)| *id == link.id) {
+            live.open(number, link.id.clone(), Some(link.sentence));
+        }
     })
 }
