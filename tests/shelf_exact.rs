@@ -11,7 +11,9 @@ use std::process::Command;
 use corpus_explorer::corpus::cooccur::{self, Cooccurrence};
 use corpus_explorer::corpus::echo;
 use corpus_explorer::corpus::shelf::{self, Missing, Shelf};
+use corpus_explorer::corpus::story::{self, Card, Story};
 use corpus_explorer::corpus::{query, Corpus, Day, Query, Results, Source};
+use corpus_explorer::ui::table;
 
 fn synthetic(n: usize) -> Corpus {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("shelf-synth-{n}"));
@@ -106,6 +108,77 @@ fn assert_passages_match(corpus: &Corpus, files: &BTreeMap<String, Vec<u8>>) -> 
 }
 
 /// "Who appears with whom" from the pairs files, fetched as the shelf asks (one round).
+/// The story list under `results` as the page reads it (the story-of files, then the first
+/// page's story files), checked against the in-memory list of `expected`: the same stories in
+/// the same order, the same count of stories with several sources, and each row's card the one
+/// the embedded page draws. Returns how many of the shown stories several articles report.
+fn assert_stories_match(
+    corpus: &Corpus,
+    all: &[Story],
+    shelf: &mut Shelf,
+    files: &BTreeMap<String, Vec<u8>>,
+    (got, expected): (&Results, &Results),
+) -> usize {
+    let (visible, multi) = loop {
+        match shelf.stories(got) {
+            Ok(answer) => break answer,
+            Err(Missing(paths)) => {
+                assert!(paths.iter().all(|p| p.starts_with("storyof/")), "{paths:?}");
+                paths.iter().for_each(|p| shelf.add(p, &files[p]).unwrap());
+            }
+        }
+    };
+    let want = story::visible(all, &expected.events, corpus.events.len());
+    assert_eq!(visible, want, "the stories");
+    let want_multi = want.iter().filter(|&&k| all[k as usize].docs.len() > 1).count();
+    assert_eq!(multi as usize, want_multi, "stories with several sources");
+    for &k in visible.iter().take(40) {
+        if let Err(Missing(paths)) = shelf.story(k) {
+            assert_eq!(paths, [format!("stories/{}.bin", k as usize / shelf::STORY_CHUNK)]);
+            shelf.add(&paths[0], &files[&paths[0]]).unwrap();
+        }
+        assert_eq!(shelf.story(k).unwrap(), &Card::new(&all[k as usize], corpus), "story {k}");
+    }
+    visible.iter().take(40).filter(|&&k| all[k as usize].docs.len() > 1).count()
+}
+
+/// The downloads of the view: every table the served page writes is the embedded page's, row
+/// for row, fetched in at most two rounds. Returns the rows written.
+fn assert_tables_match(
+    corpus: &Corpus,
+    all: &[Story],
+    shelf: &mut Shelf,
+    files: &BTreeMap<String, Vec<u8>>,
+    (got, expected): (&Results, &Results),
+) -> usize {
+    let mut rows = 0;
+    for (name, _) in table::TABLES {
+        let mut rounds = 0;
+        let served = loop {
+            match table::served(name, shelf, got) {
+                Ok(served) => break served,
+                Err(Missing(paths)) => {
+                    rounds += 1;
+                    assert!(rounds <= 3, "{name} needs more than three rounds: {paths:?}");
+                    for p in &paths {
+                        assert!(!shelf.has(p), "{p} asked for twice");
+                        shelf.add(p, &files[p]).unwrap();
+                    }
+                }
+            }
+        };
+        let want = match name {
+            "articles" => table::articles(corpus, expected),
+            "events" => table::events(corpus, expected),
+            "names" => table::names(corpus, expected),
+            _ => table::stories(corpus, all, expected),
+        };
+        assert_eq!(served, want, "the {name} table");
+        rows += served.len() - 1;
+    }
+    rows
+}
+
 fn cooccurrence(shelf: &mut Shelf, files: &BTreeMap<String, Vec<u8>>, results: &Results) -> Cooccurrence {
     match shelf.cooccurrence(results, 10) {
         Ok(m) => m,
@@ -183,8 +256,11 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
     let dated = corpus.documents.iter().filter(|d| d.date.is_some()).count();
     assert_eq!(shelf.summary.dated as usize, dated);
     assert!(dated > 0, "dated articles, so the sort by date means something");
+    let stories = story::group(&corpus);
     let mut fetched = Vec::new();
     let mut found = 0;
+    let mut reported = 0;
+    let mut downloaded = 0;
     let mut paired = 0;
     let mut answers = Vec::new();
     for query in &queries {
@@ -247,10 +323,14 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
         }
         let matrix = cooccurrence(&mut shelf, &files, &got);
         assert_eq!(matrix, cooccur::matrix(&corpus, &expected, 10), "who appears with whom under {query:?}");
+        reported += assert_stories_match(&corpus, &stories, &mut shelf, &files, (&got, &expected));
+        downloaded += assert_tables_match(&corpus, &stories, &mut shelf, &files, (&got, &expected));
         paired += usize::from(matrix.max() > 1);
         found += usize::from(!expected.hits.is_empty());
     }
     assert!(found >= queries.len() - 4, "most queries find something, so the comparison means something: {found}");
+    assert!(downloaded > 10_000, "the tables have rows to compare: {downloaded}");
+    assert!(reported > 0, "some shown stories have several sources, so their cards mean something");
     assert!(paired >= queries.len() / 2, "most views have pairs named together more than once: {paired}");
     // The passages the synthetic articles share (their sentences come from a few hundred, so
     // most are everywhere and link nothing): the same on the shelf as in memory.
@@ -270,6 +350,9 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
     // Who appears with whom over every article: from the summary alone, no pairs file.
     let everything = corpus.search(&Query::default());
     assert_eq!(fresh.cooccurrence(&start_answer, 10), Ok(cooccur::matrix(&corpus, &everything, 10)));
+    // The story list over every article: its count from the summary, no story-of file.
+    let (all_stories, _) = fresh.stories(&start_answer).unwrap();
+    assert_eq!(all_stories.len(), stories.len());
     let text = start.iter().filter(|p| p.starts_with("text/")).count();
     assert_eq!(text, 50usize.div_ceil(shelf::TEXT_CHUNK), "{start:?}");
     assert_eq!(start.len(), text + 1, "the first page's text and the names' totals, no index: {start:?}");
@@ -345,6 +428,10 @@ fn the_seeds_sort_by_date_on_the_shelf_as_in_memory() {
     // The seeds retell one story, and some of their sentences are one passage translated
     // twice: the served reader links them as the embedded one does.
     assert!(assert_passages_match(&corpus, &files) >= 2, "two seeds at least share a passage");
+    // The seeds report the same happenings: the served story list is the embedded one, and
+    // has stories told by more than one seed.
+    let stories = story::group(&corpus);
+    assert!(assert_stories_match(&corpus, &stories, &mut shelf, &files, (&got, &expected)) > 0);
 }
 
 #[test]

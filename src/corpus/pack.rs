@@ -333,23 +333,27 @@ impl<T: Pack> Pack for Option<T> {
 }
 
 /// Fieldwise `Pack` for a struct: each field in declaration order, through its own `Pack` impl
-/// or, written `field: Codec`, through a [`Codec`] that knows more about its values.
+/// or, written `field: Codec`, through a [`Codec`] that knows more about its values. Paths are
+/// spelled out so the other file formats (`shelf`) use it too.
 macro_rules! pack_struct {
     ($ty:ident { $($field:ident $(: $codec:ident)?),* $(,)? }) => {
-        impl Pack for $ty {
-            fn put(&self, w: &mut Writer) {
+        impl crate::corpus::pack::Pack for $ty {
+            fn put(&self, w: &mut crate::corpus::pack::Writer) {
                 $(pack_struct!(@put w, self.$field $(, $codec)?);)*
             }
-            fn take(r: &mut Reader<'_>) -> Result<Self> {
+            fn take(
+                r: &mut crate::corpus::pack::Reader<'_>,
+            ) -> std::result::Result<Self, crate::corpus::pack::Error> {
                 Ok($ty { $($field: pack_struct!(@take r $(, $codec)?)),* })
             }
         }
     };
-    (@put $w:ident, $value:expr) => { $value.put($w) };
+    (@put $w:ident, $value:expr) => { crate::corpus::pack::Pack::put(&$value, $w) };
     (@put $w:ident, $value:expr, $codec:ident) => { $codec::put(&$value, $w) };
-    (@take $r:ident) => { Pack::take($r)? };
+    (@take $r:ident) => { crate::corpus::pack::Pack::take($r)? };
     (@take $r:ident, $codec:ident) => { $codec::take($r)? };
 }
+pub(crate) use pack_struct;
 
 /// A way to write one field's value that uses what is known about it (order, spans), so the
 /// numbers are small and the structure stream compresses.

@@ -19,11 +19,12 @@
 //! Articles are numbered in date order (the order of [`Index::date_rank`]: dated first, by
 //! start day, then id), so "by date" is "by number" and every list of articles is sorted.
 //!
-//! - `summary.bin` (`CXS3`), loaded at start: article count, how many of them are dated
+//! - `summary.bin` (`CXS4`), loaded at start: article count, how many of them are dated
 //!   (numbers `0..dated`), mean indexed length (BM25), the
 //!   number of names and the [`TOP_NAMES`] most named (number, name, kind, articles naming it:
 //!   the chips before any filter), the event count and events per month (the timeline before
-//!   any filter), and the directories of the files below: each term shard's
+//!   any filter), how many stories there are and how many more than one article reports
+//!   (the story list before any filter), and the directories of the files below: each term shard's
 //!   first term and term count, each name-list file's first name, each event file's first event
 //!   with the earliest start and latest end of its events. The files per chunk ([`ROW_CHUNK`],
 //!   [`TEXT_CHUNK`], [`TABLE_CHUNK`], events) are constants of this module, not stored: a
@@ -57,6 +58,22 @@
 //! - `pairs/<i>.bin` (`CXP1`): [`ROW_CHUNK`] articles' name pairs ([`cooccur::pairs`]: two
 //!   names, how many sentences name both; by first name then second, deltas): "who appears
 //!   with whom" is summed over the matching articles' pairs, fetched only when it is open.
+//! - `stories/<i>.bin` (`CXZ1`): [`STORY_CHUNK`] stories ([`story::group`], computed at build
+//!   time over the whole corpus, numbered in its order: by date) as their rows show them
+//!   ([`story::Card`]: lead sentence, sources' numbers, ids, titles and dates, disagreements).
+//! - `storyof/<i>.bin` (`CXW1`): for [`STORY_OF_CHUNK`] events by number, the story each
+//!   belongs to, times two, plus one when more than one article reports that story: the story
+//!   list under a filter (which stories, how many with several sources) from the filter's
+//!   events alone. Fetched only while the story list is open, and not for the unfiltered view.
+//!
+//! - `catalogue/<i>.bin` (`CXK1`): [`ROW_CHUNK`] articles' [`Listing`]s (id, title, date,
+//!   source, url): the downloaded table of articles. Fetched only for a download.
+//! - `spellings/<i>.bin` (`CXL1`): [`TABLE_CHUNK`] names' spellings as written: the
+//!   downloaded table of names. Fetched only for a download.
+//! - `eventrows/<i>.bin` (`CXM1`): [`EVENT_TEXT_CHUNK`] events' sentences and the names each
+//!   sentence mentions (numbers): with the event-text, catalogue and name-table files, the
+//!   downloaded table of dated events, which needs no article's text. Fetched only for a
+//!   download.
 //!
 //! A damaged or truncated file is an `Err` from [`Shelf::add`] (never a panic), and a file the
 //! shelf did not ask for is refused.
@@ -65,8 +82,10 @@ use std::collections::BTreeMap;
 use super::cooccur::{self, Cooccurrence, Pair};
 use super::echo;
 use super::index::GAP;
+use super::pack::pack_struct;
 use super::pack::{self, Error, Pack, Reader, Writer};
 use super::query::{self, Query, Results, Snippet, Term};
+use super::story::{self, Card, CardSource};
 use super::text::Fnv1a;
 use super::time::{DateValue, Day};
 use super::{Corpus, Document, EntityKind, Event};
@@ -91,10 +110,15 @@ const EVENT_CHUNK: usize = 1024;
 /// Events per event-text file: a page of the event list under a filter picks events from
 /// anywhere, so these are smaller than the event files a date range reads whole.
 pub const EVENT_TEXT_CHUNK: usize = 256;
+/// Stories per story file: a page of the story list is 40 stories in date order, so a page
+/// reads two files.
+pub const STORY_CHUNK: usize = 32;
+/// Events per story-of file.
+pub const STORY_OF_CHUNK: usize = 4096;
 /// A term shard or name-list file is cut once its postings reach about this many bytes.
 const SHARD_BYTES: usize = 24 * 1024;
 
-const SUMMARY: &[u8; 4] = b"CXS3";
+const SUMMARY: &[u8; 4] = b"CXS4";
 const TERMS: &[u8; 4] = b"CXT1";
 const POSITIONS: &[u8; 4] = b"CXQ1";
 const NAMES: &[u8; 4] = b"CXN1";
@@ -106,6 +130,11 @@ const DAYS: &[u8; 4] = b"CXY1";
 const PAIRS: &[u8; 4] = b"CXP1";
 const ECHOES: &[u8; 4] = b"CXO1";
 const EVENT_TEXT: &[u8; 4] = b"CXV1";
+const STORIES: &[u8; 4] = b"CXZ1";
+const STORY_OF: &[u8; 4] = b"CXW1";
+const CATALOGUE: &[u8; 4] = b"CXK1";
+const SPELLINGS: &[u8; 4] = b"CXL1";
+const EVENT_ROWS: &[u8; 4] = b"CXM1";
 
 /// One name of the summary's table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -114,6 +143,36 @@ pub struct Name {
     pub kind: EntityKind,
     /// Articles that name it.
     pub total: u32,
+}
+
+/// An article as the downloaded table of articles lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listing {
+    pub id: String,
+    pub title: String,
+    pub date: Option<DateValue>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+}
+
+impl Listing {
+    pub fn of(doc: &Document) -> Listing {
+        Listing {
+            id: doc.id.clone(),
+            title: doc.title.clone(),
+            date: doc.date,
+            source: doc.source.clone(),
+            url: doc.url.clone(),
+        }
+    }
+}
+
+/// A dated event's sentence and the names it mentions (numbers), as the downloaded table of
+/// events lists them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventRow {
+    pub sentence: String,
+    pub names: Vec<u32>,
 }
 
 /// A sentence of an article that other articles repeat nearly word for word ([`echo`]).
@@ -177,6 +236,9 @@ pub struct Summary {
     pub months: Vec<(i32, u8, u32)>,
     /// "Who appears with whom" over every article, for the [`SUMMARY_PAIRS`] most named.
     cooccur: Cooccurrence,
+    /// How many stories there are, and how many of them more than one article reports.
+    pub stories: u32,
+    pub multi_stories: u32,
     /// Per term shard: its first term and how many terms it holds.
     term_shards: Vec<(String, u32)>,
     /// Per name-list file: its first name.
@@ -233,6 +295,9 @@ pub fn write(corpus: &Corpus) -> Files {
             put_pairs(&mut w, &cooccur::pairs(&corpus.documents[d]));
         }
         files.push((format!("pairs/{chunk}.bin"), w.frame(PAIRS)));
+        let mut w = Writer::default();
+        docs.iter().map(|&d| Listing::of(&corpus.documents[d])).collect::<Vec<_>>().put(&mut w);
+        files.push((format!("catalogue/{chunk}.bin"), w.frame(CATALOGUE)));
     }
     for (chunk, docs) in order.chunks(TEXT_CHUNK).enumerate() {
         let renumbered: Vec<Document> = docs
@@ -247,6 +312,7 @@ pub fn write(corpus: &Corpus) -> Files {
         files.push((format!("text/{chunk}.bin"), pack::encode_documents(renumbered)));
     }
     write_echoes(corpus, &number, &order, &mut files);
+    let (stories, multi_stories) = write_stories(corpus, &mut files);
 
     let names: Vec<Name> = corpus
         .entities
@@ -260,6 +326,13 @@ pub fn write(corpus: &Corpus) -> Files {
             name.put(&mut w);
         }
         files.push((format!("table/{chunk}.bin"), w.frame(TABLE)));
+    }
+    for (chunk, entities) in corpus.entities.chunks(TABLE_CHUNK).enumerate() {
+        let spellings: Vec<Vec<String>> =
+            entities.iter().map(|e| e.aliases.iter().map(|a| a.text.clone()).collect()).collect();
+        let mut w = Writer::default();
+        spellings.put(&mut w);
+        files.push((format!("spellings/{chunk}.bin"), w.frame(SPELLINGS)));
     }
     let mut w = Writer::default();
     names.iter().map(|n| n.total).collect::<Vec<u32>>().put(&mut w);
@@ -297,6 +370,8 @@ pub fn write(corpus: &Corpus) -> Files {
             cooccur::top_entities(&names.iter().map(|n| n.total).collect::<Vec<u32>>(), SUMMARY_PAIRS),
             order.iter().map(|&d| cooccur::pairs(&corpus.documents[d])),
         ),
+        stories,
+        multi_stories,
         term_shards,
         name_files,
         event_files,
@@ -499,8 +574,50 @@ fn write_events(corpus: &Corpus, number: &[u32], files: &mut Vec<(String, Vec<u8
             .collect();
         renumbered.put(&mut w);
         files.push((format!("eventtext/{chunk}.bin"), w.frame(EVENT_TEXT)));
+        let rows: Vec<EventRow> = events
+            .iter()
+            .map(|e| EventRow {
+                sentence: corpus
+                    .documents
+                    .get(e.doc as usize)
+                    .and_then(|d| d.sentences.get(e.sentence as usize))
+                    .map(|s| s.text.clone())
+                    .unwrap_or_default(),
+                names: e.entities.clone(),
+            })
+            .collect();
+        let mut w = Writer::default();
+        rows.put(&mut w);
+        files.push((format!("eventrows/{chunk}.bin"), w.frame(EVENT_ROWS)));
     }
     dir
+}
+
+/// The story files and the story of every event; returns how many stories there are and how
+/// many more than one article reports.
+fn write_stories(corpus: &Corpus, files: &mut Vec<(String, Vec<u8>)>) -> (u32, u32) {
+    let stories = story::group(corpus);
+    let cards: Vec<Card> = stories.iter().map(|s| Card::new(s, corpus)).collect();
+    for (chunk, cards) in cards.chunks(STORY_CHUNK).enumerate() {
+        let mut w = Writer::default();
+        cards.to_vec().put(&mut w);
+        files.push((format!("stories/{chunk}.bin"), w.frame(STORIES)));
+    }
+    // `group` puts every event in exactly one story.
+    let mut of = vec![0u32; corpus.events.len()];
+    for (k, (s, card)) in stories.iter().zip(&cards).enumerate() {
+        for &e in &s.events {
+            if let Some(slot) = of.get_mut(e as usize) {
+                *slot = ((k as u32) << 1) | u32::from(card.multi());
+            }
+        }
+    }
+    for (chunk, of) in of.chunks(STORY_OF_CHUNK).enumerate() {
+        let mut w = Writer::default();
+        of.to_vec().put(&mut w);
+        files.push((format!("storyof/{chunk}.bin"), w.frame(STORY_OF)));
+    }
+    (cards.len() as u32, cards.iter().filter(|c| c.multi()).count() as u32)
 }
 
 /// The echo files: every article's repeated passages, by number. The comparison runs on every
@@ -517,39 +634,13 @@ fn write_echoes(corpus: &Corpus, number: &[u32], order: &[usize], files: &mut Ve
     }
 }
 
-impl Pack for Passage {
-    fn put(&self, w: &mut Writer) {
-        self.sentence.put(w);
-        self.articles.put(w);
-        self.shown.put(w);
-    }
-    fn take(r: &mut Reader<'_>) -> Result<Self, Error> {
-        Ok(Passage { sentence: u32::take(r)?, articles: u32::take(r)?, shown: Pack::take(r)? })
-    }
-}
-
-impl Pack for Elsewhere {
-    fn put(&self, w: &mut Writer) {
-        self.number.put(w);
-        self.sentence.put(w);
-        self.id.put(w);
-        self.title.put(w);
-    }
-    fn take(r: &mut Reader<'_>) -> Result<Self, Error> {
-        Ok(Elsewhere { number: u32::take(r)?, sentence: u32::take(r)?, id: String::take(r)?, title: String::take(r)? })
-    }
-}
-
-impl Pack for Name {
-    fn put(&self, w: &mut Writer) {
-        self.name.put(w);
-        self.kind.put(w);
-        self.total.put(w);
-    }
-    fn take(r: &mut Reader<'_>) -> Result<Self, Error> {
-        Ok(Name { name: String::take(r)?, kind: EntityKind::take(r)?, total: u32::take(r)? })
-    }
-}
+pack_struct!(Passage { sentence, articles, shown });
+pack_struct!(Elsewhere { number, sentence, id, title });
+pack_struct!(Name { name, kind, total });
+pack_struct!(Listing { id, title, date, source, url });
+pack_struct!(EventRow { sentence, names });
+pack_struct!(Card { date, lead, sources, date_conflicts, number_conflicts });
+pack_struct!(CardSource { doc, id, title, reported, happened, sentence });
 
 impl Pack for Summary {
     fn put(&self, w: &mut Writer) {
@@ -562,6 +653,8 @@ impl Pack for Summary {
         self.months.put(w);
         self.cooccur.entities.put(w);
         self.cooccur.counts.put(w);
+        self.stories.put(w);
+        self.multi_stories.put(w);
         self.term_shards.put(w);
         self.name_files.put(w);
         self.event_files.put(w);
@@ -577,6 +670,8 @@ impl Pack for Summary {
             event_count: u32::take(r)?,
             months: Pack::take(r)?,
             cooccur: Cooccurrence { entities: Pack::take(r)?, counts: Pack::take(r)? },
+            stories: u32::take(r)?,
+            multi_stories: u32::take(r)?,
             term_shards: Pack::take(r)?,
             name_files: Pack::take(r)?,
             event_files: Pack::take(r)?,
@@ -606,6 +701,9 @@ impl Summary {
             || m.counts.iter().any(|row| row.len() != m.entities.len())
         {
             return bad("matrix of names");
+        }
+        if self.stories > self.event_count || self.multi_stories > self.stories {
+            return bad("count of stories");
         }
         if !self.term_shards.windows(2).all(|w| w[0].0 < w[1].0) || self.term_shards.iter().any(|s| s.1 == 0) {
             return bad("term directory");
@@ -752,6 +850,16 @@ pub struct Shelf {
     echoes: BTreeMap<usize, Vec<Vec<Passage>>>,
     /// Per pairs file: per article, its name pairs.
     pairs: BTreeMap<usize, Vec<Vec<Pair>>>,
+    /// Per catalogue file: its articles' listings.
+    catalogue: BTreeMap<usize, Vec<Listing>>,
+    /// Per spellings file: each name's spellings.
+    spellings: BTreeMap<usize, Vec<Vec<String>>>,
+    /// Per event-rows file: its events' sentences and names.
+    event_rows: BTreeMap<usize, Vec<EventRow>>,
+    /// Per story file: its stories.
+    stories: BTreeMap<usize, Vec<Card>>,
+    /// Per story-of file: each event's story, times two, plus one when several articles report it.
+    story_of: BTreeMap<usize, Vec<u32>>,
     /// Per text file: each article as a corpus of one, indexed once when added, so a snippet
     /// costs no index build per query (at 100 000 articles it was most of a keystroke's time).
     text: BTreeMap<usize, Vec<Corpus>>,
@@ -787,6 +895,11 @@ impl Shelf {
             rows: BTreeMap::new(),
             pairs: BTreeMap::new(),
             echoes: BTreeMap::new(),
+            catalogue: BTreeMap::new(),
+            spellings: BTreeMap::new(),
+            event_rows: BTreeMap::new(),
+            stories: BTreeMap::new(),
+            story_of: BTreeMap::new(),
             event_text: BTreeMap::new(),
             text: BTreeMap::new(),
             ranked: std::sync::Mutex::new(None),
@@ -807,6 +920,11 @@ impl Shelf {
             Some(("pairs", i)) => self.pairs.contains_key(&i),
             Some(("echoes", i)) => self.echoes.contains_key(&i),
             Some(("eventtext", i)) => self.event_text.contains_key(&i),
+            Some(("stories", i)) => self.stories.contains_key(&i),
+            Some(("catalogue", i)) => self.catalogue.contains_key(&i),
+            Some(("spellings", i)) => self.spellings.contains_key(&i),
+            Some(("eventrows", i)) => self.event_rows.contains_key(&i),
+            Some(("storyof", i)) => self.story_of.contains_key(&i),
             Some(("text", i)) => self.text.contains_key(&i),
             _ => false,
         }
@@ -994,6 +1112,77 @@ impl Shelf {
                 }
                 self.event_text.insert(i, events);
             }
+            "catalogue" => {
+                if i >= s.row_files() {
+                    return Err(unknown());
+                }
+                let mut r = Reader::unframe(bytes, CATALOGUE, "a catalogue file")?;
+                let listings = Vec::<Listing>::take(&mut r)?;
+                r.finish()?;
+                count_ok(listings.len(), (n as usize - i * ROW_CHUNK).min(ROW_CHUNK))?;
+                self.catalogue.insert(i, listings);
+            }
+            "spellings" => {
+                let names = s.name_count as usize;
+                if i >= names.div_ceil(TABLE_CHUNK) {
+                    return Err(unknown());
+                }
+                let mut r = Reader::unframe(bytes, SPELLINGS, "a file of spellings")?;
+                let spellings = Vec::<Vec<String>>::take(&mut r)?;
+                r.finish()?;
+                count_ok(spellings.len(), (names - i * TABLE_CHUNK).min(TABLE_CHUNK))?;
+                self.spellings.insert(i, spellings);
+            }
+            "eventrows" => {
+                let events = s.event_count as usize;
+                if i >= events.div_ceil(EVENT_TEXT_CHUNK) {
+                    return Err(unknown());
+                }
+                let mut r = Reader::unframe(bytes, EVENT_ROWS, "a file of event rows")?;
+                let rows = Vec::<EventRow>::take(&mut r)?;
+                r.finish()?;
+                count_ok(rows.len(), (events - i * EVENT_TEXT_CHUNK).min(EVENT_TEXT_CHUNK))?;
+                if rows.iter().flat_map(|r| &r.names).any(|&e| e >= s.name_count) {
+                    return Err(Error(format!("{path} names a name out of range")));
+                }
+                self.event_rows.insert(i, rows);
+            }
+            "stories" => {
+                let count = s.stories as usize;
+                if i >= count.div_ceil(STORY_CHUNK) {
+                    return Err(unknown());
+                }
+                let mut r = Reader::unframe(bytes, STORIES, "a story file")?;
+                let cards = Vec::<Card>::take(&mut r)?;
+                r.finish()?;
+                count_ok(cards.len(), (count - i * STORY_CHUNK).min(STORY_CHUNK))?;
+                for card in &cards {
+                    if card.sources.is_empty() || !card.sources.windows(2).all(|w| w[0].doc < w[1].doc) {
+                        return Err(Error(format!("{path} has a story without sources or out of order")));
+                    }
+                    card.sources.iter().try_for_each(|x| doc_ok(x.doc).map(|_| ()))?;
+                    let named = card.date_conflicts.iter().flat_map(|(_, docs)| docs);
+                    let counted = card.number_conflicts.iter().flat_map(|(_, v)| v.iter().flat_map(|(_, docs)| docs));
+                    if named.chain(counted).any(|&d| card.source(d).is_none()) {
+                        return Err(Error(format!("{path} has a disagreement by an article that is not a source")));
+                    }
+                }
+                self.stories.insert(i, cards);
+            }
+            "storyof" => {
+                let events = s.event_count as usize;
+                if i >= events.div_ceil(STORY_OF_CHUNK) {
+                    return Err(unknown());
+                }
+                let mut r = Reader::unframe(bytes, STORY_OF, "a file of events' stories")?;
+                let of = Vec::<u32>::take(&mut r)?;
+                r.finish()?;
+                count_ok(of.len(), (events - i * STORY_OF_CHUNK).min(STORY_OF_CHUNK))?;
+                if of.iter().any(|&k| k >> 1 >= s.stories) {
+                    return Err(Error(format!("{path} names a story out of range")));
+                }
+                self.story_of.insert(i, of);
+            }
             "echoes" => {
                 if i >= (n as usize).div_ceil(ECHO_CHUNK) {
                     return Err(unknown());
@@ -1139,6 +1328,80 @@ impl Shelf {
             self.pairs.get(&(d / ROW_CHUNK)).and_then(|file| file.get(d % ROW_CHUNK))
         });
         Ok(cooccur::from_pairs(entities, articles))
+    }
+
+    /// The stories with an event among `results.events`, by number (the embedded list's order:
+    /// by date), and how many of them more than one article reports; or the story-of files of
+    /// those events (none when every event matches: the summary has the counts).
+    pub fn stories(&self, results: &Results) -> Result<(Vec<u32>, u32), Missing> {
+        let s = &self.summary;
+        if results.events.len() == s.event_count as usize {
+            return Ok(((0..s.stories).collect(), s.multi_stories));
+        }
+        let mut need: Vec<String> = Vec::new();
+        for &e in &results.events {
+            let file = e as usize / STORY_OF_CHUNK;
+            let path = format!("storyof/{file}.bin");
+            if !self.story_of.contains_key(&file) && need.last() != Some(&path) {
+                need.push(path);
+            }
+        }
+        if !need.is_empty() {
+            return Err(Missing(need));
+        }
+        let mut seen = vec![false; s.stories as usize];
+        let mut multi = 0;
+        for &e in &results.events {
+            let e = e as usize;
+            let Some(&k) = self.story_of.get(&(e / STORY_OF_CHUNK)).and_then(|of| of.get(e % STORY_OF_CHUNK)) else {
+                continue;
+            };
+            if let Some(slot) = seen.get_mut((k >> 1) as usize).filter(|slot| !**slot) {
+                *slot = true;
+                multi += k & 1;
+            }
+        }
+        Ok(((0..s.stories).filter(|&k| seen[k as usize]).collect(), multi))
+    }
+
+    /// Article `number` as the downloaded table of articles lists it, or the file to fetch.
+    pub fn listing(&self, number: u32) -> Result<&Listing, Missing> {
+        let chunk = number as usize / ROW_CHUNK;
+        match self.catalogue.get(&chunk) {
+            Some(listings) => listings.get(number as usize % ROW_CHUNK).ok_or_else(|| Missing(Vec::new())),
+            None if number < self.summary.doc_count => Err(Missing(vec![format!("catalogue/{chunk}.bin")])),
+            None => Err(Missing(Vec::new())),
+        }
+    }
+
+    /// Name `e`'s spellings as written, or the file to fetch for them.
+    pub fn spellings(&self, e: u32) -> Result<&[String], Missing> {
+        let chunk = e as usize / TABLE_CHUNK;
+        match self.spellings.get(&chunk) {
+            Some(lists) => lists.get(e as usize % TABLE_CHUNK).map(Vec::as_slice).ok_or_else(|| Missing(Vec::new())),
+            None if e < self.summary.name_count => Err(Missing(vec![format!("spellings/{chunk}.bin")])),
+            None => Err(Missing(Vec::new())),
+        }
+    }
+
+    /// Event `e`'s sentence and the names it mentions, or the file to fetch for them.
+    pub fn event_row(&self, e: u32) -> Result<&EventRow, Missing> {
+        let chunk = e as usize / EVENT_TEXT_CHUNK;
+        match self.event_rows.get(&chunk) {
+            Some(rows) => rows.get(e as usize % EVENT_TEXT_CHUNK).ok_or_else(|| Missing(Vec::new())),
+            None if e < self.summary.event_count => Err(Missing(vec![format!("eventrows/{chunk}.bin")])),
+            None => Err(Missing(Vec::new())),
+        }
+    }
+
+    /// Story `k` as its row shows it, or the file to fetch for it.
+    pub fn story(&self, k: u32) -> Result<&Card, Missing> {
+        let chunk = k as usize / STORY_CHUNK;
+        match self.stories.get(&chunk) {
+            Some(cards) => cards.get(k as usize % STORY_CHUNK).ok_or_else(|| Missing(Vec::new())),
+            None if k < self.summary.stories => Err(Missing(vec![format!("stories/{chunk}.bin")])),
+            None => Err(Missing(Vec::new())),
+        }
     }
 
     /// Article `number` (in date order), or the file to fetch for it.

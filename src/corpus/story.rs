@@ -97,6 +97,113 @@ pub struct NumberConflict {
     pub values: Vec<(String, Vec<u32>)>,
 }
 
+/// A story as its row shows it, with nothing left to look up: the lead sentence, each source
+/// article's title and dates, the disagreements by title. The embedded page builds one from
+/// the corpus ([`Card::new`]); the static corpus stores them (`shelf`), so a story row at any
+/// corpus size needs one small file, not its articles' text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card {
+    pub date: DateValue,
+    /// The lead event's sentence.
+    pub lead: String,
+    /// One per article, by article number (see [`Card::new`]).
+    pub sources: Vec<CardSource>,
+    /// When sources date it differently: each date with the articles giving it (numbers of
+    /// `sources`, ascending).
+    pub date_conflicts: Vec<(DateValue, Vec<u32>)>,
+    /// A noun counted differently: the noun, and each number as written with the articles
+    /// giving it.
+    pub number_conflicts: Vec<(String, Vec<Counted>)>,
+}
+
+/// A number as one or more sources write it, and those sources (numbers, ascending).
+pub type Counted = (String, Vec<u32>);
+
+/// One article of a [`Card`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardSource {
+    /// The article's number in date order (its number on a shelf; the page opens it by id).
+    pub doc: u32,
+    pub id: String,
+    pub title: String,
+    /// When it ran, as lists say it ([`Document::short_date`]); "date unknown" when undated.
+    pub reported: String,
+    /// When it says this happened, and in which sentence (absent when the story's events of
+    /// this article are gone, which `group` never leaves).
+    pub happened: Option<DateValue>,
+    pub sentence: Option<u32>,
+}
+
+impl Card {
+    /// The card of `story` over `corpus`, its articles named by their number in date order
+    /// (`Index::date_rank`, the numbers of a shelf) and listed in that order: first reported
+    /// first.
+    pub fn new(story: &Story, corpus: &Corpus) -> Card {
+        let number = |d: u32| corpus.index.date_rank.get(d as usize).copied().unwrap_or(d);
+        let numbers = |docs: &[u32]| {
+            let mut numbers: Vec<u32> = docs.iter().map(|&d| number(d)).collect();
+            numbers.sort_unstable();
+            numbers
+        };
+        let event = |e: u32| corpus.events.get(e as usize);
+        let mut sources: Vec<CardSource> = story
+            .docs
+            .iter()
+            .filter_map(|&d| {
+                let doc = corpus.documents.get(d as usize)?;
+                let first = story.events.iter().filter_map(|&e| event(e)).find(|e| e.doc == d);
+                Some(CardSource {
+                    doc: number(d),
+                    id: doc.id.clone(),
+                    title: doc.title.clone(),
+                    reported: if doc.date.is_some() { doc.short_date() } else { "date unknown".to_string() },
+                    happened: first.map(|e| e.date),
+                    sentence: first.map(|e| e.sentence),
+                })
+            })
+            .collect();
+        sources.sort_by_key(|s| s.doc);
+        let lead = event(story.lead)
+            .and_then(|e| corpus.documents.get(e.doc as usize)?.sentences.get(e.sentence as usize))
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        Card {
+            date: story.date,
+            lead,
+            sources,
+            date_conflicts: story.date_conflicts.iter().map(|(date, docs)| (*date, numbers(docs))).collect(),
+            number_conflicts: story
+                .number_conflicts
+                .iter()
+                .map(|c| (c.noun.clone(), c.values.iter().map(|(n, docs)| (n.clone(), numbers(docs))).collect()))
+                .collect(),
+        }
+    }
+
+    /// The source numbered `doc`.
+    pub fn source(&self, doc: u32) -> Option<&CardSource> {
+        self.sources.iter().find(|s| s.doc == doc)
+    }
+
+    /// Whether more than one article reports it.
+    pub fn multi(&self) -> bool {
+        self.sources.len() > 1
+    }
+}
+
+/// The stories (indices into `all`) with at least one of `events` (a filter's), in order.
+pub fn visible(all: &[Story], events: &[u32], n_events: usize) -> Vec<u32> {
+    let mut matching = vec![false; n_events];
+    for &e in events {
+        if let Some(m) = matching.get_mut(e as usize) {
+            *m = true;
+        }
+    }
+    (0..all.len() as u32)
+        .filter(|&s| all[s as usize].events.iter().any(|&e| matching.get(e as usize) == Some(&true)))
+        .collect()
+}
+
 /// The corpus's events grouped into stories, ordered by date.
 pub fn group(corpus: &Corpus) -> Vec<Story> {
     group_with(corpus, Thresholds::default())

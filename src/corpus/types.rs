@@ -60,6 +60,35 @@ pub struct Unresolved {
 }
 
 impl Document {
+    /// The mark of this article's date: "printed", "text", "collection", "likely" or "unknown"
+    /// (the page's `data-basis`, and the words of [`Document::short_date`]).
+    pub fn date_mark(&self) -> &'static str {
+        if self.date.is_some() && self.date_likely {
+            return "likely";
+        }
+        match (self.date_basis, self.date) {
+            (DateBasis::Given | DateBasis::Printed, _) => "printed",
+            (_, None) => "unknown",
+            (DateBasis::Text, _) => "text",
+            (DateBasis::Collection, _) => "collection",
+            (DateBasis::Unknown, _) => "unknown",
+        }
+    }
+
+    /// A short form of its date for lists: "14–18 May 2016 · from its text", "May 2016 · likely",
+    /// "undated".
+    pub fn short_date(&self) -> String {
+        match self.date {
+            Some(d) => match self.date_mark() {
+                "printed" => d.label(),
+                "text" => format!("{} · from its text", d.label()),
+                "collection" => format!("{} · from other articles", d.label()),
+                _ => format!("{} · likely", d.label()),
+            },
+            None => "undated".to_string(),
+        }
+    }
+
     /// Why this document's relative dates stay off the timeline, for the reader and the export.
     pub fn unresolved_reason(&self) -> String {
         match self.date {

@@ -7,24 +7,10 @@
 //! An event whose expression has its year ("18 May 2016") is **written**: it needs no article date.
 use crate::corpus::{dates, Corpus, DateBasis, Document, Event};
 
-/// The mark of a document's date: "printed", "text", "collection", "likely" or "unknown".
-pub fn doc_basis(doc: &Document) -> &'static str {
-    if doc.date.is_some() && doc.date_likely {
-        return "likely";
-    }
-    match (doc.date_basis, doc.date) {
-        (DateBasis::Given | DateBasis::Printed, _) => "printed",
-        (_, None) => "unknown",
-        (DateBasis::Text, _) => "text",
-        (DateBasis::Collection, _) => "collection",
-        (DateBasis::Unknown, _) => "unknown",
-    }
-}
-
 /// The mark of an event: "written" when its expression carries its own year, else its article's.
 pub fn event_basis(event: &Event, doc: &Document) -> &'static str {
     if event.inferred {
-        doc_basis(doc)
+        doc.date_mark()
     } else {
         "written"
     }
@@ -49,19 +35,6 @@ pub fn article_date(doc: &Document) -> String {
             (None, Some(b)) => format!("Undated: written on or before {}", crate::corpus::DateValue::day(b).label()),
             (None, None) => "Undated: the text gives no date".to_string(),
         },
-    }
-}
-
-/// A short form for result rows: "14–18 May 2016 · own text", "May 2016 · likely".
-pub fn short_date(doc: &Document) -> String {
-    match doc.date {
-        Some(d) => match doc_basis(doc) {
-            "printed" => d.label(),
-            "text" => format!("{} · from its text", d.label()),
-            "collection" => format!("{} · from other articles", d.label()),
-            _ => format!("{} · likely", d.label()),
-        },
-        None => "undated".to_string(),
     }
 }
 
@@ -122,13 +95,13 @@ mod tests {
             ("d", "Notes\n\nNothing dates this."),
         ]);
         let [a, b, cc, d] = [0, 1, 2, 3].map(|k| &c.documents[k]);
-        assert_eq!((doc_basis(a), article_date(a)), ("printed", "14 May 2016".to_string()));
-        assert_eq!(doc_basis(b), "collection");
+        assert_eq!((a.date_mark(), article_date(a)), ("printed", "14 May 2016".to_string()));
+        assert_eq!(b.date_mark(), "collection");
         assert!(article_date(b).starts_with("Written between"), "{}", article_date(b));
         assert_eq!(provenance(b, &c), "from other articles: “Board”");
-        assert_eq!((doc_basis(cc), article_date(cc)), ("text", "Written between 14 and 18 May 2016".to_string()));
-        assert_eq!(short_date(cc), "14–18 May 2016 · from its text");
-        assert_eq!((doc_basis(d), article_date(d)), ("unknown", "Undated: the text gives no date".to_string()));
+        assert_eq!((cc.date_mark(), article_date(cc)), ("text", "Written between 14 and 18 May 2016".to_string()));
+        assert_eq!(cc.short_date(), "14–18 May 2016 · from its text");
+        assert_eq!((d.date_mark(), article_date(d)), ("unknown", "Undated: the text gives no date".to_string()));
         let yesterday = c.events.iter().find(|e| e.doc == 2 && e.expression == "yesterday").unwrap();
         let written = c.events.iter().find(|e| e.doc == 2 && e.expression == "May 14, 2016").unwrap();
         assert_eq!((event_basis(yesterday, cc), event_basis(written, cc)), ("text", "written"));

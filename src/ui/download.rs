@@ -65,10 +65,7 @@ pub fn DownloadMenu() -> impl IntoView {
             <summary>"Download"</summary>
             <div class="download-menu">
                 <p class="muted">"What the filter shows now:"</p>
-                {csv_button("articles", "Articles (CSV)")}
-                {csv_button("events", "Dated events (CSV)")}
-                {csv_button("names", "Names (CSV)")}
-                {csv_button("stories", "Stories (CSV)")}
+                {table::TABLES.into_iter().map(|(name, label)| csv_button(name, label)).collect_view()}
                 <button
                     type="button"
                     data-export="json"

@@ -10,7 +10,9 @@
 //!
 //! "Who appears with whom" sums the pairs files of the matching articles (fetched only while
 //! it is open); the reader's "also in" links come from the echo files, computed at build time.
-//! What the embedded corpus offers beyond this (stories, name corrections, a reader's own
+//! The story list reads the stories grouped at build time (`story::Card`s) and drawn by the
+//! embedded list's `stories::story_item`.
+//! What the embedded corpus offers beyond this (name corrections, a reader's own
 //! files, downloads) needs the whole corpus in memory and is not offered here yet; the header
 //! says so.
 use leptos::prelude::*;
@@ -24,6 +26,7 @@ use super::report::counted;
 use super::results::{empty_state, highlighted, SortSelect};
 use super::shell::{self, CopyLink, History, ThemeToggle};
 use super::state::{ChipState, Known, Sort, ViewState};
+use super::table;
 use crate::corpus::query::{self, Query, Results};
 use crate::corpus::shelf::{self, Missing, Shelf};
 use crate::corpus::EntityKind;
@@ -38,6 +41,8 @@ const CHIPS: usize = 40;
 const PAGE: usize = 20;
 /// Dated events per page of the event list: each may need its article's text file.
 const EVENT_PAGE: usize = 20;
+/// Stories per page of the story list, as in the embedded explorer.
+const STORY_PAGE: usize = 40;
 /// A fetch that takes longer than this shows the progress line (longer than a frame or two).
 const QUIET_MS: u64 = 120;
 
@@ -115,6 +120,9 @@ struct Live {
     /// The list of dated events is open, and how many of them it shows.
     events_open: RwSignal<bool>,
     events_shown: RwSignal<usize>,
+    /// The story list is open, and how many stories it shows.
+    stories_open: RwSignal<bool>,
+    stories_shown: RwSignal<usize>,
 }
 
 fn mount_app(base: String, shelf: Shelf) {
@@ -140,6 +148,8 @@ fn mount_app(base: String, shelf: Shelf) {
             cooccur_open: RwSignal::new(false),
             events_open: RwSignal::new(false),
             events_shown: RwSignal::new(EVENT_PAGE),
+            stories_open: RwSignal::new(false),
+            stories_shown: RwSignal::new(STORY_PAGE),
         };
         provide_context(live);
         // Every change of view starts (or continues) the loop.
@@ -150,6 +160,8 @@ fn mount_app(base: String, shelf: Shelf) {
             live.cooccur_open.track();
             live.events_open.track();
             live.events_shown.track();
+            live.stories_open.track();
+            live.stories_shown.track();
             drive(live);
         });
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
@@ -240,6 +252,7 @@ impl Live {
         // first page, however far "Show more" went for the last one (`ResultList` resets it).
         let shown = if answered { self.shown.get_untracked() } else { PAGE };
         let events_shown = if answered { self.events_shown.get_untracked() } else { EVENT_PAGE };
+        let stories_shown = if answered { self.stories_shown.get_untracked() } else { STORY_PAGE };
         let sort = self.state.with_untracked(|s| s.sort);
         let mut view_needs = |results: &Results| {
             self.shelf.with_value(|shelf| {
@@ -255,6 +268,20 @@ impl Live {
                             Ok(Ok(_)) => {}
                             Ok(Err(Missing(files))) | Err(Missing(files)) => want(files),
                         }
+                    }
+                }
+                // The story list, when open: which stories (the events' story-of files), then
+                // its page's story files.
+                if self.stories_open.get_untracked() {
+                    match shelf.stories(results) {
+                        Ok((visible, _)) => {
+                            for &k in visible.iter().take(stories_shown) {
+                                if let Err(Missing(files)) = shelf.story(k) {
+                                    want(files);
+                                }
+                            }
+                        }
+                        Err(Missing(files)) => want(files),
                     }
                 }
                 // "Who appears with whom", when open: the matching articles' pairs and the
@@ -430,7 +457,7 @@ fn LargeApp() -> impl IntoView {
             </div>
         </header>
         <p class="served-note" id="served-note">
-            "A large corpus, served in parts: search, names, the timeline and its dated events, who appears with whom and the reader (with the passages other articles repeat) fetch what they need. Stories, name corrections, downloads and adding your own files need a smaller corpus."
+            "A large corpus, served in parts: search, names, the timeline with its dated events and stories, who appears with whom, the reader (with the passages other articles repeat) and the downloads fetch what they need. Name corrections and adding your own files need a smaller corpus."
         </p>
         <Show when=move || error.with(Option::is_some)>
             <div class="notices fetch-error" role="alert" id="fetch-error">
@@ -449,6 +476,7 @@ fn LargeApp() -> impl IntoView {
             <div class="center">
                 <Months/>
                 <Events/>
+                <Stories/>
                 <Cooccurrence/>
                 <ResultList/>
             </div>
@@ -517,6 +545,75 @@ fn Events() -> impl IntoView {
     }
 }
 
+/// The stories under the filter (the dated events grouped into happenings across articles at
+/// build time), in date order as in the embedded explorer, a page at a time: which stories
+/// from the events' story-of files, each row from its story file alone.
+#[component]
+fn Stories() -> impl IntoView {
+    let live = expect_context::<Live>();
+    Effect::new(move |_| {
+        live.results.track();
+        if live.stories_shown.get_untracked() != STORY_PAGE {
+            live.stories_shown.set(STORY_PAGE);
+        }
+    });
+    let answer = Memo::new(move |_| {
+        live.added.track();
+        if !live.stories_open.get() {
+            return None;
+        }
+        live.results.with(|r| live.shelf.with_value(|shelf| shelf.stories(r.as_ref()?).ok()))
+    });
+    let count = move || answer.with(|a| a.as_ref().map_or(0, |(v, _)| v.len()));
+    let heading = move || {
+        answer.with(|a| match a {
+            Some((visible, multi)) => {
+                format!("{}, {multi} reported by more than one article", counted(visible.len(), "story", "stories"))
+            }
+            None => "Stories across articles".to_string(),
+        })
+    };
+    let rows = move || {
+        live.added.track();
+        let shown = live.stories_shown.get();
+        answer.with(|a| {
+            let Some((visible, _)) = a else { return Vec::new() };
+            live.shelf.with_value(|shelf| {
+                visible
+                    .iter()
+                    .take(shown)
+                    .map_while(|&k| {
+                        let card = shelf.story(k).ok()?.clone();
+                        Some(super::stories::story_item(k, card, move |n, id, s| live.open(n, id, s)).into_any())
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <details class="served-stories" on:toggle=move |ev| live.stories_open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
+            <summary id="stories-summary">{heading}</summary>
+            {move || {
+                live.stories_open.get().then(|| {
+                    view! {
+                        <ol class="event-list story-list" id="story-list">{rows}</ol>
+                        <Show when=move || { count() > live.stories_shown.get() }>
+                            <button
+                                type="button"
+                                class="link-button"
+                                id="more-stories"
+                                on:click=move |_| live.stories_shown.update(|n| *n += STORY_PAGE)
+                            >
+                                {move || format!("Show more stories ({} not shown)", count().saturating_sub(live.stories_shown.get()))}
+                            </button>
+                        </Show>
+                    }
+                })
+            }}
+        </details>
+    }
+}
+
 /// "Who appears with whom" over the served corpus: counted from the pairs files of the matching
 /// articles, which the fetch loop brings once the panel is open.
 #[component]
@@ -540,6 +637,138 @@ fn Cooccurrence() -> impl IntoView {
         live.change(History::Push, move |s| cooccur::require_both(s, a, b));
     });
     view! { <CooccurrenceDetails open=live.cooccur_open matrix=matrix.into() require/> }
+}
+
+/// Files fetched at once while gathering a download: enough to keep the connection busy, few
+/// enough that the progress line moves.
+const DOWNLOAD_BATCH: usize = 32;
+
+/// A download being gathered: the table, files fetched so far and files known to be needed.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Gathering {
+    table: &'static str,
+    done: usize,
+    total: usize,
+}
+
+/// "Download" over a served corpus: each table of the view as CSV, the same rows the embedded
+/// page writes (`table::served`), its files fetched as needed with a progress line and a way
+/// to stop. The JSON of every table at once is left to smaller corpora: at this size each
+/// table alone can be tens of megabytes.
+#[component]
+fn Downloads() -> impl IntoView {
+    let live = expect_context::<Live>();
+    let gathering: RwSignal<Option<Gathering>> = RwSignal::new(None);
+    let stop = StoredValue::new(false);
+    let failed: RwSignal<Option<String>> = RwSignal::new(None);
+    let start = move |table: &'static str| {
+        let Some(results) = live.results.get_untracked() else { return };
+        stop.set_value(false);
+        failed.set(None);
+        gathering.set(Some(Gathering { table, done: 0, total: 0 }));
+        wasm_bindgen_futures::spawn_local(async move {
+            match gather(live, table, &results, gathering, stop).await {
+                Ok(Some(rows)) => {
+                    super::download::save(&format!("{table}.csv"), "text/csv;charset=utf-8", &table::csv(&rows));
+                }
+                Ok(None) => {}
+                Err(message) => failed.set(Some(message)),
+            }
+            gathering.set(None);
+        });
+    };
+    let buttons = table::TABLES
+        .into_iter()
+        .map(|(name, label)| {
+            view! {
+                <button
+                    type="button"
+                    data-export="csv"
+                    data-table=name
+                    disabled=move || gathering.with(Option::is_some)
+                    on:click=move |_| start(name)
+                >
+                    {label}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="download">
+            <summary>"Download"</summary>
+            <div class="download-menu">
+                <p class="muted">"What the filter shows now (its files are fetched as needed):"</p>
+                {buttons}
+                <Show when=move || gathering.with(Option::is_some)>
+                    <p class="download-progress" id="download-progress" role="status">
+                        {move || gathering.get().map(|g| {
+                            if g.total == 0 {
+                                format!("Preparing the {} table…", g.table)
+                            } else {
+                                format!("Fetching the {} table's files: {} of {}…", g.table, g.done, g.total)
+                            }
+                        })}
+                        " "
+                        <button type="button" id="download-stop" on:click=move |_| stop.set_value(true)>"Stop"</button>
+                    </p>
+                </Show>
+                <Show when=move || failed.with(Option::is_some)>
+                    <p class="fetch-error" role="alert" id="download-error">{move || failed.get().unwrap_or_default()}</p>
+                </Show>
+            </div>
+        </details>
+    }
+}
+
+/// Fetches what table `name` of `results` needs, a batch at a time, then writes its rows;
+/// `None` when stopped. Files already on the shelf are not fetched again.
+async fn gather(
+    live: Live,
+    name: &'static str,
+    results: &Results,
+    progress: RwSignal<Option<Gathering>>,
+    stop: StoredValue<bool>,
+) -> Result<Option<Vec<Vec<String>>>, String> {
+    loop {
+        let need = match live.shelf.with_value(|shelf| table::served(name, shelf, results)) {
+            Ok(rows) => return Ok(Some(rows)),
+            Err(Missing(files)) => files,
+        };
+        let need: Vec<String> = live.shelf.with_value(|shelf| need.into_iter().filter(|f| !shelf.has(f)).collect());
+        progress.update(|g| {
+            if let Some(g) = g {
+                g.total = g.done + need.len();
+            }
+        });
+        let base = live.base.get_value();
+        for batch in need.chunks(DOWNLOAD_BATCH) {
+            if stop.get_value() {
+                return Ok(None);
+            }
+            let urls: Vec<String> = batch.iter().map(|p| format!("{base}{p}")).collect();
+            let files = fetch::all(&urls).await?;
+            live.shelf
+                .try_update_value(|shelf| {
+                    batch.iter().zip(&files).try_for_each(|(path, bytes)| {
+                        if shelf.has(path) {
+                            return Ok(());
+                        }
+                        shelf
+                            .add(path, bytes)
+                            .map_err(|e| format!("{base}{path} is damaged ({}); rebuild the site", e.0))
+                    })
+                })
+                .unwrap_or(Ok(()))?;
+            progress.update(|g| {
+                if let Some(g) = g {
+                    g.done += batch.len();
+                }
+            });
+        }
+        if need.is_empty() {
+            return Err("the download needs a file the corpus does not have; rebuild the site".into());
+        }
+    }
 }
 
 #[component]
@@ -783,7 +1012,7 @@ fn ResultList() -> impl IntoView {
                         } else {
                             hit.snippet.clone()
                         };
-                        Some((hit.doc, doc.id.clone(), doc.title.clone(), super::dating::short_date(doc), snippet))
+                        Some((hit.doc, doc.id.clone(), doc.title.clone(), doc.short_date(), snippet))
                     })
                     .collect::<Vec<_>>()
             })
@@ -798,6 +1027,7 @@ fn ResultList() -> impl IntoView {
                     sort=Signal::derive(move || live.state.with(|s| s.sort))
                     set=Callback::new(move |sort| live.change(History::Push, move |s| s.sort = sort))
                 />
+                <Downloads/>
             </div>
             <Show
                 when=move || { matching() > 0 || live.results.with(Option::is_none) }

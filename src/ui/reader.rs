@@ -57,7 +57,7 @@ fn Article(ctx: Ctx, doc_index: u32, close: impl Fn() + Clone + Send + Sync + 's
     // No hit is current until the reader asks for the next or previous one.
     let current_hit: RwSignal<Option<usize>> = RwSignal::new(None);
     let date_line = super::dating::article_date(doc);
-    let basis = super::dating::doc_basis(doc);
+    let basis = doc.date_mark();
     let provenance = super::dating::how_found(doc, &ctx.corpus);
     let step = move |delta: isize| {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {

@@ -118,7 +118,7 @@ fn ResultRow(hit: Hit) -> impl IntoView {
     let ctx: Ctx = use_ctx();
     let doc = &ctx.corpus.documents[hit.doc as usize];
     let id = doc.id.clone();
-    let date = super::dating::short_date(doc);
+    let date = doc.short_date();
     // The index already holds each document's entities, ascending (most widespread first).
     let names: Vec<String> = ctx.corpus.index.doc_entities[hit.doc as usize]
         .iter()

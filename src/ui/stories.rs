@@ -6,24 +6,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::context::use_ctx;
-use crate::corpus::story::Story;
+use crate::corpus::story::{self, Card, Story};
 use crate::corpus::Corpus;
 
+/// Sources listed in a story's row; the rest are counted (a background fact every article of
+/// an outlet repeats can have thousands).
+const SOURCES_SHOWN: usize = 12;
 /// Stories shown before "show more".
 const STORY_PAGE: usize = 40;
-
-/// The stories (indices into `all`) with at least one of `events` (the filter's), in order.
-pub fn stories_of(all: &[Story], events: &[u32], n_events: usize) -> Vec<u32> {
-    let mut matching = vec![false; n_events];
-    for &e in events {
-        if let Some(m) = matching.get_mut(e as usize) {
-            *m = true;
-        }
-    }
-    (0..all.len() as u32)
-        .filter(|&s| all[s as usize].events.iter().any(|&e| matching.get(e as usize) == Some(&true)))
-        .collect()
-}
 
 /// The event that stands for a story on the chart: its lead when the lead carries the story's
 /// date, else the first event that does (so the mark sits at the date the row shows).
@@ -45,7 +35,7 @@ pub fn StoryList() -> impl IntoView {
     let results = ctx.results;
     let visible = Memo::new({
         let all = all.clone();
-        move |_| results.with(|r| stories_of(&all, &r.events, corpus.events.len()))
+        move |_| results.with(|r| story::visible(&all, &r.events, corpus.events.len()))
     });
     let shown = RwSignal::new(STORY_PAGE);
     let count = move || visible.with(Vec::len);
@@ -76,72 +66,81 @@ pub fn StoryList() -> impl IntoView {
 fn StoryRow(stories: Arc<Vec<Story>>, index: u32) -> impl IntoView {
     let Some(story) = stories.get(index as usize) else { return ().into_any() };
     let ctx = use_ctx();
-    let corpus = ctx.corpus.clone();
-    let lead = &corpus.events[story.lead as usize];
-    let lead_text = corpus.documents[lead.doc as usize].sentences.get(lead.sentence as usize).map(|s| s.text.clone());
-    // One line per article: its title, when it ran, and when it says this happened.
-    let sources = story
-        .docs
+    let card = Card::new(story, &ctx.corpus);
+    story_item(index, card, move |_, id, sentence| ctx.open(&id, sentence)).into_any()
+}
+
+/// One story's row: its date, how many articles report it, its lead sentence, where sources
+/// disagree, and one line per article (its title opens it at the story's sentence, with when
+/// it ran and when it says this happened). `open(number, id, sentence)` opens an article.
+/// Drawn the same for the embedded corpus and a served one.
+pub fn story_item(index: u32, card: Card, open: impl Fn(u32, String, Option<u32>) + Clone + 'static) -> impl IntoView {
+    let more = card.sources.len().saturating_sub(SOURCES_SHOWN);
+    let sources = card
+        .sources
         .iter()
-        .map(|&d| {
-            let doc = &corpus.documents[d as usize];
-            let event = story.events.iter().map(|&e| &corpus.events[e as usize]).find(|e| e.doc == d);
-            let reported = if doc.date.is_some() { super::dating::short_date(doc) } else { "date unknown".to_string() };
-            let happened = event.map(|e| e.date.label()).unwrap_or_default();
-            let (id, sentence) = (doc.id.clone(), event.map(|e| e.sentence));
-            let open_ctx = ctx.clone();
+        .take(SOURCES_SHOWN)
+        .map(|source| {
+            let happened = source.happened.map(|d| d.label()).unwrap_or_default();
+            let (number, id, sentence) = (source.doc, source.id.clone(), source.sentence);
+            let open = open.clone();
             view! {
                 <li>
                     <button
                         type="button"
                         class="link-button story-source"
                         data-doc=id.clone()
-                        on:click=move |_| open_ctx.open(&id, sentence)
+                        on:click=move |_| open(number, id.clone(), sentence)
                     >
-                        {doc.title.clone()}
+                        {source.title.clone()}
                     </button>
-                    <span class="muted">{format!(" — reported {reported}, happened {happened}")}</span>
+                    <span class="muted">{format!(" — reported {}, happened {happened}", source.reported)}</span>
                 </li>
             }
         })
         .collect_view();
-    let title = |d: &u32| corpus.documents[*d as usize].title.clone();
-    let date_note = (!story.date_conflicts.is_empty()).then(|| {
-        let parts: Vec<String> = story
-            .date_conflicts
-            .iter()
-            .map(|(date, docs)| format!("{} ({})", date.label(), docs.iter().map(title).collect::<Vec<_>>().join("; ")))
-            .collect();
-        format!("Sources disagree on the date: {}", parts.join(" vs "))
+    // A disagreement names its articles by title, the first few of them.
+    let titles = |docs: &[u32]| {
+        let named: Vec<&str> = docs.iter().take(3).filter_map(|&d| card.source(d)).map(|x| x.title.as_str()).collect();
+        match docs.len().saturating_sub(3) {
+            0 => named.join("; "),
+            rest => format!("{}; and {rest} more", named.join("; ")),
+        }
+    };
+    let disagreement = |values: Vec<(String, &[u32])>| {
+        values.iter().map(|(value, docs)| format!("{value} ({})", titles(docs))).collect::<Vec<_>>().join(" vs ")
+    };
+    let date_note = (!card.date_conflicts.is_empty()).then(|| {
+        let labelled = card.date_conflicts.iter().map(|(date, docs)| (date.label(), docs.as_slice())).collect();
+        format!("Sources disagree on the date: {}", disagreement(labelled))
     });
-    let number_notes: Vec<String> = story
+    let number_notes: Vec<String> = card
         .number_conflicts
         .iter()
-        .map(|c| {
-            let parts: Vec<String> = c
-                .values
-                .iter()
-                .map(|(n, docs)| format!("{n} ({})", docs.iter().map(title).collect::<Vec<_>>().join("; ")))
-                .collect();
-            format!("Sources give different counts of {}: {}", c.noun, parts.join(" vs "))
+        .map(|(noun, values)| {
+            let values = values.iter().map(|(n, docs)| (n.clone(), docs.as_slice())).collect();
+            format!("Sources give different counts of {noun}: {}", disagreement(values))
         })
         .collect();
+    let articles = match card.sources.len() {
+        1 => "1 article".to_string(),
+        n => format!("{n} articles"),
+    };
     view! {
-        <li class="story" data-story=index.to_string() data-sources=story.docs.len().to_string() data-date=story.date.iso()>
+        <li class="story" data-story=index.to_string() data-sources=card.sources.len().to_string() data-date=card.date.iso()>
             <p class="story-head">
-                <span class="event-date">{story.date.label()}</span>
-                <span class="story-count">
-                    {match story.docs.len() {
-                        1 => "1 article".to_string(),
-                        n => format!("{n} articles"),
-                    }}
-                </span>
+                <span class="event-date">{card.date.label()}</span>
+                <span class="story-count">{articles}</span>
             </p>
-            <p class="event-sentence">{lead_text}</p>
+            <p class="event-sentence">{card.lead.clone()}</p>
             {date_note.map(|n| view! { <p class="story-disagreement">{n}</p> })}
             {number_notes.into_iter().map(|n| view! { <p class="story-disagreement">{n}</p> }).collect_view()}
-            <ul class="story-sources">{sources}</ul>
+            <ul class="story-sources">
+                {sources}
+                {(more > 0).then(|| view! {
+                    <li class="muted story-more">{format!("and {more} more (all of them in the stories table under Download)")}</li>
+                })}
+            </ul>
         </li>
     }
-    .into_any()
 }

@@ -10,8 +10,9 @@
 //! JSON is written by hand (a string escaper and a few arrays): `serde_json` in the page would
 //! cost more wasm than everything here.
 
-use crate::corpus::story::Story;
-use crate::corpus::{Corpus, Results};
+use crate::corpus::shelf::{Listing, Missing, Shelf};
+use crate::corpus::story::{self, Card, Story};
+use crate::corpus::{Corpus, EntityKind, Event, Results};
 
 /// RFC 4180 text of `rows`, with a byte-order mark and formula-safe cells.
 pub fn csv(rows: &[Vec<String>]) -> String {
@@ -34,51 +35,97 @@ fn csv_cell(value: &str) -> String {
     }
 }
 
+/// The downloadable tables, by name, with the label of their button.
+pub const TABLES: [(&str, &str); 4] = [
+    ("articles", "Articles (CSV)"),
+    ("events", "Dated events (CSV)"),
+    ("names", "Names (CSV)"),
+    ("stories", "Stories (CSV)"),
+];
+
+const ARTICLES: [&str; 5] = ["id", "title", "date", "source", "url"];
+const EVENTS: [&str; 8] = ["date", "end", "precision", "expression", "sentence", "article", "title", "names"];
+const NAMES: [&str; 4] = ["name", "kind", "articles in view", "spellings"];
+const STORIES: [&str; 6] = ["date", "precision", "sources", "articles", "sentence", "dates by source"];
+
+fn article_row(a: &Listing) -> Vec<String> {
+    vec![
+        a.id.clone(),
+        a.title.clone(),
+        a.date.map(|v| v.iso()).unwrap_or_default(),
+        a.source.clone().unwrap_or_default(),
+        a.url.clone().unwrap_or_default(),
+    ]
+}
+
+/// An event's row: its date and expression, its sentence, its article's id and title, the
+/// names its sentence mentions.
+fn event_row(e: &Event, sentence: &str, article: &Listing, names: &[&str]) -> Vec<String> {
+    vec![
+        e.date.iso(),
+        e.date.end.iso(),
+        e.date.precision.label().to_string(),
+        e.expression.clone(),
+        sentence.to_string(),
+        article.id.clone(),
+        article.title.clone(),
+        names.join("; "),
+    ]
+}
+
+fn name_row(name: &str, kind: EntityKind, count: u32, spellings: &[&str]) -> Vec<String> {
+    vec![name.to_string(), kind.label().to_string(), count.to_string(), spellings.join("; ")]
+}
+
+/// A story's row, from its card: the articles by title, the dates they disagree on by id.
+fn story_row(card: &Card) -> Vec<String> {
+    let titles: Vec<&str> = card.sources.iter().map(|x| x.title.as_str()).collect();
+    let dates: Vec<String> = card
+        .date_conflicts
+        .iter()
+        .map(|(date, docs)| {
+            let ids: Vec<&str> = docs.iter().filter_map(|&d| card.source(d)).map(|x| x.id.as_str()).collect();
+            format!("{} ({})", date.iso(), ids.join(", "))
+        })
+        .collect();
+    vec![
+        card.date.iso(),
+        card.date.precision.label().to_string(),
+        card.sources.len().to_string(),
+        titles.join("; "),
+        card.lead.clone(),
+        dates.join("; "),
+    ]
+}
+
 /// The articles matching the view, in result order.
 pub fn articles(corpus: &Corpus, results: &Results) -> Vec<Vec<String>> {
-    let mut rows = vec![header(&["id", "title", "date", "source", "url"])];
-    for hit in &results.hits {
-        let d = &corpus.documents[hit.doc as usize];
-        rows.push(vec![
-            d.id.clone(),
-            d.title.clone(),
-            d.date.map(|v| v.iso()).unwrap_or_default(),
-            d.source.clone().unwrap_or_default(),
-            d.url.clone().unwrap_or_default(),
-        ]);
-    }
+    let mut rows = vec![header(&ARTICLES)];
+    rows.extend(results.hits.iter().map(|hit| article_row(&Listing::of(&corpus.documents[hit.doc as usize]))));
     rows
 }
 
 /// The dated events of the view, in date order.
 pub fn events(corpus: &Corpus, results: &Results) -> Vec<Vec<String>> {
-    let mut rows = vec![header(&["date", "end", "precision", "expression", "sentence", "article", "title", "names"])];
+    let mut rows = vec![header(&EVENTS)];
     for &i in &results.events {
         let e = &corpus.events[i as usize];
         let d = &corpus.documents[e.doc as usize];
         let names: Vec<&str> = e.entities.iter().map(|&n| corpus.entities[n as usize].name.as_str()).collect();
-        rows.push(vec![
-            e.date.iso(),
-            e.date.end.iso(),
-            e.date.precision.label().to_string(),
-            e.expression.clone(),
-            d.sentences.get(e.sentence as usize).map(|s| s.text.clone()).unwrap_or_default(),
-            d.id.clone(),
-            d.title.clone(),
-            names.join("; "),
-        ]);
+        let sentence = d.sentences.get(e.sentence as usize).map_or("", |s| s.text.as_str());
+        rows.push(event_row(e, sentence, &Listing::of(d), &names));
     }
     rows
 }
 
 /// The names in the matching articles, with how many of them mention each.
 pub fn names(corpus: &Corpus, results: &Results) -> Vec<Vec<String>> {
-    let mut rows = vec![header(&["name", "kind", "articles in view", "spellings"])];
+    let mut rows = vec![header(&NAMES)];
     for (i, e) in corpus.entities.iter().enumerate() {
         let count = results.entity_counts.get(i).copied().unwrap_or(0);
         if count > 0 {
             let spellings: Vec<&str> = e.aliases.iter().map(|a| a.text.as_str()).collect();
-            rows.push(vec![e.name.clone(), e.kind.label().to_string(), count.to_string(), spellings.join("; ")]);
+            rows.push(name_row(&e.name, e.kind, count, &spellings));
         }
     }
     rows
@@ -86,36 +133,62 @@ pub fn names(corpus: &Corpus, results: &Results) -> Vec<Vec<String>> {
 
 /// The stories with an event in the view: one row per story.
 pub fn stories(corpus: &Corpus, stories: &[Story], results: &Results) -> Vec<Vec<String>> {
-    let mut rows = vec![header(&["date", "precision", "sources", "articles", "sentence", "dates by source"])];
-    for s in visible_stories(stories, results) {
-        let lead = &corpus.events[s.lead as usize];
-        let text = corpus.documents[lead.doc as usize].sentences.get(lead.sentence as usize).map(|x| x.text.clone());
-        let titles: Vec<&str> = s.docs.iter().map(|&d| corpus.documents[d as usize].title.as_str()).collect();
-        let dates: Vec<String> = s
-            .date_conflicts
-            .iter()
-            .map(|(date, docs)| {
-                let ids: Vec<&str> = docs.iter().map(|&d| corpus.documents[d as usize].id.as_str()).collect();
-                format!("{} ({})", date.iso(), ids.join(", "))
-            })
-            .collect();
-        rows.push(vec![
-            s.date.iso(),
-            s.date.precision.label().to_string(),
-            s.docs.len().to_string(),
-            titles.join("; "),
-            text.unwrap_or_default(),
-            dates.join("; "),
-        ]);
-    }
+    let mut rows = vec![header(&STORIES)];
+    let visible = story::visible(stories, &results.events, corpus.events.len());
+    rows.extend(visible.iter().map(|&k| story_row(&Card::new(&stories[k as usize], corpus))));
     rows
 }
 
-/// Stories with at least one event among the view's.
-pub fn visible_stories<'s>(stories: &'s [Story], results: &Results) -> impl Iterator<Item = &'s Story> {
-    let mut shown = std::collections::BTreeSet::new();
-    shown.extend(results.events.iter().copied());
-    stories.iter().filter(move |s| s.events.iter().any(|e| shown.contains(e)))
+/// Table `name` of the view over a served corpus: the rows the same view gives over the whole
+/// corpus in memory; or every file the shelf can name now that it still needs (the dated events
+/// name their articles' and names' files once their own are here, so they take two rounds).
+pub fn served(name: &str, shelf: &Shelf, results: &Results) -> Result<Vec<Vec<String>>, Missing> {
+    let mut need: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let mut rows = Vec::new();
+    let mut keep = |row: Result<Vec<String>, Missing>| match row {
+        Ok(row) => rows.push(row),
+        Err(Missing(files)) => need.extend(files),
+    };
+    let head = match name {
+        "articles" => {
+            for hit in &results.hits {
+                keep(shelf.listing(hit.doc).map(article_row));
+            }
+            &ARTICLES[..]
+        }
+        "events" => {
+            for &e in &results.events {
+                keep(shelf.event(e).and_then(|event| {
+                    let extra = shelf.event_row(e)?;
+                    let article = shelf.listing(event.doc)?;
+                    let names = extra.names.iter().map(|&n| shelf.name(n).map(|x| x.name.as_str()));
+                    Ok(event_row(event, &extra.sentence, article, &names.collect::<Result<Vec<_>, _>>()?))
+                }));
+            }
+            &EVENTS[..]
+        }
+        "names" => {
+            for (e, &count) in results.entity_counts.iter().enumerate().filter(|(_, &c)| c > 0) {
+                keep(shelf.name(e as u32).and_then(|n| {
+                    let spellings: Vec<&str> = shelf.spellings(e as u32)?.iter().map(String::as_str).collect();
+                    Ok(name_row(&n.name, n.kind, count, &spellings))
+                }));
+            }
+            &NAMES[..]
+        }
+        _ => {
+            let (visible, _) = shelf.stories(results)?;
+            for k in visible {
+                keep(shelf.story(k).map(story_row));
+            }
+            &STORIES[..]
+        }
+    };
+    if !need.is_empty() {
+        return Err(Missing(need.into_iter().collect()));
+    }
+    rows.insert(0, header(head));
+    Ok(rows)
 }
 
 /// Everything of the view as one JSON object of arrays of objects, keyed by the CSV headers.

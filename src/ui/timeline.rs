@@ -15,7 +15,8 @@ use super::report::counted;
 use super::segments::{segments, Mark, Tag};
 use super::shell::History;
 use super::state::ViewState;
-use super::stories::{mark_event, stories_of, StoryList};
+use super::stories::{mark_event, StoryList};
+use crate::corpus::story;
 use crate::corpus::{Corpus, Day, Document, Event};
 
 /// Events listed before "show more".
@@ -55,7 +56,7 @@ pub fn Timeline() -> impl IntoView {
             results.with(|r| {
                 let mut indices: Vec<u32> = if by_story {
                     let all = ctx.stories();
-                    stories_of(&all, &r.events, corpus.events.len())
+                    story::visible(&all, &r.events, corpus.events.len())
                         .into_iter()
                         .map(|s| mark_event(&all[s as usize], &corpus))
                         .collect()

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use corpus_explorer::corpus::shelf::{self, Missing, Passage, Shelf};
+use corpus_explorer::corpus::story::Card;
 use corpus_explorer::corpus::{Day, Query, Results};
+use corpus_explorer::ui::table;
 
 use crate::support::{in_both_browsers, served_dist, Browser, Page, Site};
 
@@ -126,6 +128,33 @@ impl Native {
         let title = self.title(event.doc);
         let doc = self.shelf.document(event.doc).unwrap();
         (event.date.iso(), doc.id.clone(), title, doc.sentences[event.sentence as usize].text.clone())
+    }
+
+    /// The stories under `results` and how many of them several articles report.
+    fn stories(&mut self, results: &Results) -> (Vec<u32>, u32) {
+        loop {
+            match self.shelf.stories(results) {
+                Ok(answer) => return answer,
+                Err(Missing(files)) => self.fetch(files),
+            }
+        }
+    }
+
+    fn card(&mut self, k: u32) -> Card {
+        if let Err(Missing(files)) = self.shelf.story(k) {
+            self.fetch(files);
+        }
+        self.shelf.story(k).unwrap().clone()
+    }
+
+    /// Table `name` of `results` as CSV, as the page should write it.
+    fn csv(&mut self, name: &str, results: &Results) -> String {
+        loop {
+            match table::served(name, &self.shelf, results) {
+                Ok(rows) => return table::csv(&rows),
+                Err(Missing(files)) => self.fetch(files),
+            }
+        }
     }
 
     fn title(&mut self, number: u32) -> String {
@@ -516,6 +545,132 @@ fn the_served_timeline_lists_the_dated_events_under_the_filter() {
             page.wait_until("document.querySelector('#reader .sentence.current')", "its sentence").await;
             let current = page.texts("#reader .sentence.current").await.join("");
             assert_eq!(current.trim(), word_first.3.trim(), "{browser:?}");
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            page.close().await;
+        }
+    });
+}
+
+/// The same happening reported by several articles, on a served corpus: the stories grouped at
+/// build time, listed under the filter in date order with the counts the files give, each row
+/// drawn from its story file; a source's title opens that article at the story's sentence.
+#[test]
+fn the_served_timeline_lists_the_stories_across_articles_under_the_filter() {
+    let dir = served_dist();
+    let mut native = Native::open(&dir);
+    let all = native.answer(&Query::default());
+    let (stories, multi) = native.stories(&all);
+    let first_page: Vec<Card> = stories.iter().take(40).map(|&k| native.card(k)).collect();
+    // A word of a story told by several articles, so the filtered list has one to open.
+    let told = stories.iter().copied().find(|&k| native.card(k).multi()).expect("a story with several sources");
+    let card = native.card(told);
+    let word: String = card.lead.split(|c: char| !c.is_alphanumeric()).max_by_key(|w| w.len()).unwrap().to_lowercase();
+    let by_word = native.answer(&Query { text: word.clone(), ..Query::default() });
+    let (word_stories, word_multi) = native.stories(&by_word);
+    let word_cards: Vec<(u32, Card)> = word_stories.iter().take(40).map(|&k| (k, native.card(k))).collect();
+    let site = Site::serve_slowly(&dir, "/news/", Duration::from_millis(10), None);
+    let heading = |n: usize, m: u32| format!("{n} stories, {m} reported by more than one article");
+    let rows = |cards: &[Card]| -> Vec<(String, String)> {
+        cards.iter().map(|c| (c.date.iso(), c.sources.len().to_string())).collect()
+    };
+    in_both_browsers(|browser| {
+        let (base, word) = (site.base.clone(), word.clone());
+        let (all_heading, want_first) = (heading(stories.len(), multi), rows(&first_page));
+        let word_heading = heading(word_stories.len(), word_multi);
+        let word_cards = word_cards.clone();
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            page.wait_until("document.querySelector('.chip')", "the first view").await;
+            page.click("details.served-stories summary").await;
+            let said = |text: &str| format!("document.getElementById('stories-summary')?.textContent === {text:?}");
+            page.wait_until(&said(&all_heading), "every story's count").await;
+            let shown_rows = |n: usize| format!("document.querySelectorAll('#story-list .story').length === {n}");
+            page.wait_until(&shown_rows(want_first.len()), "the first page of stories").await;
+            let shown: Vec<(String, String)> = page
+                .attrs("#story-list .story", "data-date")
+                .await
+                .into_iter()
+                .zip(page.attrs("#story-list .story", "data-sources").await)
+                .collect();
+            assert_eq!(shown, want_first, "{browser:?}: the first page of stories");
+            // Under a word: its stories, and a story several articles report.
+            page.type_into("#search", &word).await;
+            page.wait_until(&said(&word_heading), "the word's stories").await;
+            page.wait_until(&shown_rows(word_cards.len()), "the word's first page of stories").await;
+            let numbers = page.attrs("#story-list .story", "data-story").await;
+            let want: Vec<String> = word_cards.iter().map(|(k, _)| k.to_string()).collect();
+            assert_eq!(numbers, want, "{browser:?}: the word's stories");
+            let (k, card) =
+                word_cards.iter().find(|(_, c)| c.multi()).expect("the word's stories include one told twice");
+            let row = format!("#story-list .story[data-story='{k}']");
+            let leads = page.texts(&format!("{row} .event-sentence")).await;
+            assert_eq!(leads.join("").trim(), card.lead.trim(), "{browser:?}");
+            let titles = page.texts(&format!("{row} .story-source")).await;
+            let want_titles: Vec<String> = card.sources.iter().map(|x| x.title.clone()).collect();
+            assert_eq!(titles, want_titles, "{browser:?}: the story's sources, in date order");
+            if browser == Browser::Chromium {
+                page.js(&format!(
+                    "document.querySelector(\"{row}\").scrollIntoView({{block: 'start', behavior: 'instant'}});"
+                ))
+                .await;
+                page.screenshot("served-stories").await;
+            }
+            // The second source opens its article at the story's sentence.
+            let second = &card.sources[1];
+            page.click(&format!("{row} .story-source[data-doc='{}']", second.id)).await;
+            page.wait_until(
+                &format!("document.getElementById('reader-title')?.textContent === {:?}", second.title),
+                "the source's article",
+            )
+            .await;
+            let fragment = page.fragment().await;
+            assert!(fragment.contains(&format!("n={}", second.doc)), "{browser:?}: {fragment}");
+            if let Some(sentence) = second.sentence {
+                page.wait_until(&format!("document.querySelector('#s-{sentence}.current')"), "its sentence").await;
+            }
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            page.close().await;
+        }
+    });
+}
+
+/// Taking the findings away from a served corpus: each table of the view downloads as CSV,
+/// byte for byte what the files say (the same rows the embedded page writes, by
+/// `shelf_exact`), its files fetched as needed with a progress line.
+#[test]
+fn the_served_view_downloads_its_tables_as_csv() {
+    let dir = served_dist();
+    let mut native = Native::open(&dir);
+    let title = native.title(1);
+    let word: String = title.split_whitespace().max_by_key(|w| w.len()).unwrap().to_lowercase();
+    let word: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+    let results = native.answer(&Query { text: word.clone(), ..Query::default() });
+    let want: Vec<(&str, String)> = table::TABLES.iter().map(|(name, _)| (*name, native.csv(name, &results))).collect();
+    let (matching, total) = (results.hits.len(), native.shelf.summary.doc_count);
+    let site = Site::serve_slowly(&dir, "/", Duration::from_millis(10), None);
+    in_both_browsers(|browser| {
+        let (base, word, want) = (site.base.clone(), word.clone(), want.clone());
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            page.wait_until("document.querySelector('.chip')", "the first view").await;
+            page.type_into("#search", &word).await;
+            wait_count(&page, &count_line(matching, total), "the word's articles").await;
+            page.catch_downloads().await;
+            page.click("details.download summary").await;
+            for (name, csv) in &want {
+                page.click(&format!("[data-export='csv'][data-table='{name}']")).await;
+                let got = page.downloaded_text(&format!("{name}.csv")).await;
+                let rows = csv.matches("\r\n").count() - 1;
+                assert!(rows > 0, "{name}: the view has rows to download");
+                assert!(
+                    got == csv.trim_start_matches('\u{feff}'),
+                    "{browser:?}: {name}.csv differs from the files' ({rows} rows)"
+                );
+                page.wait_until("!document.getElementById('download-progress')", "the progress line gone").await;
+            }
+            assert_eq!(page.count("#download-error").await, 0, "{browser:?}");
             assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
             page.close().await;
         }
