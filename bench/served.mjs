@@ -81,7 +81,7 @@ const browser = await chromium.launch({ executablePath: chromePath, headless: tr
 const version = browser.version();
 const entry = JSON.parse(fs.readFileSync(path.join(siteDir, "corpus/corpus.json"), "utf8"));
 const protocol = http2 ? "HTTP/2 over TLS" : "HTTP/1.1";
-const result = { site: path.relative(ROOT, siteDir), documents: entry.documents, browser: `Chromium ${version}`, protocol, cold: [], keys: [], chips: [], opens: [], events: [], cooccur: [] };
+const result = { site: path.relative(ROOT, siteDir), documents: entry.documents, browser: `Chromium ${version}`, protocol, cold: [], keys: [], chips: [], opens: [], events: [], cooccur: [], stories: [], downloads: [] };
 try {
   // Cold loads, each in a fresh context (empty cache).
   for (let i = 0; i < runs; i++) {
@@ -128,6 +128,7 @@ try {
     for (const [what, done, into] of [
       ["details.served-events", () => !!document.querySelector("#event-list .event") || document.querySelector("details.served-events summary")?.textContent.startsWith("0 "), result.events],
       ["details.cooccur", () => !!document.querySelector(".cooccur-chart .co-cell") || !!document.getElementById("cooccur-none"), result.cooccur],
+      ["details.served-stories", () => !!document.querySelector("#story-list .story") || document.getElementById("stories-summary")?.textContent.startsWith("0 "), result.stories],
     ]) {
       const from = server.log.length;
       const t0 = await page.evaluate(() => performance.now());
@@ -138,6 +139,21 @@ try {
       await page.locator(`${what} summary`).click();
       await settle(page);
     }
+    // The downloads of the view that every query can afford (the dated events of a broad word
+    // are hundreds of thousands of rows): the articles and the names, as CSV.
+    await page.locator("details.download summary").click();
+    for (const table of ["articles", "names"]) {
+      const from = server.log.length;
+      const t0 = await page.evaluate(() => performance.now());
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: 300000 }),
+        page.locator(`[data-export='csv'][data-table='${table}']`).click(),
+      ]);
+      const t1 = await page.evaluate(() => performance.now());
+      const size = fs.statSync(await download.path()).size;
+      result.downloads.push({ query: q.text, table, ms: t1 - t0, csv: size, ...bytesOf(server.log.slice(from)) });
+    }
+    await page.locator("details.download summary").click();
     if ((await page.locator(".result-title").count()) > 0) {
       const title = await page.locator(".result-title").first().textContent();
       const from = server.log.length;
@@ -177,6 +193,14 @@ const lines = [
   `| bytes for it, brotli | ${kb(median(result.events.map((c) => c.brotli)))} | ${kb(Math.max(...result.events.map((c) => c.brotli)))} | ${result.events.length} |`,
   `| who appears with whom opened under the query → settled | ${ms(median(result.cooccur.map((c) => c.ms)))} | ${ms(Math.max(...result.cooccur.map((c) => c.ms)))} | ${result.cooccur.length} |`,
   `| bytes for it, brotli | ${kb(median(result.cooccur.map((c) => c.brotli)))} | ${kb(Math.max(...result.cooccur.map((c) => c.brotli)))} | ${result.cooccur.length} |`,
+  `| stories opened under the query → first page settled | ${ms(median(result.stories.map((c) => c.ms)))} | ${ms(Math.max(...result.stories.map((c) => c.ms)))} | ${result.stories.length} |`,
+  `| bytes for it, brotli | ${kb(median(result.stories.map((c) => c.brotli)))} | ${kb(Math.max(...result.stories.map((c) => c.brotli)))} | ${result.stories.length} |`,
+  "",
+  "Downloads under each query (the click → the browser's download; files fetched, brotli; the CSV's size):",
+  "",
+  "| query | table | time | files | fetched, brotli | CSV |",
+  "|---|---|---:|---:|---:|---:|",
+  ...result.downloads.map((d) => `| ${d.query} | ${d.table} | ${ms(d.ms)} | ${d.files} | ${kb(d.brotli)} | ${kb(d.csv)} |`),
 ];
 const md = lines.join("\n");
 const name = http2 ? "served-http2" : "served";

@@ -2,15 +2,22 @@
 //! date range.
 //!
 //! Text syntax: bare words (all must match), `"quoted phrases"` (consecutive words inside one
-//! sentence or the title; an unclosed quote runs to the end), and `prefix*`. While typing, the
-//! last bare word (when the text does not end with a space and the word has two or more
-//! characters) also matches as a prefix, so "coal" already finds "coalition". A bare word that
+//! sentence or the title; an unclosed quote runs to the end), and `prefix*`. While typing (the
+//! text does not end with a space), the last bare word of three or more characters also matches
+//! as a prefix, so "coa" already finds "coalition", and a last bare word of one letter or digit
+//! is not searched yet: "a" alone matches nearly every article and two letters nearly every
+//! word, which on a served corpus means fetching most of its files for a keystroke the next
+//! one replaces ("a " with the space searches for the word). A bare word that
 //! the tokenizer splits ("e-commerce") is a phrase. Ranking is BM25 (k1 = 1.2, b = 0.75) with
 //! title occurrences counted three times; with no text terms, documents come by date then id.
 use super::index::{for_each_token, Index};
 use super::time::Day;
 use super::types::Event;
 use super::Corpus;
+
+/// Characters a word being typed needs before it also matches as a prefix (see the module
+/// docs).
+pub const MIN_PREFIX: usize = 3;
 
 /// How many hits `search` gives a snippet: a page of results. Past it, snippets are computed on
 /// demand, so a keystroke at 10 000 matching documents does not build 10 000 snippets.
@@ -128,7 +135,10 @@ pub fn parse_terms(text: &str) -> Vec<Term> {
     if typing {
         if let Some(i) = last_bare {
             if let Some(Term::Word(w)) = terms.get(i) {
-                if w.chars().count() >= 2 {
+                // By bytes: one ASCII letter or digit waits; one CJK character is a word.
+                if w.len() == 1 {
+                    terms.remove(i);
+                } else if w.chars().count() >= MIN_PREFIX {
                     terms[i] = Term::Prefix(w.clone());
                 }
             }
@@ -521,7 +531,13 @@ mod tests {
         );
         assert_eq!(parse_terms("coal "), vec![Term::Word("coal".into())]);
         assert_eq!(parse_terms("\"unclosed phrase"), vec![Term::Phrase(vec!["unclosed".into(), "phrase".into()])]);
-        assert_eq!(parse_terms("a"), vec![Term::Word("a".into())]);
+        // While typing: one letter waits, two are a word, three a prefix; a space ends typing.
+        assert_eq!(parse_terms("a"), vec![]);
+        assert_eq!(parse_terms("coal a"), vec![Term::Word("coal".into())]);
+        assert_eq!(parse_terms("a "), vec![Term::Word("a".into())]);
+        assert_eq!(parse_terms("co"), vec![Term::Word("co".into())]);
+        assert_eq!(parse_terms("coa"), vec![Term::Prefix("coa".into())]);
+        assert_eq!(parse_terms("中"), vec![Term::Word("中".into())]);
         assert!(parse_terms("  \"\" * ").is_empty());
     }
 

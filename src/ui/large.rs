@@ -10,11 +10,11 @@
 //!
 //! "Who appears with whom" sums the pairs files of the matching articles (fetched only while
 //! it is open); the reader's "also in" links come from the echo files, computed at build time.
-//! The story list reads the stories grouped at build time (`story::Card`s) and drawn by the
-//! embedded list's `stories::story_item`.
-//! What the embedded corpus offers beyond this (name corrections, a reader's own
-//! files, downloads) needs the whole corpus in memory and is not offered here yet; the header
-//! says so.
+//! The story list reads the stories grouped at build time (`story::Card`s), drawn by the
+//! embedded list's `stories::story_item`; the downloads write the embedded tables' rows from
+//! the files (`table::served`). What the embedded corpus offers beyond this (name corrections,
+//! a reader's own files) needs the whole corpus in memory and is not offered here yet; the
+//! header says so.
 use leptos::prelude::*;
 
 use super::chart;

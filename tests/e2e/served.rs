@@ -606,9 +606,15 @@ fn the_served_timeline_lists_the_stories_across_articles_under_the_filter() {
             let row = format!("#story-list .story[data-story='{k}']");
             let leads = page.texts(&format!("{row} .event-sentence")).await;
             assert_eq!(leads.join("").trim(), card.lead.trim(), "{browser:?}");
+            // Its first 12 sources in date order, the rest counted.
             let titles = page.texts(&format!("{row} .story-source")).await;
-            let want_titles: Vec<String> = card.sources.iter().map(|x| x.title.clone()).collect();
+            let want_titles: Vec<String> = card.sources.iter().take(12).map(|x| x.title.clone()).collect();
             assert_eq!(titles, want_titles, "{browser:?}: the story's sources, in date order");
+            let more = page.texts(&format!("{row} .story-more")).await.join("");
+            match card.sources.len().checked_sub(12).filter(|&n| n > 0) {
+                Some(n) => assert!(more.starts_with(&format!("and {n} more")), "{browser:?}: {more}"),
+                None => assert_eq!(more, "", "{browser:?}"),
+            }
             if browser == Browser::Chromium {
                 page.js(&format!(
                     "document.querySelector(\"{row}\").scrollIntoView({{block: 'start', behavior: 'instant'}});"
