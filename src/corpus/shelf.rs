@@ -65,7 +65,6 @@
 //!   belongs to, times two, plus one when more than one article reports that story: the story
 //!   list under a filter (which stories, how many with several sources) from the filter's
 //!   events alone. Fetched only while the story list is open, and not for the unfiltered view.
-//!
 //! - `catalogue/<i>.bin` (`CXK1`): [`ROW_CHUNK`] articles' [`Listing`]s (id, title, date,
 //!   source, url): the downloaded table of articles. Fetched only for a download.
 //! - `spellings/<i>.bin` (`CXL1`): [`TABLE_CHUNK`] names' spellings as written: the
