@@ -107,7 +107,6 @@ fn assert_passages_match(corpus: &Corpus, files: &BTreeMap<String, Vec<u8>>) -> 
     sharing
 }
 
-/// "Who appears with whom" from the pairs files, fetched as the shelf asks (one round).
 /// The story list under `results` as the page reads it (the story-of files, then the first
 /// page's story files), checked against the in-memory list of `expected`: the same stories in
 /// the same order, the same count of stories with several sources, and each row's card the one
@@ -179,6 +178,7 @@ fn assert_tables_match(
     rows
 }
 
+/// "Who appears with whom" from the pairs files, fetched as the shelf asks (one round).
 fn cooccurrence(shelf: &mut Shelf, files: &BTreeMap<String, Vec<u8>>, results: &Results) -> Cooccurrence {
     match shelf.cooccurrence(results, 10) {
         Ok(m) => m,

@@ -866,6 +866,23 @@ pub struct Shelf {
     ranked: std::sync::Mutex<Option<Ranked>>,
 }
 
+/// Item `k` of the files `dir/<i>.bin` that hold `per_file` items each (those fetched are in
+/// `files`), or the file to fetch for it; nothing to fetch when `k` is not below `count`.
+fn item<'a, T>(
+    files: &'a BTreeMap<usize, Vec<T>>,
+    dir: &str,
+    per_file: usize,
+    k: u32,
+    count: u32,
+) -> Result<&'a T, Missing> {
+    let file = k as usize / per_file;
+    match files.get(&file) {
+        Some(items) => items.get(k as usize % per_file).ok_or_else(|| Missing(Vec::new())),
+        None if k < count => Err(Missing(vec![format!("{dir}/{file}.bin")])),
+        None => Err(Missing(Vec::new())),
+    }
+}
+
 /// A file's kind and number, from its path.
 fn parse_path(path: &str) -> Option<(&str, usize)> {
     let (kind, rest) = path.split_once('/')?;
@@ -1231,11 +1248,7 @@ impl Shelf {
         if let Some((_, name)) = self.summary.top.iter().find(|(n, _)| *n == e) {
             return Ok(name);
         }
-        let chunk = e as usize / TABLE_CHUNK;
-        match self.table.get(&chunk) {
-            Some(names) => names.get(e as usize % TABLE_CHUNK).ok_or_else(|| Missing(Vec::new())),
-            None => Err(Missing(vec![format!("table/{chunk}.bin")])),
-        }
+        item(&self.table, "table", TABLE_CHUNK, e, self.summary.name_count)
     }
 
     /// The number of the name spelled `name` (its canonical form), among the summary's and
@@ -1279,12 +1292,7 @@ impl Shelf {
     /// article's number, sentence, expression and resolution (its names are not stored); or
     /// the file to fetch for it.
     pub fn event(&self, e: u32) -> Result<&Event, Missing> {
-        let chunk = e as usize / EVENT_TEXT_CHUNK;
-        match self.event_text.get(&chunk) {
-            Some(events) => events.get(e as usize % EVENT_TEXT_CHUNK).ok_or_else(|| Missing(Vec::new())),
-            None if e < self.summary.event_count => Err(Missing(vec![format!("eventtext/{chunk}.bin")])),
-            None => Err(Missing(Vec::new())),
-        }
+        item(&self.event_text, "eventtext", EVENT_TEXT_CHUNK, e, self.summary.event_count)
     }
 
     /// The sentences of article `number` that other articles repeat, by sentence; or the file
@@ -1365,42 +1373,22 @@ impl Shelf {
 
     /// Article `number` as the downloaded table of articles lists it, or the file to fetch.
     pub fn listing(&self, number: u32) -> Result<&Listing, Missing> {
-        let chunk = number as usize / ROW_CHUNK;
-        match self.catalogue.get(&chunk) {
-            Some(listings) => listings.get(number as usize % ROW_CHUNK).ok_or_else(|| Missing(Vec::new())),
-            None if number < self.summary.doc_count => Err(Missing(vec![format!("catalogue/{chunk}.bin")])),
-            None => Err(Missing(Vec::new())),
-        }
+        item(&self.catalogue, "catalogue", ROW_CHUNK, number, self.summary.doc_count)
     }
 
     /// Name `e`'s spellings as written, or the file to fetch for them.
     pub fn spellings(&self, e: u32) -> Result<&[String], Missing> {
-        let chunk = e as usize / TABLE_CHUNK;
-        match self.spellings.get(&chunk) {
-            Some(lists) => lists.get(e as usize % TABLE_CHUNK).map(Vec::as_slice).ok_or_else(|| Missing(Vec::new())),
-            None if e < self.summary.name_count => Err(Missing(vec![format!("spellings/{chunk}.bin")])),
-            None => Err(Missing(Vec::new())),
-        }
+        item(&self.spellings, "spellings", TABLE_CHUNK, e, self.summary.name_count).map(Vec::as_slice)
     }
 
     /// Event `e`'s sentence and the names it mentions, or the file to fetch for them.
     pub fn event_row(&self, e: u32) -> Result<&EventRow, Missing> {
-        let chunk = e as usize / EVENT_TEXT_CHUNK;
-        match self.event_rows.get(&chunk) {
-            Some(rows) => rows.get(e as usize % EVENT_TEXT_CHUNK).ok_or_else(|| Missing(Vec::new())),
-            None if e < self.summary.event_count => Err(Missing(vec![format!("eventrows/{chunk}.bin")])),
-            None => Err(Missing(Vec::new())),
-        }
+        item(&self.event_rows, "eventrows", EVENT_TEXT_CHUNK, e, self.summary.event_count)
     }
 
     /// Story `k` as its row shows it, or the file to fetch for it.
     pub fn story(&self, k: u32) -> Result<&Card, Missing> {
-        let chunk = k as usize / STORY_CHUNK;
-        match self.stories.get(&chunk) {
-            Some(cards) => cards.get(k as usize % STORY_CHUNK).ok_or_else(|| Missing(Vec::new())),
-            None if k < self.summary.stories => Err(Missing(vec![format!("stories/{chunk}.bin")])),
-            None => Err(Missing(Vec::new())),
-        }
+        item(&self.stories, "stories", STORY_CHUNK, k, self.summary.stories)
     }
 
     /// Article `number` (in date order), or the file to fetch for it.
