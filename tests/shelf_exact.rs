@@ -466,3 +466,165 @@ fn damaged_or_truncated_files_are_refused_not_panicked_on() {
         assert!(shelf.add(&path.replace(".bin", "9999.bin"), bytes).is_err(), "an unknown file is refused");
     }
 }
+
+/// A reader's name corrections on a served corpus (issue 18): merges, renames, a change of kind
+/// and a hide, applied by re-mapping numbers without fetching anything again, give what the same
+/// edits give over the corpus in memory (`curate::apply_names`): the same hits, the same chips
+/// (name, kind, count) in the same order, the same events and the same download tables (the
+/// stories are the ones grouped at build time);
+/// "who appears with whom" is the same wherever no merge is involved, and never below the
+/// in-memory count where one is (the files keep pairs, not sentences).
+#[test]
+fn name_corrections_on_the_static_corpus_give_the_corrected_in_memory_answer() {
+    use corpus_explorer::corpus::curate::{self, Edit};
+    use corpus_explorer::corpus::EntityKind;
+
+    let corpus = synthetic(2000);
+    let files: BTreeMap<String, Vec<u8>> = shelf::write(&corpus).files.into_iter().collect();
+    let mut by_number = vec![0u32; corpus.documents.len()];
+    for (d, &r) in corpus.index.date_rank.iter().enumerate() {
+        by_number[r as usize] = d as u32;
+    }
+    // Names by how many articles name them, most first; the edits pick from the corpus itself.
+    let mut ranked: Vec<(usize, u32)> =
+        corpus.entities.iter().enumerate().map(|(e, x)| (x.docs.len(), e as u32)).collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    let name = |k: usize| corpus.entities[ranked[k].1 as usize].name.clone();
+    let beyond_summary = name(shelf::TOP_NAMES + 10);
+    let renamed = "A Corrected Name".to_string();
+    let third_kind = corpus.entities[ranked[2].1 as usize].kind;
+    let kind = if third_kind == EntityKind::Place { EntityKind::Person } else { EntityKind::Place };
+    let applied = vec![
+        Edit::Merge { into: name(0), from: vec![name(1), beyond_summary.clone()] },
+        Edit::Rename { from: name(2), to: renamed.clone() },
+        Edit::Kind { name: renamed.clone(), kind },
+        Edit::Hide { name: name(3) },
+        Edit::Merge { into: renamed.clone(), from: vec![name(4), name(1)] },
+        // A rename onto a name in use changes nothing, here and in memory.
+        Edit::Rename { from: name(5), to: name(0) },
+        // A merge of names in some articles, not nearly all, so excluding it leaves some.
+        Edit::Merge { into: name(40), from: vec![name(41), name(42)] },
+    ];
+    let mut edits = applied.clone();
+    edits.push(Edit::Split { name: name(6), spelling: name(6) });
+    edits.push(Edit::Hide { name: "not a name of this corpus".into() });
+    let edited = curate::apply_names(&corpus, &applied);
+
+    let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
+    // The rename's new name is in no file fetched yet: the whole name table says it is new.
+    let not_applied = match shelf.correct(&edits) {
+        Err(Missing(paths)) => {
+            assert_eq!(paths, shelf.missing_table());
+            paths.iter().for_each(|p| shelf.add(p, &files[p]).unwrap());
+            shelf.correct(&edits).unwrap()
+        }
+        Ok(_) => panic!("a new name needs the name table"),
+    };
+    // The split, the rename onto a name in use and the unknown name; the in-memory corpus
+    // skips the same two and makes the split.
+    assert_eq!(not_applied, 3, "{:?}", shelf.corrections());
+    assert!(shelf.corrections().merges());
+    assert_eq!(shelf.find(&name(1)), None, "merged away");
+    assert_eq!(shelf.find(&name(3)), None, "hidden");
+    assert_eq!(shelf.find(&name(2)), None, "renamed");
+    assert_eq!(shelf.find(&renamed.to_uppercase()), Some(ranked[2].1));
+
+    let common = {
+        let index = &corpus.index;
+        let t = (0..index.terms.len() as u32).max_by_key(|&t| index.df(t)).unwrap();
+        index.terms[t as usize].clone()
+    };
+    let mid = corpus.events[corpus.events.len() / 2].date.start;
+    let text = |t: &str| (t.to_string(), Vec::<String>::new(), Vec::<String>::new());
+    let views: Vec<(String, Vec<String>, Vec<String>)> = vec![
+        text(""),
+        text(&common),
+        (String::new(), vec![name(0)], vec![]),
+        (String::new(), vec![renamed.clone()], vec![]),
+        (common.clone(), vec![], vec![name(40)]),
+        (String::new(), vec![name(50)], vec![name(40)]),
+        (String::new(), vec![name(40)], vec![]),
+        (String::new(), vec![name(5)], vec![renamed.clone()]),
+    ];
+    // The stories stay as grouped at build time (a merge does not regroup them on a served
+    // corpus): the table lists the built stories of the corrected view's events.
+    let stories = story::group(&corpus);
+    let mut compared_cells = 0;
+    let mut found = 0;
+    for (i, (words, include, exclude)) in views.iter().enumerate() {
+        let on = |numbers: &dyn Fn(&str) -> Option<u32>, names: &[String]| {
+            names.iter().map(|n| numbers(n).unwrap_or_else(|| panic!("{n} is found"))).collect::<Vec<u32>>()
+        };
+        let (from, to) = if i == 1 { (Some(mid), Some(Day { year: mid.year + 1, ..mid })) } else { (None, None) };
+        let query = |numbers: &dyn Fn(&str) -> Option<u32>| Query {
+            text: words.clone(),
+            include: on(numbers, include),
+            exclude: on(numbers, exclude),
+            from,
+            to,
+        };
+        let expected = edited.search(&query(&|n| edited.entity_by_name(n)));
+        let shelf_query = query(&|n| shelf.find(n));
+        let (got, _) = ask(&mut shelf, &files, &shelf_query);
+        let got_docs: Vec<u32> = got.hits.iter().map(|h| by_number[h.doc as usize]).collect();
+        let want_docs: Vec<u32> = expected.hits.iter().map(|h| h.doc).collect();
+        assert_eq!(got_docs, want_docs, "hits of view {i}");
+        found += usize::from(!got_docs.is_empty());
+        assert_eq!(got.events, expected.events, "events of view {i}");
+        let chips = |counts: &[u32], named: &dyn Fn(u32) -> (String, EntityKind)| -> Vec<(String, EntityKind, u32)> {
+            counts
+                .iter()
+                .enumerate()
+                .filter(|(_, &c)| c > 0)
+                .map(|(e, &c)| {
+                    let (n, k) = named(e as u32);
+                    (n, k, c)
+                })
+                .collect()
+        };
+        let got_chips = chips(&got.entity_counts, &|e| {
+            let n = shelf.name(e).unwrap();
+            (n.name.clone(), n.kind)
+        });
+        let want_chips = chips(&expected.entity_counts, &|e| {
+            let x = &edited.entities[e as usize];
+            (x.name.clone(), x.kind)
+        });
+        assert_eq!(got_chips, want_chips, "chips of view {i}");
+        assert!(got_chips.iter().any(|(n, k, _)| *n == renamed && *k == kind) || !include.is_empty(), "view {i}");
+        assert_tables_match(&edited, &stories, &mut shelf, &files, (&got, &expected));
+        // Who appears with whom: the same names; the same counts unless a merge is involved.
+        let matrix = cooccurrence(&mut shelf, &files, &got);
+        let want = cooccur::matrix(&edited, &expected, 10);
+        let names_of = |m: &Cooccurrence, named: &dyn Fn(u32) -> String| -> Vec<String> {
+            m.entities.iter().map(|&e| named(e)).collect()
+        };
+        assert_eq!(
+            names_of(&matrix, &|e| shelf.name(e).unwrap().name.clone()),
+            names_of(&want, &|e| edited.entities[e as usize].name.clone()),
+            "pairs' names of view {i}"
+        );
+        let merged: Vec<bool> =
+            matrix.entities.iter().map(|&e| shelf.corrections().groups().any(|(k, _)| k == e)).collect();
+        for (a, row) in want.counts.iter().enumerate() {
+            for (b, &n) in row.iter().enumerate() {
+                if merged[a] || merged[b] {
+                    assert!(matrix.counts[a][b] >= n, "view {i}: pair {a}, {b}");
+                } else {
+                    assert_eq!(matrix.counts[a][b], n, "view {i}: pair {a}, {b}");
+                    compared_cells += 1;
+                }
+            }
+        }
+    }
+    assert!(found >= views.len() - 1, "the views find articles, so they mean something: {found}");
+    assert!(compared_cells > 100, "{compared_cells}");
+    // The chip filter finds names as corrected: the new name, not the merged, hidden or old ones.
+    assert_eq!(shelf.find_names("a corrected"), Ok(vec![ranked[2].1]));
+    let old = name(3).to_lowercase();
+    assert!(!shelf.find_names(&old).unwrap().contains(&ranked[3].1));
+    // No corrections: the answer as built again.
+    assert_eq!(shelf.correct(&[]), Ok(0));
+    let (plain, _) = ask(&mut shelf, &files, &Query::default());
+    assert_eq!(plain.entity_counts, corpus.search(&Query::default()).entity_counts);
+}

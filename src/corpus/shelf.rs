@@ -67,8 +67,9 @@
 //!   events alone. Fetched only while the story list is open, and not for the unfiltered view.
 //! - `catalogue/<i>.bin` (`CXK1`): [`ROW_CHUNK`] articles' [`Listing`]s (id, title, date,
 //!   source, url): the downloaded table of articles. Fetched only for a download.
-//! - `spellings/<i>.bin` (`CXL1`): [`TABLE_CHUNK`] names' spellings as written: the
-//!   downloaded table of names. Fetched only for a download.
+//! - `spellings/<i>.bin` (`CXL2`): [`TABLE_CHUNK`] names' spellings as written, each with how
+//!   often it is written (a merge adds them up and orders by them): the downloaded table of
+//!   names. Fetched only for a download.
 //! - `eventrows/<i>.bin` (`CXM1`): [`EVENT_TEXT_CHUNK`] events' sentences and the names each
 //!   sentence mentions (numbers): with the event-text, catalogue and name-table files, the
 //!   downloaded table of dated events, which needs no article's text. Fetched only for a
@@ -78,7 +79,11 @@
 //! shelf did not ask for is refused.
 use std::collections::BTreeMap;
 
+mod corrections;
+pub use corrections::Corrections;
+
 use super::cooccur::{self, Cooccurrence, Pair};
+use super::curate::Edit;
 use super::echo;
 use super::index::GAP;
 use super::pack::pack_struct;
@@ -132,7 +137,7 @@ const EVENT_TEXT: &[u8; 4] = b"CXV1";
 const STORIES: &[u8; 4] = b"CXZ1";
 const STORY_OF: &[u8; 4] = b"CXW1";
 const CATALOGUE: &[u8; 4] = b"CXK1";
-const SPELLINGS: &[u8; 4] = b"CXL1";
+const SPELLINGS: &[u8; 4] = b"CXL2";
 const EVENT_ROWS: &[u8; 4] = b"CXM1";
 
 /// One name of the summary's table.
@@ -327,8 +332,8 @@ pub fn write(corpus: &Corpus) -> Files {
         files.push((format!("table/{chunk}.bin"), w.frame(TABLE)));
     }
     for (chunk, entities) in corpus.entities.chunks(TABLE_CHUNK).enumerate() {
-        let spellings: Vec<Vec<String>> =
-            entities.iter().map(|e| e.aliases.iter().map(|a| a.text.clone()).collect()).collect();
+        let spellings: Vec<Vec<(String, u32)>> =
+            entities.iter().map(|e| e.aliases.iter().map(|a| (a.text.clone(), a.count)).collect()).collect();
         let mut w = Writer::default();
         spellings.put(&mut w);
         files.push((format!("spellings/{chunk}.bin"), w.frame(SPELLINGS)));
@@ -851,8 +856,8 @@ pub struct Shelf {
     pairs: BTreeMap<usize, Vec<Vec<Pair>>>,
     /// Per catalogue file: its articles' listings.
     catalogue: BTreeMap<usize, Vec<Listing>>,
-    /// Per spellings file: each name's spellings.
-    spellings: BTreeMap<usize, Vec<Vec<String>>>,
+    /// Per spellings file: each name's spellings, with how often each is written.
+    spellings: BTreeMap<usize, Vec<Vec<(String, u32)>>>,
     /// Per event-rows file: its events' sentences and names.
     event_rows: BTreeMap<usize, Vec<EventRow>>,
     /// Per story file: its stories.
@@ -864,6 +869,8 @@ pub struct Shelf {
     text: BTreeMap<usize, Vec<Corpus>>,
     /// The last query ranked (a `Mutex` only so the shelf stays `Sync`; nothing waits on it).
     ranked: std::sync::Mutex<Option<Ranked>>,
+    /// The reader's name corrections in effect ([`Shelf::correct`]).
+    corrections: Corrections,
 }
 
 /// Item `k` of the files `dir/<i>.bin` that hold `per_file` items each (those fetched are in
@@ -919,6 +926,7 @@ impl Shelf {
             event_text: BTreeMap::new(),
             text: BTreeMap::new(),
             ranked: std::sync::Mutex::new(None),
+            corrections: Corrections::default(),
         })
     }
 
@@ -1144,7 +1152,7 @@ impl Shelf {
                     return Err(unknown());
                 }
                 let mut r = Reader::unframe(bytes, SPELLINGS, "a file of spellings")?;
-                let spellings = Vec::<Vec<String>>::take(&mut r)?;
+                let spellings = Vec::<Vec<(String, u32)>>::take(&mut r)?;
                 r.finish()?;
                 count_ok(spellings.len(), (names - i * TABLE_CHUNK).min(TABLE_CHUNK))?;
                 self.spellings.insert(i, spellings);
@@ -1244,11 +1252,127 @@ impl Shelf {
     }
 
     /// Name `e`, or the file to fetch for it (none for the summary's most named).
+    /// Name `e` as the reader's corrections left it (renamed, another kind); or the file to
+    /// fetch for it (none for the summary's most named).
     pub fn name(&self, e: u32) -> Result<&Name, Missing> {
+        match self.corrections.shown(e) {
+            Some(name) => Ok(name),
+            None => self.built_name(e),
+        }
+    }
+
+    /// Name `e` as the corpus was built.
+    fn built_name(&self, e: u32) -> Result<&Name, Missing> {
         if let Some((_, name)) = self.summary.top.iter().find(|(n, _)| *n == e) {
             return Ok(name);
         }
         item(&self.table, "table", TABLE_CHUNK, e, self.summary.name_count)
+    }
+
+    /// The name now called `name` (a canonical name as built, or as a correction renamed it;
+    /// any case), among the names fetched so far; none when a correction merged it away or
+    /// hid it.
+    pub fn find(&self, name: &str) -> Option<u32> {
+        self.corrections.find(name, |n| self.built_number(n))
+    }
+
+    /// [`Shelf::number_of`] in any case.
+    fn built_number(&self, name: &str) -> Option<u32> {
+        self.number_of(name).or_else(|| {
+            let top = self.summary.top.iter().find(|(_, n)| n.name.eq_ignore_ascii_case(name)).map(|(e, _)| *e);
+            top.or_else(|| {
+                self.table.iter().find_map(|(&chunk, names)| {
+                    let k = names.iter().position(|n| n.name.eq_ignore_ascii_case(name))?;
+                    Some((chunk * TABLE_CHUNK + k) as u32)
+                })
+            })
+        })
+    }
+
+    /// Applies a reader's name corrections (`curate::Edit`s, in order; a new list replaces the
+    /// last) to every later answer: counts, filters, names, pairs and tables follow them, and no
+    /// file is fetched again. Returns how many edits did not apply (a name that is not here,
+    /// or a split or date a served corpus cannot make); or the name-table files still needed
+    /// to tell whether a name the edits give is in the corpus.
+    pub fn correct(&mut self, edits: &[Edit]) -> Result<usize, Missing> {
+        let unknown = edits.iter().flat_map(Edit::names).any(|n| self.built_number(n).is_none());
+        let missing = if unknown { self.missing_table() } else { Vec::new() };
+        if !missing.is_empty() {
+            return Err(Missing(missing));
+        }
+        let corrections =
+            Corrections::resolve(edits, |n| self.built_number(n), |e| self.built_name(e).ok().cloned());
+        if corrections != self.corrections {
+            self.corrections = corrections;
+            *self.ranked.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+        }
+        Ok(self.corrections.not_applied)
+    }
+
+    /// The corrections in effect.
+    pub fn corrections(&self) -> &Corrections {
+        &self.corrections
+    }
+
+    /// The name `e` counts under after the corrections (a merge's kept name), or `None` when
+    /// it is hidden.
+    pub fn kept(&self, e: u32) -> Option<u32> {
+        self.corrections.kept(e)
+    }
+
+    /// The articles naming `e` (one name as built), as far as its name-list file is here.
+    fn name_docs(&self, e: u32) -> &[u32] {
+        if e >= self.summary.name_count {
+            return &[];
+        }
+        let (file, at) = self.summary.name_file(e);
+        self.names.get(&file).and_then(|l| l.get(at)).map_or(&[], |v| v.as_slice())
+    }
+
+    /// The articles naming any name kept name `k` stands for, ascending.
+    fn group_docs(&self, k: u32) -> Vec<u32> {
+        match self.corrections.members(k).as_slice() {
+            [one] => self.name_docs(*one).to_vec(),
+            members => {
+                let mut docs: Vec<u32> = members.iter().flat_map(|&m| self.name_docs(m)).copied().collect();
+                docs.sort_unstable();
+                docs.dedup();
+                docs
+            }
+        }
+    }
+
+    /// The name-list files the corrections' merges still need for their counts.
+    fn missing_group_lists(&self) -> Vec<String> {
+        let mut need: Vec<String> = Vec::new();
+        for (_, members) in self.corrections.groups() {
+            for &m in members {
+                let (file, _) = self.summary.name_file(m);
+                let path = format!("names/{file}.bin");
+                if !self.names.contains_key(&file) && !need.contains(&path) {
+                    need.push(path);
+                }
+            }
+        }
+        need
+    }
+
+    /// `counts` (per name as built) after the corrections: a merge's kept name counts the
+    /// matching (`alive`) articles that name any of its names, once each; a name merged away
+    /// or hidden counts nothing.
+    fn correct_counts(&self, counts: &mut [u32], alive: &[bool]) {
+        for (k, _) in self.corrections.groups() {
+            let docs = self.group_docs(k);
+            let n = docs.iter().filter(|&&d| alive.get(d as usize).copied().unwrap_or(false)).count();
+            if let Some(c) = counts.get_mut(k as usize) {
+                *c = n as u32;
+            }
+        }
+        for e in self.corrections.silenced() {
+            if let Some(c) = counts.get_mut(e as usize) {
+                *c = 0;
+            }
+        }
     }
 
     /// The number of the name spelled `name` (its canonical form), among the summary's and
@@ -1277,12 +1401,15 @@ impl Shelf {
         if !missing.is_empty() {
             return Err(Missing(missing));
         }
+        let c = &self.corrections;
         Ok(self
             .table
             .iter()
             .flat_map(|(&chunk, names)| {
                 names.iter().enumerate().filter_map(move |(k, n)| {
-                    n.name.to_lowercase().contains(needle).then_some((chunk * TABLE_CHUNK + k) as u32)
+                    let e = (chunk * TABLE_CHUNK + k) as u32;
+                    let name = c.shown(e).unwrap_or(n);
+                    (c.kept(e) == Some(e) && name.name.to_lowercase().contains(needle)).then_some(e)
                 })
             })
             .collect())
@@ -1317,7 +1444,9 @@ impl Shelf {
         }
         // Every article matches: the summary has the matrix (its first names are these).
         let all = &self.summary.cooccur;
-        if results.hits.len() == self.summary.doc_count as usize && all.entities.starts_with(&entities) {
+        let c = &self.corrections;
+        if c.is_empty() && results.hits.len() == self.summary.doc_count as usize && all.entities.starts_with(&entities)
+        {
             let k = entities.len();
             let counts = all.counts.iter().take(k).map(|row| row[..k].to_vec()).collect();
             return Ok(Cooccurrence { entities, counts });
@@ -1334,7 +1463,22 @@ impl Shelf {
             let d = h.doc as usize;
             self.pairs.get(&(d / ROW_CHUNK)).and_then(|file| file.get(d % ROW_CHUNK))
         });
-        Ok(cooccur::from_pairs(entities, articles))
+        if c.is_empty() {
+            return Ok(cooccur::from_pairs(entities, articles));
+        }
+        // Each pair under the names it now counts as; a pair within one merge is no pair.
+        // With a merge this is an upper bound: a sentence naming two of a merge's names and a
+        // third counts twice for that pair (the files keep pairs, not sentences).
+        let remapped = articles.map(|pairs| -> Vec<Pair> {
+            pairs
+                .iter()
+                .filter_map(|&(a, b, n)| {
+                    let (a, b) = (c.kept(a)?, c.kept(b)?);
+                    (a != b).then(|| (a.min(b), a.max(b), n))
+                })
+                .collect()
+        });
+        Ok(cooccur::from_pairs(entities, remapped))
     }
 
     /// The stories with an event among `results.events`, by number (the embedded list's order:
@@ -1376,9 +1520,33 @@ impl Shelf {
         item(&self.catalogue, "catalogue", ROW_CHUNK, number, self.summary.doc_count)
     }
 
-    /// Name `e`'s spellings as written, or the file to fetch for them.
-    pub fn spellings(&self, e: u32) -> Result<&[String], Missing> {
-        item(&self.spellings, "spellings", TABLE_CHUNK, e, self.summary.name_count).map(Vec::as_slice)
+    /// Name `e`'s spellings as written, most written first, with those of every name merged
+    /// into it (counts added up, then ordered as `curate` orders a merge's); or the files to
+    /// fetch for them.
+    pub fn spellings(&self, e: u32) -> Result<Vec<String>, Missing> {
+        let members = self.corrections.members(e);
+        let mut need: Vec<String> = Vec::new();
+        let mut all: Vec<(String, u32)> = Vec::new();
+        for &m in &members {
+            match item(&self.spellings, "spellings", TABLE_CHUNK, m, self.summary.name_count) {
+                Ok(list) => {
+                    for (text, count) in list {
+                        match all.iter_mut().find(|(t, _)| t == text) {
+                            Some((_, n)) => *n += count,
+                            None => all.push((text.clone(), *count)),
+                        }
+                    }
+                }
+                Err(Missing(files)) => need.extend(files.into_iter().filter(|f| !need.contains(f)).collect::<Vec<_>>()),
+            }
+        }
+        if !need.is_empty() {
+            return Err(Missing(need));
+        }
+        if members.len() > 1 {
+            all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        }
+        Ok(all.into_iter().map(|(text, _)| text).collect())
     }
 
     /// Event `e`'s sentence and the names it mentions, or the file to fetch for them.
@@ -1447,6 +1615,12 @@ impl Shelf {
                 last = file;
             }
         }
+        // The name lists of the corrections' merges, for their counts.
+        for f in self.missing_group_lists() {
+            if !need.contains(&f) {
+                need.push(f);
+            }
+        }
         // And the text of the first page, for its snippets.
         for &d in docs.iter().take(page.min(query::SNIPPET_LIMIT)) {
             if let Err(Missing(files)) = self.document(d) {
@@ -1461,7 +1635,7 @@ impl Shelf {
             return Err(Missing(need));
         }
 
-        let (entity_counts, events) = if unfiltered {
+        let (mut entity_counts, events) = if unfiltered {
             (self.totals.clone().unwrap_or_default(), (0..s.event_count).collect())
         } else {
             // Summed in article order, file by file: counting does not depend on the ranking,
@@ -1499,6 +1673,7 @@ impl Shelf {
             };
             (counts, events)
         };
+        self.correct_counts(&mut entity_counts, alive);
         let hits = query::hits(docs, score, |d| self.snippet(query, d));
         Ok(Results { hits, entity_counts, events })
     }
@@ -1537,10 +1712,13 @@ impl Shelf {
                 }
             }
         }
-        for &e in query.include.iter().chain(&query.exclude) {
-            if e < s.name_count {
-                let (file, _) = s.name_file(e);
-                want(format!("names/{file}.bin"), self.names.contains_key(&file));
+        // A filter by a merge's kept name is a filter by all of its names.
+        for &k in query.include.iter().chain(&query.exclude) {
+            for e in self.corrections.members(k) {
+                if e < s.name_count {
+                    let (file, _) = s.name_file(e);
+                    want(format!("names/{file}.bin"), self.names.contains_key(&file));
+                }
             }
         }
         let event_files: Vec<usize> = match range {
@@ -1606,21 +1784,14 @@ impl Shelf {
         }
 
         // Filters.
-        let name_docs = |e: u32| -> &[u32] {
-            if e >= s.name_count {
-                return &[];
-            }
-            let (file, at) = s.name_file(e);
-            self.names.get(&file).and_then(|l| l.get(at)).map_or(&[], |v| v.as_slice())
-        };
         for &e in &query.include {
-            let docs = name_docs(e);
+            let docs = self.group_docs(e);
             for (d, a) in alive.iter_mut().enumerate() {
                 *a &= docs.binary_search(&(d as u32)).is_ok();
             }
         }
         for &e in &query.exclude {
-            for &d in name_docs(e) {
+            for d in self.group_docs(e) {
                 if let Some(a) = alive.get_mut(d as usize) {
                     *a = false;
                 }

@@ -161,7 +161,11 @@ pub fn served(name: &str, shelf: &Shelf, results: &Results) -> Result<Vec<Vec<St
                 keep(shelf.event(e).and_then(|event| {
                     let extra = shelf.event_row(e)?;
                     let article = shelf.listing(event.doc)?;
-                    let names = extra.names.iter().map(|&n| shelf.name(n).map(|x| x.name.as_str()));
+                    // The names as corrected, in the corrected corpus's order (see `Corrections`).
+                    let mut kept: Vec<u32> = extra.names.iter().filter_map(|&n| shelf.kept(n)).collect();
+                    kept.sort_unstable();
+                    kept.dedup();
+                    let names = kept.iter().map(|&n| shelf.name(n).map(|x| x.name.as_str()));
                     Ok(event_row(event, &extra.sentence, article, &names.collect::<Result<Vec<_>, _>>()?))
                 }));
             }
@@ -170,7 +174,8 @@ pub fn served(name: &str, shelf: &Shelf, results: &Results) -> Result<Vec<Vec<St
         "names" => {
             for (e, &count) in results.entity_counts.iter().enumerate().filter(|(_, &c)| c > 0) {
                 keep(shelf.name(e as u32).and_then(|n| {
-                    let spellings: Vec<&str> = shelf.spellings(e as u32)?.iter().map(String::as_str).collect();
+                    let spelled = shelf.spellings(e as u32)?;
+                    let spellings: Vec<&str> = spelled.iter().map(String::as_str).collect();
                     Ok(name_row(&n.name, n.kind, count, &spellings))
                 }));
             }
