@@ -48,7 +48,9 @@ impl Edit {
     /// The entity names this edit gives (a rename's new name too; none for a date).
     pub fn names(&self) -> Vec<&str> {
         match self {
-            Edit::Merge { into, from } => std::iter::once(into.as_str()).chain(from.iter().map(String::as_str)).collect(),
+            Edit::Merge { into, from } => {
+                std::iter::once(into.as_str()).chain(from.iter().map(String::as_str)).collect()
+            }
             Edit::Split { name, .. } | Edit::Kind { name, .. } | Edit::Hide { name } => vec![name.as_str()],
             Edit::Rename { from, to } => vec![from.as_str(), to.as_str()],
             Edit::Date { .. } => Vec::new(),

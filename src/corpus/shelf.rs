@@ -7,6 +7,8 @@
 //! I/O, so the same code runs natively (tests, benchmarks: files from disk) and in the page
 //! (files from `fetch`). A query needs at most three rounds: the words', names' and dates'
 //! files; then the rows of the articles that match; then the text of the first page of hits.
+//! A reader's name corrections (merge, rename, kind, hide) apply to every later answer without
+//! a file more: [`Shelf::correct`] re-maps name numbers ([`Corrections`]).
 //!
 //! # Format
 //!
@@ -1300,8 +1302,7 @@ impl Shelf {
         if !missing.is_empty() {
             return Err(Missing(missing));
         }
-        let corrections =
-            Corrections::resolve(edits, |n| self.built_number(n), |e| self.built_name(e).ok().cloned());
+        let corrections = Corrections::resolve(edits, |n| self.built_number(n), |e| self.built_name(e).ok().cloned());
         if corrections != self.corrections {
             self.corrections = corrections;
             *self.ranked.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner) = None;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::context::use_ctx;
-use super::curation::{ChipEditor, CurationBar};
+use super::curation::{ChipEditor, CurationBar, EditActions};
 use super::shell::History;
 use super::state::ChipState;
 use super::workspace::use_workspace;
@@ -28,7 +28,7 @@ pub fn ChipPanel() -> impl IntoView {
     view! {
         <aside class="chips-panel" aria-labelledby="chips-heading">
             <h2 id="chips-heading">"Who and what"</h2>
-            <CurationBar mode=use_workspace().edit_mode/>
+            <CurationBar mode=use_workspace().edit_mode actions=EditActions::workspace()/>
             <ChipEditor mode=use_workspace().edit_mode/>
             <div class="chip-tools">
                 <ChipFilter filter/>

@@ -12,21 +12,26 @@
 //! it is open); the reader's "also in" links come from the echo files, computed at build time.
 //! The story list reads the stories grouped at build time (`story::Card`s), drawn by the
 //! embedded list's `stories::story_item`; the downloads write the embedded tables' rows from
-//! the files (`table::served`). What the embedded corpus offers beyond this (name corrections,
-//! a reader's own files) needs the whole corpus in memory and is not offered here yet; the
-//! header says so.
+//! the files (`table::served`). Name corrections (merge, rename, kind, hide) re-map the shelf's
+//! name numbers (`corrections`). What the embedded corpus offers beyond this (splitting a
+//! spelling out, a reader's own files) needs the whole corpus in memory and is not offered here
+//! yet; the header says so.
 use leptos::prelude::*;
+
+mod corrections;
 
 use super::chart;
 use super::chips::ChipFilter;
 use super::cooccur::{self, CooccurrenceDetails, Named};
+use super::curation::{CurationBar, EditMode};
 use super::fetch;
 use super::reader::{also_in_view, OtherPassage};
 use super::report::counted;
 use super::results::{empty_state, highlighted, SortSelect};
 use super::shell::{self, CopyLink, History, ThemeToggle};
-use super::state::{ChipState, Known, Sort, ViewState};
+use super::state::{self, ChipState, Known, Sort, ViewState};
 use super::table;
+use crate::corpus::curate::Edit;
 use crate::corpus::query::{self, Query, Results};
 use crate::corpus::shelf::{self, Missing, Shelf};
 use crate::corpus::EntityKind;
@@ -123,10 +128,20 @@ struct Live {
     /// The story list is open, and how many stories it shows.
     stories_open: RwSignal<bool>,
     stories_shown: RwSignal<usize>,
+    /// The reader's name corrections in order, and those undone (for redo).
+    edits: RwSignal<Vec<Edit>>,
+    undone: RwSignal<Vec<Edit>>,
+    /// The edits the shelf applies now (none before the first round).
+    corrected: StoredValue<Option<Vec<Edit>>>,
+    /// How many of them a served corpus could not apply.
+    not_applied: RwSignal<usize>,
+    /// The chip panel's edit mode.
+    edit_mode: EditMode,
 }
 
 fn mount_app(base: String, shelf: Shelf) {
     let (initial, notices) = ViewState::from_fragment(&shell::read_fragment(), &Unchecked);
+    let edits = Live::initial_edits(&base, &shell::read_fragment());
     let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
     shell::set_theme(&shell::saved_theme());
     let handle = leptos::mount::mount_to(body, move || {
@@ -150,6 +165,11 @@ fn mount_app(base: String, shelf: Shelf) {
             events_shown: RwSignal::new(EVENT_PAGE),
             stories_open: RwSignal::new(false),
             stories_shown: RwSignal::new(STORY_PAGE),
+            edits: RwSignal::new(edits),
+            undone: RwSignal::new(Vec::new()),
+            corrected: StoredValue::new(None),
+            not_applied: RwSignal::new(0),
+            edit_mode: EditMode::new(),
         };
         provide_context(live);
         // Every change of view starts (or continues) the loop.
@@ -162,6 +182,7 @@ fn mount_app(base: String, shelf: Shelf) {
             live.events_shown.track();
             live.stories_open.track();
             live.stories_shown.track();
+            live.edits.track();
             drive(live);
         });
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
@@ -192,7 +213,8 @@ fn mount_app(base: String, shelf: Shelf) {
 impl Live {
     fn change(self, history: History, f: impl FnOnce(&mut ViewState)) {
         self.state.update(f);
-        shell::write_fragment(&self.state.with_untracked(ViewState::to_fragment), history);
+        let fragment = self.state.with_untracked(ViewState::to_fragment);
+        shell::write_fragment(&state::with_edits(&fragment, &self.edits.get_untracked()), history);
     }
 
     /// Opens article `number` (whose id is `id`) in the reader, at `sentence` if given.
@@ -208,8 +230,8 @@ impl Live {
         self.state.with_untracked(|s| {
             self.shelf.with_value(|shelf| Query {
                 text: s.text.clone(),
-                include: s.include.iter().filter_map(|n| shelf.number_of(n)).collect(),
-                exclude: s.exclude.iter().filter_map(|n| shelf.number_of(n)).collect(),
+                include: s.include.iter().filter_map(|n| shelf.find(n)).collect(),
+                exclude: s.exclude.iter().filter_map(|n| shelf.find(n)).collect(),
                 from: s.from,
                 to: s.to,
             })
@@ -227,10 +249,23 @@ impl Live {
                 }
             }
         };
+        // The name corrections first: they say what a name is called and what it counts.
+        let edits = self.edits.get_untracked();
+        if self.corrected.with_value(|c| c.as_ref() != Some(&edits)) {
+            match self.shelf.try_update_value(|shelf| shelf.correct(&edits)) {
+                Some(Err(Missing(files))) => return files,
+                Some(Ok(not_applied)) => {
+                    self.not_applied.set(not_applied);
+                    self.corrected.set_value(Some(edits));
+                    self.answered.set_value(None);
+                }
+                None => {}
+            }
+        }
         // Names a link gave that are not among the names fetched: the name table tells.
         let names: Vec<String> = self.state.with_untracked(|s| s.include.iter().chain(&s.exclude).cloned().collect());
         let unknown: Vec<String> =
-            self.shelf.with_value(|shelf| names.into_iter().filter(|n| shelf.number_of(n).is_none()).collect());
+            self.shelf.with_value(|shelf| names.into_iter().filter(|n| shelf.find(n).is_none()).collect());
         if !unknown.is_empty() {
             let tables = self.shelf.with_value(Shelf::missing_table);
             if !tables.is_empty() {
@@ -457,7 +492,7 @@ fn LargeApp() -> impl IntoView {
             </div>
         </header>
         <p class="served-note" id="served-note">
-            "A large corpus, served in parts: search, names, the timeline with its dated events and stories, who appears with whom, the reader (with the passages other articles repeat) and the downloads fetch what they need. Name corrections and adding your own files need a smaller corpus."
+            "A large corpus, served in parts: search, names, the timeline with its dated events and stories, who appears with whom, the reader (with the passages other articles repeat) and the downloads fetch what they need. Names can be corrected (merge, rename, kind, hide); splitting a spelling out and adding your own files need a smaller corpus."
         </p>
         <Show when=move || error.with(Option::is_some)>
             <div class="notices fetch-error" role="alert" id="fetch-error">
@@ -636,7 +671,15 @@ fn Cooccurrence() -> impl IntoView {
     let require = Callback::new(move |(a, b): (String, String)| {
         live.change(History::Push, move |s| cooccur::require_both(s, a, b));
     });
-    view! { <CooccurrenceDetails open=live.cooccur_open matrix=matrix.into() require/> }
+    let merged = move || live.edits.with(|e| e.iter().any(|e| matches!(e, Edit::Merge { .. })));
+    view! {
+        <CooccurrenceDetails open=live.cooccur_open matrix=matrix.into() require/>
+        <Show when=move || live.cooccur_open.get() && merged()>
+            <p class="hint" id="cooccur-merged">
+                "With merged names, a sentence that names two of a merged name's spellings beside another name counts once for each (these files keep pairs, not sentences)."
+            </p>
+        </Show>
+    }
 }
 
 /// Files fetched at once while gathering a download: enough to keep the connection busy, few
@@ -848,7 +891,8 @@ fn Chips() -> impl IntoView {
                 <section class="chip-group" aria-labelledby=heading.clone()>
                     <h3 id=heading.clone()>{label}</h3>
                     <ul class="chips" role="list">
-                        <For each=members key=|c| (c.0, c.3) let:c>
+                        // Keyed by name too: a rename keeps the number and the count.
+                        <For each=members key=|c| (c.0, c.1.clone(), c.3) let:c>
                             <li><Chip name=c.1 kind=c.2 count=c.3/></li>
                         </For>
                     </ul>
@@ -859,6 +903,9 @@ fn Chips() -> impl IntoView {
     view! {
         <aside class="chips-panel" aria-labelledby="chips-heading">
             <h2 id="chips-heading">"Names"</h2>
+            <CurationBar mode=live.edit_mode actions=live.actions()/>
+            <corrections::ChipEditor/>
+            <corrections::NotApplied/>
             <div class="chip-tools">
                 <ChipFilter filter=live.chip_filter/>
             </div>
@@ -886,17 +933,27 @@ fn Chip(name: String, kind: EntityKind, count: u32) -> impl IntoView {
     let click = name.clone();
     let entity = name.clone();
     let label = format!("{name}, {}", counted(count as usize, "article", "articles"));
+    let mode = live.edit_mode;
+    let selected = {
+        let name = name.clone();
+        move || mode.on.get() && mode.selected.with(|s| s.contains(&name))
+    };
     view! {
         <button
             type="button"
             class="chip"
             class:required=move || chip_state.get() == ChipState::Required
             class:excluded=move || chip_state.get() == ChipState::Excluded
+            class:selected=selected
             data-entity=entity
             data-kind=kind.label()
             aria-pressed=move || chip_state.get().pressed()
             aria-label=label
             on:click=move |_| {
+                if mode.on.get_untracked() {
+                    mode.toggle(&click);
+                    return;
+                }
                 let name = click.clone();
                 live.change(History::Push, move |s| s.cycle_entity(&name));
             }

@@ -162,15 +162,26 @@ pub fn set_theme(theme: &str) {
     } else {
         let _ = root.set_attribute("data-theme", theme);
     }
-    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = storage.set_item("explorer-theme", theme);
-    }
+    store("explorer-theme", theme);
 }
 
 pub fn saved_theme() -> String {
+    stored("explorer-theme")
+}
+
+/// Keeps `value` in the browser's local storage under `key` (an empty value removes it). A
+/// browser that refuses storage (a private window, a file page) keeps nothing, silently.
+pub fn store(key: &str, value: &str) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = if value.is_empty() { storage.remove_item(key) } else { storage.set_item(key, value) };
+    }
+}
+
+/// What [`store`] kept under `key`, or nothing.
+pub fn stored(key: &str) -> String {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item("explorer-theme").ok().flatten())
+        .and_then(|s| s.get_item(key).ok().flatten())
         .unwrap_or_default()
 }
 

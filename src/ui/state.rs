@@ -115,6 +115,24 @@ impl ViewState {
         }
     }
 
+    /// The filter after a name correction: a name merged away or renamed is filtered by the
+    /// name it now has, a hidden one no longer (so the view keeps meaning what it meant).
+    pub fn follow(&mut self, edit: &Edit) {
+        let (gone, now): (Vec<&str>, Option<&str>) = match edit {
+            Edit::Merge { into, from } => (from.iter().map(String::as_str).collect(), Some(into)),
+            Edit::Rename { from, to } => (vec![from.as_str()], Some(to.trim())),
+            Edit::Hide { name } => (vec![name.as_str()], None),
+            Edit::Split { .. } | Edit::Kind { .. } | Edit::Date { .. } => return,
+        };
+        for list in [&mut self.include, &mut self.exclude] {
+            let before = list.len();
+            list.retain(|n| !gone.contains(&n.as_str()));
+            if let Some(now) = now.filter(|now| list.len() < before && !list.iter().any(|n| n == now)) {
+                list.push(now.to_string());
+            }
+        }
+    }
+
     /// Clicking a mention in the reader: require it, or drop it if already in the filter.
     pub fn toggle_entity(&mut self, name: &str) {
         match self.chip_state(name) {
@@ -302,6 +320,27 @@ mod tests {
             &[Source { id: "a", text: "Title\n\nZentaro joined the coalition on May 14, 2016 in Lisbon." }],
             None,
         )
+    }
+
+    #[test]
+    fn a_filter_follows_a_name_correction() {
+        let mut s = ViewState {
+            include: vec!["Ali Baba".into(), "Gucci".into()],
+            exclude: vec!["Tmall".into()],
+            ..ViewState::default()
+        };
+        s.follow(&Edit::Merge { into: "Alibaba".into(), from: vec!["Ali Baba".into()] });
+        assert_eq!(s.include, ["Gucci", "Alibaba"]);
+        s.follow(&Edit::Rename { from: "Tmall".into(), to: " Tmall.com ".into() });
+        assert_eq!(s.exclude, ["Tmall.com"]);
+        s.follow(&Edit::Hide { name: "Gucci".into() });
+        assert_eq!(s.include, ["Alibaba"]);
+        // A merge of two required names keeps one; an edit of a name not filtered changes nothing.
+        s.include.push("Alibaba Group".into());
+        s.follow(&Edit::Merge { into: "Alibaba".into(), from: vec!["Alibaba Group".into()] });
+        assert_eq!(s.include, ["Alibaba"]);
+        s.follow(&Edit::Merge { into: "IACC".into(), from: vec!["Anti-Counterfeiting Coalition".into()] });
+        assert_eq!((s.include.len(), s.exclude.len()), (1, 1));
     }
 
     #[test]

@@ -683,6 +683,113 @@ fn the_served_view_downloads_its_tables_as_csv() {
     });
 }
 
+/// Correcting the names of a served corpus: two chips merged into one, renamed, hidden, the
+/// hide undone; after each, the chips and their counts are what the same files give natively
+/// with the same corrections (a merged name counts each article once), nothing is fetched
+/// twice, the corrections ride in the link, survive a reload and a visit without the link, and
+/// the corrected chip filters the list to the articles naming any of its names.
+#[test]
+fn the_served_chips_take_name_corrections_with_exact_counts() {
+    use corpus_explorer::corpus::curate::Edit;
+
+    let dir = served_dist();
+    let mut native = Native::open(&dir);
+    let total = native.shelf.summary.doc_count;
+    let all = native.answer(&Query::default());
+    let all_chips = native.chips(&all);
+    // Two names of the start's chips, neither in every article (so the merge's count is not
+    // the larger of the two, and the filter by it leaves some out).
+    let mut named: Vec<(u32, u32)> = (0..all.entity_counts.len() as u32)
+        .map(|e| (all.entity_counts[e as usize], e))
+        .filter(|&(c, _)| c > 0)
+        .collect();
+    named.sort_by(|a, b| b.cmp(a));
+    let partial: Vec<u32> = named.iter().filter(|&&(c, _)| c < total / 2).map(|&(_, e)| e).take(2).collect();
+    let (a, b) =
+        (native.shelf.name(partial[0]).unwrap().name.clone(), native.shelf.name(partial[1]).unwrap().name.clone());
+    let renamed = "Corrected Name".to_string();
+    let merge = Edit::Merge { into: a.clone(), from: vec![b.clone()] };
+    let rename = Edit::Rename { from: a.clone(), to: renamed.clone() };
+    let hide = Edit::Hide { name: renamed.clone() };
+    let mut corrected = |edits: &[Edit], include: &[&str]| -> (BTreeSet<(String, u32)>, usize) {
+        loop {
+            match native.shelf.correct(edits) {
+                Ok(0) => break,
+                Ok(n) => panic!("{n} edits not applied"),
+                Err(Missing(files)) => native.fetch(files),
+            }
+        }
+        let include = include.iter().map(|n| native.shelf.find(n).unwrap()).collect();
+        let answer = native.answer(&Query { include, ..Query::default() });
+        (native.chips(&answer), answer.hits.len())
+    };
+    let (merged_chips, _) = corrected(&[merge.clone()], &[]);
+    let merged_count = merged_chips.iter().find(|(n, _)| *n == a).unwrap().1;
+    let (ca, cb) = (all.entity_counts[partial[0] as usize], all.entity_counts[partial[1] as usize]);
+    assert!(
+        merged_count > ca.max(cb) && merged_count < ca + cb,
+        "{merged_count} of {ca} and {cb}: some articles name both"
+    );
+    let (renamed_chips, _) = corrected(&[merge.clone(), rename.clone()], &[]);
+    let (hidden_chips, _) = corrected(&[merge.clone(), rename.clone(), hide], &[]);
+    assert!(!hidden_chips.iter().any(|(n, _)| *n == renamed || *n == b));
+    let (_, filtered) = corrected(&[merge.clone(), rename.clone()], &[&renamed]);
+    assert_eq!(filtered, merged_count as usize);
+
+    let site = Site::serve_slowly(&dir, "/", Duration::from_millis(10), None);
+    in_both_browsers(|browser| {
+        let (base, all_chips, merged_chips, renamed_chips, hidden_chips) =
+            (site.base.clone(), all_chips.clone(), merged_chips.clone(), renamed_chips.clone(), hidden_chips.clone());
+        let (a, b, renamed) = (a.clone(), b.clone(), renamed.clone());
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            settled(&page, &all_chips, "the first view").await;
+            page.click("#edit-names").await;
+            page.click(&format!(".chip[data-entity={a:?}]")).await;
+            page.click(&format!(".chip[data-entity={b:?}]")).await;
+            page.wait_until("document.getElementById('merge-chips')", "the merge form").await;
+            page.click("#merge-chips").await;
+            settled(&page, &merged_chips, "the merge").await;
+            assert!(page.fragment().await.contains("ed="), "{browser:?}: the corrections are in the link");
+            // The merged chip stays selected: rename it.
+            page.wait_until(
+                &format!("document.getElementById('chip-editor')?.dataset.entity === {a:?}"),
+                "one chip selected",
+            )
+            .await;
+            page.type_into("#rename-input", &renamed).await;
+            page.click("#rename-chip").await;
+            settled(&page, &renamed_chips, "the rename").await;
+            page.wait_until(
+                &format!("document.getElementById('chip-editor')?.dataset.entity === {renamed:?}"),
+                "the renamed chip's editor",
+            )
+            .await;
+            if browser == Browser::Chromium {
+                page.screenshot("served-corrections").await;
+            }
+            page.click("#hide-chip").await;
+            settled(&page, &hidden_chips, "the hide").await;
+            page.click("#undo-edit").await;
+            settled(&page, &renamed_chips, "the hide undone").await;
+            // A reload keeps them (the link), and so does a visit without the link (this browser).
+            page.client.refresh().await.unwrap();
+            settled(&page, &renamed_chips, "the reload").await;
+            page.goto(&format!("{base}#")).await;
+            page.client.refresh().await.unwrap();
+            settled(&page, &renamed_chips, "a visit without the link").await;
+            // The corrected chip filters by every name merged into it.
+            page.click(&format!(".chip[data-entity={renamed:?}]")).await;
+            wait_count(&page, &count_line(merged_count as usize, total), "the corrected chip's filter").await;
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            // Leave this browser's storage as it was found.
+            page.js("localStorage.clear()").await;
+            page.close().await;
+        }
+    });
+}
+
 #[test]
 fn a_missing_corpus_file_is_a_clear_message_and_the_view_stays() {
     let dir = served_dist();

@@ -117,8 +117,8 @@ impl Corrections {
         name: &impl Fn(u32) -> Option<Name>,
     ) -> bool {
         let shown = |c: &mut Corrections, k: u32| -> Option<()> {
-            if !c.shown.contains_key(&k) {
-                c.shown.insert(k, name(k)?);
+            if let std::collections::btree_map::Entry::Vacant(slot) = c.shown.entry(k) {
+                slot.insert(name(k)?);
             }
             Some(())
         };
