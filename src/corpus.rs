@@ -26,6 +26,7 @@ pub mod index;
 pub mod opensearch;
 pub mod overrides;
 pub mod pack;
+pub mod par;
 pub mod query;
 pub mod sentences;
 pub mod shelf;
@@ -81,25 +82,10 @@ impl Corpus {
     }
 
     /// [`Corpus::build`] with the per-article stage (cleaning, sentences, boilerplate; a third
-    /// of the time) spread over `threads` threads, for the native tools. The same output: the
-    /// articles are cut into contiguous runs and joined back in order.
-    #[cfg(not(target_arch = "wasm32"))]
+    /// of the time) spread over `threads` threads natively ([`par::map`]): the same output.
     pub fn build_parallel(sources: &[Source<'_>], entities_toml: Option<&str>, threads: usize) -> Corpus {
-        let run = sources.len().div_ceil(threads.max(1)).max(1);
-        let documents: Vec<Document> = std::thread::scope(|scope| {
-            let workers: Vec<_> = sources
-                .chunks(run)
-                .map(|chunk| scope.spawn(move || chunk.iter().map(document::build).collect::<Vec<_>>()))
-                .collect();
-            workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
-        });
+        let documents = par::map(sources, threads, document::build);
         Corpus::from_documents(documents, entities_toml, &mut |_| {})
-    }
-
-    /// Threads are not available in the page: there it is [`Corpus::build`].
-    #[cfg(target_arch = "wasm32")]
-    pub fn build_parallel(sources: &[Source<'_>], entities_toml: Option<&str>, _threads: usize) -> Corpus {
-        Corpus::build(sources, entities_toml)
     }
 
     /// The corpus-wide stages over built articles.

@@ -74,7 +74,7 @@ fn main() -> ExitCode {
     }
     let sources: Vec<Source<'_>> = loaded.files.iter().map(|(id, text)| Source { id, text }).collect();
     let started = std::time::Instant::now();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = corpus_explorer::corpus::par::threads();
     let corpus = Corpus::build_parallel(&sources, loaded.entities_toml.as_deref(), threads);
     if let (Some(out), "opensearch") = (&out_dir, command) {
         if let Err(e) = write_opensearch(&corpus, out) {

@@ -131,26 +131,10 @@ pub fn echoes(corpus: &Corpus, doc: u32) -> Vec<Echo> {
 /// [`echoes`] of every article, by article: what the static corpus stores for its reader
 /// (`corpus::shelf`). Natively the articles are spread over `threads` threads; the answer is
 /// the same.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn all(corpus: &Corpus, threads: usize) -> Vec<Vec<Echo>> {
     let shingles = Shingles::new(corpus);
     let docs: Vec<u32> = (0..corpus.index.doc_sentences.len() as u32).collect();
-    let run = docs.len().div_ceil(threads.max(1)).max(1);
-    let shingles = &shingles;
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = docs
-            .chunks(run)
-            .map(|chunk| scope.spawn(move || chunk.iter().map(|&d| shingles.echoes(corpus, d)).collect::<Vec<_>>()))
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
-    })
-}
-
-/// Threads are not available in the page: one article after another.
-#[cfg(target_arch = "wasm32")]
-pub fn all(corpus: &Corpus, _threads: usize) -> Vec<Vec<Echo>> {
-    let shingles = Shingles::new(corpus);
-    (0..corpus.index.doc_sentences.len() as u32).map(|d| shingles.echoes(corpus, d)).collect()
+    super::par::map(&docs, threads, |&d| shingles.echoes(corpus, d))
 }
 
 /// Each indexed (not boilerplate) sentence of document `d` with its term ids, read from the

@@ -629,8 +629,7 @@ fn write_stories(corpus: &Corpus, files: &mut Vec<(String, Vec<u8>)>) -> (u32, u
 /// The echo files: every article's repeated passages, by number. The comparison runs on every
 /// core here (natively).
 fn write_echoes(corpus: &Corpus, number: &[u32], order: &[usize], files: &mut Vec<(String, Vec<u8>)>) {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let echoes = echo::all(corpus, threads);
+    let echoes = echo::all(corpus, super::par::threads());
     for (chunk, docs) in order.chunks(ECHO_CHUNK).enumerate() {
         let mut w = Writer::default();
         for &d in docs {

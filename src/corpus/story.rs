@@ -213,14 +213,18 @@ pub fn group(corpus: &Corpus) -> Vec<Story> {
 pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
     let events = &corpus.events;
     let vocabulary = idf(&corpus.documents);
-    let vectors: Vec<Vector> =
-        events.iter().map(|e| sentence_vector(&corpus.documents, e.doc, e.sentence, &vocabulary, at.context)).collect();
+    // The vectors and the candidate links are per event: natively on every core (`par`), the
+    // same answer as one after another.
+    let threads = super::par::threads();
+    let vectors: Vec<Vector> = super::par::map(events, threads, |e| {
+        sentence_vector(&corpus.documents, e.doc, e.sentence, &vocabulary, at.context)
+    });
     let mut order: Vec<usize> = (0..events.len()).collect();
     order.sort_by_key(|&i| (events[i].date.start, i));
     // Candidate links, strongest wording first, so each group forms around its closest pairs.
-    let mut edges: Vec<(f64, usize, usize)> = Vec::new();
-    let mut mine: Vec<(f64, usize, usize)> = Vec::new();
-    for (k, &a) in order.iter().enumerate() {
+    let positions: Vec<usize> = (0..order.len()).collect();
+    let links = super::par::map(&positions, threads, |&k| {
+        let a = order[k];
         // Only events that can agree on the date are compared: those starting inside this one's
         // span (or a day after it); a coarse date only meets the same date. Sorting by start
         // makes this a short scan per event, not every pair in a month.
@@ -229,7 +233,7 @@ pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
         } else {
             events[a].date.start.ordinal()
         };
-        mine.clear();
+        let mut mine: Vec<(f64, usize, usize)> = Vec::new();
         for &b in order[k + 1..].iter().take(MAX_CANDIDATES) {
             if events[b].date.start.ordinal() > reach {
                 break;
@@ -237,8 +241,7 @@ pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
             if events[a].doc == events[b].doc {
                 continue;
             }
-            let wording = cosine(&vectors[a], &vectors[b]);
-            if linked(&events[a], &events[b], wording, at) {
+            if let Some(wording) = link(&events[a], &events[b], &vectors[a], &vectors[b], at) {
                 mine.push((wording, a.min(b), a.max(b)));
             }
         }
@@ -248,8 +251,9 @@ pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
             mine.sort_by(|x, y| y.0.total_cmp(&x.0));
             mine.truncate(MAX_LINKS);
         }
-        edges.extend_from_slice(&mine);
-    }
+        mine
+    });
+    let mut edges: Vec<(f64, usize, usize)> = links.into_iter().flatten().collect();
     edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let mut sets = Groups::new(events);
     // Pairs of groups already refused, with their sizes then: unchanged groups are not checked
@@ -280,17 +284,20 @@ pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
     stories
 }
 
-/// Whether two events of different articles report the same happening (see the module docs).
-fn linked(a: &Event, b: &Event, wording: f64, at: Thresholds) -> bool {
+/// Whether two events of different articles report the same happening (see the module docs):
+/// the similarity of their wording if they do. The dates and names are checked first, so the
+/// wording is only compared for pairs they allow.
+fn link(a: &Event, b: &Event, va: &Vector, vb: &Vector, at: Thresholds) -> Option<f64> {
     if !dates_agree(&a.date, &b.date) {
-        return false;
+        return None;
     }
     let shared_name = a.entities.iter().any(|e| b.entities.binary_search(e).is_ok());
     let both_named = !a.entities.is_empty() && !b.entities.is_empty();
     if both_named && !shared_name {
-        return false;
+        return None;
     }
-    wording >= at.wording || (shared_name && wording >= at.wording_with_names)
+    let wording = cosine(va, vb);
+    (wording >= at.wording || (shared_name && wording >= at.wording_with_names)).then_some(wording)
 }
 
 /// Whether two groups may become one: at least half of the pairs between them (events of
@@ -306,7 +313,7 @@ fn majority_linked(x: &[usize], y: &[usize], events: &[Event], vectors: &[Vector
     for &a in x.iter().take(MAJORITY_SAMPLE) {
         for &b in y.iter().take(MAJORITY_SAMPLE).filter(|&&b| events[b].doc != events[a].doc) {
             pairs += 1;
-            links += usize::from(linked(&events[a], &events[b], cosine(&vectors[a], &vectors[b]), at));
+            links += usize::from(link(&events[a], &events[b], &vectors[a], &vectors[b], at).is_some());
         }
     }
     pairs > 0 && links * 2 >= pairs

@@ -723,7 +723,7 @@ fn the_served_chips_take_name_corrections_with_exact_counts() {
         let answer = native.answer(&Query { include, ..Query::default() });
         (native.chips(&answer), answer.hits.len())
     };
-    let (merged_chips, _) = corrected(&[merge.clone()], &[]);
+    let (merged_chips, _) = corrected(std::slice::from_ref(&merge), &[]);
     let merged_count = merged_chips.iter().find(|(n, _)| *n == a).unwrap().1;
     let (ca, cb) = (all.entity_counts[partial[0] as usize], all.entity_counts[partial[1] as usize]);
     assert!(
