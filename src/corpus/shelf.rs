@@ -1252,7 +1252,6 @@ impl Shelf {
             .flat_map(|shard| shard.terms.iter().map(String::as_str).zip(shard.postings.iter().map(Vec::len)))
     }
 
-    /// Name `e`, or the file to fetch for it (none for the summary's most named).
     /// Name `e` as the reader's corrections left it (renamed, another kind); or the file to
     /// fetch for it (none for the summary's most named).
     pub fn name(&self, e: u32) -> Result<&Name, Missing> {

@@ -251,6 +251,8 @@ pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
             mine.sort_by(|x, y| y.0.total_cmp(&x.0));
             mine.truncate(MAX_LINKS);
         }
+        // Kept until every event's links are in: a dense day's scan must not keep its room.
+        mine.shrink_to_fit();
         mine
     });
     let mut edges: Vec<(f64, usize, usize)> = links.into_iter().flatten().collect();
