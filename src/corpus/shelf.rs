@@ -1519,10 +1519,10 @@ impl Shelf {
         item(&self.catalogue, "catalogue", ROW_CHUNK, number, self.summary.doc_count)
     }
 
-    /// Name `e`'s spellings as written, most written first, with those of every name merged
-    /// into it (counts added up, then ordered as `curate` orders a merge's); or the files to
-    /// fetch for them.
-    pub fn spellings(&self, e: u32) -> Result<Vec<String>, Missing> {
+    /// Name `e`'s spellings as written, each with how often, with those of every name merged
+    /// into it (counts added up, then ordered as `curate` orders a merge's: most written
+    /// first); or the files to fetch for them.
+    pub fn spellings(&self, e: u32) -> Result<Vec<(String, u32)>, Missing> {
         let members = self.corrections.members(e);
         let mut need: Vec<String> = Vec::new();
         let mut all: Vec<(String, u32)> = Vec::new();
@@ -1545,7 +1545,7 @@ impl Shelf {
         if members.len() > 1 {
             all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         }
-        Ok(all.into_iter().map(|(text, _)| text).collect())
+        Ok(all)
     }
 
     /// Event `e`'s sentence and the names it mentions, or the file to fetch for them.

@@ -183,6 +183,7 @@ fn mount_app(base: String, shelf: Shelf) {
             live.stories_open.track();
             live.stories_shown.track();
             live.edits.track();
+            live.edit_mode.selected.track();
             drive(live);
         });
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
@@ -357,6 +358,14 @@ impl Live {
                 }
                 Err(Missing(files)) => want(files),
             }
+        }
+        // The chip being corrected: its spellings, for the editor.
+        if let [one] = self.edit_mode.selected.get_untracked().as_slice() {
+            self.shelf.with_value(|shelf| {
+                if let Some(Err(Missing(files))) = shelf.find(one).map(|e| shelf.spellings(e)) {
+                    want(files);
+                }
+            });
         }
         // The chip filter looks through the whole name table.
         if self.chip_filter.with_untracked(|f| !f.trim().is_empty()) {

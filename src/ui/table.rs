@@ -175,7 +175,7 @@ pub fn served(name: &str, shelf: &Shelf, results: &Results) -> Result<Vec<Vec<St
             for (e, &count) in results.entity_counts.iter().enumerate().filter(|(_, &c)| c > 0) {
                 keep(shelf.name(e as u32).and_then(|n| {
                     let spelled = shelf.spellings(e as u32)?;
-                    let spellings: Vec<&str> = spelled.iter().map(String::as_str).collect();
+                    let spellings: Vec<&str> = spelled.iter().map(|(text, _)| text.as_str()).collect();
                     Ok(name_row(&n.name, n.kind, count, &spellings))
                 }));
             }

@@ -735,12 +735,22 @@ fn the_served_chips_take_name_corrections_with_exact_counts() {
     assert!(!hidden_chips.iter().any(|(n, _)| *n == renamed || *n == b));
     let (_, filtered) = corrected(&[merge.clone(), rename.clone()], &[&renamed]);
     assert_eq!(filtered, merged_count as usize);
+    // The merged chip's spellings, as its editor lists them: both names', counts added up.
+    native.shelf.correct(std::slice::from_ref(&merge)).unwrap();
+    let kept = native.shelf.find(&a).unwrap();
+    let merged_spellings: Vec<String> = loop {
+        match native.shelf.spellings(kept) {
+            Ok(list) => break list.into_iter().map(|(text, n)| format!("{text} ×{n}")).collect(),
+            Err(Missing(files)) => native.fetch(files),
+        }
+    };
+    assert!(merged_spellings.len() >= 2, "{merged_spellings:?}");
 
     let site = Site::serve_slowly(&dir, "/", Duration::from_millis(10), None);
     in_both_browsers(|browser| {
         let (base, all_chips, merged_chips, renamed_chips, hidden_chips) =
             (site.base.clone(), all_chips.clone(), merged_chips.clone(), renamed_chips.clone(), hidden_chips.clone());
-        let (a, b, renamed) = (a.clone(), b.clone(), renamed.clone());
+        let (a, b, renamed, merged_spellings) = (a.clone(), b.clone(), renamed.clone(), merged_spellings.clone());
         async move {
             let page = Page::open(browser).await;
             page.goto(&base).await;
@@ -758,6 +768,15 @@ fn the_served_chips_take_name_corrections_with_exact_counts() {
                 "one chip selected",
             )
             .await;
+            page.wait_until(
+                &format!(
+                    "document.querySelectorAll('#chip-editor .spellings li').length === {}",
+                    merged_spellings.len()
+                ),
+                "the merged chip's spellings",
+            )
+            .await;
+            assert_eq!(page.texts("#chip-editor .spellings li").await, merged_spellings, "{browser:?}");
             page.type_into("#rename-input", &renamed).await;
             page.click("#rename-chip").await;
             settled(&page, &renamed_chips, "the rename").await;

@@ -91,9 +91,17 @@ pub(super) fn ChipEditor() -> impl IntoView {
                     live.results
                         .with(|r| r.as_ref().and_then(|r| r.entity_counts.get(e as usize).copied()).unwrap_or(0))
                 };
+                // Its spellings (merged names' too), once the fetch loop has brought their file.
+                let spellings = move || {
+                    live.added.track();
+                    let list = live.shelf.with_value(|shelf| shelf.spellings(e).ok()).unwrap_or_default();
+                    list.into_iter().map(|(text, n)| view! { <li>{format!("{text} ×{n}")}</li> }).collect_view()
+                };
                 view! {
                     <div class="chip-editor" id="chip-editor" data-entity=name.clone()>
                         <p class="editor-title">{name.clone()}</p>
+                        <p class="hint">"Spellings"</p>
+                        <ul class="spellings">{spellings}</ul>
                         <p class="hint">{move || format!("In {} of the matching articles", count())}</p>
                         {rename_row(mode, actions, name.clone())}
                         {kind_row(mode, actions, name.clone(), *kind)}
