@@ -785,6 +785,7 @@ fn the_served_chips_take_name_corrections_with_exact_counts() {
                 "the renamed chip's editor",
             )
             .await;
+            assert_eq!(crate::explorer::axe(&page).await, Vec::<String>::new(), "{browser:?}: the served editor");
             if browser == Browser::Chromium {
                 page.screenshot("served-corrections").await;
             }
