@@ -1329,14 +1329,15 @@ impl Shelf {
     }
 
     /// The articles naming any name kept name `k` stands for, ascending.
-    fn group_docs(&self, k: u32) -> Vec<u32> {
+    /// (Borrowed when nothing was merged into it: the per-keystroke filter copies no list.)
+    fn group_docs(&self, k: u32) -> std::borrow::Cow<'_, [u32]> {
         match self.corrections.members(k).as_slice() {
-            [one] => self.name_docs(*one).to_vec(),
+            [one] => std::borrow::Cow::Borrowed(self.name_docs(*one)),
             members => {
                 let mut docs: Vec<u32> = members.iter().flat_map(|&m| self.name_docs(m)).copied().collect();
                 docs.sort_unstable();
                 docs.dedup();
-                docs
+                std::borrow::Cow::Owned(docs)
             }
         }
     }
@@ -1790,7 +1791,7 @@ impl Shelf {
             }
         }
         for &e in &query.exclude {
-            for d in self.group_docs(e) {
+            for &d in self.group_docs(e).iter() {
                 if let Some(a) = alive.get_mut(d as usize) {
                     *a = false;
                 }

@@ -13,19 +13,19 @@ use crate::ui::curation::{kind_row, merge_form, rename_row, select_hint, EditAct
 use crate::ui::shell::{self, History};
 use crate::ui::state;
 
-impl Live {
-    /// Where this browser keeps the edits of this corpus version.
-    fn edits_key(self) -> String {
-        format!("explorer-edits:{}", self.base.get_value())
-    }
+/// Where this browser keeps the edits of the corpus version under `base`.
+fn edits_key(base: &str) -> String {
+    format!("explorer-edits:{base}")
+}
 
+impl Live {
     /// The edits to start with: the link's, else those kept for this corpus.
     pub(super) fn initial_edits(base: &str, fragment: &str) -> Vec<Edit> {
         let linked = state::edits_from_fragment(fragment);
         if !linked.is_empty() {
             return linked;
         }
-        curate::from_lines(&shell::stored(&format!("explorer-edits:{base}")))
+        curate::from_lines(&shell::stored(&edits_key(base)))
     }
 
     pub(super) fn actions(self) -> EditActions {
@@ -58,7 +58,7 @@ impl Live {
     fn edits_changed(self) {
         let edits = self.edits.get_untracked();
         shell::write_fragment(&state::with_edits(&shell::read_fragment(), &edits), History::Replace);
-        shell::store(&self.edits_key(), &curate::to_lines(&edits));
+        shell::store(&edits_key(&self.base.get_value()), &curate::to_lines(&edits));
     }
 }
 
