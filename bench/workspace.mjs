@@ -1,6 +1,6 @@
 // The reader's workspace ("Add articles") in headless Chromium:
 //
-//   node bench/workspace.mjs [--sizes 1,10,40] [--site dist] [--before target/dist-repro] [--out bench-out]
+//   node bench/workspace.mjs [--sizes 1,10,40] [--workers 1,2] [--site dist] [--before target/dist-repro] [--out bench-out]
 //
 // (scripts/bench.sh runs it on target/bench-sites/seeds unless BENCH_WORKSPACE=0; --before is
 // skipped when the folder is missing.) Writes <out>/workspace.json and
@@ -37,6 +37,11 @@
 // - Interactivity: during the largest size's analysis (while #progress is shown), characters
 //   are typed into #search one at a time; keystroke (capture keydown) → #result-count text change,
 //   and → the next frame. The box is cleared afterwards so the end state is the unfiltered list.
+// - Workers: each size runs once per entry of --workers (default: 1 and the machine's cores),
+//   set with corpusWorkspace.configure({ workers }) before the files are chosen; "workers used"
+//   is the number of runs the analyser cut the articles into (lastRun.workers). The main
+//   worker's packed result is hashed (SHA-256) in the page: the same size must give the same
+//   hash with any number of workers.
 // - Sizes: brotli q11 (bench/sizes.mjs) of the worker download (analyser_bg.wasm + analyser.js)
 //   and of the start-up download (index.html, loader-*, explorer-*.js, explorer-*_bg.wasm,
 //   style-*.css), for --site and for --before (the build before the feature), and the difference.
@@ -54,6 +59,7 @@ const ROOT = path.resolve(HERE, "..");
 const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : dflt);
 const SIZES_MB = opt("sizes", "1,10,40").split(",").map(Number);
+const WORKERS = opt("workers", `1,${os.cpus().length}`).split(",").map(Number).filter((n, i, all) => n >= 1 && all.indexOf(n) === i);
 const SITE = path.resolve(ROOT, opt("site", "dist"));
 const BEFORE = path.resolve(ROOT, opt("before", "target/dist-repro"));
 const OUT = path.resolve(ROOT, opt("out", "bench-out"));
@@ -83,6 +89,7 @@ const INIT_SCRIPT = `(() => {
   // arrives (this listener runs before the page's onmessage, in the same task).
   B.phases = [];
   B.workerDone = null;
+  B.digest = null;
   const W = window.Worker;
   window.Worker = class extends W {
     constructor(...a) {
@@ -90,9 +97,16 @@ const INIT_SCRIPT = `(() => {
       B.phases.push([performance.now(), "worker"]);
       this.addEventListener("message", (e) => {
         const d = e.data || {};
+        // Helper workers (one run of articles each) post progress without text and a "done"
+        // without rows: only the main worker's messages mark phases and the result.
+        if (d.type === "progress" && d.text === undefined) return;
+        if (d.type === "done" && d.rows === undefined) return;
         const phase = d.type === "progress" ? String(d.text).split("\t")[0] : d.type;
         if (phase !== B.phases[B.phases.length - 1][1]) B.phases.push([performance.now(), phase]);
-        if (d.type === "done") B.workerDone = performance.now();
+        if (d.type === "done") {
+          B.workerDone = performance.now();
+          crypto.subtle.digest("SHA-256", d.packed).then((h) => (B.digest = Array.from(new Uint8Array(h), (b) => b.toString(16).padStart(2, "0")).join("")));
+        }
       });
     }
   };
@@ -201,10 +215,10 @@ async function typeDuringAnalysis(page) {
   return keys;
 }
 
-async function runSize(browser, url, mb) {
+async function runSize(browser, url, mb, workers) {
   const c = corpus(mb);
-  const r = { mb, files: c.files.length, bytes: c.bytes, notes: [] };
-  log(`${mb} MB: ${c.files.length} files, ${(c.bytes / 1e6).toFixed(2)} MB`);
+  const r = { mb, workers, files: c.files.length, bytes: c.bytes, notes: [] };
+  log(`${mb} MB, ${workers} worker(s): ${c.files.length} files, ${(c.bytes / 1e6).toFixed(2)} MB`);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript({ content: INIT_SCRIPT });
   const page = await context.newPage();
@@ -212,6 +226,7 @@ async function runSize(browser, url, mb) {
   try {
     r.shipped = await loadShipped(page, url);
     await page.click("#workspace-toggle");
+    await page.evaluate((n) => globalThis.corpusWorkspace.configure({ workers: n }), workers);
     const expectRows = Math.min(c.files.length, 500);
     const t0 = await page.evaluate(() => performance.now());
     const wall0 = Date.now();
@@ -269,6 +284,8 @@ async function runSize(browser, url, mb) {
     }
     r.longtaskByProgress = split(gone.t - t0); // the split the brief asked for: at #progress gone
     r.analyserMemoryMB = (await page.evaluate(() => globalThis.corpusWorkspace.lastRun.memory)) / 1048576;
+    r.workersUsed = await page.evaluate(() => globalThis.corpusWorkspace.lastRun.workers);
+    r.digest = await page.evaluate(() => window.__ws.digest);
     r.jsHeapUsedMB = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null));
     log(`${mb} MB: done in ${r.doneS.toFixed(1)} s (${r.mbPerS.toFixed(2)} MB/s); reload…`);
 
@@ -308,9 +325,10 @@ function markdown(res) {
   const L = [];
   L.push(`## Reader's workspace (Chromium ${res.browser}, ${res.date}, ${res.machine})`, "");
   L.push("One run per size; `node bench/workspace.mjs`. Times from `setInputFiles` (t0).", "");
-  L.push("| | " + res.runs.map((r) => `${fmt(r.bytes / 1e6, 2)} MB (${r.files} files)`).join(" | ") + " |");
+  L.push("| | " + res.runs.map((r) => `${fmt(r.bytes / 1e6, 2)} MB (${r.files} files), ${r.workers} worker${r.workers > 1 ? "s" : ""}`).join(" | ") + " |");
   L.push("|---|" + res.runs.map(() => "---:|").join(""));
   const row = (name, f) => L.push(`| ${name} | ` + res.runs.map((r) => (r.error && f(r) === undefined ? "failed" : f(r) ?? "–")).join(" | ") + " |");
+  row("workers used (runs of articles)", (r) => r.workersUsed);
   row("analysis: t0 → #progress gone, all rows (s)", (r) => r.doneS !== undefined ? fmt(r.doneS, 2) : undefined);
   row("throughput (MB/s)", (r) => r.mbPerS !== undefined ? fmt(r.mbPerS, 2) : undefined);
   row("t0 → added articles in the result list (s)", (r) => r.listedS !== undefined ? fmt(r.listedS, 2) : undefined);
@@ -327,6 +345,11 @@ function markdown(res) {
   row("reload: navigation → shipped articles listed (ms)", (r) => r.reload ? fmt(r.reload.shippedMs, 0) : undefined);
   row("reload: #progress appeared", (r) => r.reload ? (r.reload.progressAppeared ? "**yes**" : "no") : undefined);
   row("reload: longest task (ms)", (r) => r.reload ? r.reload.longestTaskMs : undefined);
+  for (const mb of [...new Set(res.runs.map((r) => r.mb))]) {
+    const digests = res.runs.filter((r) => r.mb === mb && r.digest).map((r) => `${r.workers}: ${r.digest.slice(0, 12)}`);
+    const same = new Set(digests.map((d) => d.split(": ")[1])).size === 1;
+    if (digests.length > 1) L.push("", `${mb} MB, packed result (SHA-256) by workers: ${digests.join(", ")}: ${same ? "identical" : "**different**"}.`);
+  }
   const big = res.runs.find((r) => r.keystrokes);
   if (big) {
     const ks = big.keystrokes.filter((k) => k.changed && k.progress);
@@ -375,8 +398,8 @@ const server = await serve([["/site/", siteCopy]]);
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--enable-precise-memory-info", "--no-sandbox"] });
 res.browser = browser.version();
 try {
-  for (const mb of SIZES_MB) {
-    res.runs.push(await runSize(browser, `${server.url}/site/`, mb));
+  for (const mb of SIZES_MB) for (const workers of WORKERS) {
+    res.runs.push(await runSize(browser, `${server.url}/site/`, mb, workers));
     fs.writeFileSync(path.join(OUT, "workspace.json"), JSON.stringify(res, null, 1));
   }
 } finally {

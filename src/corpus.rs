@@ -88,8 +88,10 @@ impl Corpus {
         Corpus::from_documents(documents, entities_toml, &mut |_| {})
     }
 
-    /// The corpus-wide stages over built articles.
-    fn from_documents(
+    /// The corpus-wide stages over articles built by [`document::build`], in source order: the
+    /// in-page analyser builds runs of articles in several workers and joins them here, the
+    /// same corpus as [`Corpus::build`] (a test says so).
+    pub fn from_documents(
         mut documents: Vec<Document>,
         entities_toml: Option<&str>,
         progress: &mut dyn FnMut(Stage),

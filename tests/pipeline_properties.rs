@@ -5,7 +5,7 @@
 //! Long run:   PROPTEST_CASES=100000 cargo test --release --test pipeline_properties
 use corpus_explorer::corpus::curate::{self, Edit};
 use corpus_explorer::corpus::shelf::{self, Shelf};
-use corpus_explorer::corpus::{clean, cooccur, echo, export, pack, story, Corpus, Day, Query, Source};
+use corpus_explorer::corpus::{clean, cooccur, document, echo, export, pack, par, story, Corpus, Day, Query, Source};
 use proptest::prelude::*;
 
 /// Pieces that have broken text pipelines before: abbreviations, malformed front matter,
@@ -279,6 +279,44 @@ proptest! {
     fn normalise_is_idempotent(text in any_text()) {
         let once = clean::normalise(&text);
         prop_assert_eq!(clean::normalise(&once), once);
+    }
+}
+
+/// What the page's analyser does with several workers: each builds a run of the articles
+/// (`par::runs`), packs it, and the first joins the runs in order and runs the corpus-wide
+/// stages. The packed corpus must be the one a single worker builds, byte for byte.
+fn built_in_runs(sources: &[Source<'_>], toml: Option<&str>, parts: usize) -> Vec<u8> {
+    let weights: Vec<u64> = sources.iter().map(|s| s.text.len() as u64).collect();
+    let mut documents = Vec::new();
+    for run in par::runs(&weights, parts) {
+        let packed = pack::encode_documents(sources[run].iter().map(document::build).collect());
+        documents.extend(pack::decode_documents(&packed, sources.len(), 0).expect("a run decodes"));
+    }
+    pack::encode(&Corpus::from_documents(documents, toml, &mut |_| {}))
+}
+
+proptest! {
+    #[test]
+    fn articles_built_by_several_workers_give_one_workers_corpus(
+        texts in prop::collection::vec(any_text(), 0..6),
+        parts in 1usize..5,
+    ) {
+        let ids: Vec<String> = (0..texts.len()).map(|i| format!("doc{i:03}")).collect();
+        let sources: Vec<Source<'_>> = ids.iter().zip(&texts).map(|(id, text)| Source { id, text }).collect();
+        let one = pack::encode(&Corpus::build(&sources, None));
+        prop_assert!(built_in_runs(&sources, None, parts) == one);
+    }
+}
+
+#[test]
+fn the_shipped_articles_built_by_several_workers_give_one_workers_corpus() {
+    let folder = corpus_explorer::folder::load(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")))
+        .expect("seeds/ is readable");
+    let sources: Vec<Source<'_>> = folder.files.iter().map(|(id, text)| Source { id, text }).collect();
+    let toml = folder.entities_toml.as_deref();
+    let one = pack::encode(&Corpus::build(&sources, toml));
+    for parts in 1..=sources.len() + 1 {
+        assert!(built_in_runs(&sources, toml, parts) == one, "{parts} workers");
     }
 }
 

@@ -5,8 +5,10 @@
 //! and returns the packed corpus the page already knows how to decode.
 #[cfg(target_arch = "wasm32")]
 mod wasm {
-    use corpus_explorer::corpus::{pack, Corpus, Source, Stage};
-    use corpus_explorer::import::{FileReport, Importer, Status};
+    use std::ops::Range;
+
+    use corpus_explorer::corpus::{document, pack, par, Corpus, Document, Source, Stage};
+    use corpus_explorer::import::{Article, FileReport, Importer, Status};
     use wasm_bindgen::prelude::*;
 
     /// The shipped articles as (id, text) pairs and their `entities.toml` (see `build.rs`).
@@ -18,11 +20,20 @@ mod wasm {
         entities_toml: Option<String>,
     }
 
-    /// One analysis: files in one by one, then one packed corpus out.
+    /// One analysis: files in one by one; then the articles are cut into runs, one per worker
+    /// (`prepare`), this worker builds the first and takes the others' packed results
+    /// (`build_run`, `take_run`), and `finish` joins them in order and runs the corpus-wide
+    /// stages once: the corpus one worker would build, byte for byte
+    /// (`tests/pipeline_properties.rs`).
     #[wasm_bindgen]
     pub struct Analysis {
         importer: Importer,
         shipped: Shipped,
+        articles: Vec<Article>,
+        only_mine: bool,
+        runs: Vec<Range<usize>>,
+        /// The built articles of each run, once built here or taken from a helper worker.
+        built: Vec<Option<Vec<Document>>>,
     }
 
     #[wasm_bindgen]
@@ -32,7 +43,7 @@ mod wasm {
         pub fn new() -> Analysis {
             let shipped: Shipped = serde_json::from_str(SHIPPED).unwrap_or_default();
             let importer = Importer::new(shipped.files.iter().map(|(id, _)| id.clone()));
-            Analysis { importer, shipped }
+            Analysis { importer, shipped, articles: Vec::new(), only_mine: false, runs: Vec::new(), built: Vec::new() }
         }
 
         /// Reads one file; returns its row for the workspace list (see [`row`]).
@@ -52,29 +63,115 @@ mod wasm {
             })
         }
 
-        /// Runs the pipeline over the shipped articles (unless `only_mine`) and the added ones;
-        /// `progress(stage, done, total)` is called as it goes. `curation` is an `entities.toml`
-        /// of the reader's own edits, applied after the shipped one.
-        pub fn finish(self, only_mine: bool, curation: &str, progress: &js_sys::Function) -> Vec<u8> {
-            let articles = self.importer.finish();
-            let mut sources: Vec<Source<'_>> = Vec::new();
-            if !only_mine {
-                sources.extend(self.shipped.files.iter().map(|(id, text)| Source { id, text }));
+        /// Ends the reading: the shipped articles (unless `only_mine`) and the added ones, cut
+        /// into at most `workers` runs of about equal bytes, none under `min_run_bytes` (a
+        /// worker costs its start-up). Returns the number of runs.
+        pub fn prepare(&mut self, only_mine: bool, workers: u32, min_run_bytes: f64) -> u32 {
+            self.articles = std::mem::take(&mut self.importer).finish();
+            self.only_mine = only_mine;
+            let weights: Vec<u64> = self.sources().iter().map(|s| s.text.len() as u64).collect();
+            let total: u64 = weights.iter().sum();
+            let affordable = (total as f64 / min_run_bytes.max(1.0)) as usize;
+            self.runs = par::runs(&weights, (workers as usize).min(affordable).max(1));
+            self.built = vec![None; self.runs.len()];
+            self.runs.len() as u32
+        }
+
+        /// The ids of run `run`'s articles, for the worker that builds it.
+        pub fn run_ids(&self, run: u32) -> Vec<String> {
+            self.run_sources(run).iter().map(|s| s.id.to_string()).collect()
+        }
+
+        /// The texts of run `run`'s articles, in the order of [`Analysis::run_ids`].
+        pub fn run_texts(&self, run: u32) -> Vec<String> {
+            self.run_sources(run).iter().map(|s| s.text.to_string()).collect()
+        }
+
+        /// Builds run `run` here; `progress("articles", done, total)` counts this run's
+        /// articles against all of them.
+        pub fn build_run(&mut self, run: u32, progress: &js_sys::Function) {
+            let total = self.runs.iter().map(|r| r.len()).sum::<usize>();
+            let documents = build_documents(&self.run_sources(run), &mut |done| {
+                let _ =
+                    progress.call3(&JsValue::NULL, &"articles".into(), &(done as f64).into(), &(total as f64).into());
+            });
+            if let Some(slot) = self.built.get_mut(run as usize) {
+                *slot = Some(documents);
             }
-            sources.extend(articles.iter().map(|a| Source { id: &a.id, text: &a.text }));
-            let shipped_toml = if only_mine { "" } else { self.shipped.entities_toml.as_deref().unwrap_or("") };
-            let toml = format!("{shipped_toml}\n{curation}");
-            let corpus = Corpus::build_with_progress(&sources, Some(&toml), &mut |stage| {
-                let (name, done, total) = match stage {
-                    Stage::Documents { done, total } => ("articles", done, total),
-                    Stage::Names => ("names", 0, 1),
-                    Stage::Dates => ("dates", 0, 1),
-                    Stage::Index => ("index", 0, 1),
-                };
+        }
+
+        /// Takes run `run` as a helper worker built it ([`build_documents`]); false when the
+        /// bytes are not that run's articles (then `finish` builds it here).
+        pub fn take_run(&mut self, run: u32, packed: &[u8]) -> bool {
+            let Some(range) = self.runs.get(run as usize).cloned() else { return false };
+            let sources = self.sources();
+            let Ok(documents) = pack::decode_documents(packed, sources.len(), 0) else { return false };
+            let same =
+                documents.len() == range.len() && documents.iter().zip(&sources[range]).all(|(d, s)| d.id == s.id);
+            if same {
+                self.built[run as usize] = Some(documents);
+            }
+            same
+        }
+
+        /// Joins the runs (building here any a helper did not deliver) and runs the corpus-wide
+        /// stages; `progress(stage, done, total)` is called as it goes. `curation` is an
+        /// `entities.toml` of the reader's own edits, applied after the shipped one.
+        pub fn finish(mut self, curation: &str, progress: &js_sys::Function) -> Vec<u8> {
+            let report = |name: &str, done: usize, total: usize| {
                 let _ = progress.call3(&JsValue::NULL, &name.into(), &(done as f64).into(), &(total as f64).into());
+            };
+            let mut documents = Vec::new();
+            for (run, slot) in std::mem::take(&mut self.built).into_iter().enumerate() {
+                let built = slot.unwrap_or_else(|| {
+                    let sources = self.run_sources(run as u32);
+                    build_documents(&sources, &mut |done| report("articles", done, sources.len()))
+                });
+                documents.extend(built);
+            }
+            let shipped_toml = if self.only_mine { "" } else { self.shipped.entities_toml.as_deref().unwrap_or("") };
+            let toml = format!("{shipped_toml}\n{curation}");
+            let corpus = Corpus::from_documents(documents, Some(&toml), &mut |stage| match stage {
+                Stage::Documents { done, total } => report("articles", done, total),
+                Stage::Names => report("names", 0, 1),
+                Stage::Dates => report("dates", 0, 1),
+                Stage::Index => report("index", 0, 1),
             });
             pack::encode(&corpus)
         }
+
+        fn sources(&self) -> Vec<Source<'_>> {
+            let shipped = self.shipped.files.iter().filter(|_| !self.only_mine).map(|(id, text)| Source { id, text });
+            shipped.chain(self.articles.iter().map(|a| Source { id: &a.id, text: &a.text })).collect()
+        }
+
+        fn run_sources(&self, run: u32) -> Vec<Source<'_>> {
+            let range = self.runs.get(run as usize).cloned().unwrap_or_default();
+            let mut sources = self.sources();
+            sources.truncate(range.end);
+            sources.drain(..range.start);
+            sources
+        }
+    }
+
+    /// A helper worker's share: the per-article stage over one run (`ids` and `texts` in
+    /// order), packed for the worker that joins the runs; `progress(done)` as it goes.
+    #[wasm_bindgen(js_name = build_documents)]
+    pub fn build_run_documents(ids: Vec<String>, texts: Vec<String>, progress: &js_sys::Function) -> Vec<u8> {
+        let sources: Vec<Source<'_>> = ids.iter().zip(&texts).map(|(id, text)| Source { id, text }).collect();
+        let documents = build_documents(&sources, &mut |done| {
+            let _ = progress.call1(&JsValue::NULL, &(done as f64).into());
+        });
+        pack::encode_documents(documents)
+    }
+
+    fn build_documents(sources: &[Source<'_>], progress: &mut dyn FnMut(usize)) -> Vec<Document> {
+        let mut documents = Vec::with_capacity(sources.len());
+        for source in sources {
+            documents.push(document::build(source));
+            progress(documents.len());
+        }
+        documents
     }
 
     /// An `entities.toml` read for the page, which has no TOML parser of its own (it would cost

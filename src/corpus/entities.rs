@@ -13,7 +13,8 @@
 //!
 //! Nothing corpus-specific is in this file: only general English cues and a small gazetteer.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::BuildHasherDefault;
 
 use super::gazetteer;
 use super::overrides::Overrides;
@@ -89,7 +90,19 @@ fn is_acronym(word: &str) -> bool {
 /// and change which spellings are tagged.
 fn name_key(text: &str) -> String {
     let text = strip_possessive(text);
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    let mut key = String::with_capacity(text.len());
+    for c in text.chars() {
+        // The ASCII case first: the same answer, without the Unicode tables (every word of
+        // the corpus passes here several times).
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                key.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
 }
 
 fn strip_possessive(text: &str) -> &str {
@@ -297,17 +310,21 @@ fn is_first_name(word: &str) -> bool {
 #[derive(Default)]
 struct Table {
     /// folded spelling → cluster
-    by_key: BTreeMap<String, usize>,
+    by_key: WordMap<usize>,
     clusters: Vec<Cluster>,
     /// union-find parent links
     parent: Vec<usize>,
     /// Words seen capitalised somewhere other than at a sentence start.
-    mid_sentence_caps: BTreeMap<String, u32>,
+    mid_sentence_caps: WordMap<u32>,
     /// Words seen in lower case: a word written both ways is a common word, not a name.
-    lowercase: BTreeMap<String, u32>,
+    lowercase: WordMap<u32>,
     /// Names listed together ("Airbus and Boeing"): usually of one kind.
     coordinated: Vec<(usize, usize)>,
 }
+
+/// The table's word maps are only looked up, never walked, so a hash map cannot leak its order
+/// into the output; FNV, since a tree's string comparisons were a tenth of the name stage.
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<text::Fnv1a>>;
 
 #[derive(Default, Clone)]
 struct Cluster {
@@ -1107,8 +1124,13 @@ impl Table {
 /// cluster root until `tag` renumbers them).
 fn tag_text(text: &str, patterns: &Patterns) -> Vec<Mention> {
     // "&" folds to nothing and spellings drop it too, so "Dunn & Bradley" matches.
-    let toks: Vec<Token<'_>> = tokens(text).into_iter().filter(|t| !name_key(t.text).is_empty()).collect();
-    let folded: Vec<String> = toks.iter().map(|t| name_key(t.text)).collect();
+    let (toks, folded): (Vec<Token<'_>>, Vec<String>) = tokens(text)
+        .into_iter()
+        .filter_map(|t| {
+            let key = name_key(t.text);
+            (!key.is_empty()).then_some((t, key))
+        })
+        .unzip();
     let mut mentions = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1136,7 +1158,7 @@ fn tag_text(text: &str, patterns: &Patterns) -> Vec<Mention> {
 }
 
 /// Folded first word → the spellings that start with it: (folded words, cluster root, case rule).
-type Patterns = BTreeMap<String, Vec<(Vec<String>, usize, Case)>>;
+type Patterns = WordMap<Vec<(Vec<String>, usize, Case)>>;
 
 /// How a spelling's case must match the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1158,7 +1180,7 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
     }
     let hidden = |root: usize| groups.get(&root).is_some_and(|members| members.iter().any(|c| c.hidden));
     // Every spelling of every visible cluster, as folded token sequences, indexed by first token.
-    let mut patterns: Patterns = BTreeMap::new();
+    let mut patterns = Patterns::default();
     for (id, cluster) in table.clusters.iter().enumerate() {
         let root = table_roots[id];
         if hidden(root) {

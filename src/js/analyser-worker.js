@@ -8,7 +8,24 @@
 // listed as skipped with this reason; everything before them is analysed.
 const BUDGET_BYTES = 256 * 1048576;
 self.onmessage = async (event) => {
-  const { wasm, files, onlyMine, curation, toml, packed, edits } = event.data;
+  const { wasm, files, onlyMine, curation, toml, packed, edits, run, workers, minRunBytes } = event.data;
+  // A helper: the per-article stage over one run of articles, for the worker that joins them.
+  if (run) {
+    try {
+      await wasm_bindgen({ module_or_path: wasm });
+      let last = 0;
+      const out = wasm_bindgen.build_documents(run.ids, run.texts, (done) => {
+        const now = Date.now();
+        if (now - last < 100) return;
+        last = now;
+        self.postMessage({ type: "progress", done });
+      });
+      self.postMessage({ type: "done", packed: out }, [out.buffer]);
+    } catch (error) {
+      self.postMessage({ type: "error", message: String(error && error.message || error) });
+    }
+    return;
+  }
   // The page's corpus with the dates the reader set: the date stage is here, not in the page.
   if (typeof edits === "string") {
     try {
@@ -71,10 +88,27 @@ self.onmessage = async (event) => {
       bytesDone += file.blob.size;
     }
     report("analysing", 0, 1, bytesDone, bytesTotal, "", true);
-    const packed = analysis.finish(onlyMine, curation || "", (stage, done, total) => {
-      report(stage, done, total, bytesDone, bytesTotal, "", false);
-    });
-    self.postMessage({ type: "done", packed, rows: rows.join("\n"), memory: wasm_bindgen.memory_bytes() }, [packed.buffer]);
+    const progress = (stage, done, total) => report(stage, done, total, bytesDone, bytesTotal, "", false);
+    // The articles are cut into runs: this worker builds the first, the page gives each other
+    // run to a helper worker (the same code, one per core) and passes its packed articles back
+    // as a "part"; a part that is missing (the helper failed) is built here by `finish`.
+    const runs = analysis.prepare(!!onlyMine, workers || 1, minRunBytes || 0);
+    const parts = new Map();
+    let wake = null;
+    self.onmessage = (e) => {
+      if (e.data && e.data.type === "part") {
+        parts.set(e.data.run, e.data.packed);
+        if (wake) wake();
+      }
+    };
+    for (let r = 1; r < runs; r++) {
+      self.postMessage({ type: "run", run: r, ids: analysis.run_ids(r), texts: analysis.run_texts(r) });
+    }
+    analysis.build_run(0, progress);
+    while (parts.size < runs - 1) await new Promise((resolve) => (wake = resolve));
+    for (const [r, bytes] of parts) if (bytes) analysis.take_run(r, bytes);
+    const packed = analysis.finish(curation || "", progress);
+    self.postMessage({ type: "done", packed, rows: rows.join("\n"), memory: wasm_bindgen.memory_bytes(), workers: runs }, [packed.buffer]);
   } catch (error) {
     // A panic in the wasm arrives here as a RuntimeError: the page shows it and stays usable.
     self.postMessage({ type: "error", message: String(error && error.message || error) });

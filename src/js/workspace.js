@@ -24,8 +24,16 @@ globalThis.corpusWorkspace = (() => {
   // shipped one (src/ui/curation.rs writes it; saved under the key "edits").
   let curation = "";
   const EDITS_KEY = "edits";
-  // The last run's peak analyser memory, for the benchmark (bench/workspace.mjs).
-  const lastRun = { memory: 0 };
+  // The last run's peak analyser memory and how many workers built its articles, for the
+  // benchmark (bench/workspace.mjs).
+  const lastRun = { memory: 0, workers: 0 };
+  // How the per-article stage is shared: at most one worker per core (the first also joins the
+  // runs and does the corpus-wide stages once), each given at least `minRunBytes` of text, since
+  // a worker costs its start-up (~50 ms). The benchmark and the tests change them (`workers`).
+  const analyserOptions = {
+    workers: Math.max(1, Math.min(8, navigator.hardwareConcurrency || 1)),
+    minRunBytes: 512 * 1024,
+  };
 
   const FILES = "files";
   const BATCH = 100;
@@ -146,35 +154,78 @@ globalThis.corpusWorkspace = (() => {
     return analyserParts;
   }
 
-  // Runs one analysis of `files` ([{ name, blob }]) in a fresh worker.
+  // Runs one analysis of `files` ([{ name, blob }]) in a fresh worker, which asks for helper
+  // workers (one per further run of articles, see analyser-worker.js) through `run` messages.
   async function analyse(files, onlyMine, onProgress) {
     if (running) throw new Error("an analysis is already running");
-    const run = { worker: null, reject: null };
+    const run = { workers: [], reject: null };
     running = run;
     try {
       const parts = await loadAnalyser();
       if (running !== run) throw new Error("cancelled");
       return await new Promise((resolve, reject) => {
         run.reject = reject;
-        const worker = new Worker(parts.url);
-        run.worker = worker;
-        worker.onmessage = (event) => {
+        const start = () => {
+          const worker = new Worker(parts.url);
+          run.workers.push(worker);
+          return worker;
+        };
+        const main = start();
+        // The articles stage counts every worker's articles: the helpers' counts are added to
+        // the main worker's, and a helper's progress repeats the main worker's last line.
+        const helperDone = new Map();
+        let lastText = "";
+        const show = () => {
+          if (!lastText) return;
+          const fields = lastText.split("\t");
+          if (fields[0] === "articles") {
+            let done = Number(fields[1]) || 0;
+            for (const d of helperDone.values()) done += d;
+            fields[1] = String(done);
+          }
+          onProgress(fields.join("\t"));
+        };
+        const help = (m) => {
+          const helper = start();
+          const deliver = (packed) => {
+            helperDone.delete(m.run);
+            main.postMessage({ type: "part", run: m.run, packed }, packed ? [packed.buffer] : []);
+            helper.terminate();
+          };
+          helper.onmessage = (event) => {
+            const h = event.data;
+            if (h.type === "progress") {
+              helperDone.set(m.run, h.done);
+              show();
+            } else deliver(h.type === "done" ? h.packed : null);
+          };
+          helper.onerror = (event) => {
+            event.preventDefault();
+            deliver(null);
+          };
+          helper.postMessage({ wasm: parts.module, run: { ids: m.ids, texts: m.texts } });
+        };
+        main.onmessage = (event) => {
           const m = event.data;
-          if (m.type === "progress") onProgress(m.text);
+          if (m.type === "progress") {
+            lastText = m.text;
+            show();
+          } else if (m.type === "run") help(m);
           else if (m.type === "done") {
             lastRun.memory = m.memory;
+            lastRun.workers = m.workers;
             resolve({ packed: m.packed, rows: m.rows });
           }
           else reject(new Error(m.message));
         };
-        worker.onerror = (event) => {
+        main.onerror = (event) => {
           event.preventDefault();
           reject(new Error(event.message || "the analyser stopped"));
         };
-        worker.postMessage({ wasm: parts.module, files, onlyMine, curation });
+        main.postMessage({ wasm: parts.module, files, onlyMine, curation, ...analyserOptions });
       });
     } finally {
-      if (run.worker) run.worker.terminate();
+      for (const w of run.workers) w.terminate();
       if (running === run) running = null;
     }
   }
@@ -201,7 +252,7 @@ globalThis.corpusWorkspace = (() => {
     if (!running) return;
     const run = running;
     running = null;
-    if (run.worker) run.worker.terminate();
+    for (const w of run.workers) w.terminate();
     if (run.reject) run.reject(new Error("cancelled"));
   }
 
@@ -349,6 +400,12 @@ globalThis.corpusWorkspace = (() => {
     },
     cancel,
     lastRun,
+    // For the benchmark and the tests: how many workers share the articles, and the least text
+    // worth a worker of its own.
+    configure({ workers, minRunBytes }) {
+      if (workers >= 1) analyserOptions.workers = Math.floor(workers);
+      if (minRunBytes >= 0) analyserOptions.minRunBytes = minRunBytes;
+    },
     // Downloads every kept file in one JSON file that "Add articles" accepts elsewhere.
     async exportWorkspace() {
       const files = [];

@@ -149,6 +149,53 @@ fn a_readers_mixed_files_are_explored_with_the_shipped_ones_kept_and_removed() {
     });
 }
 
+/// The articles shared among several workers (one run each) give the corpus one worker gives:
+/// the same packed bytes in the browser's storage, the same chips.
+#[test]
+fn articles_analysed_by_several_workers_give_the_corpus_one_worker_gives() {
+    let site = Site::serve(&dist(), "/");
+    in_both_browsers(|browser| {
+        let base = site.base.clone();
+        async move {
+            let page = Page::open(browser).await;
+            let mut results = Vec::new();
+            for workers in [1, 4] {
+                page.goto(&base).await;
+                page.wait_until("document.querySelectorAll('#result-list > li').length === 5", "the shipped 5").await;
+                page.click("#workspace-toggle").await;
+                // Every run is worth a worker here, however small: 11 articles in 4 runs.
+                page.js(&format!("corpusWorkspace.configure({{ workers: {workers}, minRunBytes: 0 }});")).await;
+                page.choose_files("#add-files", &mixed_files()).await;
+                wait_for_rows(&page, 6).await;
+                page.wait_until("document.querySelectorAll('#result-list > li').length === 11", "11 articles").await;
+                let used = page.js("return corpusWorkspace.lastRun.workers;").await;
+                assert_eq!(used, serde_json::json!(workers), "{browser:?}: runs of articles");
+                page.js(
+                    "window.__packed = null;
+                     const open = indexedDB.open('corpus-explorer');
+                     open.onsuccess = () => {
+                       const get = open.result.transaction('workspace').objectStore('workspace').get('current');
+                       get.onsuccess = () => crypto.subtle.digest('SHA-256', get.result.packed).then((h) => {
+                         window.__packed = Array.from(new Uint8Array(h), (b) => b.toString(16).padStart(2, '0')).join('');
+                         open.result.close();
+                       });
+                     };",
+                )
+                .await;
+                let digest = page.wait_until("window.__packed", "the stored corpus's hash").await;
+                let chips = page.attrs(".chip[data-entity]", "data-entity").await;
+                assert!(chips.iter().any(|c| c == "Zentaro Corp"), "{browser:?}: {chips:?}");
+                results.push((digest, chips));
+                page.click("#clear-workspace").await;
+                page.wait_until("document.querySelectorAll('#result-list > li').length === 5", "the shipped 5").await;
+            }
+            assert_eq!(results[0], results[1], "{browser:?}: 1 worker vs 4");
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            page.close().await;
+        }
+    });
+}
+
 #[test]
 fn pasted_text_becomes_an_article_and_cancel_keeps_the_workspace() {
     // A file big enough that its analysis is still running when Cancel is clicked.
@@ -196,9 +243,12 @@ fn the_single_file_build_analyses_added_files_over_file_urls() {
         page.goto(&single_file_url()).await;
         page.wait_until("document.querySelectorAll('#result-list > li').length === 5", "the shipped 5").await;
         page.click("#workspace-toggle").await;
+        // Helper workers over file:// too: 6 articles in 3 runs.
+        page.js("corpusWorkspace.configure({ workers: 3, minRunBytes: 0 });").await;
         page.choose_files("#add-files", &[import_fixture("ferry-contract.html"), import_fixture("annual-report.pdf")])
             .await;
         wait_for_rows(&page, 2).await;
+        assert_eq!(page.js("return corpusWorkspace.lastRun.workers;").await, serde_json::json!(3), "{browser:?}");
         assert_eq!(
             row(&page, "ferry-contract.html").await.0,
             "added",
