@@ -133,6 +133,15 @@ impl ViewState {
         }
     }
 
+    /// Undoing `edit`: a renamed name in the filter gets its old name back (the new one names
+    /// nothing any more). A merge's kept name still names articles, and a hidden name left
+    /// the filter, so those stay as they are.
+    pub fn unfollow(&mut self, edit: &Edit) {
+        if let Edit::Rename { from, to } = edit {
+            self.follow(&Edit::Rename { from: to.trim().to_string(), to: from.clone() });
+        }
+    }
+
     /// Clicking a mention in the reader: require it, or drop it if already in the filter.
     pub fn toggle_entity(&mut self, name: &str) {
         match self.chip_state(name) {
@@ -341,6 +350,11 @@ mod tests {
         assert_eq!(s.include, ["Orvel"]);
         s.follow(&Edit::Merge { into: "Brevik Trust".into(), from: vec!["the Brevik Trust".into()] });
         assert_eq!((s.include.len(), s.exclude.len()), (1, 1));
+        // Undone: a rename gives the filter its old name back; a merge's kept name stays.
+        s.unfollow(&Edit::Rename { from: "Zentaro".into(), to: " Zentaro Corp ".into() });
+        assert_eq!(s.exclude, ["Zentaro"]);
+        s.unfollow(&Edit::Merge { into: "Orvel".into(), from: vec!["Orvel Group".into()] });
+        assert_eq!(s.include, ["Orvel"]);
     }
 
     #[test]

@@ -802,6 +802,19 @@ fn the_served_chips_take_name_corrections_with_exact_counts() {
             // The corrected chip filters by every name merged into it.
             page.click(&format!(".chip[data-entity={renamed:?}]")).await;
             wait_count(&page, &count_line(merged_count as usize, total), "the corrected chip's filter").await;
+            // Undoing the rename gives the filter the merged chip's old name back: the same
+            // articles, not a filter by a name that no longer exists.
+            if page.count("#undo-edit").await == 0 {
+                page.click("#edit-names").await;
+            }
+            page.click("#undo-edit").await;
+            page.wait_until(
+                &format!("document.querySelector('.chip.required[data-entity={a:?}]')"),
+                "the filter on the merged chip's old name",
+            )
+            .await;
+            wait_count(&page, &count_line(merged_count as usize, total), "the filter under the old name").await;
+            assert_eq!(page.count(".chip.required").await, 1, "{browser:?}");
             assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
             // Leave this browser's storage as it was found.
             page.js("localStorage.clear()").await;

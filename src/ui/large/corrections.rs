@@ -11,7 +11,7 @@ use super::Live;
 use crate::corpus::curate::{self, Edit};
 use crate::ui::curation::{kind_row, merge_form, rename_row, select_hint, EditActions};
 use crate::ui::shell::{self, History};
-use crate::ui::state;
+use crate::ui::state::{self, ViewState};
 
 /// Where this browser keeps the edits of the corpus version under `base`.
 fn edits_key(base: &str) -> String {
@@ -31,8 +31,8 @@ impl Live {
     pub(super) fn actions(self) -> EditActions {
         EditActions {
             edit: Callback::new(move |edit| self.edit(edit)),
-            undo: Callback::new(move |()| self.shift(self.edits, self.undone)),
-            redo: Callback::new(move |()| self.shift(self.undone, self.edits)),
+            undo: Callback::new(move |()| self.shift(self.edits, self.undone, ViewState::unfollow)),
+            redo: Callback::new(move |()| self.shift(self.undone, self.edits, ViewState::follow)),
             can_undo: Signal::derive(move || self.edits.with(|e| !e.is_empty())),
             can_redo: Signal::derive(move || self.undone.with(|u| !u.is_empty())),
             edits: self.edits.into(),
@@ -48,10 +48,11 @@ impl Live {
         self.edits_changed();
     }
 
-    /// Undo (edits → undone) or redo (undone → edits): one edit moves.
-    fn shift(self, from: RwSignal<Vec<Edit>>, to: RwSignal<Vec<Edit>>) {
+    /// Undo (edits → undone) or redo (undone → edits): one edit moves, and the filter with it.
+    fn shift(self, from: RwSignal<Vec<Edit>>, to: RwSignal<Vec<Edit>>, filter: fn(&mut ViewState, &Edit)) {
         let Some(edit) = from.try_update(Vec::pop).flatten() else { return };
-        to.update(|t| t.push(edit));
+        to.update(|t| t.push(edit.clone()));
+        self.change(History::Replace, |s| filter(s, &edit));
         self.edits_changed();
     }
 
