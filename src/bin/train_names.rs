@@ -5,6 +5,10 @@
 //! train-names tune [max-epochs]   train on train.jsonl, print dev F1 after each epoch count
 //! train-names [epochs] [--without-dev] [--out FILE]
 //!                                 train on train.jsonl (+ dev.jsonl), write the weights
+//! train-names spans IN OUT [--weights FILE]
+//!                                 the tagger alone over articles ({"id", "text"} a line, as in
+//!                                 bench/quality/data), names written as the quality scorer reads
+//!                                 them ({"id", "entities": [{"text", "kind"}]}): a diagnostic
 //! ```
 //!
 //! Deterministic: the same data and epochs give byte-identical weights.
@@ -39,8 +43,62 @@ fn read(path: &str, docs: &mut Vec<String>) -> Result<Vec<Example>, String> {
     Ok(out)
 }
 
+#[derive(serde::Deserialize)]
+struct Article {
+    id: String,
+    text: String,
+}
+
+/// `train-names spans IN OUT [--weights FILE]`: the tagger alone as a system of the quality benchmark.
+fn spans(args: &[String]) -> Result<(), String> {
+    let (Some(input), Some(output)) = (args.get(1), args.get(2)) else {
+        return Err("usage: train-names spans IN OUT [--weights FILE]".into());
+    };
+    let loaded;
+    let model = match args.iter().position(|a| a == "--weights").and_then(|k| args.get(k + 1)) {
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+            loaded = Model::decode(&bytes).ok_or_else(|| format!("{path}: not a weights file"))?;
+            &loaded
+        }
+        None => tagger::get(),
+    };
+    let text = std::fs::read_to_string(input).map_err(|e| format!("{input}: {e}"))?;
+    let mut out = String::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let article: Article = serde_json::from_str(line).map_err(|e| format!("{input}: {e}"))?;
+        let sentences: Vec<&str> = article
+            .text
+            .split('\n')
+            .filter(|p| !p.trim().is_empty())
+            .flat_map(corpus_explorer::corpus::sentences::split)
+            .collect();
+        let doc = tagger::DocStats::new(sentences.iter().copied());
+        let entities: Vec<serde_json::Value> = sentences
+            .iter()
+            .flat_map(|s| {
+                model.spans(s, &doc).into_iter().map(|span| {
+                    serde_json::json!({"text": &s[span.start..span.end], "kind": span.kind.label()})
+                })
+            })
+            .collect();
+        out.push_str(&serde_json::json!({"id": article.id, "entities": entities}).to_string());
+        out.push('\n');
+    }
+    std::fs::write(output, out).map_err(|e| format!("{output}: {e}"))
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("spans") {
+        return match spans(&args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let mut docs = Vec::new();
     let read_all = |docs: &mut Vec<String>| -> Result<(Vec<Example>, Vec<Example>), String> {
         let mut train = read("train/data/train.jsonl", docs)?;
