@@ -33,6 +33,8 @@ use super::super::types::EntityKind;
 use super::{in_list, strip_possessive, ORG_CUES, ORG_HEADS, PERSON_TITLES, PLACE_BEFORE, PLACE_HEADS};
 
 const WEIGHTS: &[u8] = include_bytes!("../../../data/tagger/names.bin");
+/// Word classes induced from open text (`train/word_clusters.rs`): `word<TAB>fine<TAB>coarse`.
+const CLUSTERS: &str = include_str!("../../../data/tagger/clusters.tsv");
 const MAGIC: &[u8; 4] = b"CXW1";
 
 /// The kinds the tagger knows, in tag order.
@@ -154,6 +156,8 @@ impl Fnv {
 /// The word as the features see it: possessive stripped, lower case, its shape.
 struct Word {
     lower: String,
+    /// Word classes (fine, coarse); `u16::MAX` when the word has none.
+    cluster: (u16, u16),
     shape: String,
     possessive: bool,
     capitalised: bool,
@@ -178,8 +182,10 @@ impl Word {
                 shape.push(s);
             }
         }
+        let lower = stem.to_lowercase();
         Word {
-            lower: stem.to_lowercase(),
+            cluster: cluster_of(stem, &lower).unwrap_or((u16::MAX, u16::MAX)),
+            lower,
             shape,
             possessive: stem.len() < token.text.len(),
             capitalised: stem.chars().next().is_some_and(char::is_uppercase),
@@ -189,6 +195,29 @@ impl Word {
 }
 
 const PAD: &str = "<pad>";
+
+/// Every word with classes: as written → (fine, coarse).
+fn clusters() -> &'static HashMap<&'static str, (u16, u16)> {
+    static C: OnceLock<HashMap<&'static str, (u16, u16)>> = OnceLock::new();
+    C.get_or_init(|| {
+        CLUSTERS
+            .lines()
+            .filter_map(|line| {
+                let mut parts = line.split('\t');
+                let word = parts.next()?;
+                let fine = parts.next()?.parse().ok()?;
+                let coarse = parts.next()?.parse().ok()?;
+                Some((word, (fine, coarse)))
+            })
+            .collect()
+    })
+}
+
+/// The word classes of a word as written, else in lower case.
+fn cluster_of(stem: &str, lower: &str) -> Option<(u16, u16)> {
+    let c = clusters();
+    c.get(stem).or_else(|| c.get(lower)).copied()
+}
 
 /// The features of token `i` that do not depend on earlier tags.
 fn static_features(toks: &[Token<'_>], words: &[Word], i: usize, doc: &DocStats, out: &mut Vec<u64>) {
@@ -214,6 +243,15 @@ fn static_features(toks: &[Token<'_>], words: &[Word], i: usize, doc: &DocStats,
         push(Fnv::new(11).byte(n as u8).str(&chars[..n].iter().collect::<String>()));
         push(Fnv::new(12).byte(n as u8).str(&chars[chars.len() - n..].iter().collect::<String>()));
     }
+    // Word classes: the word's (fine and coarse), its neighbours' (fine), and coarse pairs.
+    let cluster = |j: isize| at(j).map_or((u16::MAX - 1, u16::MAX - 1), |w| w.cluster);
+    let c16 = |f: Fnv, v: u16| f.byte(v as u8).byte((v >> 8) as u8);
+    push(c16(Fnv::new(21), cluster(0).0));
+    push(c16(Fnv::new(22), cluster(0).1));
+    push(c16(Fnv::new(23), cluster(-1).0));
+    push(c16(Fnv::new(24), cluster(1).0));
+    push(c16(c16(Fnv::new(25), cluster(-1).1), cluster(0).1));
+    push(c16(c16(Fnv::new(26), cluster(0).1), cluster(1).1));
     let first_word = toks[..i].iter().all(|t| !t.is_word());
     push(Fnv::new(13).byte(u8::from(first_word)).byte(u8::from(w.capitalised)).byte(u8::from(w.possessive)));
     if w.symbol {
