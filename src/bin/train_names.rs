@@ -54,15 +54,18 @@ fn spans(args: &[String]) -> Result<(), String> {
     let (Some(input), Some(output)) = (args.get(1), args.get(2)) else {
         return Err("usage: train-names spans IN OUT [--weights FILE]".into());
     };
-    let loaded;
-    let model = match args.iter().position(|a| a == "--weights").and_then(|k| args.get(k + 1)) {
-        Some(path) => {
-            let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-            loaded = Model::decode(&bytes).ok_or_else(|| format!("{path}: not a weights file"))?;
-            &loaded
+    let load = |flag: &str, shipped: &'static Model| -> Result<Model, String> {
+        match args.iter().position(|a| a == flag).and_then(|k| args.get(k + 1)) {
+            Some(path) if path == "none" => Ok(Model::default()),
+            Some(path) => {
+                let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+                Model::decode(&bytes).ok_or_else(|| format!("{path}: not a weights file"))
+            }
+            None => Ok(shipped.clone()),
         }
-        None => tagger::get(),
     };
+    let first = load("--weights", tagger::get())?;
+    let second = load("--weights2", tagger::get_second())?;
     let text = std::fs::read_to_string(input).map_err(|e| format!("{input}: {e}"))?;
     let mut out = String::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
@@ -73,11 +76,12 @@ fn spans(args: &[String]) -> Result<(), String> {
             .filter(|p| !p.trim().is_empty())
             .flat_map(corpus_explorer::corpus::sentences::split)
             .collect();
-        let doc = tagger::DocStats::new(sentences.iter().copied());
+        let found = tagger::tag_article(&first, Some(&second), &sentences);
         let entities: Vec<serde_json::Value> = sentences
             .iter()
-            .flat_map(|s| {
-                model.spans(s, &doc).into_iter().map(|span| {
+            .zip(found)
+            .flat_map(|(s, spans)| {
+                spans.into_iter().map(move |span| {
                     serde_json::json!({"text": &s[span.start..span.end], "kind": span.kind.label()})
                 })
             })
@@ -116,10 +120,16 @@ fn main() -> ExitCode {
     let numbers: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     let number = |k: usize, default: usize| numbers.get(k).copied().unwrap_or(default);
     if args.first().map(String::as_str) == Some("tune") {
-        for epochs in 1..=number(0, 12) {
+        let second = args.iter().any(|a| a == "--second");
+        for epochs in number(1, 1)..=number(0, 12) {
             let model = Model::decode(&tagger::train(&train, epochs, MIN_COUNT)).unwrap_or_default();
             let (p, r, f) = tagger::evaluate(&model, &dev);
             println!("epochs {epochs:2}: dev P {p:.1} R {r:.1} F1 {f:.1}");
+            if second {
+                let model2 = Model::decode(&tagger::train_second(&train, epochs, MIN_COUNT)).unwrap_or_default();
+                let (p, r, f) = tagger::evaluate_second(&model, &model2, &dev);
+                println!("  second pass: dev P {p:.1} R {r:.1} F1 {f:.1}");
+            }
         }
         return ExitCode::SUCCESS;
     }
@@ -137,6 +147,14 @@ fn main() -> ExitCode {
         eprintln!("error: {out}: {e}");
         return ExitCode::from(2);
     }
+    // The second pass's weights next to the first's ("names.bin" → "names2.bin").
+    let out2 = out.strip_suffix(".bin").map_or_else(|| format!("{out}2"), |stem| format!("{stem}2.bin"));
+    let bytes2 = tagger::train_second(&all, epochs, MIN_COUNT);
+    if let Err(e) = std::fs::write(&out2, &bytes2) {
+        eprintln!("error: {out2}: {e}");
+        return ExitCode::from(2);
+    }
+    println!("wrote {out2}: {} bytes (second pass)", bytes2.len());
     let model = Model::decode(&bytes).unwrap_or_default();
     let (p, r, f) = tagger::evaluate(&model, &all);
     println!(

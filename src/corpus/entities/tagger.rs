@@ -33,6 +33,8 @@ use super::super::types::EntityKind;
 use super::{in_list, strip_possessive, ORG_CUES, ORG_HEADS, PERSON_TITLES, PLACE_BEFORE, PLACE_HEADS};
 
 const WEIGHTS: &[u8] = include_bytes!("../../../data/tagger/names.bin");
+/// The second pass's weights (same format), which also read the first pass's tags of the article.
+const WEIGHTS2: &[u8] = include_bytes!("../../../data/tagger/names2.bin");
 /// Word classes induced from open text (`train/word_clusters.rs`): `word<TAB>fine<TAB>coarse`.
 const CLUSTERS: &str = include_str!("../../../data/tagger/clusters.tsv");
 const MAGIC: &[u8; 4] = b"CXW1";
@@ -108,6 +110,10 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 pub struct DocStats {
     lower: HashSet<String>,
     caps_mid: HashSet<String>,
+    /// How the first pass tagged each word of the article (the second pass's evidence): per word,
+    /// [not in a name, in a person's, an organisation's, a place's name; last word of a longer
+    /// person's, organisation's, place's name]. Empty in the first pass.
+    history: HashMap<String, [u16; 7]>,
 }
 
 impl DocStats {
@@ -126,6 +132,39 @@ impl DocStats {
         }
         stats
     }
+
+    /// These statistics plus the first pass's tags of every sentence of the article, for the
+    /// second pass (Krishnan & Manning 2006; Ratinov & Roth 2009: a name is usually of one
+    /// kind throughout an article, and a surname alone is the person named in full elsewhere).
+    pub fn with_history<'a, 't: 'a>(mut self, tagged: impl IntoIterator<Item = (&'a [Token<'t>], &'a [Tag])>) -> DocStats {
+        for (toks, tags) in tagged {
+            for (i, (t, tag)) in toks.iter().zip(tags).enumerate() {
+                if !t.is_word() {
+                    continue;
+                }
+                let counts = self.history.entry(key(t.text)).or_default();
+                let slot = tag.kind().map_or(0, |k| 1 + k);
+                counts[slot] = counts[slot].saturating_add(1);
+                if let (Some(k), 2) = (tag.kind(), tag.position()) {
+                    if i > 0 {
+                        counts[4 + k] = counts[4 + k].saturating_add(1);
+                    }
+                }
+            }
+        }
+        self
+    }
+}
+
+/// The largest of `counts` (the first on ties) and how clear it is: 2 all, 1 a majority, 0 less.
+fn majority(counts: &[u16]) -> Option<(u8, u8)> {
+    let total: u32 = counts.iter().map(|&c| u32::from(c)).sum();
+    if total == 0 {
+        return None;
+    }
+    let (best, &n) = counts.iter().enumerate().rev().max_by_key(|(_, &c)| c)?;
+    let n = u32::from(n);
+    Some((best as u8, if n == total { 2 } else { u8::from(2 * n > total) }))
 }
 
 fn key(word: &str) -> String {
@@ -298,6 +337,18 @@ fn static_features(toks: &[Token<'_>], words: &[Word], i: usize, doc: &DocStats,
             .byte(u8::from(doc.caps_mid.contains(key)))
             .byte(u8::from(w.capitalised)),
     );
+    // The second pass: how the first tagged this word across the article.
+    if let Some(counts) = doc.history.get(key) {
+        if let Some((label, clear)) = majority(&counts[..4]) {
+            push(Fnv::new(40).byte(label).byte(clear).byte(u8::from(w.capitalised)));
+        }
+        if let Some((kind, clear)) = majority(&counts[1..4]) {
+            push(Fnv::new(41).byte(kind).byte(clear));
+        }
+        if let Some((kind, clear)) = majority(&counts[4..7]) {
+            push(Fnv::new(42).byte(kind).byte(clear));
+        }
+    }
 }
 
 /// The features that read the tags already decided.
@@ -331,7 +382,7 @@ impl Hasher for IdHasher {
 type Ids<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 /// Weights, sparse: a feature's (tag, weight) pairs.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Model {
     index: Ids<(u32, u8)>,
     weights: Vec<(u8, i16)>,
@@ -341,6 +392,12 @@ pub struct Model {
 pub fn get() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| Model::decode(WEIGHTS).unwrap_or_default())
+}
+
+/// The shipped second pass (empty when not shipped: then the first pass is the answer).
+pub fn get_second() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| Model::decode(WEIGHTS2).unwrap_or_default())
 }
 
 impl Model {
@@ -631,7 +688,62 @@ struct Trained {
 /// gives the same weights), ignoring features seen fewer than `min_count` times, and returns
 /// the encoded weights file.
 pub fn train(examples: &[Example], epochs: usize, min_count: u32) -> Vec<u8> {
+    train_with(examples, &doc_stats(examples), epochs, min_count)
+}
+
+/// Trains the second pass: the first pass's tags of the training data come from models trained
+/// without the example's article (`FOLDS` folds by article), as tagging will see them.
+pub fn train_second(examples: &[Example], epochs: usize, min_count: u32) -> Vec<u8> {
+    let first = first_pass_tags(examples, epochs, min_count);
+    train_with(examples, &history_stats(examples, &first), epochs, min_count)
+}
+
+const FOLDS: usize = 5;
+
+/// Each example's first-pass tags, from a model trained on the other folds' articles.
+fn first_pass_tags(examples: &[Example], epochs: usize, min_count: u32) -> Vec<Vec<Tag>> {
     let stats = doc_stats(examples);
+    let mut tags: Vec<Vec<Tag>> = vec![Vec::new(); examples.len()];
+    for fold in 0..FOLDS {
+        let rest: Vec<&Example> = examples.iter().filter(|e| e.doc % FOLDS != fold).collect();
+        let owned: Vec<Example> =
+            rest.iter().map(|e| Example { text: e.text.clone(), names: e.names.clone(), doc: e.doc }).collect();
+        let model = Model::decode(&train(&owned, epochs, min_count)).unwrap_or_default();
+        for (n, e) in examples.iter().enumerate().filter(|(_, e)| e.doc % FOLDS == fold) {
+            tags[n] = model.tag_tokens(&tokens(&e.text), &stats[e.doc]);
+        }
+    }
+    tags
+}
+
+/// Document statistics with the first pass's tags.
+fn history_stats(examples: &[Example], first: &[Vec<Tag>]) -> Vec<DocStats> {
+    let docs = examples.iter().map(|e| e.doc + 1).max().unwrap_or(0);
+    let toks: Vec<Vec<Token<'_>>> = examples.iter().map(|e| tokens(&e.text)).collect();
+    let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); docs];
+    for (n, e) in examples.iter().enumerate() {
+        by_doc[e.doc].push(n);
+    }
+    doc_stats(examples)
+        .into_iter()
+        .zip(by_doc)
+        .map(|(stats, ns)| stats.with_history(ns.iter().map(|&n| (toks[n].as_slice(), first[n].as_slice()))))
+        .collect()
+}
+
+/// Both passes over one article's sentences: the names of each, as byte spans.
+pub fn tag_article(first: &Model, second: Option<&Model>, sentences: &[&str]) -> Vec<Vec<Span>> {
+    let stats = DocStats::new(sentences.iter().copied());
+    let toks: Vec<Vec<Token<'_>>> = sentences.iter().map(|s| tokens(s)).collect();
+    let tags: Vec<Vec<Tag>> = toks.iter().map(|t| first.tag_tokens(t, &stats)).collect();
+    let Some(second) = second.filter(|m| !m.is_empty()) else {
+        return toks.iter().zip(&tags).map(|(t, g)| spans_of(t, g)).collect();
+    };
+    let stats = stats.with_history(toks.iter().map(Vec::as_slice).zip(tags.iter().map(Vec::as_slice)));
+    toks.iter().map(|t| spans_of(t, &second.tag_tokens(t, &stats))).collect()
+}
+
+fn train_with(examples: &[Example], stats: &[DocStats], epochs: usize, min_count: u32) -> Vec<u8> {
     let prepared: Vec<(Vec<Token<'_>>, Vec<Tag>)> = examples
         .iter()
         .map(|e| {
@@ -763,7 +875,17 @@ fn encode(model: &Ids<Trained>, clock: u64) -> Vec<u8> {
 
 /// Span-level precision, recall and F1 (name + kind) of `model` on `examples`, as percentages.
 pub fn evaluate(model: &Model, examples: &[Example]) -> (f64, f64, f64) {
+    evaluate_with(model, examples, &doc_stats(examples))
+}
+
+/// [`evaluate`] for the second pass after `first`.
+pub fn evaluate_second(first: &Model, second: &Model, examples: &[Example]) -> (f64, f64, f64) {
     let stats = doc_stats(examples);
+    let tags: Vec<Vec<Tag>> = examples.iter().map(|e| first.tag_tokens(&tokens(&e.text), &stats[e.doc])).collect();
+    evaluate_with(second, examples, &history_stats(examples, &tags))
+}
+
+fn evaluate_with(model: &Model, examples: &[Example], stats: &[DocStats]) -> (f64, f64, f64) {
     let (mut right, mut predicted, mut gold) = (0usize, 0usize, 0usize);
     for e in examples {
         let toks = tokens(&e.text);
