@@ -30,7 +30,7 @@ use std::sync::OnceLock;
 use super::super::gazetteer;
 use super::super::text::{self, Token};
 use super::super::types::EntityKind;
-use super::{in_list, strip_possessive, ORG_CUES, ORG_HEADS, PERSON_TITLES, PLACE_BEFORE, PLACE_HEADS};
+use super::{strip_possessive, ORG_CUES, ORG_HEADS, PERSON_TITLES, PLACE_BEFORE, PLACE_HEADS};
 
 const WEIGHTS: &[u8] = include_bytes!("../../../data/tagger/names.bin");
 /// The second pass's weights (same format), which also read the first pass's tags of the article.
@@ -201,6 +201,62 @@ struct Word {
     possessive: bool,
     capitalised: bool,
     symbol: bool,
+    /// No word before it in the sentence.
+    first: bool,
+    /// The rules' lists it is in (organisation heads, place heads, titles, organisation cues,
+    /// words before places), as bits.
+    lists: u8,
+    /// What the gazetteer knows of it, as bits.
+    facts: u8,
+    /// Whether the two and three words from here are a known place.
+    place_phrase: [bool; 2],
+}
+
+/// Which of the rules' lists each listed word is in, as [`Word::lists`] bits.
+fn list_bits() -> &'static HashMap<&'static str, u8> {
+    static B: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    B.get_or_init(|| {
+        let mut bits: HashMap<&'static str, u8> = HashMap::new();
+        for (bit, list) in [ORG_HEADS, PLACE_HEADS, PERSON_TITLES, ORG_CUES, PLACE_BEFORE].iter().enumerate() {
+            for word in list.iter() {
+                *bits.entry(word).or_default() |= 1 << bit;
+            }
+        }
+        bits
+    })
+}
+
+/// The words of a sentence's tokens, with what the features ask of each computed once.
+fn words_of(toks: &[Token<'_>]) -> Vec<Word> {
+    let g = gazetteer::get();
+    let first_word = toks.iter().position(Token::is_word).unwrap_or(toks.len());
+    let mut words: Vec<Word> = toks.iter().map(Word::new).collect();
+    for (i, w) in words.iter_mut().enumerate() {
+        w.first = i <= first_word;
+        let l = w.lower.as_str();
+        let bits = list_bits();
+        w.lists = bits.get(l).map_or(0, |b| b & !4) | bits.get(l.trim_end_matches('.')).map_or(0, |b| b & 4);
+        if w.symbol {
+            continue;
+        }
+        let stem = strip_possessive(toks[i].text);
+        let place = g.place(stem);
+        w.facts = u8::from(g.is_given_name(stem))
+            | u8::from(g.is_surname(stem)) << 1
+            | u8::from(place.place()) << 2
+            | u8::from(place.country) << 3
+            | u8::from(place.ambiguous) << 4
+            | u8::from(g.demonym(stem).is_some()) << 5
+            | u8::from(g.is_common_word(l)) << 6;
+        for len in 2..=3usize {
+            let last = i + len - 1;
+            if last < toks.len() && toks[i..=last].iter().all(Token::is_word) {
+                let phrase: Vec<&str> = toks[i..=last].iter().map(|t| strip_possessive(t.text)).collect();
+                w.place_phrase[len - 2] = g.place(&phrase.join(" ")).place();
+            }
+        }
+    }
+    words
 }
 
 impl Word {
@@ -229,6 +285,10 @@ impl Word {
             possessive: stem.len() < token.text.len(),
             capitalised: stem.chars().next().is_some_and(char::is_uppercase),
             symbol: !token.is_word(),
+            first: false,
+            lists: 0,
+            facts: 0,
+            place_phrase: [false; 2],
         }
     }
 }
@@ -259,13 +319,17 @@ fn cluster_of(stem: &str, lower: &str) -> Option<(u16, u16)> {
 }
 
 /// The features of token `i` that do not depend on earlier tags.
-fn static_features(toks: &[Token<'_>], words: &[Word], i: usize, doc: &DocStats, out: &mut Vec<u64>) {
-    let g = gazetteer::get();
+fn static_features(words: &[Word], i: usize, doc: &DocStats, out: &mut Vec<u64>) {
+    base_features(words, i, doc, out);
+    second_features(words, i, doc, out);
+}
+
+/// [`static_features`] but the second pass's.
+fn base_features(words: &[Word], i: usize, doc: &DocStats, out: &mut Vec<u64>) {
     let at = |j: isize| -> Option<&Word> { usize::try_from(i as isize + j).ok().and_then(|j| words.get(j)) };
     let lower = |j: isize| at(j).map_or(PAD, |w| w.lower.as_str());
     let shape = |j: isize| at(j).map_or(PAD, |w| w.shape.as_str());
     let w = &words[i];
-    let stem = strip_possessive(toks[i].text);
     let mut push = |f: Fnv| out.push(f.0);
     push(Fnv::new(0));
     push(Fnv::new(1).str(&w.lower));
@@ -291,42 +355,21 @@ fn static_features(toks: &[Token<'_>], words: &[Word], i: usize, doc: &DocStats,
     push(c16(Fnv::new(24), cluster(1).0));
     push(c16(c16(Fnv::new(25), cluster(-1).1), cluster(0).1));
     push(c16(c16(Fnv::new(26), cluster(0).1), cluster(1).1));
-    let first_word = toks[..i].iter().all(|t| !t.is_word());
-    push(Fnv::new(13).byte(u8::from(first_word)).byte(u8::from(w.capitalised)).byte(u8::from(w.possessive)));
+    push(Fnv::new(13).byte(u8::from(w.first)).byte(u8::from(w.capitalised)).byte(u8::from(w.possessive)));
     if w.symbol {
         return;
     }
     // The gazetteer and the rules' own lists, for this word and its neighbours.
-    let lists = |j: isize| -> u8 {
-        let Some(word) = at(j) else { return 0 };
-        let l = word.lower.as_str();
-        u8::from(in_list(ORG_HEADS, l))
-            | u8::from(in_list(PLACE_HEADS, l)) << 1
-            | u8::from(in_list(PERSON_TITLES, l.trim_end_matches('.'))) << 2
-            | u8::from(in_list(ORG_CUES, l)) << 3
-            | u8::from(in_list(PLACE_BEFORE, l)) << 4
-    };
+    let lists = |j: isize| at(j).map_or(0, |w| w.lists);
     for (t, j) in [(14, -1), (15, 0), (16, 1), (17, -2)] {
         push(Fnv::new(t).byte(lists(j)));
     }
-    let place = g.place(stem);
-    let facts = u8::from(g.is_given_name(stem))
-        | u8::from(g.is_surname(stem)) << 1
-        | u8::from(place.place()) << 2
-        | u8::from(place.country) << 3
-        | u8::from(place.ambiguous) << 4
-        | u8::from(g.demonym(stem).is_some()) << 5
-        | u8::from(g.is_common_word(&w.lower)) << 6;
-    push(Fnv::new(18).byte(facts).byte(u8::from(w.capitalised)));
+    push(Fnv::new(18).byte(w.facts).byte(u8::from(w.capitalised)));
     // A known place of two or three words around this one ("New York", "United Arab Emirates").
     for len in 2..=3usize {
         for first in i.saturating_sub(len - 1)..=i {
-            let last = first + len - 1;
-            if last < toks.len() && toks[first..=last].iter().all(Token::is_word) {
-                let phrase: Vec<&str> = toks[first..=last].iter().map(|t| strip_possessive(t.text)).collect();
-                if g.place(&phrase.join(" ")).place() {
-                    push(Fnv::new(19).byte(len as u8).byte((i - first) as u8));
-                }
+            if words[first].place_phrase[len - 2] {
+                push(Fnv::new(19).byte(len as u8).byte((i - first) as u8));
             }
         }
     }
@@ -337,8 +380,16 @@ fn static_features(toks: &[Token<'_>], words: &[Word], i: usize, doc: &DocStats,
             .byte(u8::from(doc.caps_mid.contains(key)))
             .byte(u8::from(w.capitalised)),
     );
-    // The second pass: how the first tagged this word across the article.
-    if let Some(counts) = doc.history.get(key) {
+}
+
+/// The second pass's features: how the first tagged this word across the article.
+fn second_features(words: &[Word], i: usize, doc: &DocStats, out: &mut Vec<u64>) {
+    let w = &words[i];
+    if w.symbol {
+        return;
+    }
+    let mut push = |f: Fnv| out.push(f.0);
+    if let Some(counts) = doc.history.get(&w.lower) {
         if let Some((label, clear)) = majority(&counts[..4]) {
             push(Fnv::new(40).byte(label).byte(clear).byte(u8::from(w.capitalised)));
         }
@@ -468,7 +519,7 @@ impl Model {
             return vec![None; spans.len()];
         }
         let toks = tokens(text);
-        let words: Vec<Word> = toks.iter().map(Word::new).collect();
+        let words: Vec<Word> = words_of(&toks);
         let greedy = self.tag_tokens(&toks, doc);
         let mut features = Vec::with_capacity(64);
         spans
@@ -496,7 +547,7 @@ impl Model {
                     let mut total: i32 = 0;
                     for i in a..b {
                         features.clear();
-                        static_features(&toks, &words, i, doc, features);
+                        static_features(&words, i, doc, features);
                         let p1 = if i > 0 { tag_at(i - 1) } else { Tag::O };
                         let p2 = if i > 1 { tag_at(i - 2) } else { Tag::O };
                         history_features(&words, i, p1, p2, features);
@@ -530,18 +581,41 @@ impl Model {
 
 /// Greedy left-to-right decoding under the BILOU constraints; `score` adds the weights of a
 /// feature list to the tag scores.
-fn decode(toks: &[Token<'_>], doc: &DocStats, mut score: impl FnMut(&[u64], &mut [i32; TAGS])) -> Vec<Tag> {
-    let words: Vec<Word> = toks.iter().map(Word::new).collect();
-    let mut tags = Vec::with_capacity(toks.len());
+fn decode(toks: &[Token<'_>], doc: &DocStats, score: impl FnMut(&[u64], &mut [i32; TAGS])) -> Vec<Tag> {
+    let words: Vec<Word> = words_of(toks);
+    let base = base_of(&words, doc);
+    decode_words(&words, &base, doc, score)
+}
+
+/// Every token's [`base_features`].
+fn base_of(words: &[Word], doc: &DocStats) -> Vec<Vec<u64>> {
+    (0..words.len())
+        .map(|i| {
+            let mut features = Vec::with_capacity(48);
+            base_features(words, i, doc, &mut features);
+            features
+        })
+        .collect()
+}
+
+/// [`decode`] with the base features computed (the two passes share them).
+fn decode_words(
+    words: &[Word],
+    base: &[Vec<u64>],
+    doc: &DocStats,
+    mut score: impl FnMut(&[u64], &mut [i32; TAGS]),
+) -> Vec<Tag> {
+    let mut tags = Vec::with_capacity(words.len());
     let mut features = Vec::with_capacity(64);
     let (mut p1, mut p2) = (Tag::O, Tag::O);
-    for i in 0..toks.len() {
+    for i in 0..words.len() {
         features.clear();
-        static_features(toks, &words, i, doc, &mut features);
-        history_features(&words, i, p1, p2, &mut features);
+        features.extend_from_slice(&base[i]);
+        second_features(words, i, doc, &mut features);
+        history_features(words, i, p1, p2, &mut features);
         let mut scores = [0i32; TAGS];
         score(&features, &mut scores);
-        let last = i + 1 == toks.len();
+        let last = i + 1 == words.len();
         let best = (0..TAGS as u8)
             .map(Tag)
             .filter(|t| t.allowed(p1, last))
@@ -733,14 +807,23 @@ fn history_stats(examples: &[Example], first: &[Vec<Tag>]) -> Vec<DocStats> {
 
 /// Both passes over one article's sentences: the names of each, as byte spans.
 pub fn tag_article(first: &Model, second: Option<&Model>, sentences: &[&str]) -> Vec<Vec<Span>> {
+    if first.is_empty() {
+        return vec![Vec::new(); sentences.len()];
+    }
     let stats = DocStats::new(sentences.iter().copied());
     let toks: Vec<Vec<Token<'_>>> = sentences.iter().map(|s| tokens(s)).collect();
-    let tags: Vec<Vec<Tag>> = toks.iter().map(|t| first.tag_tokens(t, &stats)).collect();
+    let words: Vec<Vec<Word>> = toks.iter().map(|t| words_of(t)).collect();
+    let base: Vec<Vec<Vec<u64>>> = words.iter().map(|w| base_of(w, &stats)).collect();
+    let tags: Vec<Vec<Tag>> =
+        words.iter().zip(&base).map(|(w, b)| decode_words(w, b, &stats, |f, s| first.add(f, s))).collect();
     let Some(second) = second.filter(|m| !m.is_empty()) else {
         return toks.iter().zip(&tags).map(|(t, g)| spans_of(t, g)).collect();
     };
     let stats = stats.with_history(toks.iter().map(Vec::as_slice).zip(tags.iter().map(Vec::as_slice)));
-    toks.iter().map(|t| spans_of(t, &second.tag_tokens(t, &stats))).collect()
+    toks.iter()
+        .zip(words.iter().zip(&base))
+        .map(|(t, (w, b))| spans_of(t, &decode_words(w, b, &stats, |f, s| second.add(f, s))))
+        .collect()
 }
 
 fn train_with(examples: &[Example], stats: &[DocStats], epochs: usize, min_count: u32) -> Vec<u8> {
@@ -756,10 +839,10 @@ fn train_with(examples: &[Example], stats: &[DocStats], epochs: usize, min_count
     let mut counts: Ids<u32> = Ids::default();
     let mut features = Vec::new();
     for (e, (toks, gold)) in examples.iter().zip(&prepared) {
-        let words: Vec<Word> = toks.iter().map(Word::new).collect();
+        let words: Vec<Word> = words_of(toks);
         for i in 0..toks.len() {
             features.clear();
-            static_features(toks, &words, i, &stats[e.doc], &mut features);
+            static_features(&words, i, &stats[e.doc], &mut features);
             let p1 = if i > 0 { gold[i - 1] } else { Tag::O };
             let p2 = if i > 1 { gold[i - 2] } else { Tag::O };
             history_features(&words, i, p1, p2, &mut features);
@@ -781,12 +864,12 @@ fn train_with(examples: &[Example], stats: &[DocStats], epochs: usize, min_count
         for &n in &order {
             let (toks, gold) = &prepared[n];
             let doc = &stats[examples[n].doc];
-            let words: Vec<Word> = toks.iter().map(Word::new).collect();
+            let words: Vec<Word> = words_of(toks);
             let (mut p1, mut p2) = (Tag::O, Tag::O);
             for (i, &truth) in gold.iter().enumerate() {
                 clock += 1;
                 features.clear();
-                static_features(toks, &words, i, doc, &mut features);
+                static_features(&words, i, doc, &mut features);
                 history_features(&words, i, p1, p2, &mut features);
                 features.retain(|f| counts.get(f).is_some_and(|c| *c >= min_count));
                 let mut scores = [0f64; TAGS];
