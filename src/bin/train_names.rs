@@ -81,9 +81,9 @@ fn spans(args: &[String]) -> Result<(), String> {
             .iter()
             .zip(found)
             .flat_map(|(s, spans)| {
-                spans.into_iter().map(move |span| {
-                    serde_json::json!({"text": &s[span.start..span.end], "kind": span.kind.label()})
-                })
+                spans
+                    .into_iter()
+                    .map(move |span| serde_json::json!({"text": &s[span.start..span.end], "kind": span.kind.label()}))
             })
             .collect();
         out.push_str(&serde_json::json!({"id": article.id, "entities": entities}).to_string());

@@ -1,21 +1,29 @@
 //! A statistical name tagger: an averaged perceptron over BILOU tags for person, organisation and
-//! place, decoded greedily left to right.
+//! place, decoded greedily left to right, in two passes over an article.
 //!
 //! Why this shape: linear models over rich local features are the published strong baseline for
 //! news NER (Ratinov & Roth 2009: BILOU beats BIO, and greedy decoding loses nothing against
 //! Viterbi), they train in seconds on the openly licensed data in `train/data/`, and decoding is
 //! integer sums in plain Rust, so it runs the same natively and in the analyser worker (no
 //! randomness, no threads, no floats in decoding). The rules in `entities.rs` stay in charge of
-//! finding names, merging spellings and `entities.toml`; the tagger gives them one more vote on a
-//! name's kind (see `discover`).
+//! finding names, their kinds, merging spellings and `entities.toml`; the tagger tells them which
+//! of their names are no person's, organisation's or place's name at all (`decide_kind` there).
 //!
 //! Features are those evidence the rules read, as weights instead of hand-set votes: the word and
 //! a ±2 window, shape, affixes, the gazetteer (given names, surnames, places, demonyms, common
 //! words), the rules' cue lists (organisation and place heads, titles, organisation cues), and
 //! document evidence (the word written in lower case, or capitalised mid-sentence, elsewhere in
-//! the same article), plus the two previous tags.
+//! the same article), word classes induced from open text (`data/tagger/clusters.tsv`, by
+//! `train/word_clusters.rs`: the classes of the word and its neighbours), plus the two previous
+//! tags. A second model then tags the article again with the same features and how the first
+//! pass tagged each word across the article (its majority label and kind, and its kind as the
+//! last word of a longer name): a name is usually of one kind throughout an article, and a
+//! surname alone is the person named in full elsewhere (Krishnan & Manning 2006; Ratinov & Roth
+//! 2009). The second model is trained on first-pass tags from models that did not see the
+//! article (five folds by article), as it will meet them.
 //!
-//! The weights file (`data/tagger/names.bin`, written by `corpus train-names`) is:
+//! The weights files (`data/tagger/names.bin`, the first pass, and `names2.bin`, the second;
+//! written by `train-names`) are:
 //!
 //! ```text
 //! "CXW1"  u32 features  then per feature, sorted by hash:  u64 hash  u8 n  n × (u8 tag, i16 weight)
@@ -136,7 +144,10 @@ impl DocStats {
     /// These statistics plus the first pass's tags of every sentence of the article, for the
     /// second pass (Krishnan & Manning 2006; Ratinov & Roth 2009: a name is usually of one
     /// kind throughout an article, and a surname alone is the person named in full elsewhere).
-    pub fn with_history<'a, 't: 'a>(mut self, tagged: impl IntoIterator<Item = (&'a [Token<'t>], &'a [Tag])>) -> DocStats {
+    pub fn with_history<'a, 't: 'a>(
+        mut self,
+        tagged: impl IntoIterator<Item = (&'a [Token<'t>], &'a [Tag])>,
+    ) -> DocStats {
         for (toks, tags) in tagged {
             for (i, (t, tag)) in toks.iter().zip(tags).enumerate() {
                 if !t.is_word() {
