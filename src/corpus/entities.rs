@@ -1549,4 +1549,24 @@ mod tests {
         let doc = c.documents.remove(0);
         assert!(doc.title_mentions.iter().any(|m| m.entity == id), "{:?}", doc.title_mentions);
     }
+
+    #[test]
+    fn a_name_the_tagger_never_sees_stays_other() {
+        let cluster = |spelling: &str, read: u32, overlap: u32| Cluster {
+            spellings: vec![spelling.to_string()],
+            kind_votes: [0, 4, 0, 0],
+            tagger_read: read,
+            tagger_overlap: overlap,
+            ..Default::default()
+        };
+        let kind = |c: Cluster| decide_kind(&[&c]);
+        assert_eq!(kind(cluster("Vellmar", 0, 0)), EntityKind::Organisation, "no tagger: the rules decide");
+        assert_eq!(kind(cluster("Vellmar", 1, 0)), EntityKind::Organisation, "one mention is too little");
+        assert_eq!(kind(cluster("Vellmar", 2, 0)), EntityKind::Other, "read twice, never a name");
+        assert_eq!(kind(cluster("Vellmar", 5, 1)), EntityKind::Organisation, "a name once is enough");
+        assert_eq!(kind(cluster("Vellmar Coalition", 3, 0)), EntityKind::Organisation, "a head names its kind");
+        // Spread over the spellings of one entity.
+        let (a, b) = (cluster("Vellmar", 1, 0), cluster("VLM", 1, 0));
+        assert_eq!(decide_kind(&[&a, &b]), EntityKind::Other);
+    }
 }

@@ -1069,6 +1069,47 @@ mod tests {
     }
 
     #[test]
+    fn words_know_their_lists_gazetteer_and_classes_once() {
+        let text = "Dr Ana Costa of the Vellmar Coalition flew to New York .";
+        let toks = tokens(text);
+        let words = words_of(&toks);
+        let at = |w: &str| words.iter().zip(&toks).find(|(_, t)| t.text == w).map(|(word, _)| word).unwrap();
+        assert!(words[0].first && !at("Ana").first);
+        assert_eq!(at("Dr").lists & 4, 4, "a title");
+        assert_eq!(at("Coalition").lists & 1, 1, "an organisation's head");
+        assert_eq!(at("of").lists, 0);
+        assert!(at("New").place_phrase[0], "\"New York\" is a known place");
+        assert!(!at("York").place_phrase[0]);
+        assert_ne!(at("the").cluster, (u16::MAX, u16::MAX), "a common word has word classes");
+        assert_eq!(at("Vellmar").cluster, (u16::MAX, u16::MAX), "an invented word has none");
+        assert!(clusters().len() > 10_000, "data/tagger/clusters.tsv parses");
+    }
+
+    #[test]
+    fn the_second_pass_reads_how_the_first_tagged_each_word_in_the_article() {
+        let sentences = ["Ana Costa met Brio staff .", "Costa left Brio ."];
+        let toks: Vec<Vec<Token<'_>>> = sentences.iter().map(|s| tokens(s)).collect();
+        let per = |p| Tag::new(0, p);
+        let org = Tag::new(1, 3);
+        let first = [vec![per(0), per(2), Tag::O, org, Tag::O, Tag::O], vec![Tag::O, Tag::O, org, Tag::O]];
+        let stats =
+            DocStats::new(sentences).with_history(toks.iter().map(Vec::as_slice).zip(first.iter().map(Vec::as_slice)));
+        // "Costa": once the last word of a person's name, once nothing.
+        assert_eq!(stats.history["costa"], [1, 1, 0, 0, 1, 0, 0]);
+        assert_eq!(stats.history["brio"], [0, 0, 2, 0, 0, 0, 0]);
+        assert_eq!(majority(&stats.history["costa"][..4]), Some((0, 0)), "a tie goes to the first");
+        assert_eq!(majority(&stats.history["brio"][..4]), Some((2, 2)), "all of them");
+        assert_eq!(majority(&[0, 0, 0]), None);
+        // The second pass's features only where there is a first pass.
+        let words = words_of(&toks[1]);
+        let (mut with, mut without) = (Vec::new(), Vec::new());
+        static_features(&words, 0, &stats, &mut with);
+        static_features(&words, 0, &DocStats::new(sentences), &mut without);
+        assert_eq!(with.len(), without.len() + 3, "label, kind and last-word kind of \"Costa\"");
+        assert_eq!(with[..without.len()], without[..]);
+    }
+
+    #[test]
     fn training_learns_cues_and_is_reproducible() {
         let lines = [
             ("Mr Brand said Kelo would sell Tarn shares .", "O U-PER O U-ORG O O U-ORG O O"),
@@ -1081,6 +1122,9 @@ mod tests {
         assert_eq!(examples.len(), lines.len());
         let bytes = train(&examples, 6, 1);
         assert_eq!(bytes, train(&examples, 6, 1), "same data, same weights");
+        let second = train_second(&examples, 6, 1);
+        assert_eq!(second, train_second(&examples, 6, 1), "the second pass too");
+        assert!(Model::decode(&second).is_some_and(|m| !m.is_empty()));
         let model = Model::decode(&bytes).expect("its own output decodes");
         // Names it never saw, known only by the words around them.
         let text = "Mr Lund met Brio executives in Tiva .";
@@ -1090,6 +1134,12 @@ mod tests {
             names,
             [("Lund", EntityKind::Person), ("Brio", EntityKind::Organisation), ("Tiva", EntityKind::Place)]
         );
+        // Both passes over an article: without a second model, the first pass's names.
+        let article = [text, "Lund said Brio would stay ."];
+        let spans = tag_article(&model, None, &article);
+        assert_eq!(spans[0], found);
+        let empty = Model::default();
+        assert_eq!(tag_article(&empty, Some(&model), &article), vec![Vec::new(); 2], "no first pass, no names");
     }
 
     #[test]
