@@ -378,8 +378,9 @@ fn base_features(words: &[Word], i: usize, doc: &DocStats, out: &mut Vec<u64>) {
     push(Fnv::new(18).byte(w.facts).byte(u8::from(w.capitalised)));
     // A known place of two or three words around this one ("New York", "United Arab Emirates").
     for len in 2..=3usize {
-        for first in i.saturating_sub(len - 1)..=i {
-            if words[first].place_phrase[len - 2] {
+        let from = i.saturating_sub(len - 1);
+        for (first, word) in words.iter().enumerate().take(i + 1).skip(from) {
+            if word.place_phrase[len - 2] {
                 push(Fnv::new(19).byte(len as u8).byte((i - first) as u8));
             }
         }
@@ -619,9 +620,9 @@ fn decode_words(
     let mut tags = Vec::with_capacity(words.len());
     let mut features = Vec::with_capacity(64);
     let (mut p1, mut p2) = (Tag::O, Tag::O);
-    for i in 0..words.len() {
+    for (i, base) in base.iter().enumerate() {
         features.clear();
-        features.extend_from_slice(&base[i]);
+        features.extend_from_slice(base);
         second_features(words, i, doc, &mut features);
         history_features(words, i, p1, p2, &mut features);
         let mut scores = [0i32; TAGS];
