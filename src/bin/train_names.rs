@@ -1,11 +1,15 @@
 //! Retrains the name tagger (`corpus::entities::tagger`) from the openly licensed data in
-//! `train/data/` (`train.jsonl` and `ewt.jsonl` to train on, `dev.jsonl` to tune on; see `train/SOURCES.md`) and writes `data/tagger/names.bin`.
+//! `train/data/` (`train.jsonl` and `ewt.jsonl` to train on, `dev.jsonl` to tune on; see
+//! `train/SOURCES.md`) and writes `data/tagger/names.bin` (first pass) and `names2.bin` (second).
 //!
 //! ```text
-//! train-names tune [max-epochs]   train on train.jsonl, print dev F1 after each epoch count
+//! train-names tune [max-epochs] [min-epochs] [--second]
+//!                                 train on train.jsonl, print dev F1 after each epoch count
+//!                                 (--second: the second pass's too)
 //! train-names [epochs] [--without-dev] [--out FILE]
 //!                                 train on train.jsonl (+ dev.jsonl), write the weights
-//! train-names spans IN OUT [--weights FILE]
+//!                                 (FILE, and FILE's stem + "2.bin" for the second pass)
+//! train-names spans IN OUT [--weights FILE] [--weights2 FILE|none]
 //!                                 the tagger alone over articles ({"id", "text"} a line, as in
 //!                                 bench/quality/data), names written as the quality scorer reads
 //!                                 them ({"id", "entities": [{"text", "kind"}]}): a diagnostic
