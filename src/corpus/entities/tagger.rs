@@ -1,21 +1,30 @@
 //! A statistical name tagger: an averaged perceptron over BILOU tags for person, organisation and
-//! place, decoded greedily left to right.
+//! place, decoded greedily left to right, in two passes over an article.
 //!
 //! Why this shape: linear models over rich local features are the published strong baseline for
 //! news NER (Ratinov & Roth 2009: BILOU beats BIO, and greedy decoding loses nothing against
 //! Viterbi), they train in seconds on the openly licensed data in `train/data/`, and decoding is
 //! integer sums in plain Rust, so it runs the same natively and in the analyser worker (no
 //! randomness, no threads, no floats in decoding). The rules in `entities.rs` stay in charge of
-//! finding names, merging spellings and `entities.toml`; the tagger gives them one more vote on a
-//! name's kind (see `discover`).
+//! finding names, their kinds, merging spellings and `entities.toml`, and do not ask the tagger
+//! yet: the best use found, a veto on the kinds of names it never reads as names, did not hold up
+//! on the held-out sets and tripled the analysis time (QUALITY.md, "A trained name tagger").
 //!
 //! Features are those evidence the rules read, as weights instead of hand-set votes: the word and
 //! a ±2 window, shape, affixes, the gazetteer (given names, surnames, places, demonyms, common
 //! words), the rules' cue lists (organisation and place heads, titles, organisation cues), and
 //! document evidence (the word written in lower case, or capitalised mid-sentence, elsewhere in
-//! the same article), plus the two previous tags.
+//! the same article), word classes induced from open text (`data/tagger/clusters.tsv`, by
+//! `train/word_clusters.rs`: the classes of the word and its neighbours), plus the two previous
+//! tags. A second model then tags the article again with the same features and how the first
+//! pass tagged each word across the article (its majority label and kind, and its kind as the
+//! last word of a longer name): a name is usually of one kind throughout an article, and a
+//! surname alone is the person named in full elsewhere (Krishnan & Manning 2006; Ratinov & Roth
+//! 2009). The second model is trained on first-pass tags from models that did not see the
+//! article (five folds by article), as it will meet them.
 //!
-//! The weights file (`data/tagger/names.bin`, written by `corpus train-names`) is:
+//! The weights files (`data/tagger/names.bin`, the first pass, and `names2.bin`, the second;
+//! written by `train-names`) are:
 //!
 //! ```text
 //! "CXW1"  u32 features  then per feature, sorted by hash:  u64 hash  u8 n  n × (u8 tag, i16 weight)
@@ -30,9 +39,13 @@ use std::sync::OnceLock;
 use super::super::gazetteer;
 use super::super::text::{self, Token};
 use super::super::types::EntityKind;
-use super::{in_list, strip_possessive, ORG_CUES, ORG_HEADS, PERSON_TITLES, PLACE_BEFORE, PLACE_HEADS};
+use super::{strip_possessive, ORG_CUES, ORG_HEADS, PERSON_TITLES, PLACE_BEFORE, PLACE_HEADS};
 
 const WEIGHTS: &[u8] = include_bytes!("../../../data/tagger/names.bin");
+/// The second pass's weights (same format), which also read the first pass's tags of the article.
+const WEIGHTS2: &[u8] = include_bytes!("../../../data/tagger/names2.bin");
+/// Word classes induced from open text (`train/word_clusters.rs`): `word<TAB>fine<TAB>coarse`.
+const CLUSTERS: &str = include_str!("../../../data/tagger/clusters.tsv");
 const MAGIC: &[u8; 4] = b"CXW1";
 
 /// The kinds the tagger knows, in tag order.
@@ -106,6 +119,10 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 pub struct DocStats {
     lower: HashSet<String>,
     caps_mid: HashSet<String>,
+    /// How the first pass tagged each word of the article (the second pass's evidence): per word,
+    /// [not in a name, in a person's, an organisation's, a place's name; last word of a longer
+    /// person's, organisation's, place's name]. Empty in the first pass.
+    history: HashMap<String, [u16; 7]>,
 }
 
 impl DocStats {
@@ -124,6 +141,42 @@ impl DocStats {
         }
         stats
     }
+
+    /// These statistics plus the first pass's tags of every sentence of the article, for the
+    /// second pass (Krishnan & Manning 2006; Ratinov & Roth 2009: a name is usually of one
+    /// kind throughout an article, and a surname alone is the person named in full elsewhere).
+    pub fn with_history<'a, 't: 'a>(
+        mut self,
+        tagged: impl IntoIterator<Item = (&'a [Token<'t>], &'a [Tag])>,
+    ) -> DocStats {
+        for (toks, tags) in tagged {
+            for (i, (t, tag)) in toks.iter().zip(tags).enumerate() {
+                if !t.is_word() {
+                    continue;
+                }
+                let counts = self.history.entry(key(t.text)).or_default();
+                let slot = tag.kind().map_or(0, |k| 1 + k);
+                counts[slot] = counts[slot].saturating_add(1);
+                if let (Some(k), 2) = (tag.kind(), tag.position()) {
+                    if i > 0 {
+                        counts[4 + k] = counts[4 + k].saturating_add(1);
+                    }
+                }
+            }
+        }
+        self
+    }
+}
+
+/// The largest of `counts` (the first on ties) and how clear it is: 2 all, 1 a majority, 0 less.
+fn majority(counts: &[u16]) -> Option<(u8, u8)> {
+    let total: u32 = counts.iter().map(|&c| u32::from(c)).sum();
+    if total == 0 {
+        return None;
+    }
+    let (best, &n) = counts.iter().enumerate().rev().max_by_key(|(_, &c)| c)?;
+    let n = u32::from(n);
+    Some((best as u8, if n == total { 2 } else { u8::from(2 * n > total) }))
 }
 
 fn key(word: &str) -> String {
@@ -154,10 +207,68 @@ impl Fnv {
 /// The word as the features see it: possessive stripped, lower case, its shape.
 struct Word {
     lower: String,
+    /// Word classes (fine, coarse); `u16::MAX` when the word has none.
+    cluster: (u16, u16),
     shape: String,
     possessive: bool,
     capitalised: bool,
     symbol: bool,
+    /// No word before it in the sentence.
+    first: bool,
+    /// The rules' lists it is in (organisation heads, place heads, titles, organisation cues,
+    /// words before places), as bits.
+    lists: u8,
+    /// What the gazetteer knows of it, as bits.
+    facts: u8,
+    /// Whether the two and three words from here are a known place.
+    place_phrase: [bool; 2],
+}
+
+/// Which of the rules' lists each listed word is in, as [`Word::lists`] bits.
+fn list_bits() -> &'static HashMap<&'static str, u8> {
+    static B: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    B.get_or_init(|| {
+        let mut bits: HashMap<&'static str, u8> = HashMap::new();
+        for (bit, list) in [ORG_HEADS, PLACE_HEADS, PERSON_TITLES, ORG_CUES, PLACE_BEFORE].iter().enumerate() {
+            for word in list.iter() {
+                *bits.entry(word).or_default() |= 1 << bit;
+            }
+        }
+        bits
+    })
+}
+
+/// The words of a sentence's tokens, with what the features ask of each computed once.
+fn words_of(toks: &[Token<'_>]) -> Vec<Word> {
+    let g = gazetteer::get();
+    let first_word = toks.iter().position(Token::is_word).unwrap_or(toks.len());
+    let mut words: Vec<Word> = toks.iter().map(Word::new).collect();
+    for (i, w) in words.iter_mut().enumerate() {
+        w.first = i <= first_word;
+        let l = w.lower.as_str();
+        let bits = list_bits();
+        w.lists = bits.get(l).map_or(0, |b| b & !4) | bits.get(l.trim_end_matches('.')).map_or(0, |b| b & 4);
+        if w.symbol {
+            continue;
+        }
+        let stem = strip_possessive(toks[i].text);
+        let place = g.place(stem);
+        w.facts = u8::from(g.is_given_name(stem))
+            | u8::from(g.is_surname(stem)) << 1
+            | u8::from(place.place()) << 2
+            | u8::from(place.country) << 3
+            | u8::from(place.ambiguous) << 4
+            | u8::from(g.demonym(stem).is_some()) << 5
+            | u8::from(g.is_common_word(l)) << 6;
+        for len in 2..=3usize {
+            let last = i + len - 1;
+            if last < toks.len() && toks[i..=last].iter().all(Token::is_word) {
+                let phrase: Vec<&str> = toks[i..=last].iter().map(|t| strip_possessive(t.text)).collect();
+                w.place_phrase[len - 2] = g.place(&phrase.join(" ")).place();
+            }
+        }
+    }
+    words
 }
 
 impl Word {
@@ -178,26 +289,59 @@ impl Word {
                 shape.push(s);
             }
         }
+        let lower = stem.to_lowercase();
         Word {
-            lower: stem.to_lowercase(),
+            cluster: cluster_of(stem, &lower).unwrap_or((u16::MAX, u16::MAX)),
+            lower,
             shape,
             possessive: stem.len() < token.text.len(),
             capitalised: stem.chars().next().is_some_and(char::is_uppercase),
             symbol: !token.is_word(),
+            first: false,
+            lists: 0,
+            facts: 0,
+            place_phrase: [false; 2],
         }
     }
 }
 
 const PAD: &str = "<pad>";
 
+/// Every word with classes: as written → (fine, coarse).
+fn clusters() -> &'static HashMap<&'static str, (u16, u16)> {
+    static C: OnceLock<HashMap<&'static str, (u16, u16)>> = OnceLock::new();
+    C.get_or_init(|| {
+        CLUSTERS
+            .lines()
+            .filter_map(|line| {
+                let mut parts = line.split('\t');
+                let word = parts.next()?;
+                let fine = parts.next()?.parse().ok()?;
+                let coarse = parts.next()?.parse().ok()?;
+                Some((word, (fine, coarse)))
+            })
+            .collect()
+    })
+}
+
+/// The word classes of a word as written, else in lower case.
+fn cluster_of(stem: &str, lower: &str) -> Option<(u16, u16)> {
+    let c = clusters();
+    c.get(stem).or_else(|| c.get(lower)).copied()
+}
+
 /// The features of token `i` that do not depend on earlier tags.
-fn static_features(toks: &[Token<'_>], words: &[Word], i: usize, doc: &DocStats, out: &mut Vec<u64>) {
-    let g = gazetteer::get();
+fn static_features(words: &[Word], i: usize, doc: &DocStats, out: &mut Vec<u64>) {
+    base_features(words, i, doc, out);
+    second_features(words, i, doc, out);
+}
+
+/// [`static_features`] but the second pass's.
+fn base_features(words: &[Word], i: usize, doc: &DocStats, out: &mut Vec<u64>) {
     let at = |j: isize| -> Option<&Word> { usize::try_from(i as isize + j).ok().and_then(|j| words.get(j)) };
     let lower = |j: isize| at(j).map_or(PAD, |w| w.lower.as_str());
     let shape = |j: isize| at(j).map_or(PAD, |w| w.shape.as_str());
     let w = &words[i];
-    let stem = strip_possessive(toks[i].text);
     let mut push = |f: Fnv| out.push(f.0);
     push(Fnv::new(0));
     push(Fnv::new(1).str(&w.lower));
@@ -214,42 +358,31 @@ fn static_features(toks: &[Token<'_>], words: &[Word], i: usize, doc: &DocStats,
         push(Fnv::new(11).byte(n as u8).str(&chars[..n].iter().collect::<String>()));
         push(Fnv::new(12).byte(n as u8).str(&chars[chars.len() - n..].iter().collect::<String>()));
     }
-    let first_word = toks[..i].iter().all(|t| !t.is_word());
-    push(Fnv::new(13).byte(u8::from(first_word)).byte(u8::from(w.capitalised)).byte(u8::from(w.possessive)));
+    // Word classes: the word's (fine and coarse), its neighbours' (fine), and coarse pairs.
+    let cluster = |j: isize| at(j).map_or((u16::MAX - 1, u16::MAX - 1), |w| w.cluster);
+    let c16 = |f: Fnv, v: u16| f.byte(v as u8).byte((v >> 8) as u8);
+    push(c16(Fnv::new(21), cluster(0).0));
+    push(c16(Fnv::new(22), cluster(0).1));
+    push(c16(Fnv::new(23), cluster(-1).0));
+    push(c16(Fnv::new(24), cluster(1).0));
+    push(c16(c16(Fnv::new(25), cluster(-1).1), cluster(0).1));
+    push(c16(c16(Fnv::new(26), cluster(0).1), cluster(1).1));
+    push(Fnv::new(13).byte(u8::from(w.first)).byte(u8::from(w.capitalised)).byte(u8::from(w.possessive)));
     if w.symbol {
         return;
     }
     // The gazetteer and the rules' own lists, for this word and its neighbours.
-    let lists = |j: isize| -> u8 {
-        let Some(word) = at(j) else { return 0 };
-        let l = word.lower.as_str();
-        u8::from(in_list(ORG_HEADS, l))
-            | u8::from(in_list(PLACE_HEADS, l)) << 1
-            | u8::from(in_list(PERSON_TITLES, l.trim_end_matches('.'))) << 2
-            | u8::from(in_list(ORG_CUES, l)) << 3
-            | u8::from(in_list(PLACE_BEFORE, l)) << 4
-    };
+    let lists = |j: isize| at(j).map_or(0, |w| w.lists);
     for (t, j) in [(14, -1), (15, 0), (16, 1), (17, -2)] {
         push(Fnv::new(t).byte(lists(j)));
     }
-    let place = g.place(stem);
-    let facts = u8::from(g.is_given_name(stem))
-        | u8::from(g.is_surname(stem)) << 1
-        | u8::from(place.place()) << 2
-        | u8::from(place.country) << 3
-        | u8::from(place.ambiguous) << 4
-        | u8::from(g.demonym(stem).is_some()) << 5
-        | u8::from(g.is_common_word(&w.lower)) << 6;
-    push(Fnv::new(18).byte(facts).byte(u8::from(w.capitalised)));
+    push(Fnv::new(18).byte(w.facts).byte(u8::from(w.capitalised)));
     // A known place of two or three words around this one ("New York", "United Arab Emirates").
     for len in 2..=3usize {
-        for first in i.saturating_sub(len - 1)..=i {
-            let last = first + len - 1;
-            if last < toks.len() && toks[first..=last].iter().all(Token::is_word) {
-                let phrase: Vec<&str> = toks[first..=last].iter().map(|t| strip_possessive(t.text)).collect();
-                if g.place(&phrase.join(" ")).place() {
-                    push(Fnv::new(19).byte(len as u8).byte((i - first) as u8));
-                }
+        let from = i.saturating_sub(len - 1);
+        for (first, word) in words.iter().enumerate().take(i + 1).skip(from) {
+            if word.place_phrase[len - 2] {
+                push(Fnv::new(19).byte(len as u8).byte((i - first) as u8));
             }
         }
     }
@@ -260,6 +393,26 @@ fn static_features(toks: &[Token<'_>], words: &[Word], i: usize, doc: &DocStats,
             .byte(u8::from(doc.caps_mid.contains(key)))
             .byte(u8::from(w.capitalised)),
     );
+}
+
+/// The second pass's features: how the first tagged this word across the article.
+fn second_features(words: &[Word], i: usize, doc: &DocStats, out: &mut Vec<u64>) {
+    let w = &words[i];
+    if w.symbol {
+        return;
+    }
+    let mut push = |f: Fnv| out.push(f.0);
+    if let Some(counts) = doc.history.get(&w.lower) {
+        if let Some((label, clear)) = majority(&counts[..4]) {
+            push(Fnv::new(40).byte(label).byte(clear).byte(u8::from(w.capitalised)));
+        }
+        if let Some((kind, clear)) = majority(&counts[1..4]) {
+            push(Fnv::new(41).byte(kind).byte(clear));
+        }
+        if let Some((kind, clear)) = majority(&counts[4..7]) {
+            push(Fnv::new(42).byte(kind).byte(clear));
+        }
+    }
 }
 
 /// The features that read the tags already decided.
@@ -293,7 +446,7 @@ impl Hasher for IdHasher {
 type Ids<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 /// Weights, sparse: a feature's (tag, weight) pairs.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Model {
     index: Ids<(u32, u8)>,
     weights: Vec<(u8, i16)>,
@@ -303,6 +456,12 @@ pub struct Model {
 pub fn get() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| Model::decode(WEIGHTS).unwrap_or_default())
+}
+
+/// The shipped second pass (empty when not shipped: then the first pass is the answer).
+pub fn get_second() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| Model::decode(WEIGHTS2).unwrap_or_default())
 }
 
 impl Model {
@@ -373,7 +532,7 @@ impl Model {
             return vec![None; spans.len()];
         }
         let toks = tokens(text);
-        let words: Vec<Word> = toks.iter().map(Word::new).collect();
+        let words: Vec<Word> = words_of(&toks);
         let greedy = self.tag_tokens(&toks, doc);
         let mut features = Vec::with_capacity(64);
         spans
@@ -401,7 +560,7 @@ impl Model {
                     let mut total: i32 = 0;
                     for i in a..b {
                         features.clear();
-                        static_features(&toks, &words, i, doc, features);
+                        static_features(&words, i, doc, features);
                         let p1 = if i > 0 { tag_at(i - 1) } else { Tag::O };
                         let p2 = if i > 1 { tag_at(i - 2) } else { Tag::O };
                         history_features(&words, i, p1, p2, features);
@@ -435,18 +594,41 @@ impl Model {
 
 /// Greedy left-to-right decoding under the BILOU constraints; `score` adds the weights of a
 /// feature list to the tag scores.
-fn decode(toks: &[Token<'_>], doc: &DocStats, mut score: impl FnMut(&[u64], &mut [i32; TAGS])) -> Vec<Tag> {
-    let words: Vec<Word> = toks.iter().map(Word::new).collect();
-    let mut tags = Vec::with_capacity(toks.len());
+fn decode(toks: &[Token<'_>], doc: &DocStats, score: impl FnMut(&[u64], &mut [i32; TAGS])) -> Vec<Tag> {
+    let words: Vec<Word> = words_of(toks);
+    let base = base_of(&words, doc);
+    decode_words(&words, &base, doc, score)
+}
+
+/// Every token's [`base_features`].
+fn base_of(words: &[Word], doc: &DocStats) -> Vec<Vec<u64>> {
+    (0..words.len())
+        .map(|i| {
+            let mut features = Vec::with_capacity(48);
+            base_features(words, i, doc, &mut features);
+            features
+        })
+        .collect()
+}
+
+/// [`decode`] with the base features computed (the two passes share them).
+fn decode_words(
+    words: &[Word],
+    base: &[Vec<u64>],
+    doc: &DocStats,
+    mut score: impl FnMut(&[u64], &mut [i32; TAGS]),
+) -> Vec<Tag> {
+    let mut tags = Vec::with_capacity(words.len());
     let mut features = Vec::with_capacity(64);
     let (mut p1, mut p2) = (Tag::O, Tag::O);
-    for i in 0..toks.len() {
+    for (i, base) in base.iter().enumerate() {
         features.clear();
-        static_features(toks, &words, i, doc, &mut features);
-        history_features(&words, i, p1, p2, &mut features);
+        features.extend_from_slice(base);
+        second_features(words, i, doc, &mut features);
+        history_features(words, i, p1, p2, &mut features);
         let mut scores = [0i32; TAGS];
         score(&features, &mut scores);
-        let last = i + 1 == toks.len();
+        let last = i + 1 == words.len();
         let best = (0..TAGS as u8)
             .map(Tag)
             .filter(|t| t.allowed(p1, last))
@@ -593,7 +775,71 @@ struct Trained {
 /// gives the same weights), ignoring features seen fewer than `min_count` times, and returns
 /// the encoded weights file.
 pub fn train(examples: &[Example], epochs: usize, min_count: u32) -> Vec<u8> {
+    train_with(examples, &doc_stats(examples), epochs, min_count)
+}
+
+/// Trains the second pass: the first pass's tags of the training data come from models trained
+/// without the example's article (`FOLDS` folds by article), as tagging will see them.
+pub fn train_second(examples: &[Example], epochs: usize, min_count: u32) -> Vec<u8> {
+    let first = first_pass_tags(examples, epochs, min_count);
+    train_with(examples, &history_stats(examples, &first), epochs, min_count)
+}
+
+const FOLDS: usize = 5;
+
+/// Each example's first-pass tags, from a model trained on the other folds' articles.
+fn first_pass_tags(examples: &[Example], epochs: usize, min_count: u32) -> Vec<Vec<Tag>> {
     let stats = doc_stats(examples);
+    let mut tags: Vec<Vec<Tag>> = vec![Vec::new(); examples.len()];
+    for fold in 0..FOLDS {
+        let rest: Vec<&Example> = examples.iter().filter(|e| e.doc % FOLDS != fold).collect();
+        let owned: Vec<Example> =
+            rest.iter().map(|e| Example { text: e.text.clone(), names: e.names.clone(), doc: e.doc }).collect();
+        let model = Model::decode(&train(&owned, epochs, min_count)).unwrap_or_default();
+        for (n, e) in examples.iter().enumerate().filter(|(_, e)| e.doc % FOLDS == fold) {
+            tags[n] = model.tag_tokens(&tokens(&e.text), &stats[e.doc]);
+        }
+    }
+    tags
+}
+
+/// Document statistics with the first pass's tags.
+fn history_stats(examples: &[Example], first: &[Vec<Tag>]) -> Vec<DocStats> {
+    let docs = examples.iter().map(|e| e.doc + 1).max().unwrap_or(0);
+    let toks: Vec<Vec<Token<'_>>> = examples.iter().map(|e| tokens(&e.text)).collect();
+    let mut by_doc: Vec<Vec<usize>> = vec![Vec::new(); docs];
+    for (n, e) in examples.iter().enumerate() {
+        by_doc[e.doc].push(n);
+    }
+    doc_stats(examples)
+        .into_iter()
+        .zip(by_doc)
+        .map(|(stats, ns)| stats.with_history(ns.iter().map(|&n| (toks[n].as_slice(), first[n].as_slice()))))
+        .collect()
+}
+
+/// Both passes over one article's sentences: the names of each, as byte spans.
+pub fn tag_article(first: &Model, second: Option<&Model>, sentences: &[&str]) -> Vec<Vec<Span>> {
+    if first.is_empty() {
+        return vec![Vec::new(); sentences.len()];
+    }
+    let stats = DocStats::new(sentences.iter().copied());
+    let toks: Vec<Vec<Token<'_>>> = sentences.iter().map(|s| tokens(s)).collect();
+    let words: Vec<Vec<Word>> = toks.iter().map(|t| words_of(t)).collect();
+    let base: Vec<Vec<Vec<u64>>> = words.iter().map(|w| base_of(w, &stats)).collect();
+    let tags: Vec<Vec<Tag>> =
+        words.iter().zip(&base).map(|(w, b)| decode_words(w, b, &stats, |f, s| first.add(f, s))).collect();
+    let Some(second) = second.filter(|m| !m.is_empty()) else {
+        return toks.iter().zip(&tags).map(|(t, g)| spans_of(t, g)).collect();
+    };
+    let stats = stats.with_history(toks.iter().map(Vec::as_slice).zip(tags.iter().map(Vec::as_slice)));
+    toks.iter()
+        .zip(words.iter().zip(&base))
+        .map(|(t, (w, b))| spans_of(t, &decode_words(w, b, &stats, |f, s| second.add(f, s))))
+        .collect()
+}
+
+fn train_with(examples: &[Example], stats: &[DocStats], epochs: usize, min_count: u32) -> Vec<u8> {
     let prepared: Vec<(Vec<Token<'_>>, Vec<Tag>)> = examples
         .iter()
         .map(|e| {
@@ -606,10 +852,10 @@ pub fn train(examples: &[Example], epochs: usize, min_count: u32) -> Vec<u8> {
     let mut counts: Ids<u32> = Ids::default();
     let mut features = Vec::new();
     for (e, (toks, gold)) in examples.iter().zip(&prepared) {
-        let words: Vec<Word> = toks.iter().map(Word::new).collect();
+        let words: Vec<Word> = words_of(toks);
         for i in 0..toks.len() {
             features.clear();
-            static_features(toks, &words, i, &stats[e.doc], &mut features);
+            static_features(&words, i, &stats[e.doc], &mut features);
             let p1 = if i > 0 { gold[i - 1] } else { Tag::O };
             let p2 = if i > 1 { gold[i - 2] } else { Tag::O };
             history_features(&words, i, p1, p2, &mut features);
@@ -631,12 +877,12 @@ pub fn train(examples: &[Example], epochs: usize, min_count: u32) -> Vec<u8> {
         for &n in &order {
             let (toks, gold) = &prepared[n];
             let doc = &stats[examples[n].doc];
-            let words: Vec<Word> = toks.iter().map(Word::new).collect();
+            let words: Vec<Word> = words_of(toks);
             let (mut p1, mut p2) = (Tag::O, Tag::O);
             for (i, &truth) in gold.iter().enumerate() {
                 clock += 1;
                 features.clear();
-                static_features(toks, &words, i, doc, &mut features);
+                static_features(&words, i, doc, &mut features);
                 history_features(&words, i, p1, p2, &mut features);
                 features.retain(|f| counts.get(f).is_some_and(|c| *c >= min_count));
                 let mut scores = [0f64; TAGS];
@@ -725,7 +971,17 @@ fn encode(model: &Ids<Trained>, clock: u64) -> Vec<u8> {
 
 /// Span-level precision, recall and F1 (name + kind) of `model` on `examples`, as percentages.
 pub fn evaluate(model: &Model, examples: &[Example]) -> (f64, f64, f64) {
+    evaluate_with(model, examples, &doc_stats(examples))
+}
+
+/// [`evaluate`] for the second pass after `first`.
+pub fn evaluate_second(first: &Model, second: &Model, examples: &[Example]) -> (f64, f64, f64) {
     let stats = doc_stats(examples);
+    let tags: Vec<Vec<Tag>> = examples.iter().map(|e| first.tag_tokens(&tokens(&e.text), &stats[e.doc])).collect();
+    evaluate_with(second, examples, &history_stats(examples, &tags))
+}
+
+fn evaluate_with(model: &Model, examples: &[Example], stats: &[DocStats]) -> (f64, f64, f64) {
     let (mut right, mut predicted, mut gold) = (0usize, 0usize, 0usize);
     for e in examples {
         let toks = tokens(&e.text);
@@ -815,6 +1071,47 @@ mod tests {
     }
 
     #[test]
+    fn words_know_their_lists_gazetteer_and_classes_once() {
+        let text = "Dr Ana Costa of the Vellmar Coalition flew to New York .";
+        let toks = tokens(text);
+        let words = words_of(&toks);
+        let at = |w: &str| words.iter().zip(&toks).find(|(_, t)| t.text == w).map(|(word, _)| word).unwrap();
+        assert!(words[0].first && !at("Ana").first);
+        assert_eq!(at("Dr").lists & 4, 4, "a title");
+        assert_eq!(at("Coalition").lists & 1, 1, "an organisation's head");
+        assert_eq!(at("of").lists, 0);
+        assert!(at("New").place_phrase[0], "\"New York\" is a known place");
+        assert!(!at("York").place_phrase[0]);
+        assert_ne!(at("the").cluster, (u16::MAX, u16::MAX), "a common word has word classes");
+        assert_eq!(at("Vellmar").cluster, (u16::MAX, u16::MAX), "an invented word has none");
+        assert!(clusters().len() > 10_000, "data/tagger/clusters.tsv parses");
+    }
+
+    #[test]
+    fn the_second_pass_reads_how_the_first_tagged_each_word_in_the_article() {
+        let sentences = ["Ana Costa met Brio staff .", "Costa left Brio ."];
+        let toks: Vec<Vec<Token<'_>>> = sentences.iter().map(|s| tokens(s)).collect();
+        let per = |p| Tag::new(0, p);
+        let org = Tag::new(1, 3);
+        let first = [vec![per(0), per(2), Tag::O, org, Tag::O, Tag::O], vec![Tag::O, Tag::O, org, Tag::O]];
+        let stats =
+            DocStats::new(sentences).with_history(toks.iter().map(Vec::as_slice).zip(first.iter().map(Vec::as_slice)));
+        // "Costa": once the last word of a person's name, once nothing.
+        assert_eq!(stats.history["costa"], [1, 1, 0, 0, 1, 0, 0]);
+        assert_eq!(stats.history["brio"], [0, 0, 2, 0, 0, 0, 0]);
+        assert_eq!(majority(&stats.history["costa"][..4]), Some((0, 0)), "a tie goes to the first");
+        assert_eq!(majority(&stats.history["brio"][..4]), Some((2, 2)), "all of them");
+        assert_eq!(majority(&[0, 0, 0]), None);
+        // The second pass's features only where there is a first pass.
+        let words = words_of(&toks[1]);
+        let (mut with, mut without) = (Vec::new(), Vec::new());
+        static_features(&words, 0, &stats, &mut with);
+        static_features(&words, 0, &DocStats::new(sentences), &mut without);
+        assert_eq!(with.len(), without.len() + 3, "label, kind and last-word kind of \"Costa\"");
+        assert_eq!(with[..without.len()], without[..]);
+    }
+
+    #[test]
     fn training_learns_cues_and_is_reproducible() {
         let lines = [
             ("Mr Brand said Kelo would sell Tarn shares .", "O U-PER O U-ORG O O U-ORG O O"),
@@ -827,6 +1124,9 @@ mod tests {
         assert_eq!(examples.len(), lines.len());
         let bytes = train(&examples, 6, 1);
         assert_eq!(bytes, train(&examples, 6, 1), "same data, same weights");
+        let second = train_second(&examples, 6, 1);
+        assert_eq!(second, train_second(&examples, 6, 1), "the second pass too");
+        assert!(Model::decode(&second).is_some_and(|m| !m.is_empty()));
         let model = Model::decode(&bytes).expect("its own output decodes");
         // Names it never saw, known only by the words around them.
         let text = "Mr Lund met Brio executives in Tiva .";
@@ -836,6 +1136,12 @@ mod tests {
             names,
             [("Lund", EntityKind::Person), ("Brio", EntityKind::Organisation), ("Tiva", EntityKind::Place)]
         );
+        // Both passes over an article: without a second model, the first pass's names.
+        let article = [text, "Lund said Brio would stay ."];
+        let spans = tag_article(&model, None, &article);
+        assert_eq!(spans[0], found);
+        let empty = Model::default();
+        assert_eq!(tag_article(&empty, Some(&model), &article), vec![Vec::new(); 2], "no first pass, no names");
     }
 
     #[test]
