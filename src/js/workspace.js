@@ -181,17 +181,26 @@ globalThis.corpusWorkspace = (() => {
           if (fields[0] === "articles") {
             let done = Number(fields[1]) || 0;
             for (const d of helperDone.values()) done += d;
-            fields[1] = String(done);
+            // A failed helper's run is built by the main worker again: never past the total.
+            fields[1] = String(Math.min(done, Number(fields[2]) || done));
           }
           onProgress(fields.join("\t"));
         };
+        // A helper that fails, or cannot start, delivers nothing: the main worker then builds
+        // that run itself, so the result is the same either way.
         const help = (m) => {
-          const helper = start();
+          let helper = null;
           const deliver = (packed) => {
-            helperDone.delete(m.run);
+            helperDone.set(m.run, packed ? m.ids.length : 0);
             main.postMessage({ type: "part", run: m.run, packed }, packed ? [packed.buffer] : []);
-            helper.terminate();
+            if (helper) helper.terminate();
           };
+          try {
+            helper = start();
+          } catch (error) {
+            deliver(null);
+            return;
+          }
           helper.onmessage = (event) => {
             const h = event.data;
             if (h.type === "progress") {
