@@ -159,17 +159,30 @@ fn articles_analysed_by_several_workers_give_the_corpus_one_worker_gives() {
         async move {
             let page = Page::open(browser).await;
             let mut results = Vec::new();
-            for workers in [1, 4] {
+            // The third time no helper can start: the main worker builds every run itself.
+            for (workers, helpers_fail) in [(1, false), (4, false), (4, true)] {
                 page.goto(&base).await;
                 page.wait_until("document.querySelectorAll('#result-list > li').length === 5", "the shipped 5").await;
                 page.click("#workspace-toggle").await;
                 // Every run is worth a worker here, however small: 11 articles in 4 runs.
                 page.js(&format!("corpusWorkspace.configure({{ workers: {workers}, minRunBytes: 0 }});")).await;
+                if helpers_fail {
+                    page.js("window.__started = 0;
+                         const Real = window.Worker;
+                         window.Worker = class extends Real {
+                           constructor(url) { if (window.__started++ > 0) throw new Error('no helper'); super(url); }
+                         };")
+                        .await;
+                }
                 page.choose_files("#add-files", &mixed_files()).await;
                 wait_for_rows(&page, 6).await;
                 page.wait_until("document.querySelectorAll('#result-list > li').length === 11", "11 articles").await;
                 let used = page.js("return corpusWorkspace.lastRun.workers;").await;
                 assert_eq!(used, serde_json::json!(workers), "{browser:?}: runs of articles");
+                if helpers_fail {
+                    let tried = page.js("return window.__started;").await;
+                    assert_eq!(tried, serde_json::json!(4), "{browser:?}: the main worker, then 3 helpers refused");
+                }
                 page.js(
                     "window.__packed = null;
                      const open = indexedDB.open('corpus-explorer');
@@ -190,6 +203,7 @@ fn articles_analysed_by_several_workers_give_the_corpus_one_worker_gives() {
                 page.wait_until("document.querySelectorAll('#result-list > li').length === 5", "the shipped 5").await;
             }
             assert_eq!(results[0], results[1], "{browser:?}: 1 worker vs 4");
+            assert_eq!(results[0], results[2], "{browser:?}: 1 worker vs 4 runs whose helpers failed");
             assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
             page.close().await;
         }
