@@ -39,10 +39,10 @@ pub use query::{Hit, Query, Results, Snippet};
 pub use time::{DateValue, Day, Precision};
 pub use types::*;
 
-/// Where [`Corpus::build_with_progress`] is: documents one by one, then the corpus-wide stages.
+/// Which corpus-wide stage [`Corpus::from_documents`] is starting (the in-page analyser's
+/// progress bar; it counts the per-article stage itself).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
-    Documents { done: usize, total: usize },
     Names,
     Dates,
     Index,
@@ -63,22 +63,8 @@ pub struct Corpus {
 impl Corpus {
     /// The one entry point of the pipeline. `entities_toml` is the optional owner-edited file.
     pub fn build(sources: &[Source<'_>], entities_toml: Option<&str>) -> Corpus {
-        Corpus::build_with_progress(sources, entities_toml, &mut |_| {})
-    }
-
-    /// [`Corpus::build`], telling `progress` where it is (the in-page analyser's progress bar).
-    pub fn build_with_progress(
-        sources: &[Source<'_>],
-        entities_toml: Option<&str>,
-        progress: &mut dyn FnMut(Stage),
-    ) -> Corpus {
-        let total = sources.len();
-        let mut documents: Vec<Document> = Vec::with_capacity(total);
-        for source in sources {
-            documents.push(document::build(source));
-            progress(Stage::Documents { done: documents.len(), total });
-        }
-        Corpus::from_documents(documents, entities_toml, progress)
+        let documents = sources.iter().map(document::build).collect();
+        Corpus::from_documents(documents, entities_toml, &mut |_| {})
     }
 
     /// [`Corpus::build`] with the per-article stage (cleaning, sentences, boilerplate; a third

@@ -91,10 +91,8 @@ mod wasm {
         /// articles against all of them.
         pub fn build_run(&mut self, run: u32, progress: &js_sys::Function) {
             let total = self.runs.iter().map(|r| r.len()).sum::<usize>();
-            let documents = build_documents(&self.run_sources(run), &mut |done| {
-                let _ =
-                    progress.call3(&JsValue::NULL, &"articles".into(), &(done as f64).into(), &(total as f64).into());
-            });
+            let documents =
+                build_documents(&self.run_sources(run), &mut |done| report(progress, "articles", done, total));
             if let Some(slot) = self.built.get_mut(run as usize) {
                 *slot = Some(documents);
             }
@@ -118,24 +116,23 @@ mod wasm {
         /// stages; `progress(stage, done, total)` is called as it goes. `curation` is an
         /// `entities.toml` of the reader's own edits, applied after the shipped one.
         pub fn finish(mut self, curation: &str, progress: &js_sys::Function) -> Vec<u8> {
-            let report = |name: &str, done: usize, total: usize| {
-                let _ = progress.call3(&JsValue::NULL, &name.into(), &(done as f64).into(), &(total as f64).into());
-            };
             let mut documents = Vec::new();
             for (run, slot) in std::mem::take(&mut self.built).into_iter().enumerate() {
                 let built = slot.unwrap_or_else(|| {
                     let sources = self.run_sources(run as u32);
-                    build_documents(&sources, &mut |done| report("articles", done, sources.len()))
+                    build_documents(&sources, &mut |done| report(progress, "articles", done, sources.len()))
                 });
                 documents.extend(built);
             }
             let shipped_toml = if self.only_mine { "" } else { self.shipped.entities_toml.as_deref().unwrap_or("") };
             let toml = format!("{shipped_toml}\n{curation}");
-            let corpus = Corpus::from_documents(documents, Some(&toml), &mut |stage| match stage {
-                Stage::Documents { done, total } => report("articles", done, total),
-                Stage::Names => report("names", 0, 1),
-                Stage::Dates => report("dates", 0, 1),
-                Stage::Index => report("index", 0, 1),
+            let corpus = Corpus::from_documents(documents, Some(&toml), &mut |stage| {
+                let name = match stage {
+                    Stage::Names => "names",
+                    Stage::Dates => "dates",
+                    Stage::Index => "index",
+                };
+                report(progress, name, 0, 1);
             });
             pack::encode(&corpus)
         }
@@ -147,10 +144,7 @@ mod wasm {
 
         fn run_sources(&self, run: u32) -> Vec<Source<'_>> {
             let range = self.runs.get(run as usize).cloned().unwrap_or_default();
-            let mut sources = self.sources();
-            sources.truncate(range.end);
-            sources.drain(..range.start);
-            sources
+            self.sources().drain(range).collect()
         }
     }
 
@@ -163,6 +157,11 @@ mod wasm {
             let _ = progress.call1(&JsValue::NULL, &(done as f64).into());
         });
         pack::encode_documents(documents)
+    }
+
+    /// `progress(stage, done, total)`, as the worker's message loop reads it.
+    fn report(progress: &js_sys::Function, stage: &str, done: usize, total: usize) {
+        let _ = progress.call3(&JsValue::NULL, &stage.into(), &(done as f64).into(), &(total as f64).into());
     }
 
     fn build_documents(sources: &[Source<'_>], progress: &mut dyn FnMut(usize)) -> Vec<Document> {
