@@ -12,6 +12,10 @@ start=$(date +%s)
 step "setup (installs only what is missing)"
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$ROOT/.tools/node_modules/.bin:$PATH"
+# A fresh clone (CI) builds everything once: incremental state would only fill the disk.
+if [ "${CI:-}" = true ]; then export CARGO_INCREMENTAL=0; fi
+# Free disk before the builds, so a full disk is named, not met as a linker's I/O error.
+df -h "$ROOT" | tail -1 | awk '{print "disk: " $4 " free of " $2}'
 
 step "format check"
 cargo fmt --all -- --check
