@@ -28,7 +28,7 @@ function dirBytes(dir) {
 }
 
 /** One HTML page per document, then the pagefind binary from npm (offline). Cached by doc count. */
-function pagefindIndex(root, name, docs) {
+export function pagefindIndex(root, name, docs) {
   const base = path.join(root, "target/bench-pagefind", name);
   const site = path.join(base, "site");
   const stamp = path.join(base, "stamp");

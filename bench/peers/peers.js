@@ -20,6 +20,21 @@ window.loadDocs = async (name) => {
   return { docs: docs.length, rawBytes: docs.reduce((n, d) => n + enc.encode(d.raw).length, 0) };
 };
 
+/**
+ * A corpus too big for one JSON string (100 000 articles are ~600 MB: over V8's longest
+ * string), fetched as `chunks` files of documents; what a load-everything engine downloads.
+ */
+window.loadChunks = async (name, chunks) => {
+  const t0 = now();
+  const parts = await Promise.all(
+    Array.from({ length: chunks }, (_, i) => fetch(`/data/${name}/${String(i).padStart(4, "0")}.json`).then((r) => r.json())),
+  );
+  docs = parts.flat();
+  return { docs: docs.length, ms: now() - t0 };
+};
+/** The page's JS heap in use (Chromium only; coarse), after the engine's index is built. */
+window.heapUsed = () => (performance.memory ? performance.memory.usedJSHeapSize : null);
+
 // Each builder returns a search function (query) => number of hits.
 const builders = {
   async ours() {
@@ -113,12 +128,12 @@ window.pagefindInit = async () => {
   await pagefind.init();
   return now() - t0;
 };
-/** One search, then the data of the first 10 results (what a results page shows). */
-window.pagefindSearch = async (text) => {
+/** One search, then the data of the first `shown` results (what a results page shows). */
+window.pagefindSearch = async (text, shown = 10) => {
   const t0 = now();
   const s = await pagefind.search(text);
   const t1 = now();
-  await Promise.all(s.results.slice(0, 10).map((r) => r.data()));
+  await Promise.all(s.results.slice(0, shown).map((r) => r.data()));
   return { hits: s.results.length, search: t1 - t0, withData: now() - t0 };
 };
 document.getElementById("status").textContent = "ready";

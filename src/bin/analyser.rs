@@ -7,7 +7,7 @@
 mod wasm {
     use std::ops::Range;
 
-    use corpus_explorer::corpus::{document, pack, par, Corpus, Document, Source, Stage};
+    use corpus_explorer::corpus::{document, pack, par, shelf, Corpus, Document, Source, Stage};
     use corpus_explorer::import::{Article, FileReport, Importer, Status};
     use wasm_bindgen::prelude::*;
 
@@ -114,8 +114,11 @@ mod wasm {
 
         /// Joins the runs (building here any a helper did not deliver) and runs the corpus-wide
         /// stages; `progress(stage, done, total)` is called as it goes. `curation` is an
-        /// `entities.toml` of the reader's own edits, applied after the shipped one.
-        pub fn finish(mut self, curation: &str, progress: &js_sys::Function) -> Vec<u8> {
+        /// `entities.toml` of the reader's own edits, applied after the shipped one (on a served
+        /// site: the site's name table, so the reader's spellings join the site's names).
+        /// Returns the packed corpus, or with `shelve` the corpus as a static corpus's files in
+        /// one buffer (`shelf::bundle`), which a served page reads as it reads its own.
+        pub fn finish(mut self, curation: &str, shelve: bool, progress: &js_sys::Function) -> Vec<u8> {
             let mut documents = Vec::new();
             for (run, slot) in std::mem::take(&mut self.built).into_iter().enumerate() {
                 let built = slot.unwrap_or_else(|| {
@@ -134,6 +137,10 @@ mod wasm {
                 };
                 report(progress, name, 0, 1);
             });
+            if shelve {
+                report(progress, "shelving", 0, 1);
+                return shelf::bundle(&shelf::write(&corpus));
+            }
             pack::encode(&corpus)
         }
 

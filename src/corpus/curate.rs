@@ -248,10 +248,15 @@ fn remap(documents: &mut [super::Document], events: &mut [super::Event], map: &[
     }
 }
 
+/// `s` as a TOML basic string, quoted (names are one line: cleaning removed control characters).
+pub fn toml_string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
 /// The edits as an `entities.toml` (the format of `overrides`), one `[[entity]]` per edit,
 /// each with a comment saying what it does.
 pub fn to_toml(edits: &[Edit]) -> String {
-    let q = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let q = toml_string;
     let mut out = String::from("# Corrections made in the explorer. Format: see src/corpus/overrides.rs.\n");
     for edit in edits {
         out.push('\n');

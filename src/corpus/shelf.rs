@@ -125,6 +125,7 @@ pub const STORY_OF_CHUNK: usize = 4096;
 const SHARD_BYTES: usize = 24 * 1024;
 
 const SUMMARY: &[u8; 4] = b"CXS4";
+const BUNDLE: &[u8; 4] = b"CXB1";
 const TERMS: &[u8; 4] = b"CXT1";
 const POSITIONS: &[u8; 4] = b"CXQ1";
 const NAMES: &[u8; 4] = b"CXN1";
@@ -272,6 +273,72 @@ pub fn entry_version(entry: &str) -> Option<&str> {
     let rest = &entry[entry.find("\"version\":\"")? + 11..];
     let version = &rest[..rest.find('"')?];
     (version.len() == 16 && version.bytes().all(|b| b.is_ascii_hexdigit())).then_some(version)
+}
+
+/// A static corpus in one buffer: how the analyser worker hands a reader's own articles,
+/// shelved, to a served page (one message, one IndexedDB value, no files to write). `BUNDLE`,
+/// the version, the number of files, then each file's path and bytes; every number a LEB128
+/// varint, every path and file after its length.
+pub fn bundle(files: &Files) -> Vec<u8> {
+    fn varint(out: &mut Vec<u8>, mut n: u64) {
+        while n >= 0x80 {
+            out.push((n as u8) | 0x80);
+            n >>= 7;
+        }
+        out.push(n as u8);
+    }
+    let mut out = BUNDLE.to_vec();
+    let put = |out: &mut Vec<u8>, bytes: &[u8]| {
+        varint(out, bytes.len() as u64);
+        out.extend_from_slice(bytes);
+    };
+    put(&mut out, files.version.as_bytes());
+    varint(&mut out, files.files.len() as u64);
+    for (path, bytes) in &files.files {
+        put(&mut out, path.as_bytes());
+        put(&mut out, bytes);
+    }
+    out
+}
+
+/// Reads [`bundle`]'s buffer back; a damaged or truncated one is an `Err`, never a panic. The
+/// files themselves are checked when they are added to a [`Shelf`].
+pub fn unbundle(bytes: &[u8]) -> Result<Files, Error> {
+    let damaged = || Error("the bundle of your articles is damaged; add them again".to_string());
+    let mut rest = bytes.strip_prefix(BUNDLE.as_slice()).ok_or_else(damaged)?;
+    let varint = |rest: &mut &[u8]| -> Result<usize, Error> {
+        let mut n: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let (&b, tail) = rest.split_first().ok_or_else(damaged)?;
+            *rest = tail;
+            n |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return usize::try_from(n).map_err(|_| damaged());
+            }
+        }
+        Err(damaged())
+    };
+    let take = |rest: &mut &[u8]| -> Result<Vec<u8>, Error> {
+        let n = varint(rest)?;
+        if n > rest.len() {
+            return Err(damaged());
+        }
+        let (item, tail) = rest.split_at(n);
+        *rest = tail;
+        Ok(item.to_vec())
+    };
+    let text = |b: Vec<u8>| String::from_utf8(b).map_err(|_| damaged());
+    let version = text(take(&mut rest)?)?;
+    let count = varint(&mut rest)?;
+    let mut files = Vec::new();
+    for _ in 0..count {
+        let path = text(take(&mut rest)?)?;
+        files.push((path, take(&mut rest)?));
+    }
+    if !rest.is_empty() {
+        return Err(damaged());
+    }
+    Ok(Files { version, files })
 }
 
 /// Cuts a built corpus into the files of the format above. Deterministic.
@@ -1393,6 +1460,30 @@ impl Shelf {
         (0..files).filter(|i| !self.table.contains_key(i)).map(|i| format!("table/{i}.bin")).collect()
     }
 
+    /// The name table as built, as an `entities.toml` (one `[[entity]]` per name, with its
+    /// kind unless "other"): what a reader's own articles are analysed against, so a spelling
+    /// the site's alias rules join to one of its names is shown under that name, and a filter
+    /// by it means the same on both. Or the table files still to fetch.
+    pub fn names_as_rules(&self) -> Result<String, Missing> {
+        let missing = self.missing_table();
+        if !missing.is_empty() {
+            return Err(Missing(missing));
+        }
+        let mut out = String::from("# The site's names (corpus::shelf::Shelf::names_as_rules).\n");
+        for e in 0..self.summary.name_count {
+            let name = self.built_name(e)?;
+            out.push_str("[[entity]]\nname = ");
+            out.push_str(&super::curate::toml_string(&name.name));
+            if name.kind != EntityKind::Other {
+                out.push_str("\nkind = \"");
+                out.push_str(name.kind.label());
+                out.push('"');
+            }
+            out.push('\n');
+        }
+        Ok(out)
+    }
+
     /// The numbers of every name whose canonical form contains `needle` (case-insensitive;
     /// `needle` already lower-case), ascending; or the name-table files still to fetch (all
     /// of them: a substring can be anywhere in the table).
@@ -1888,4 +1979,27 @@ fn phrase_count(words: &[Entry<'_>], first: &Post, first_positions: &[u32]) -> (
         }
     }
     (all, title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bundle_gives_back_its_files_and_refuses_damage() {
+        let files = Files {
+            version: "0123456789abcdef".to_string(),
+            files: vec![("summary.bin".to_string(), vec![1, 2, 3]), ("text/0.bin".to_string(), vec![0; 300])],
+        };
+        let bytes = bundle(&files);
+        let back = unbundle(&bytes).expect("a whole bundle reads back");
+        assert_eq!((back.version.as_str(), back.files.clone()), (files.version.as_str(), files.files.clone()));
+        // Every truncation, and a byte too many, is refused rather than read short.
+        for cut in 0..bytes.len() {
+            assert!(unbundle(&bytes[..cut]).is_err(), "a bundle cut at {cut} bytes was accepted");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(unbundle(&longer).is_err());
+    }
 }

@@ -8,7 +8,7 @@
 // listed as skipped with this reason; everything before them is analysed.
 const BUDGET_BYTES = 256 * 1048576;
 self.onmessage = async (event) => {
-  const { wasm, files, onlyMine, curation, toml, packed, edits, run, workers, minRunBytes } = event.data;
+  const { wasm, files, onlyMine, curation, shelve, toml, packed, edits, run, workers, minRunBytes } = event.data;
   // A helper: the per-article stage over one run of articles, for the worker that joins them.
   if (run) {
     try {
@@ -107,7 +107,7 @@ self.onmessage = async (event) => {
     analysis.build_run(0, progress);
     while (parts.size < runs - 1) await new Promise((resolve) => (wake = resolve));
     for (const [r, bytes] of parts) if (bytes) analysis.take_run(r, bytes);
-    const packed = analysis.finish(curation || "", progress);
+    const packed = analysis.finish(curation || "", !!shelve, progress);
     self.postMessage({ type: "done", packed, rows: rows.join("\n"), memory: wasm_bindgen.memory_bytes(), workers: runs }, [packed.buffer]);
   } catch (error) {
     // A panic in the wasm arrives here as a RuntimeError: the page shows it and stays usable.

@@ -1,4 +1,5 @@
-// The reader's workspace: the browser I/O behind "Add articles" (src/ui/workspace.rs is its view).
+// The reader's workspace: the browser I/O behind "Add articles" (src/ui/workspace.rs is its view;
+// on a served site, src/ui/large/yours.rs).
 // It keeps the reader's files and the analysed corpus in IndexedDB, and runs the analyser wasm in
 // a Web Worker made from a blob URL, so it works on any static host and over file://. Nothing is
 // uploaded: the only requests are for the site's own analyser files, on the first analysis.
@@ -24,6 +25,10 @@ globalThis.corpusWorkspace = (() => {
   // shipped one (src/ui/curation.rs writes it; saved under the key "edits").
   let curation = "";
   const EDITS_KEY = "edits";
+  // On a served site (src/ui/large/yours.rs): the site's name table as an entities.toml, so
+  // the reader's spellings join the site's names, and the result wanted as a static corpus's
+  // files in one buffer (`shelf::bundle`) instead of a packed corpus.
+  let site = null;
   // The last run's peak analyser memory and how many workers built its articles, for the
   // benchmark (bench/workspace.mjs).
   const lastRun = { memory: 0, workers: 0 };
@@ -231,7 +236,8 @@ globalThis.corpusWorkspace = (() => {
           event.preventDefault();
           reject(new Error(event.message || "the analyser stopped"));
         };
-        main.postMessage({ wasm: parts.module, files, onlyMine, curation, ...analyserOptions });
+        const rules = site ? `${site.names}\n${curation}` : curation;
+        main.postMessage({ wasm: parts.module, files, onlyMine, curation: rules, shelve: !!site, ...analyserOptions });
       });
     } finally {
       for (const w of run.workers) w.terminate();
@@ -409,6 +415,10 @@ globalThis.corpusWorkspace = (() => {
     },
     cancel,
     lastRun,
+    // A served site's page: its names (an entities.toml) for the runs that follow.
+    forSite(names) {
+      site = { names: String(names || "") };
+    },
     // For the benchmark and the tests: how many workers share the articles, and the least text
     // worth a worker of its own.
     configure({ workers, minRunBytes }) {

@@ -193,7 +193,7 @@ fn SearchBox() -> impl IntoView {
             <p id="result-count" class="result-count" role="status" aria-live="polite">
                 {move || {
                     let n = results.with(|r| r.hits.len());
-                    if n == total { format!("All {total} articles") } else { format!("{n} of {total} articles") }
+                    super::report::result_count(n, total)
                 }}
             </p>
         </div>

@@ -13,12 +13,13 @@
 //! The story list reads the stories grouped at build time (`story::Card`s), drawn by the
 //! embedded list's `stories::story_item`; the downloads write the embedded tables' rows from
 //! the files (`table::served`). Name corrections (merge, rename, kind, hide) re-map the shelf's
-//! name numbers (`corrections`). What the embedded corpus offers beyond this (splitting a
-//! spelling out, a reader's own files) needs the whole corpus in memory and is not offered here
-//! yet; the header says so.
+//! name numbers (`corrections`). A reader's own files are analysed apart, against the site's
+//! names, and shown by the same views (`yours`). Splitting a spelling out needs the whole
+//! corpus in memory and is not offered here; the header says so.
 use leptos::prelude::*;
 
 mod corrections;
+mod yours;
 
 use super::chart;
 use super::chips::ChipFilter;
@@ -26,7 +27,7 @@ use super::cooccur::{self, CooccurrenceDetails, Named};
 use super::curation::{CurationBar, EditMode};
 use super::fetch;
 use super::reader::{also_in_view, OtherPassage};
-use super::report::counted;
+use super::report::{counted, result_count};
 use super::results::{empty_state, highlighted, SortSelect};
 use super::shell::{self, CopyLink, History, ThemeToggle};
 use super::state::{self, ChipState, Known, Sort, ViewState};
@@ -97,11 +98,53 @@ impl Known for Unchecked {
     }
 }
 
+/// Where the shown corpus's files come from.
+#[derive(Clone)]
+enum Source {
+    /// The site: the URL of its version's directory.
+    Site(String),
+    /// The reader's own articles, shelved by the analyser worker and held in memory.
+    Yours(std::sync::Arc<std::collections::BTreeMap<String, Vec<u8>>>),
+}
+
+impl Source {
+    /// The files at `paths`, in order: fetched in parallel from the site, or read from memory.
+    async fn get(&self, paths: &[String]) -> Result<Vec<Vec<u8>>, String> {
+        match self {
+            Source::Site(base) => fetch::all(&paths.iter().map(|p| format!("{base}{p}")).collect::<Vec<_>>()).await,
+            Source::Yours(files) => {
+                paths.iter().map(|p| files.get(p).cloned().ok_or_else(|| Source::damaged_yours(p, "missing"))).collect()
+            }
+        }
+    }
+
+    /// What to tell the reader when the file at `path` cannot be read.
+    fn damaged(&self, path: &str, why: &str) -> String {
+        match self {
+            Source::Site(base) => format!("{base}{path} is damaged ({why}); rebuild the site"),
+            Source::Yours(_) => Source::damaged_yours(path, why),
+        }
+    }
+
+    fn damaged_yours(path: &str, why: &str) -> String {
+        format!("{path} of your analysed articles is {why}; remove them and add them again")
+    }
+}
+
 /// The app's shared state: the shelf as fetched so far, the one view state, the latest answer.
 #[derive(Clone, Copy)]
 struct Live {
     shelf: StoredValue<Shelf>,
+    /// The site's version directory (the name corrections are stored under it).
     base: StoredValue<String>,
+    /// Where `shelf`'s files come from.
+    source: StoredValue<Source>,
+    /// The other corpus (the site, or the reader's own articles) while this one is shown.
+    parked: StoredValue<Option<(Shelf, Source)>>,
+    /// The reader's own articles are shown, not the site's.
+    yours: RwSignal<bool>,
+    /// Bumped when the shown corpus changes: a fetch begun for the other is not added.
+    generation: StoredValue<u64>,
     state: RwSignal<ViewState>,
     results: RwSignal<Option<Results>>,
     /// Results the list shows (grows by [`PAGE`]).
@@ -147,7 +190,11 @@ fn mount_app(base: String, shelf: Shelf) {
     let handle = leptos::mount::mount_to(body, move || {
         let live = Live {
             shelf: StoredValue::new(shelf),
+            source: StoredValue::new(Source::Site(base.clone())),
             base: StoredValue::new(base),
+            parked: StoredValue::new(None),
+            yours: RwSignal::new(false),
+            generation: StoredValue::new(0),
             state: RwSignal::new(initial),
             results: RwSignal::new(None),
             shown: RwSignal::new(PAGE),
@@ -205,7 +252,13 @@ fn mount_app(base: String, shelf: Shelf) {
             }
         });
         on_cleanup(move || keys.remove());
-        view! { <LargeApp/> }
+        provide_context(yours::Yours::new());
+        // The app is drawn again when the corpus shown changes (the site's or the reader's own),
+        // so every view starts from that corpus's summary.
+        move || {
+            live.yours.track();
+            view! { <LargeApp/> }
+        }
     });
     handle.forget();
     shell::remove_boot_placeholder();
@@ -429,8 +482,8 @@ fn drive(live: Live) {
             if need.is_empty() {
                 break;
             }
-            let base = live.base.get_value();
-            let urls: Vec<String> = need.iter().map(|p| format!("{base}{p}")).collect();
+            let source = live.source.get_value();
+            let generation = live.generation.get_value();
             live.fetching.set(need.len());
             let round = live.added.get_untracked();
             set_timeout(
@@ -441,16 +494,18 @@ fn drive(live: Live) {
                 },
                 std::time::Duration::from_millis(QUIET_MS),
             );
-            let fetched = fetch::all(&urls).await;
+            let fetched = source.get(&need).await;
             live.fetching.set(0);
             live.slow.set(false);
+            if live.generation.get_value() != generation {
+                // The corpus shown changed meanwhile: these files are the other one's.
+                continue;
+            }
             let added = fetched.and_then(|files| {
                 live.shelf
                     .try_update_value(|shelf| {
                         need.iter().zip(&files).try_for_each(|(path, bytes)| {
-                            shelf
-                                .add(path, bytes)
-                                .map_err(|e| format!("{base}{path} is damaged ({}); rebuild the site", e.0))
+                            shelf.add(path, bytes).map_err(|e| source.damaged(path, &e.0))
                         })
                     })
                     .unwrap_or(Ok(()))
@@ -469,9 +524,10 @@ fn drive(live: Live) {
 #[component]
 fn LargeApp() -> impl IntoView {
     let live = expect_context::<Live>();
+    let whose = if live.yours.get_untracked() { "Your articles: " } else { "" };
     let summary = live.shelf.with_value(|s| {
         format!(
-            "{} · {} · {}",
+            "{whose}{} · {} · {}",
             counted(s.summary.doc_count as usize, "article", "articles"),
             counted(s.summary.name_count as usize, "entity", "entities"),
             counted(s.summary.event_count as usize, "dated event", "dated events")
@@ -496,13 +552,28 @@ fn LargeApp() -> impl IntoView {
                 >
                     "Clear all filters"
                 </button>
+                <yours::YoursButton/>
                 <CopyLink/>
                 <ThemeToggle/>
             </div>
         </header>
-        <p class="served-note" id="served-note">
-            "A large corpus, served in parts: search, names, the timeline with its dated events and stories, who appears with whom, the reader (with the passages other articles repeat) and the downloads fetch what they need. Names can be corrected (merge, rename, kind, hide); splitting a spelling out and adding your own files need a smaller corpus."
-        </p>
+        <yours::YoursPanel/>
+        {move || if live.yours.get() {
+            view! {
+                <p class="served-note yours-note" id="served-note">
+                    "Your own articles, analysed in this browser against this site's names: a name the site knows has the site's name here, so a filter by it carries over to the site. "
+                    <button type="button" class="link-button" id="back-to-site" on:click=move |_| live.switch()>
+                        "Back to the site"
+                    </button>
+                </p>
+            }.into_any()
+        } else {
+            view! {
+                <p class="served-note" id="served-note">
+                    "A large corpus, served in parts: search, names, the timeline with its dated events and stories, who appears with whom, the reader (with the passages other articles repeat) and the downloads fetch what they need. Names can be corrected (merge, rename, kind, hide); splitting a spelling out needs a smaller corpus. Your own articles are analysed apart, against the site's names."
+                </p>
+            }.into_any()
+        }}
         <Show when=move || error.with(Option::is_some)>
             <div class="notices fetch-error" role="alert" id="fetch-error">
                 <p>"Part of the corpus could not be loaded, so what is shown may be out of date: " {move || error.get().unwrap_or_default()}</p>
@@ -792,22 +863,23 @@ async fn gather(
                 g.total = g.done + need.len();
             }
         });
-        let base = live.base.get_value();
+        let source = live.source.get_value();
         for batch in need.chunks(DOWNLOAD_BATCH) {
             if stop.get_value() {
                 return Ok(None);
             }
-            let urls: Vec<String> = batch.iter().map(|p| format!("{base}{p}")).collect();
-            let files = fetch::all(&urls).await?;
+            let generation = live.generation.get_value();
+            let files = source.get(batch).await?;
+            if live.generation.get_value() != generation {
+                return Err("the corpus shown changed during the download; download again".into());
+            }
             live.shelf
                 .try_update_value(|shelf| {
                     batch.iter().zip(&files).try_for_each(|(path, bytes)| {
                         if shelf.has(path) {
                             return Ok(());
                         }
-                        shelf
-                            .add(path, bytes)
-                            .map_err(|e| format!("{base}{path} is damaged ({}); rebuild the site", e.0))
+                        shelf.add(path, bytes).map_err(|e| source.damaged(path, &e.0))
                     })
                 })
                 .unwrap_or(Ok(()))?;
@@ -848,8 +920,7 @@ fn SearchBox() -> impl IntoView {
             <p id="result-count" class="result-count" role="status" aria-live="polite">
                 {move || match results.with(|r| r.as_ref().map(|r| r.hits.len())) {
                     None => "Loading…".to_string(),
-                    Some(n) if n == total => format!("All {total} articles"),
-                    Some(n) => format!("{n} of {total} articles"),
+                    Some(n) => result_count(n, total),
                 }}
                 <span class="loading" id="loading" hidden=move || !slow.get()>
                     {move || format!(" · fetching {}", counted(fetching.get(), "file", "files"))}

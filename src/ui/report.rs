@@ -34,7 +34,8 @@ fn parse_row(line: &str) -> FileRow {
 /// Where a run is.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
-    /// `reading` (files one by one), then the pipeline: `articles`, `names`, `dates`, `index`.
+    /// `reading` (files one by one), then the pipeline: `articles`, `names`, `dates`, `index`
+    /// (and on a served site `shelving`, the corpus cut into its files).
     pub phase: String,
     pub done: u64,
     pub total: u64,
@@ -65,6 +66,7 @@ impl Progress {
             "names" => 0.8,
             "dates" => 0.9,
             "index" => 0.95,
+            "shelving" => 0.97,
             _ => 0.5,
         }
     }
@@ -80,8 +82,18 @@ impl Progress {
             "names" => "Linking names across all articles…".to_string(),
             "dates" => "Resolving dates…".to_string(),
             "index" => "Building the search index…".to_string(),
+            "shelving" => "Writing the stories, passages and timeline…".to_string(),
             _ => "Analysing…".to_string(),
         }
+    }
+}
+
+/// The line under the search box: "All 20 articles", "3 of 20 articles", "1 article".
+pub fn result_count(n: usize, total: usize) -> String {
+    match (n, total) {
+        (1, 1) => "1 article".to_string(),
+        _ if n == total => format!("All {total} articles"),
+        _ => format!("{n} of {}", counted(total, "article", "articles")),
     }
 }
 
@@ -125,8 +137,16 @@ mod tests {
     }
 
     #[test]
+    fn the_result_count_reads_as_english() {
+        assert_eq!(result_count(20, 20), "All 20 articles");
+        assert_eq!(result_count(3, 20), "3 of 20 articles");
+        assert_eq!(result_count(1, 1), "1 article");
+        assert_eq!(result_count(0, 1), "0 of 1 article");
+    }
+
+    #[test]
     fn progress_moves_forward_through_the_phases() {
-        let phases = ["starting", "reading", "articles", "names", "dates", "index"];
+        let phases = ["starting", "reading", "articles", "names", "dates", "index", "shelving"];
         let fractions: Vec<f64> =
             phases.iter().map(|p| parse_progress(&format!("{p}\t1\t2\t50\t100\tx.html")).fraction()).collect();
         assert!(fractions.windows(2).all(|w| w[0] < w[1]), "{fractions:?}");

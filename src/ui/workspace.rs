@@ -26,9 +26,9 @@ pub use panel::{WorkspaceButton, WorkspacePanel};
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = restore)]
-    fn js_restore(version: &str, on_progress: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    pub(crate) fn js_restore(version: &str, on_progress: &JsValue) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = add)]
-    fn js_add(files: &JsValue, on_progress: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    pub(crate) fn js_add(files: &JsValue, on_progress: &JsValue) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = addText)]
     fn js_add_text(text: &str, on_progress: &JsValue) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = remove)]
@@ -36,9 +36,9 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = setOnlyMine)]
     fn js_set_only_mine(only_mine: bool, on_progress: &JsValue) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = clear)]
-    fn js_clear() -> Result<js_sys::Promise, JsValue>;
+    pub(crate) fn js_clear() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = cancel)]
-    fn js_cancel() -> Result<(), JsValue>;
+    pub(crate) fn js_cancel() -> Result<(), JsValue>;
     #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = exportWorkspace)]
     fn js_export() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(catch, js_namespace = corpusWorkspace, js_name = storageNote)]
@@ -397,7 +397,7 @@ impl Workspace {
 }
 
 /// A JS error or value as a sentence.
-fn js_text(value: &JsValue) -> String {
+pub(crate) fn js_text(value: &JsValue) -> String {
     if let Some(e) = value.dyn_ref::<js_sys::Error>() {
         return String::from(e.message());
     }

@@ -824,6 +824,87 @@ fn the_served_chips_take_name_corrections_with_exact_counts() {
 }
 
 #[test]
+fn your_own_articles_on_a_served_site_are_analysed_apart_under_the_sites_names() {
+    let dir = served_dist();
+    let mut native = Native::open(&dir);
+    let total = native.shelf.summary.doc_count;
+    // The site's most named name, which the reader's article writes once as is and once as a
+    // possessive; and a person the site has never seen, twice.
+    let (known, kind) = native.shelf.summary.top.first().map(|(_, n)| (n.name.clone(), n.kind)).unwrap();
+    let by_known = native.answer(&Query { include: vec![native.shelf.find(&known).unwrap()], ..Query::default() });
+    let dir_files = std::env::temp_dir().join(format!("e2e-yours-{}", std::process::id()));
+    std::fs::create_dir_all(&dir_files).unwrap();
+    let files = [
+        (
+            "yours-one.txt",
+            format!("Orvel Zentaro questions {known}\n\nOrvel Zentaro said on Monday that {known} had not answered his letter. \"We wrote twice,\" Zentaro said.\n"),
+        ),
+        ("yours-two.txt", format!("A second look\n\nThe reply from {known}'s office came in May 2016, Orvel Zentaro said.\n")),
+    ];
+    let paths: Vec<PathBuf> = files
+        .iter()
+        .map(|(name, text)| {
+            let path = dir_files.join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect();
+    let site = Site::serve_slowly(&dir, "/", Duration::from_millis(5), None);
+    in_both_browsers(|browser| {
+        let (base, paths, known, by_known) = (site.base.clone(), paths.clone(), known.clone(), by_known.clone());
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            wait_count(&page, &count_line(total as usize, total), "the first view").await;
+            page.click("#workspace-toggle").await;
+            page.choose_files("#add-files", &paths).await;
+            // Analysed, then shown on their own: the header says whose articles these are.
+            page.wait_until("document.querySelector('.yours-note')", "your articles shown").await;
+            let size = page.texts(".corpus-size").await.join("");
+            assert!(size.starts_with("Your articles: 2 articles"), "{browser:?}: {size}");
+            wait_count(&page, &count_line(2, 2), "your two articles").await;
+            let rows = page.texts("#workspace .files li .file-status").await;
+            assert_eq!(rows, ["1 article", "1 article"], "{browser:?}");
+            // The site's name, both spellings of it, under the site's name and kind; the new
+            // person under his own.
+            let chips = page_chips(&page).await;
+            assert!(chips.contains(&(known.clone(), 2)), "{browser:?}: {known} in both articles: {chips:?}");
+            assert!(chips.contains(&("Orvel Zentaro".to_string(), 2)), "{browser:?}: {chips:?}");
+            let kinds = page.attrs(&format!(".chip[data-entity={known:?}]"), "data-kind").await;
+            assert_eq!(kinds, [kind.label()], "{browser:?}: {known} keeps the site's kind");
+            if browser == Browser::Chromium {
+                page.screenshot("served-yours").await;
+            }
+            // A filter by the joined name carries over to the site, where it means the site's
+            // articles that name it.
+            page.click(&format!(".chip[data-entity={known:?}]")).await;
+            wait_count(&page, &count_line(2, 2), "your articles naming it").await;
+            page.click("#back-to-site").await;
+            wait_count(&page, &count_line(by_known.hits.len(), total), "the site's articles naming it").await;
+            assert!(page.fragment().await.contains("in="), "{browser:?}: the filter stays in the link");
+            // Kept in the browser: a new visit brings them back without analysing again.
+            page.goto(&base).await;
+            page.click("#workspace-toggle").await;
+            page.wait_until(
+                "document.getElementById('show-yours') && !document.getElementById('show-yours').disabled",
+                "restored",
+            )
+            .await;
+            let toggle = page.texts("#workspace-toggle").await.join("");
+            assert_eq!(toggle.trim(), "Your articles (2)", "{browser:?}");
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            page.click("#clear-workspace").await;
+            page.wait_until(
+                "document.getElementById('workspace-toggle').textContent.trim() === 'Add your articles'",
+                "cleared",
+            )
+            .await;
+            page.close().await;
+        }
+    });
+}
+
+#[test]
 fn a_missing_corpus_file_is_a_clear_message_and_the_view_stays() {
     let dir = served_dist();
     let site = Site::serve_slowly(&dir, "/", Duration::from_millis(5), Some("/terms/"));

@@ -1,0 +1,132 @@
+// Peers at the served corpus's size (issue 18): the same articles as the served site, indexed
+// by Pagefind (its npm binary, offline) and by the two engines that must load everything,
+// FlexSearch and MiniSearch, in headless Chromium, with the queries bench/served.mjs types.
+//
+//   node --max-old-space-size=12000 bench/peers-large.mjs --corpus target/synth/100000 [--runs 5]
+//
+// Pagefind: index build time and size, `init` bytes and time, and per query the first search
+// (bytes fetched, time to the hits and to the first 20 results' data, as the served page shows
+// 20 rows) and repeated searches. FlexSearch / MiniSearch: the corpus fetched as 1 000-article
+// JSON files (bytes over the wire: raw, and brotli at quality 9 as a static host would serve
+// them), the time to fetch and index it in the page, the page's JS heap afterwards, and the
+// query time once built. Prints a JSON report and writes it to bench-out/peers-large.json.
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "./server.mjs";
+import { readCorpus, queries } from "./corpus.mjs";
+import { pagefindIndex } from "./peers.mjs";
+import { stats } from "./app.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, "..");
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const corpusDir = path.resolve(ROOT, opt("corpus", "target/synth/100000"));
+const runs = Number(opt("runs", "5"));
+const chromePath = opt("chromium", process.env.CHROMIUM ?? "/usr/bin/chromium");
+const name = `large-${path.basename(corpusDir)}`;
+const SHOWN = 20;
+const CHUNK = 1000;
+const log = (m) => console.error(`[peers-large] ${m}`);
+
+log(`reading ${corpusDir}…`);
+const { docs, rawBytes } = readCorpus(corpusDir);
+const step = Math.max(1, Math.floor(docs.length / 3000));
+const qs = queries(docs.filter((_, i) => i % step === 0));
+log(`${docs.length} articles, ${(rawBytes / 1e6).toFixed(1)} MB; queries: ${qs.map((q) => q.text).join(" | ")}`);
+
+// The load-everything engines' download: title + text per article, CHUNK a file.
+const dataDir = path.join(ROOT, "target/bench-data", name);
+fs.rmSync(dataDir, { recursive: true, force: true });
+fs.mkdirSync(dataDir, { recursive: true });
+let chunks = 0;
+let wire = { raw: 0, brotli: 0 };
+for (let i = 0; i < docs.length; i += CHUNK, chunks++) {
+  const body = Buffer.from(JSON.stringify(docs.slice(i, i + CHUNK).map((d) => ({ id: d.id, title: d.title, text: d.text }))));
+  fs.writeFileSync(path.join(dataDir, `${String(chunks).padStart(4, "0")}.json`), body);
+  wire.raw += body.length;
+  wire.brotli += zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }).length;
+}
+log(`engine data: ${chunks} files, ${(wire.raw / 1e6).toFixed(1)} MB raw, ${(wire.brotli / 1e6).toFixed(1)} MB brotli q9`);
+
+log("Pagefind index (cached by document count and bytes)…");
+const pf = pagefindIndex(ROOT, name, docs);
+log(`Pagefind: ${(pf.buildMs / 1000).toFixed(1)} s, ${(pf.total.bytes / 1e6).toFixed(1)} MB in ${pf.total.files} files`);
+
+const server = await serve([
+  ["/peers/", path.join(HERE, "peers")],
+  ["/nm/", path.join(HERE, "node_modules")],
+  ["/pagefind/", path.join(ROOT, "target/bench-pagefind", name, "site")],
+  ["/data/", path.join(ROOT, "target/bench-data")],
+]);
+const browser = await chromium.launch({ executablePath: chromePath, headless: true, args: ["--no-sandbox", "--enable-precise-memory-info"] });
+const report = { articles: docs.length, rawBytes, chromium: browser.version(), queries: qs.map((q) => q.text), pagefind: null, engines: {}, notes: [] };
+const bytesSince = (i) => server.log.slice(i).reduce((n, r) => n + r.bytes, 0);
+const filesSince = (i) => server.log.length - i;
+
+async function freshPage() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on("pageerror", (e) => report.notes.push(`page error: ${e.message}`));
+  await page.goto(`${server.url}/peers/index.html`);
+  await page.waitForFunction(() => window.peersReady, null, { timeout: 60000 });
+  return { context, page };
+}
+
+try {
+  // Pagefind, in a fresh page: init, then each query cold (first time) and warm.
+  {
+    const { context, page } = await freshPage();
+    let i = server.log.length;
+    const initMs = await page.evaluate(() => window.pagefindInit());
+    const init = { ms: initMs, bytes: bytesSince(i), files: filesSince(i) };
+    const perQuery = [];
+    for (const q of qs) {
+      i = server.log.length;
+      const cold = await page.evaluate(([t, n]) => window.pagefindSearch(t, n), [q.words ?? q.text, SHOWN]);
+      const coldBytes = bytesSince(i);
+      const coldFiles = filesSince(i);
+      const warm = [];
+      for (let r = 0; r < runs; r++) warm.push(await page.evaluate(([t, n]) => window.pagefindSearch(t, n), [q.words ?? q.text, SHOWN]));
+      perQuery.push({ query: q.text, hits: cold.hits, coldSearchMs: cold.search, coldWithDataMs: cold.withData, coldBytes, coldFiles, warmSearch: stats(warm.map((w) => w.search)), warmWithData: stats(warm.map((w) => w.withData)) });
+      log(`Pagefind "${q.text}": ${cold.hits} hits, first ${cold.withData.toFixed(0)} ms, ${(coldBytes / 1e3).toFixed(0)} KB`);
+    }
+    report.pagefind = { buildMs: pf.buildMs, total: pf.total, index: pf.index, fragments: pf.fragments, init, queries: perQuery };
+    await context.close();
+  }
+  // FlexSearch and MiniSearch, each in a fresh page: fetch everything, index, then query.
+  for (const engine of ["minisearch", "flexsearch"]) {
+    const { context, page } = await freshPage();
+    try {
+      const i = server.log.length;
+      const loaded = await page.evaluate(([n, c]) => window.loadChunks(n, c), [name, chunks]);
+      const bytes = bytesSince(i);
+      log(`${engine}: fetched ${loaded.docs} articles in ${loaded.ms.toFixed(0)} ms; indexing…`);
+      const built = await page.evaluate((e) => window.buildEngine(e), engine);
+      const heap = await page.evaluate(() => window.heapUsed());
+      const perQuery = [];
+      for (const q of qs) {
+        const words = { name: q.text, words: q.words ?? q.text, prefix: !!q.prefix };
+        perQuery.push({ query: q.text, ...(await page.evaluate(([e, w, r]) => window.timeQuery(e, w, r), [engine, words, runs])) });
+      }
+      report.engines[engine] = { fetchMs: loaded.ms, bytes, files: chunks, wire, indexMs: built.ms, firstQueryReadyMs: loaded.ms + built.ms, heapBytes: heap, queries: perQuery };
+      log(`${engine}: index ${(built.ms / 1000).toFixed(1)} s, heap ${heap ? (heap / 1e9).toFixed(2) + " GB" : "?"}`);
+    } catch (e) {
+      report.engines[engine] = { failed: String(e).split("\n")[0] };
+      log(`${engine}: failed: ${String(e).split("\n")[0]}`);
+    }
+    await context.close().catch(() => {});
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+fs.mkdirSync(path.join(ROOT, "bench-out"), { recursive: true });
+fs.writeFileSync(path.join(ROOT, "bench-out/peers-large.json"), JSON.stringify(report, null, 1));
+console.log(JSON.stringify(report, null, 1));
