@@ -4,6 +4,12 @@
 // server as the first <script> of index.html (allowed by the page's CSP: same origin).
 //
 //   node bench/firefox.mjs [--sites seeds,1000] [--runs 3] [--out bench-out]
+//
+// A site named served-N (a served corpus, target/bench-sites/served-N from target/synth/N) is
+// measured as bench/served.mjs measures it in Chromium: cold load → chips, timeline and first
+// row painted and settled; the benchmark's five queries typed one key at a time, then the first
+// two chips clicked, each → settled (the results no longer `aria-busy`, then a painted frame),
+// timed inside the page (SERVED_INIT) so the driver's polling adds nothing.
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
@@ -42,6 +48,30 @@ for (let i = 0; i < 50; i++) {
 }
 const version = execFileSync(firefoxBin, ["--version"]).toString().trim();
 
+// The served page's instrumentation: the first view's time, and one armed interaction (the next
+// keydown or click) → the view settled again, checked every frame from the task after the event.
+const SERVED_INIT = `(() => {
+  const S = (window.__served = { first: null, cur: null });
+  const settled = () => {
+    const r = document.querySelector(".results");
+    return !!r && r.getAttribute("aria-busy") === "false" && !document.getElementById("fetch-error");
+  };
+  const firstView = () => settled() && document.querySelector(".chip") && document.querySelector(".month-bar") && document.querySelector(".result-title");
+  const done = (set) => requestAnimationFrame(() => setTimeout(() => set(performance.now()), 0));
+  const watch = () => (firstView() ? done((t) => (S.first = t)) : requestAnimationFrame(watch));
+  requestAnimationFrame(watch);
+  S.arm = () => { S.cur = { t0: null, t1: null }; };
+  const start = () => {
+    const c = S.cur;
+    if (!c || c.t0 !== null) return;
+    c.t0 = performance.now();
+    const check = () => (settled() ? done((t) => (c.t1 = t)) : requestAnimationFrame(check));
+    setTimeout(check, 0);
+  };
+  addEventListener("keydown", start, true);
+  addEventListener("click", start, true);
+})();`;
+
 async function session() {
   const s = await wd("POST", "/session", {
     capabilities: { alwaysMatch: { browserName: "firefox", "moz:firefoxOptions": { binary: firefoxBin, args: ["-headless", "--width=1280", "--height=900"] } } },
@@ -54,9 +84,11 @@ async function session() {
       wd("POST", `/session/${id}/actions`, {
         actions: [{ type: "key", id: "kb", actions: [...text].flatMap((c) => [{ type: "keyDown", value: c }, { type: "keyUp", value: c }]) }],
       }),
-    click: async (css) => {
-      const el = await wd("POST", `/session/${id}/element`, { using: "css selector", value: css });
-      await wd("POST", `/session/${id}/element/${Object.values(el)[0]}/click`, {});
+    click: async (css, k = 0) => {
+      const els = await wd("POST", `/session/${id}/elements`, { using: "css selector", value: css });
+      if (!els[k]) return false;
+      await wd("POST", `/session/${id}/element/${Object.values(els[k])[0]}/click`, {});
+      return true;
     },
     close: () => wd("DELETE", `/session/${id}`),
   };
@@ -71,9 +103,65 @@ const until = async (s, expr, timeout = 600000) => {
   }
 };
 
+/** The served page: cold loads, then typing and chips in one page (its fetched files kept). */
+async function measureServed(name) {
+  const siteDir = path.join(ROOT, "target/bench-sites", name);
+  const corpusDir = path.join(ROOT, "target/synth", name.replace(/^served-/, ""));
+  const files = fs.readdirSync(corpusDir).filter((f) => /\.(txt|md)$/.test(f)).sort();
+  const step = Math.max(1, Math.floor(files.length / 3000));
+  const sample = files.filter((_, i) => i % step === 0).map((f) => ({ text: fs.readFileSync(path.join(corpusDir, f), "utf8") }));
+  const inst = fs.mkdtempSync(path.join(os.tmpdir(), "bench-ff-"));
+  fs.writeFileSync(path.join(inst, "bench-init.js"), SERVED_INIT);
+  fs.writeFileSync(path.join(inst, "index.html"), fs.readFileSync(path.join(siteDir, "index.html"), "utf8").replace("<head>", '<head><script src="./bench-init.js"></script>'));
+  const server = await serve([["/site/index.html", path.join(inst, "index.html")], ["/site/bench-init.js", path.join(inst, "bench-init.js")], ["/site/", siteDir]]);
+  const cold = [];
+  const keys = [];
+  const chips = [];
+  const timed = async (s, act) => {
+    await s.js("window.__served.arm()");
+    if ((await act()) === false) return null;
+    await until(s, "window.__served.cur.t1 !== null", 120000);
+    return s.js("const c = window.__served.cur; return c.t1 - c.t0;");
+  };
+  try {
+    for (let i = 0; i < runs; i++) {
+      const s = await session();
+      try {
+        await s.go(`${server.url}/site/index.html`);
+        cold.push(await until(s, "window.__served && window.__served.first"));
+        if (i > 0) continue;
+        for (const q of queries(sample)) {
+          await s.js("const e = document.getElementById('search'); e.value = ''; e.dispatchEvent(new Event('input', { bubbles: true })); e.focus();");
+          await until(s, "document.querySelector('.results')?.getAttribute('aria-busy') === 'false'");
+          for (const ch of q.text) keys.push({ query: q.text, ms: await timed(s, () => s.keys(ch)) });
+          for (let k = 0; k < 2; k++) {
+            const ms = await timed(s, () => s.click(".chip", k));
+            if (ms !== null) chips.push({ query: q.text, ms });
+          }
+          // Every filter off before the next query, as served.mjs does.
+          await s.click("#clear-all");
+          await until(s, "document.querySelector('.results')?.getAttribute('aria-busy') === 'false'");
+        }
+      } finally {
+        await s.close();
+      }
+    }
+  } finally {
+    await server.close();
+    fs.rmSync(inst, { recursive: true, force: true });
+  }
+  return { name, browser: version, served: true, cold: stats(cold), keystroke: stats(keys.map((k) => k.ms)), chip: stats(chips.map((c) => c.ms)), keystrokes: keys, chips };
+}
+
 const results = [];
 try {
   for (const name of sites) {
+    if (name.startsWith("served-")) {
+      const entry = await measureServed(name);
+      results.push(entry);
+      console.error(`[firefox] ${name}: first view p50 ${entry.cold.p50?.toFixed(0)} ms, keystroke p50 ${entry.keystroke.p50?.toFixed(0)} / p95 ${entry.keystroke.p95?.toFixed(0)} ms, chip p50 ${entry.chip.p50?.toFixed(0)} / p95 ${entry.chip.p95?.toFixed(0)} ms`);
+      continue;
+    }
     const siteDir = path.join(ROOT, "target/bench-sites", name);
     const corpusDir = name === "seeds" ? path.join(ROOT, "seeds") : path.join(ROOT, "target/synth", name);
     const { docs } = readCorpus(corpusDir);
@@ -128,6 +216,7 @@ const md = [
   "| site | interactive p50 | max | keystroke → paint p50 | p95 | n |",
   "|---|---:|---:|---:|---:|---:|",
   ...results.map((r) => `| ${r.name} | ${Math.round(r.cold.p50)} ms | ${Math.round(r.cold.max)} ms | ${r.keystroke.p50?.toFixed(1)} ms | ${r.keystroke.p95?.toFixed(1)} ms | ${r.keystroke.n} |`),
+  ...results.filter((r) => r.served).map((r) => `\n${r.name}: chip click → settled p50 ${r.chip.p50?.toFixed(1)} ms, p95 ${r.chip.p95?.toFixed(1)} ms (n ${r.chip.n}).`),
 ].join("\n");
 fs.writeFileSync(path.join(outDir, "firefox.md"), md + "\n");
 console.log(md);

@@ -2,7 +2,14 @@
 // by Pagefind (its npm binary, offline) and by the two engines that must load everything,
 // FlexSearch and MiniSearch, in headless Chromium, with the queries bench/served.mjs types.
 //
-//   node --max-old-space-size=12000 bench/peers-large.mjs --corpus target/synth/100000 [--runs 5]
+//   node --max-old-space-size=12000 bench/peers-large.mjs --corpus target/synth/100000 \
+//        [--site target/bench-sites/served-100000] [--runs 5] [--only ours|peers]
+//
+// Ours: the served site built from the same articles, each query pasted whole into a fresh
+// page (empty cache) once its first view is up: the time to the results, chips and timeline
+// settled (bench/served.mjs's definition) and the bytes fetched for it (brotli q11 per file as
+// bench/served.mjs counts them is not repeated here: raw bytes, as for Pagefind); then the same
+// query again in that page (its files kept).
 //
 // Pagefind: index build time and size, `init` bytes and time, and per query the first search
 // (bytes fetched, time to the hits and to the first 20 results' data, as the served page shows
@@ -29,6 +36,8 @@ const opt = (name, dflt) => {
 };
 const corpusDir = path.resolve(ROOT, opt("corpus", "target/synth/100000"));
 const runs = Number(opt("runs", "5"));
+const siteDir = path.resolve(ROOT, opt("site", `target/bench-sites/served-${path.basename(corpusDir)}`));
+const only = opt("only", "");
 const chromePath = opt("chromium", process.env.CHROMIUM ?? "/usr/bin/chromium");
 const name = `large-${path.basename(corpusDir)}`;
 const SHOWN = 20;
@@ -43,23 +52,23 @@ log(`${docs.length} articles, ${(rawBytes / 1e6).toFixed(1)} MB; queries: ${qs.m
 
 // The load-everything engines' download: title + text per article, CHUNK a file.
 const dataDir = path.join(ROOT, "target/bench-data", name);
-fs.rmSync(dataDir, { recursive: true, force: true });
-fs.mkdirSync(dataDir, { recursive: true });
 let chunks = 0;
 let wire = { raw: 0, brotli: 0 };
-for (let i = 0; i < docs.length; i += CHUNK, chunks++) {
+if (only !== "ours") fs.rmSync(dataDir, { recursive: true, force: true });
+fs.mkdirSync(dataDir, { recursive: true });
+for (let i = 0; only !== "ours" && i < docs.length; i += CHUNK, chunks++) {
   const body = Buffer.from(JSON.stringify(docs.slice(i, i + CHUNK).map((d) => ({ id: d.id, title: d.title, text: d.text }))));
   fs.writeFileSync(path.join(dataDir, `${String(chunks).padStart(4, "0")}.json`), body);
   wire.raw += body.length;
   wire.brotli += zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }).length;
 }
-log(`engine data: ${chunks} files, ${(wire.raw / 1e6).toFixed(1)} MB raw, ${(wire.brotli / 1e6).toFixed(1)} MB brotli q9`);
+if (chunks) log(`engine data: ${chunks} files, ${(wire.raw / 1e6).toFixed(1)} MB raw, ${(wire.brotli / 1e6).toFixed(1)} MB brotli q9`);
 
-log("Pagefind index (cached by document count and bytes)…");
-const pf = pagefindIndex(ROOT, name, docs);
-log(`Pagefind: ${(pf.buildMs / 1000).toFixed(1)} s, ${(pf.total.bytes / 1e6).toFixed(1)} MB in ${pf.total.files} files`);
+const pf = only === "ours" ? null : pagefindIndex(ROOT, name, docs);
+if (pf) log(`Pagefind (index cached by document count and bytes): ${(pf.buildMs / 1000).toFixed(1)} s, ${(pf.total.bytes / 1e6).toFixed(1)} MB in ${pf.total.files} files`);
 
 const server = await serve([
+  ["/site/", siteDir],
   ["/peers/", path.join(HERE, "peers")],
   ["/nm/", path.join(HERE, "node_modules")],
   ["/pagefind/", path.join(ROOT, "target/bench-pagefind", name, "site")],
@@ -79,9 +88,45 @@ async function freshPage() {
   return { context, page };
 }
 
+const SETTLED = () => {
+  const r = document.querySelector(".results");
+  return !!r && r.getAttribute("aria-busy") === "false" && !document.getElementById("fetch-error");
+};
+const settle = async (page) => {
+  await page.waitForFunction(SETTLED, null, { polling: "raf", timeout: 120000 });
+  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))));
+};
 try {
+  if (only !== "peers") {
+    report.ours = { site: path.relative(ROOT, siteDir), queries: [] };
+    for (const q of qs) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.url}/site/`);
+      await page.waitForSelector(".result-title", { timeout: 120000 });
+      await settle(page);
+      let i = server.log.length;
+      let t0 = await page.evaluate(() => performance.now());
+      await page.fill("#search", q.text);
+      const first = (await settle(page)) - t0;
+      const bytes = bytesSince(i);
+      const files = filesSince(i);
+      const hits = await page.evaluate(() => document.getElementById("result-count")?.textContent);
+      const again = [];
+      for (let r = 0; r < runs; r++) {
+        await page.fill("#search", "");
+        await settle(page);
+        t0 = await page.evaluate(() => performance.now());
+        await page.fill("#search", q.text);
+        again.push((await settle(page)) - t0);
+      }
+      report.ours.queries.push({ query: q.text, hits, firstMs: first, bytes, files, again: stats(again) });
+      log(`ours "${q.text}": ${hits}, first ${first.toFixed(0)} ms, ${(bytes / 1e3).toFixed(0)} KB in ${files} files; again p50 ${stats(again).p50.toFixed(0)} ms`);
+      await context.close();
+    }
+  }
   // Pagefind, in a fresh page: init, then each query cold (first time) and warm.
-  {
+  if (only !== "ours") {
     const { context, page } = await freshPage();
     let i = server.log.length;
     const initMs = await page.evaluate(() => window.pagefindInit());
@@ -101,7 +146,7 @@ try {
     await context.close();
   }
   // FlexSearch and MiniSearch, each in a fresh page: fetch everything, index, then query.
-  for (const engine of ["minisearch", "flexsearch"]) {
+  for (const engine of only === "ours" ? [] : ["minisearch", "flexsearch"]) {
     const { context, page } = await freshPage();
     try {
       const i = server.log.length;
@@ -128,5 +173,5 @@ try {
   await server.close();
 }
 fs.mkdirSync(path.join(ROOT, "bench-out"), { recursive: true });
-fs.writeFileSync(path.join(ROOT, "bench-out/peers-large.json"), JSON.stringify(report, null, 1));
+fs.writeFileSync(path.join(ROOT, `bench-out/peers-large${only ? "-" + only : ""}.json`), JSON.stringify(report, null, 1));
 console.log(JSON.stringify(report, null, 1));

@@ -132,6 +132,33 @@ proptest! {
         }
     }
 
+    /// A reader's articles shelved into one buffer (a served site's "Add your articles"): the
+    /// same files back whole, and damaged or cut an error, never a panic.
+    #[test]
+    fn a_bundle_of_your_articles_reads_back_or_is_refused(texts in prop::collection::vec(tricky_text(), 1..4), flips in prop::collection::vec((any::<usize>(), any::<u8>()), 1..6), cut in any::<usize>()) {
+        let written = shelf::write(&build(&texts));
+        let bytes = shelf::bundle(&written);
+        let back = shelf::unbundle(&bytes).expect("a whole bundle reads back");
+        prop_assert_eq!(&back.version, &written.version);
+        prop_assert!(back.files == written.files);
+        let _ = shelf::unbundle(&bytes[..cut % (bytes.len() + 1)]);
+        let mut damaged = bytes.clone();
+        for &(at, byte) in &flips {
+            let len = damaged.len();
+            damaged[at % len] = byte;
+        }
+        if let Ok(files) = shelf::unbundle(&damaged) {
+            // What reads as a bundle is still checked file by file when the page adds it.
+            if let Some((_, summary)) = files.files.iter().find(|(p, _)| p == "summary.bin") {
+                if let Ok(mut shelf) = Shelf::open(summary) {
+                    for (path, bytes) in &files.files {
+                        let _ = shelf.add(path, bytes);
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn build_is_total_and_deterministic(texts in prop::collection::vec(any_text(), 0..5)) {
         let a = build(&texts);

@@ -933,8 +933,14 @@ fn SearchBox() -> impl IntoView {
 #[component]
 fn Chips() -> impl IntoView {
     let live = expect_context::<Live>();
-    // (number, name, kind, count) of the chips to show, once their names are here: the most
-    // counted, or with text in the filter box the most counted of the names containing it.
+    // (number, name, kind, count, on the site) of the chips to show, once their names are here:
+    // the most counted, or with text in the filter box the most counted of the names containing
+    // it. "On the site": with the reader's own articles shown, how many of the site's articles
+    // name it (the site's name table is all here: the articles were analysed against it).
+    let yours = live.yours.get_untracked();
+    let on_site = move |name: &str| {
+        live.with_site(|shelf, _| shelf.find(name).and_then(|e| shelf.name(e).ok()).map(|n| n.total)).flatten()
+    };
     let chips = Memo::new(move |_| {
         live.added.track();
         let needle = live.chip_filter.with(|f| f.trim().to_lowercase());
@@ -950,7 +956,10 @@ fn Chips() -> impl IntoView {
                 numbers
                     .into_iter()
                     .filter_map(|e| {
-                        shelf.name(e).ok().map(|n| (e, n.name.clone(), n.kind, r.entity_counts[e as usize]))
+                        shelf.name(e).ok().map(|n| {
+                            let site = if yours { on_site(&n.name) } else { None };
+                            (e, n.name.clone(), n.kind, r.entity_counts[e as usize], site)
+                        })
                     })
                     .collect::<Vec<_>>()
             })
@@ -973,7 +982,7 @@ fn Chips() -> impl IntoView {
                     <ul class="chips" role="list">
                         // Keyed by name too: a rename keeps the number and the count.
                         <For each=members key=|c| (c.0, c.1.clone(), c.3) let:c>
-                            <li><Chip name=c.1 kind=c.2 count=c.3/></li>
+                            <li><Chip name=c.1 kind=c.2 count=c.3 site=c.4/></li>
                         </For>
                     </ul>
                 </section>
@@ -1004,7 +1013,7 @@ fn Chips() -> impl IntoView {
 }
 
 #[component]
-fn Chip(name: String, kind: EntityKind, count: u32) -> impl IntoView {
+fn Chip(name: String, kind: EntityKind, count: u32, site: Option<u32>) -> impl IntoView {
     let live = expect_context::<Live>();
     let chip_state = {
         let name = name.clone();
@@ -1012,7 +1021,10 @@ fn Chip(name: String, kind: EntityKind, count: u32) -> impl IntoView {
     };
     let click = name.clone();
     let entity = name.clone();
-    let label = format!("{name}, {}", counted(count as usize, "article", "articles"));
+    let label = match site {
+        Some(n) => format!("{name}, {}, {n} on the site", counted(count as usize, "article", "articles")),
+        None => format!("{name}, {}", counted(count as usize, "article", "articles")),
+    };
     let mode = live.edit_mode;
     let selected = {
         let name = name.clone();
@@ -1043,6 +1055,7 @@ fn Chip(name: String, kind: EntityKind, count: u32) -> impl IntoView {
             </span>
             <span class="chip-name">{name}</span>
             <span class="chip-count">{count}</span>
+            {site.map(|n| view! { <span class="chip-site" title="Articles on the site that name it">{format!("site {n}")}</span> })}
         </button>
     }
 }

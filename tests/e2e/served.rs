@@ -830,7 +830,8 @@ fn your_own_articles_on_a_served_site_are_analysed_apart_under_the_sites_names()
     let total = native.shelf.summary.doc_count;
     // The site's most named name, which the reader's article writes once as is and once as a
     // possessive; and a person the site has never seen, twice.
-    let (known, kind) = native.shelf.summary.top.first().map(|(_, n)| (n.name.clone(), n.kind)).unwrap();
+    let (known, kind, known_total) =
+        native.shelf.summary.top.first().map(|(_, n)| (n.name.clone(), n.kind, n.total)).unwrap();
     let by_known = native.answer(&Query { include: vec![native.shelf.find(&known).unwrap()], ..Query::default() });
     let dir_files = std::env::temp_dir().join(format!("e2e-yours-{}", std::process::id()));
     std::fs::create_dir_all(&dir_files).unwrap();
@@ -850,16 +851,26 @@ fn your_own_articles_on_a_served_site_are_analysed_apart_under_the_sites_names()
         })
         .collect();
     let site = Site::serve_slowly(&dir, "/", Duration::from_millis(5), None);
+    let site = &site;
     in_both_browsers(|browser| {
         let (base, paths, known, by_known) = (site.base.clone(), paths.clone(), known.clone(), by_known.clone());
         async move {
             let page = Page::open(browser).await;
             page.goto(&base).await;
             wait_count(&page, &count_line(total as usize, total), "the first view").await;
+            // Opening the panel fetches the site's name table (to analyse against), once.
             page.click("#workspace-toggle").await;
+            page.wait_until("!document.getElementById('progress')", "the panel ready").await;
+            let before = site.requested().len();
             page.choose_files("#add-files", &paths).await;
             // Analysed, then shown on their own: the header says whose articles these are.
             page.wait_until("document.querySelector('.yours-note')", "your articles shown").await;
+            // Nothing of the site was read again for it: only the analyser's own two files.
+            let during: Vec<String> = site.requested()[before..].to_vec();
+            assert!(
+                during.iter().all(|p| p.ends_with("/analyser.js") || p.ends_with("/analyser_bg.wasm")),
+                "{browser:?}: requested while analysing your articles: {during:?}"
+            );
             let size = page.texts(".corpus-size").await.join("");
             assert!(size.starts_with("Your articles: 2 articles"), "{browser:?}: {size}");
             wait_count(&page, &count_line(2, 2), "your two articles").await;
@@ -872,6 +883,11 @@ fn your_own_articles_on_a_served_site_are_analysed_apart_under_the_sites_names()
             assert!(chips.contains(&("Orvel Zentaro".to_string(), 2)), "{browser:?}: {chips:?}");
             let kinds = page.attrs(&format!(".chip[data-entity={known:?}]"), "data-kind").await;
             assert_eq!(kinds, [kind.label()], "{browser:?}: {known} keeps the site's kind");
+            // Beside your count, how many of the site's articles name it; none for a new name.
+            let site_counts = page.texts(&format!(".chip[data-entity={known:?}] .chip-site")).await;
+            assert_eq!(site_counts, [format!("site {known_total}")], "{browser:?}");
+            assert_eq!(page.count(".chip[data-entity='Orvel Zentaro'] .chip-site").await, 0, "{browser:?}");
+            assert_eq!(crate::explorer::axe(&page).await, Vec::<String>::new(), "{browser:?}: your articles");
             if browser == Browser::Chromium {
                 page.screenshot("served-yours").await;
             }

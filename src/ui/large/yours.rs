@@ -181,7 +181,7 @@ async fn site_names(live: Live) -> Result<String, String> {
 
 impl Live {
     /// `f` over the site's shelf and source, shown or parked.
-    fn with_site<T>(self, f: impl FnOnce(&Shelf, &Source) -> T) -> Option<T> {
+    pub(super) fn with_site<T>(self, f: impl FnOnce(&Shelf, &Source) -> T) -> Option<T> {
         if self.yours.get_untracked() {
             self.parked.with_value(|p| p.as_ref().map(|(shelf, source)| f(shelf, source)))
         } else {
