@@ -20,20 +20,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
 import { readCorpus, queries } from "./corpus.mjs";
 import { pagefindIndex } from "./peers.mjs";
 import { stats } from "./app.mjs";
+import { HERE, ROOT, opt } from "./cli.mjs";
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, "..");
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const corpusDir = path.resolve(ROOT, opt("corpus", "target/synth/100000"));
 const runs = Number(opt("runs", "5"));
 const siteDir = path.resolve(ROOT, opt("site", `target/bench-sites/served-${path.basename(corpusDir)}`));

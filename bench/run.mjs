@@ -8,7 +8,6 @@
 // prints the markdown.
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
 import { readCorpus, queries } from "./corpus.mjs";
@@ -16,20 +15,13 @@ import { measureApp, summariseApp } from "./app.mjs";
 import { measurePeers, bareLeptos } from "./peers.mjs";
 import { markdown } from "./report.mjs";
 import { sizes } from "./sizes.mjs";
+import { HERE, ROOT, opt, flag } from "./cli.mjs";
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, "..");
-
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const sites = opt("sites", "seeds,1000,10000").split(",").filter(Boolean);
 const runs = Number(opt("runs", "5"));
 const outDir = path.resolve(ROOT, opt("out", "bench-out"));
 const chromePath = opt("chromium", process.env.CHROMIUM ?? "/usr/bin/chromium");
-const skipPeers = args.includes("--no-peers");
+const skipPeers = flag("no-peers");
 fs.mkdirSync(outDir, { recursive: true });
 
 // A variant site (e.g. "1000-cap400", an experiment) uses the corpus of its base name.

@@ -7,17 +7,10 @@
 // Each run is a fresh browser context (empty cache and IndexedDB). Prints a JSON report.
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
+import { ROOT, opt } from "./cli.mjs";
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, "..");
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const siteDir = path.resolve(ROOT, opt("site", "target/bench-sites/served-100000"));
 const filesDir = path.resolve(ROOT, opt("files", "target/synth/80"));
 const runs = Number(opt("runs", "3"));

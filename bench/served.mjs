@@ -16,18 +16,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
 import { queries } from "./corpus.mjs";
+import { ROOT, opt, flag } from "./cli.mjs";
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, "..");
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
 const siteDir = path.resolve(ROOT, opt("site", "target/bench-sites/served-100000"));
 const runs = Number(opt("runs", "5"));
 const outDir = path.resolve(ROOT, opt("out", "bench-out"));
@@ -35,7 +28,7 @@ const outDir = path.resolve(ROOT, opt("out", "bench-out"));
 const corpusDir = path.resolve(ROOT, opt("corpus", `target/synth/${path.basename(siteDir).split("-").pop()}`));
 const chromePath = opt("chromium", process.env.CHROMIUM ?? "/usr/bin/chromium");
 // --http2: served over HTTP/2 (TLS, self-signed), as static hosts and CDNs serve; else HTTP/1.1.
-const http2 = args.includes("--http2");
+const http2 = flag("http2");
 fs.mkdirSync(outDir, { recursive: true });
 
 const quantile = (xs, q) => {

@@ -21,6 +21,7 @@ mod drop;
 mod panel;
 
 pub use drop::install_drop_target;
+pub(crate) use panel::{file_item, progress_line};
 pub use panel::{WorkspaceButton, WorkspacePanel};
 
 #[wasm_bindgen]

@@ -875,7 +875,7 @@ fn your_own_articles_on_a_served_site_are_analysed_apart_under_the_sites_names()
             assert!(size.starts_with("Your articles: 2 articles"), "{browser:?}: {size}");
             wait_count(&page, &count_line(2, 2), "your two articles").await;
             let rows = page.texts("#workspace .files li .file-status").await;
-            assert_eq!(rows, ["1 article", "1 article"], "{browser:?}");
+            assert_eq!(rows, ["Added", "Added"], "{browser:?}");
             // The site's name, both spellings of it, under the site's name and kind; the new
             // person under his own.
             let chips = page_chips(&page).await;

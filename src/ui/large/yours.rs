@@ -23,8 +23,8 @@ use wasm_bindgen::JsCast;
 
 use super::{drive, Live, Source};
 use crate::corpus::shelf::{self, Missing, Shelf};
-use crate::ui::report::{counted, megabytes, parse_progress, parse_rows, FileRow, Progress};
-use crate::ui::workspace::{js_add, js_cancel, js_clear, js_restore, js_text};
+use crate::ui::report::{counted, parse_progress, parse_rows, FileRow, Progress};
+use crate::ui::workspace::{file_item, js_add, js_clear, js_restore, js_text, progress_line};
 
 #[wasm_bindgen]
 extern "C" {
@@ -226,6 +226,14 @@ impl Live {
         if let (Some(shown), Some(from)) = (shown, from) {
             self.parked.set_value(Some((shown, from)));
         }
+        // An open article belongs to the corpus it was opened in: the reader closes.
+        if self.state.with_untracked(|s| s.number.is_some()) {
+            self.change(super::History::Replace, |s| {
+                s.doc = None;
+                s.number = None;
+                s.sentence = None;
+            });
+        }
         self.reset();
         self.yours.update(|y| *y = !*y);
     }
@@ -322,34 +330,9 @@ pub(super) fn YoursPanel() -> impl IntoView {
                 <span class="muted">"Text, Markdown, HTML, CSV or JSON; a name the site knows keeps the site's name."</span>
             </div>
             {move || yours.message.get().map(|m| view! { <p class="workspace-message" role="alert">{m}</p> })}
-            {move || {
-                yours.progress.get().map(|p| {
-                    view! {
-                        <div class="progress" id="progress" role="status">
-                            <progress max="1" value=p.fraction() aria-label="Analysis progress"></progress>
-                            <span class="progress-label">{p.label()}</span>
-                            <button type="button" id="cancel-analysis" on:click=move |_| { let _ = js_cancel(); }>
-                                "Cancel"
-                            </button>
-                        </div>
-                    }
-                })
-            }}
+            {move || yours.progress.get().map(progress_line)}
             <ul class="files" aria-label="Your files">
-                {move || {
-                    yours.rows.get().into_iter().map(|row| {
-                        let status = if row.added { "added" } else { "skipped" };
-                        let outcome = if row.added { counted(row.docs.len(), "article", "articles") } else { "skipped".to_string() };
-                        view! {
-                            <li data-file=row.name.clone() data-status=status class=status>
-                                <span class="file-name">{row.name.clone()}</span>
-                                <span class="muted">{megabytes(row.size)}</span>
-                                <span class="file-status">{outcome}</span>
-                                <span class="file-reason">{row.reason.clone()}</span>
-                            </li>
-                        }
-                    }).collect_view()
-                }}
+                {move || yours.rows.get().into_iter().map(|row| file_item(row, ())).collect_view()}
             </ul>
             <div class="workspace-actions" hidden=move || yours.rows.with(Vec::is_empty)>
                 <button

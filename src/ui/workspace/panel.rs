@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::{js_cancel, js_export, js_text, use_workspace};
-use crate::ui::report::megabytes;
+use crate::ui::report::{megabytes, FileRow, Progress};
 
 /// The toolbar button that opens the panel; it counts the reader's files.
 #[component]
@@ -99,28 +99,45 @@ pub fn WorkspacePanel() -> impl IntoView {
 #[component]
 fn ProgressBar() -> impl IntoView {
     let ws = use_workspace();
+    move || ws.progress.get().map(progress_line)
+}
+
+/// A run's progress bar, its sentence and Cancel (the served page's panel draws it too).
+pub(crate) fn progress_line(p: Progress) -> impl IntoView {
     view! {
-        {move || {
-            ws.progress
-                .get()
-                .map(|p| {
-                    view! {
-                        <div class="progress" id="progress" role="status">
-                            <progress max="1" value=p.fraction() aria-label="Analysis progress"></progress>
-                            <span class="progress-label">{p.label()}</span>
-                            <button
-                                type="button"
-                                id="cancel-analysis"
-                                on:click=move |_| {
-                                    let _ = js_cancel();
-                                }
-                            >
-                                "Cancel"
-                            </button>
-                        </div>
-                    }
-                })
-        }}
+        <div class="progress" id="progress" role="status">
+            <progress max="1" value=p.fraction() aria-label="Analysis progress"></progress>
+            <span class="progress-label">{p.label()}</span>
+            <button
+                type="button"
+                id="cancel-analysis"
+                on:click=move |_| {
+                    let _ = js_cancel();
+                }
+            >
+                "Cancel"
+            </button>
+        </div>
+    }
+}
+
+/// One file's row: its name, size, outcome and reason, then `extra` (a Remove button here).
+pub(crate) fn file_item(row: FileRow, extra: impl IntoView + 'static) -> impl IntoView {
+    let status = if row.added { "added" } else { "skipped" };
+    let outcome = match (row.added, row.docs.len()) {
+        (false, _) => "Not added".to_string(),
+        (true, 1) => "Added".to_string(),
+        (true, n) => format!("Added: {n} articles"),
+    };
+    let name = row.name.clone();
+    view! {
+        <li data-file=name data-status=status class=status>
+            <span class="file-name">{row.name}</span>
+            <span class="muted">{megabytes(row.size)}</span>
+            <span class="file-status">{outcome}</span>
+            <span class="file-reason">{row.reason}</span>
+            {extra}
+        </li>
     }
 }
 
@@ -136,30 +153,19 @@ fn FileList() -> impl IntoView {
                     .enumerate()
                     .take(MAX_ROWS)
                     .map(|(index, row)| {
-                        let status = if row.added { "added" } else { "skipped" };
-                        let outcome = match (row.added, row.docs.len()) {
-                            (false, _) => "Not added".to_string(),
-                            (true, 1) => "Added".to_string(),
-                            (true, n) => format!("Added: {n} articles"),
-                        };
                         let label = format!("Remove {}", row.name);
-                        view! {
-                            <li data-file=row.name.clone() data-status=status class=status>
-                                <span class="file-name">{row.name.clone()}</span>
-                                <span class="muted">{megabytes(row.size)}</span>
-                                <span class="file-status">{outcome}</span>
-                                <span class="file-reason">{row.reason.clone()}</span>
-                                <button
-                                    type="button"
-                                    class="link-button"
-                                    aria-label=label
-                                    disabled=move || ws.busy()
-                                    on:click=move |_| ws.remove(index)
-                                >
-                                    "Remove"
-                                </button>
-                            </li>
-                        }
+                        let remove = view! {
+                            <button
+                                type="button"
+                                class="link-button"
+                                aria-label=label
+                                disabled=move || ws.busy()
+                                on:click=move |_| ws.remove(index)
+                            >
+                                "Remove"
+                            </button>
+                        };
+                        file_item(row, remove)
                     })
                     .collect_view()
             }}
