@@ -34,11 +34,20 @@ fn synthetic(n: usize) -> Corpus {
 /// results and the files fetched.
 fn ask(shelf: &mut Shelf, files: &BTreeMap<String, Vec<u8>>, query: &Query) -> (Results, Vec<String>) {
     let mut fetched = Vec::new();
+    let mut previews = Vec::new();
+    let ranked = |r: &Results| r.hits.iter().map(|h| (h.doc, h.score.to_bits())).collect::<Vec<_>>();
     for _round in 0..4 {
         match shelf.search(query) {
-            Ok(results) => return (results, fetched),
+            Ok(results) => {
+                // What the page lists while the counts are fetched is the answer's ranking.
+                for preview in &previews {
+                    assert_eq!(ranked(preview), ranked(&results), "the preview's ranking of {query:?}");
+                }
+                return (results, fetched);
+            }
             Err(Missing(paths)) => {
                 assert!(!paths.is_empty(), "a query that cannot be answered names what it needs");
+                previews.extend(shelf.preview(query));
                 for path in paths {
                     assert!(!shelf.has(&path), "{path} asked for twice");
                     let bytes = files.get(&path).unwrap_or_else(|| panic!("{path} is not a file of the corpus"));

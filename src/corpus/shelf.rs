@@ -1769,6 +1769,17 @@ impl Shelf {
         Ok(Results { hits, entity_counts, events })
     }
 
+    /// The matching articles of `query`, ranked, before their counts: what a list can show
+    /// while the rows the counts need are fetched (once [`Shelf::search_page`] has ranked this
+    /// query; `None` before). Its hits are [`Shelf::search_page`]'s; the counts and events are
+    /// left empty, and a hit whose text is not here yet has no snippet.
+    pub fn preview(&self, query: &Query) -> Option<Results> {
+        let memo = self.ranked.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let ranked = memo.as_ref().filter(|r| r.query == *query)?;
+        let hits = query::hits(&ranked.docs, &ranked.score, |d| self.snippet(query, d));
+        Some(Results { hits, entity_counts: Vec::new(), events: Vec::new() })
+    }
+
     /// Round 1 of a search: the files the query's words, names and dates need; once they are
     /// here, the matching articles ranked exactly as `Corpus::search` ranks them.
     fn rank(&self, query: &Query) -> Result<Ranked, Missing> {

@@ -147,6 +147,9 @@ struct Live {
     generation: StoredValue<u64>,
     state: RwSignal<ViewState>,
     results: RwSignal<Option<Results>>,
+    /// The current query's ranked articles while the rows its counts need are fetched: the list
+    /// shows them first (`Shelf::preview`); `None` once `results` answers the query.
+    preview: RwSignal<Option<Results>>,
     /// Results the list shows (grows by [`PAGE`]).
     shown: RwSignal<usize>,
     /// Bumped whenever files are added: names and texts may have become readable.
@@ -197,6 +200,7 @@ fn mount_app(base: String, shelf: Shelf) {
             generation: StoredValue::new(0),
             state: RwSignal::new(initial),
             results: RwSignal::new(None),
+            preview: RwSignal::new(None),
             shown: RwSignal::new(PAGE),
             added: RwSignal::new(0),
             fetching: RwSignal::new(0),
@@ -269,6 +273,15 @@ impl Live {
         self.state.update(f);
         let fragment = self.state.with_untracked(ViewState::to_fragment);
         shell::write_fragment(&state::with_edits(&fragment, &self.edits.get_untracked()), history);
+    }
+
+    /// `f` over the answer the list shows: the ranked preview while the counts are fetched,
+    /// else the answer (tracked: a view that calls it follows both).
+    fn with_listed<T>(self, f: impl FnOnce(&Results) -> T) -> Option<T> {
+        self.preview.with(|p| match p {
+            Some(p) => Some(f(p)),
+            None => self.results.with(|r| r.as_ref().map(f)),
+        })
     }
 
     /// Opens article `number` (whose id is `id`) in the reader, at `sentence` if given.
@@ -406,10 +419,29 @@ impl Live {
             match self.shelf.with_value(|shelf| shelf.search_page(&query, shown)) {
                 Ok(results) => {
                     view_needs(&results);
+                    if self.preview.with_untracked(Option::is_some) {
+                        self.preview.set(None);
+                    }
                     self.results.set(Some(results));
                     self.answered.set_value(Some(query));
                 }
-                Err(Missing(files)) => want(files),
+                Err(Missing(files)) => match self.shelf.with_value(|shelf| shelf.preview(&query)) {
+                    // Ranked, but the counts need rows (a word in many articles: hundreds of
+                    // files on a first search): the first page's text comes first, alone, so
+                    // the list shows while the rows follow in the next round.
+                    Some(preview) => {
+                        let (rows, rest): (Vec<String>, Vec<String>) =
+                            files.into_iter().partition(|f| f.starts_with("rows/"));
+                        self.preview.set(Some(preview));
+                        want(if rest.is_empty() { rows } else { rest });
+                    }
+                    None => {
+                        if self.preview.with_untracked(Option::is_some) {
+                            self.preview.set(None);
+                        }
+                        want(files);
+                    }
+                },
             }
         }
         // The chip being corrected: its spellings, for the editor.
@@ -899,7 +931,6 @@ async fn gather(
 fn SearchBox() -> impl IntoView {
     let live = expect_context::<Live>();
     let total = live.shelf.with_value(|s| s.summary.doc_count as usize);
-    let results = live.results;
     let (fetching, slow) = (live.fetching, live.slow);
     view! {
         <div class="search" role="search">
@@ -918,10 +949,13 @@ fn SearchBox() -> impl IntoView {
                 }
             />
             <p id="result-count" class="result-count" role="status" aria-live="polite">
-                {move || match results.with(|r| r.as_ref().map(|r| r.hits.len())) {
+                {move || match live.with_listed(|r| r.hits.len()) {
                     None => "Loading…".to_string(),
                     Some(n) => result_count(n, total),
                 }}
+                <span class="loading" id="counting" hidden=move || live.preview.with(Option::is_none)>
+                    " · counting names and dates…"
+                </span>
                 <span class="loading" id="loading" hidden=move || !slow.get()>
                     {move || format!(" · fetching {}", counted(fetching.get(), "file", "files"))}
                 </span>
@@ -1147,8 +1181,7 @@ fn ResultList() -> impl IntoView {
         let shown = live.shown.get();
         let (q, sort) = live.state.with(|s| (s.text.clone(), s.sort));
         let query = Query { text: q, ..Query::default() };
-        live.results.with(|r| {
-            let Some(r) = r else { return Vec::new() };
+        live.with_listed(|r| {
             live.shelf.with_value(|shelf| {
                 let order = display_order(shelf, r, sort).unwrap_or_default();
                 order
@@ -1167,8 +1200,9 @@ fn ResultList() -> impl IntoView {
                     .collect::<Vec<_>>()
             })
         })
+        .unwrap_or_default()
     });
-    let matching = move || live.results.with(|r| r.as_ref().map_or(0, |r| r.hits.len()));
+    let matching = move || live.with_listed(|r| r.hits.len()).unwrap_or(0);
     view! {
         <section class="results" aria-labelledby="results-heading" aria-busy=move || if live.busy.get() { "true" } else { "false" }>
             <div class="section-head">
@@ -1180,7 +1214,7 @@ fn ResultList() -> impl IntoView {
                 <Downloads/>
             </div>
             <Show
-                when=move || { matching() > 0 || live.results.with(Option::is_none) }
+                when=move || { matching() > 0 || live.with_listed(|_| ()).is_none() }
                 fallback=move || empty_state(move || live.change(History::Push, ViewState::clear_filters))
             >
                 <ol class="result-list" id="result-list">

@@ -180,7 +180,15 @@ async fn page_chips(page: &Page) -> BTreeSet<(String, u32)> {
 }
 
 async fn wait_count(page: &Page, line: &str, what: &str) {
-    page.wait_until(&format!("document.getElementById('result-count')?.textContent.startsWith({line:?})"), what).await;
+    // The count line comes first (the ranked list shows while the counts are fetched); the view
+    // has its answer once the results are no longer busy.
+    page.wait_until(
+        &format!(
+            "document.getElementById('result-count')?.textContent.startsWith({line:?}) && document.querySelector('.results')?.getAttribute('aria-busy') === 'false'"
+        ),
+        what,
+    )
+    .await;
 }
 
 /// The view settles: no fetch in flight and the shown chips and rows are the answer's.

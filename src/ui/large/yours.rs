@@ -244,6 +244,7 @@ impl Live {
         self.answered.set_value(None);
         self.corrected.set_value(None);
         self.results.set(None);
+        self.preview.set(None);
         self.shown.set(super::PAGE);
         self.added.update(|n| *n += 1);
         drive(self);
