@@ -1617,26 +1617,27 @@ impl Shelf {
     pub fn spellings(&self, e: u32) -> Result<Vec<(String, u32)>, Missing> {
         let members = self.corrections.members(e);
         let mut need: Vec<String> = Vec::new();
-        let mut all: Vec<(String, u32)> = Vec::new();
+        let mut lists: Vec<&Vec<(String, u32)>> = Vec::new();
         for &m in &members {
             match item(&self.spellings, "spellings", TABLE_CHUNK, m, self.summary.name_count) {
-                Ok(list) => {
-                    for (text, count) in list {
-                        match all.iter_mut().find(|(t, _)| t == text) {
-                            Some((_, n)) => *n += count,
-                            None => all.push((text.clone(), *count)),
-                        }
-                    }
-                }
+                Ok(list) => lists.push(list),
                 Err(Missing(files)) => need.extend(files.into_iter().filter(|f| !need.contains(f)).collect::<Vec<_>>()),
             }
         }
         if !need.is_empty() {
             return Err(Missing(need));
         }
-        if members.len() > 1 {
-            all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        if let [one] = lists.as_slice() {
+            return Ok(one.to_vec());
         }
+        // A merge's spellings added up by text (a broad name has thousands: a map, not a scan
+        // per spelling), most used first.
+        let mut sums: BTreeMap<&str, u32> = BTreeMap::new();
+        for (text, count) in lists.into_iter().flatten() {
+            *sums.entry(text).or_default() += count;
+        }
+        let mut all: Vec<(String, u32)> = sums.into_iter().map(|(t, n)| (t.to_string(), n)).collect();
+        all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         Ok(all)
     }
 
