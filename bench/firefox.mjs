@@ -17,6 +17,7 @@ import { spawn, execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { INIT_SCRIPT, stats } from "./app.mjs";
 import { serve } from "./server.mjs";
+import { SERVED_INIT } from "./probe.mjs";
 import { readCorpus, queries } from "./corpus.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -48,29 +49,6 @@ for (let i = 0; i < 50; i++) {
 }
 const version = execFileSync(firefoxBin, ["--version"]).toString().trim();
 
-// The served page's instrumentation: the first view's time, and one armed interaction (the next
-// keydown or click) → the view settled again, checked every frame from the task after the event.
-const SERVED_INIT = `(() => {
-  const S = (window.__served = { first: null, cur: null });
-  const settled = () => {
-    const r = document.querySelector(".results");
-    return !!r && r.getAttribute("aria-busy") === "false" && !document.getElementById("fetch-error");
-  };
-  const firstView = () => settled() && document.querySelector(".chip") && document.querySelector(".month-bar") && document.querySelector(".result-title");
-  const done = (set) => requestAnimationFrame(() => setTimeout(() => set(performance.now()), 0));
-  const watch = () => (firstView() ? done((t) => (S.first = t)) : requestAnimationFrame(watch));
-  requestAnimationFrame(watch);
-  S.arm = () => { S.cur = { t0: null, t1: null }; };
-  const start = () => {
-    const c = S.cur;
-    if (!c || c.t0 !== null) return;
-    c.t0 = performance.now();
-    const check = () => (settled() ? done((t) => (c.t1 = t)) : requestAnimationFrame(check));
-    setTimeout(check, 0);
-  };
-  addEventListener("keydown", start, true);
-  addEventListener("click", start, true);
-})();`;
 
 async function session() {
   const s = await wd("POST", "/session", {

@@ -10,7 +10,8 @@
 //   row painted; bytes transferred for it (every response of the load);
 // - keystroke → settled: the benchmark's queries (bench/corpus.mjs) typed one key at a time;
 //   a keystroke is settled when the results section is no longer `aria-busy` (the page's fetch
-//   loop has answered the view, its fetches included) and a frame has been painted;
+//   loop has answered the view, its fetches included) and a frame has been painted; timed in
+//   the page from the event (bench/probe.mjs, as in Firefox), the driver's view beside it;
 // - chip click → settled, and article open → its title painted;
 // - a name correction: two chips merged (edit mode, select both, Merge) → settled, and undone.
 import fs from "node:fs";
@@ -20,6 +21,7 @@ import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
 import { queries } from "./corpus.mjs";
 import { ROOT, opt, flag } from "./cli.mjs";
+import { SERVED_INIT } from "./probe.mjs";
 
 const siteDir = path.resolve(ROOT, opt("site", "target/bench-sites/served-100000"));
 const runs = Number(opt("runs", "5"));
@@ -90,7 +92,22 @@ try {
   }
   // Typing, chips and the reader: one page, its cache kept, as a reader uses it.
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  // The keystrokes and chip clicks are timed inside the page, as in Firefox (bench/probe.mjs);
+  // injected by the browser's debugger, so the page's CSP is left as it is.
+  await context.addInitScript({ content: SERVED_INIT });
   const page = await context.newPage();
+  // One interaction timed in the page (event → settled and painted), and as seen from here
+  // (before the driver's call → settled), which adds the driver's round trips and, for a
+  // click, Playwright's checks that the element holds still.
+  const timed = async (act) => {
+    await page.evaluate(() => window.__served.arm());
+    const t0 = await page.evaluate(() => performance.now());
+    await act();
+    await page.waitForFunction(() => window.__served.cur.t1 !== null, null, { polling: "raf", timeout: 120000 });
+    const t1 = await settle(page);
+    const ms = await page.evaluate(() => window.__served.cur.t1 - window.__served.cur.t0);
+    return { ms, driverMs: t1 - t0 };
+  };
   await page.goto(`${server.url}/site/`);
   await page.waitForFunction(FIRST_VIEW, null, { polling: "raf", timeout: 120000 });
   const names = fs.existsSync(corpusDir) ? fs.readdirSync(corpusDir).filter((f) => /\.(txt|md)$/.test(f)).sort() : [];
@@ -103,19 +120,15 @@ try {
     for (const ch of q.text) {
       typed += ch;
       const from = server.log.length;
-      const t0 = await page.evaluate(() => performance.now());
-      await page.keyboard.type(ch);
-      const t1 = await settle(page);
-      result.keys.push({ query: q.text, typed, ms: t1 - t0, ...bytesOf(server.log.slice(from)) });
+      const time = await timed(() => page.keyboard.type(ch));
+      result.keys.push({ query: q.text, typed, ...time, ...bytesOf(server.log.slice(from)) });
     }
     // A chip under the query, then an article.
     for (let k = 0; k < 2; k++) {
       if ((await page.locator(".chip").count()) <= k) break;
       const from = server.log.length;
-      const t0 = await page.evaluate(() => performance.now());
-      await page.locator(".chip").nth(k).click();
-      const t1 = await settle(page);
-      result.chips.push({ query: q.text, ms: t1 - t0, ...bytesOf(server.log.slice(from)) });
+      const time = await timed(() => page.locator(".chip").nth(k).click());
+      result.chips.push({ query: q.text, ...time, ...bytesOf(server.log.slice(from)) });
     }
     // The list of dated events and "who appears with whom", opened under the query (each
     // fetches only while open), then closed again.
@@ -197,6 +210,7 @@ const lines = [
   `| keystroke → results, chips, timeline settled | ${ms(median(keyMs))} | ${ms(quantile(keyMs, 0.95))} (${ms(Math.max(...keyMs))}) | ${keyMs.length} |`,
   `| bytes per keystroke, brotli | ${kb(median(keyBytes))} | ${kb(quantile(keyBytes, 0.95))} | ${keyBytes.length} |`,
   `| chip click → settled | ${ms(median(result.chips.map((c) => c.ms)))} | ${ms(quantile(result.chips.map((c) => c.ms), 0.95))} | ${result.chips.length} |`,
+  `| (as seen by the driver: keystroke / chip click) | ${ms(median(result.keys.map((k) => k.driverMs)))} / ${ms(median(result.chips.map((c) => c.driverMs)))} | ${ms(quantile(result.keys.map((k) => k.driverMs), 0.95))} / ${ms(quantile(result.chips.map((c) => c.driverMs), 0.95))} | |`,
   `| article open → title painted | ${ms(median(result.opens.map((c) => c.ms)))} | ${ms(Math.max(...result.opens.map((c) => c.ms)))} | ${result.opens.length} |`,
   `| dated events opened under the query → first page settled | ${ms(median(result.events.map((c) => c.ms)))} | ${ms(Math.max(...result.events.map((c) => c.ms)))} | ${result.events.length} |`,
   `| bytes for it, brotli | ${kb(median(result.events.map((c) => c.brotli)))} | ${kb(Math.max(...result.events.map((c) => c.brotli)))} | ${result.events.length} |`,

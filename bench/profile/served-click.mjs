@@ -10,6 +10,7 @@
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "../server.mjs";
+import { top, inclusive } from "./cpu.mjs";
 
 const [dir, query = "counterfeit goods"] = process.argv.slice(2);
 const server = await serve([["/site/", path.resolve(dir)]]);
@@ -31,20 +32,6 @@ const settle = async () => {
 const metrics = async () => Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
 const ms = (a, b, key) => Math.round((b[key] - a[key]) * 1000);
 
-function top(profile, n = 20) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const self = new Map();
-  profile.samples.forEach((id, i) => {
-    const f = byId.get(id).callFrame;
-    const name = `${f.functionName || "(anonymous)"} ${f.url ? path.basename(f.url) : ""}`.trim();
-    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
-  });
-  return [...self]
-    .filter(([k]) => k !== "(idle)")
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([k, v]) => `${v.toFixed(1).padStart(7)} ms  ${k}`);
-}
 
 await page.goto(`${server.url}/site/`);
 await page.waitForSelector(".chip", { timeout: 120000 });
@@ -75,6 +62,7 @@ for (let k = 0; k < 2; k++) {
     layoutMs: ms(m0, m1, "LayoutDuration"),
     styleMs: ms(m0, m1, "RecalcStyleDuration"),
     top: top(profile),
+    inclusive: inclusive(profile, 25),
   });
 }
 console.log(JSON.stringify({ site: dir, query, clicks }, null, 1));

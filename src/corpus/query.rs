@@ -365,15 +365,63 @@ pub(super) fn date_range(query: &Query) -> Option<(Day, Day)> {
 }
 
 /// Orders matching documents: by score, best first, when the query has text terms, else by
-/// date; ties by date. `date_rank` is unique per document, so every key is unique and an
-/// unstable sort (one instantiation of the sort code in the wasm) gives a stable result.
+/// date; ties by date. `date_rank` is unique per document, so every key is unique and the
+/// order is total. Each document's place is one number (its score in `f32::total_cmp`'s order,
+/// reversed, above its date rank) sorted digit by digit: time linear in the hits, where a
+/// comparison sort of 100 000 hits was ~8 ms of each new query in the page (a CPU profile of
+/// the served site).
 pub(super) fn rank(docs: &mut [u32], by_score: bool, score: &[f32], date_rank: impl Fn(u32) -> u32) {
-    if by_score {
-        docs.sort_unstable_by(|&a, &b| {
-            score[b as usize].total_cmp(&score[a as usize]).then(date_rank(a).cmp(&date_rank(b)))
-        });
-    } else {
-        docs.sort_unstable_by_key(|&d| date_rank(d));
+    let mut keyed: Vec<(u64, u32)> = docs
+        .iter()
+        .map(|&d| {
+            let best_first = if by_score { descending(score[d as usize]) } else { 0 };
+            ((u64::from(best_first) << 32) | u64::from(date_rank(d)), d)
+        })
+        .collect();
+    radix_sort(&mut keyed);
+    for (slot, (_, d)) in docs.iter_mut().zip(keyed) {
+        *slot = d;
+    }
+}
+
+/// `x` as an unsigned number whose order is `f32::total_cmp`'s, reversed: a higher score is a
+/// smaller number.
+fn descending(x: f32) -> u32 {
+    // total_cmp's own key (a signed integer in the float's total order), then shifted to
+    // unsigned and inverted.
+    let bits = x.to_bits() as i32;
+    let ordered = bits ^ ((((bits >> 31) as u32) >> 1) as i32);
+    !((ordered as u32) ^ 0x8000_0000)
+}
+
+/// Sorts by the key, least significant digit first; a digit every key shares is skipped (the
+/// high bits of a small corpus's date ranks, the score of a query without words). Digits are
+/// 16 bits for many items (four passes at most; natively, at opt-level "z", 100 000 hits in
+/// 2.6 ms against the comparison sort's 6.8) and 8 bits for few, whose counting table would
+/// cost more than the items.
+fn radix_sort(items: &mut Vec<(u64, u32)>) {
+    let bits = if items.len() > 1 << 14 { 16 } else { 8 };
+    let mut spare = vec![(0u64, 0u32); items.len()];
+    let mut counts = vec![0usize; 1 << bits];
+    for shift in (0..64).step_by(bits) {
+        let digit = |key: u64| ((key >> shift) & ((1 << bits) - 1)) as usize;
+        counts.iter_mut().for_each(|c| *c = 0);
+        for &(key, _) in items.iter() {
+            counts[digit(key)] += 1;
+        }
+        if counts.iter().any(|&c| c == items.len()) {
+            continue;
+        }
+        let mut start = 0;
+        for c in counts.iter_mut() {
+            (*c, start) = (start, start + *c);
+        }
+        for &item in items.iter() {
+            let at = &mut counts[digit(item.0)];
+            spare[*at] = item;
+            *at += 1;
+        }
+        std::mem::swap(items, &mut spare);
     }
 }
 
@@ -503,6 +551,51 @@ mod tests {
     use crate::corpus::index::Index;
     use crate::corpus::time::DateValue;
     use crate::corpus::types::{Entity, EntityKind, Event, Source};
+
+    #[test]
+    fn ranking_orders_as_total_cmp_then_date_rank() {
+        // Scores with ties, zeros of both signs, negatives and infinities; date ranks reversed
+        // from the numbers so the tie-break is visible.
+        let score = [1.5, -0.0, 0.0, 2.25, 1.5, f32::INFINITY, -3.0, 0.0, f32::NEG_INFINITY, 1.5, 1e-30, 7.0];
+        let n = score.len() as u32;
+        let date_rank = |d: u32| (n - d) * 1000;
+        let mut docs: Vec<u32> = (0..n).collect();
+        let mut expected = docs.clone();
+        expected.sort_by(|&a, &b| {
+            score[b as usize].total_cmp(&score[a as usize]).then(date_rank(a).cmp(&date_rank(b)))
+        });
+        rank(&mut docs, true, &score, date_rank);
+        assert_eq!(docs, expected);
+        assert_eq!(docs[0], 5, "infinity first");
+        assert_eq!(docs[..2], [5, 11]);
+        // Without words: by date rank alone.
+        let mut docs: Vec<u32> = vec![3, 0, 7, 1];
+        rank(&mut docs, false, &score, date_rank);
+        assert_eq!(docs, vec![7, 3, 1, 0]);
+    }
+
+    #[test]
+    fn ranking_many_hits_orders_as_the_comparison_sort() {
+        // Enough hits for the 16-bit digits; scores from a few hundred values, so ties abound.
+        let n = 40_000u32;
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let score: Vec<f32> = (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x % 300) as f32 / 7.0 - 5.0
+            })
+            .collect();
+        let date_rank = |d: u32| (d * 7919) % n;
+        let mut docs: Vec<u32> = (0..n).rev().collect();
+        let mut expected = docs.clone();
+        expected.sort_by(|&a, &b| {
+            score[b as usize].total_cmp(&score[a as usize]).then(date_rank(a).cmp(&date_rank(b)))
+        });
+        rank(&mut docs, true, &score, date_rank);
+        assert_eq!(docs, expected);
+    }
 
     fn corpus(texts: &[(&str, &str)]) -> Corpus {
         let sources: Vec<Source> = texts.iter().map(|&(id, text)| Source { id, text }).collect();

@@ -1887,11 +1887,16 @@ impl Shelf {
         }
 
         // Filters.
+        // A required name keeps its own articles that are still alive: one pass over its list
+        // (a search of it per article was ~7 ms of a chip click at 100 000 articles).
         for &e in &query.include {
-            let docs = self.group_docs(e);
-            for (d, a) in alive.iter_mut().enumerate() {
-                *a &= docs.binary_search(&(d as u32)).is_ok();
+            let mut kept = vec![false; n];
+            for &d in self.group_docs(e).iter() {
+                if let (Some(k), Some(&a)) = (kept.get_mut(d as usize), alive.get(d as usize)) {
+                    *k = a;
+                }
             }
+            alive = kept;
         }
         for &e in &query.exclude {
             for &d in self.group_docs(e).iter() {

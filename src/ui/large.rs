@@ -43,8 +43,10 @@ const ROOT: &str = "corpus/";
 const CHIPS: usize = 40;
 /// Results per page ("show more" fetches the next page's text). Each is one text file to fetch
 /// (an article's snippet and title), so the page is shorter than the embedded explorer's 50: at
-/// 100 000 articles a new first page of 50 was most of a keystroke's time (BENCHMARKS.md).
-const PAGE: usize = 20;
+/// 100 000 articles a new first page was most of a keystroke's time, and the browser's cost
+/// per request (not bytes) is what grows with it: 50 → 20 → 10 (BENCHMARKS.md). Ten is a
+/// search engine's page; a phone shows fewer at once.
+const PAGE: usize = 10;
 /// Dated events per page of the event list: each may need its article's text file.
 const EVENT_PAGE: usize = 20;
 /// Stories per page of the story list, as in the embedded explorer.
@@ -428,12 +430,17 @@ impl Live {
                 Err(Missing(files)) => match self.shelf.with_value(|shelf| shelf.preview(&query)) {
                     // Ranked, but the counts need rows (a word in many articles: hundreds of
                     // files on a first search): the first page's text comes first, alone, so
-                    // the list shows while the rows follow in the next round.
+                    // the list shows while the rows follow in the next round. A few row files
+                    // come with the text instead: a round of its own would cost more than
+                    // they do.
                     Some(preview) => {
-                        let (rows, rest): (Vec<String>, Vec<String>) =
-                            files.into_iter().partition(|f| f.starts_with("rows/"));
                         self.preview.set(Some(preview));
-                        want(if rest.is_empty() { rows } else { rest });
+                        let rows = files.iter().filter(|f| f.starts_with("rows/")).count();
+                        if rows > PAGE && rows < files.len() {
+                            want(files.into_iter().filter(|f| !f.starts_with("rows/")).collect());
+                        } else {
+                            want(files);
+                        }
                     }
                     None => {
                         if self.preview.with_untracked(Option::is_some) {

@@ -219,8 +219,8 @@ fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
     let all_chips = native.chips(&all);
     let by_word = native.answer(&Query { text: word.clone(), ..Query::default() });
     let word_chips = native.chips(&by_word);
-    // More than a page (20 rows), fewer than all: "Show more" and the counts both mean something.
-    assert!(by_word.hits.len() > 20 && by_word.hits.len() < total as usize, "{word}: {}", by_word.hits.len());
+    // More than a page (10 rows), fewer than all: "Show more" and the counts both mean something.
+    assert!(by_word.hits.len() > 10 && by_word.hits.len() < total as usize, "{word}: {}", by_word.hits.len());
 
     in_both_browsers(|browser| {
         let base = site.base.clone();
@@ -327,13 +327,13 @@ fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
             let months: u32 =
                 page.attrs(".month-bar", "data-count").await.iter().map(|c| c.parse::<u32>().unwrap()).sum();
             assert_eq!(months as usize, by_word.events.len(), "{browser:?}: the word's timeline");
-            // A page is 20 rows (one text file each); "Show more" fetches the next page's text.
+            // A page is 10 rows (one text file each); "Show more" fetches the next page's text.
             let rows = |n: usize| format!("document.querySelectorAll('.result-title').length === {n}");
-            page.wait_until(&rows(20), "the word's first page").await;
+            page.wait_until(&rows(10), "the word's first page").await;
             page.click("#show-more").await;
-            page.wait_until(&rows(by_word.hits.len().min(40)), "the word's second page").await;
-            let twenty_first = native.title(by_word.hits[20].doc);
-            assert_eq!(page.texts(".result-title").await[20], twenty_first, "{browser:?}: the 21st row");
+            page.wait_until(&rows(by_word.hits.len().min(20)), "the word's second page").await;
+            let eleventh = native.title(by_word.hits[10].doc);
+            assert_eq!(page.texts(".result-title").await[10], eleventh, "{browser:?}: the 11th row");
 
             // Require the first chip: the count is the files' answer for the word and that name.
             let chip = page.attrs(".chip", "data-entity").await.remove(0);
