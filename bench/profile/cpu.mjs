@@ -42,3 +42,60 @@ export function inclusive(profile, n) {
     .slice(0, n)
     .map(([k, v]) => `${v.toFixed(1).padStart(7)} ms  ${k.slice(0, 140)}`);
 }
+
+/** A served site in headless Chromium with the CPU profiler ready, and `measure(act)`: one
+ * interaction (`act`) → settled (results not busy, a frame painted), with its time, requests,
+ * script/task/layout/style time (Performance.getMetrics deltas) and the functions by self time
+ * and by time under them. */
+export async function profiledPage(dir) {
+  const { chromium } = await import("playwright-core");
+  const { serve } = await import("../server.mjs");
+  const server = await serve([["/site/", path.resolve(dir)]]);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium" });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  const SETTLED = () => {
+    const r = document.querySelector(".results");
+    return !!r && r.getAttribute("aria-busy") === "false" && !document.getElementById("fetch-error");
+  };
+  const settle = async () => {
+    await page.waitForFunction(SETTLED, null, { polling: "raf", timeout: 120000 });
+    return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))));
+  };
+  const metrics = async () => Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+  const ms = (a, b, key) => Math.round((b[key] - a[key]) * 1000);
+  const measure = async (act) => {
+    const from = server.log.length;
+    const m0 = await metrics();
+    await cdp.send("Profiler.start");
+    const t0 = await page.evaluate(() => performance.now());
+    await act();
+    const t1 = await settle();
+    const profile = (await cdp.send("Profiler.stop")).profile;
+    const m1 = await metrics();
+    const requests = server.log.slice(from);
+    return {
+      ms: Math.round(t1 - t0),
+      requests: requests.length,
+      bytes: requests.reduce((n, r) => n + r.bytes, 0),
+      paths: requests.map((r) => r.path.replace(/^\/site\/corpus\/[^/]+\//, "")),
+      scriptMs: ms(m0, m1, "ScriptDuration"),
+      taskMs: ms(m0, m1, "TaskDuration"),
+      layoutMs: ms(m0, m1, "LayoutDuration"),
+      styleMs: ms(m0, m1, "RecalcStyleDuration"),
+      top: top(profile),
+      inclusive: inclusive(profile, 25),
+    };
+  };
+  await page.goto(`${server.url}/site/`);
+  await page.waitForSelector(".chip", { timeout: 120000 });
+  await settle();
+  const close = async () => {
+    await browser.close();
+    await server.close();
+  };
+  return { page, settle, measure, close };
+}
