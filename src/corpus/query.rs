@@ -409,7 +409,7 @@ fn radix_sort(items: &mut Vec<(u64, u32)>) {
         for &(key, _) in items.iter() {
             counts[digit(key)] += 1;
         }
-        if counts.iter().any(|&c| c == items.len()) {
+        if counts.contains(&items.len()) {
             continue;
         }
         let mut start = 0;
@@ -561,9 +561,8 @@ mod tests {
         let date_rank = |d: u32| (n - d) * 1000;
         let mut docs: Vec<u32> = (0..n).collect();
         let mut expected = docs.clone();
-        expected.sort_by(|&a, &b| {
-            score[b as usize].total_cmp(&score[a as usize]).then(date_rank(a).cmp(&date_rank(b)))
-        });
+        expected
+            .sort_by(|&a, &b| score[b as usize].total_cmp(&score[a as usize]).then(date_rank(a).cmp(&date_rank(b))));
         rank(&mut docs, true, &score, date_rank);
         assert_eq!(docs, expected);
         assert_eq!(docs[0], 5, "infinity first");
@@ -590,9 +589,8 @@ mod tests {
         let date_rank = |d: u32| (d * 7919) % n;
         let mut docs: Vec<u32> = (0..n).rev().collect();
         let mut expected = docs.clone();
-        expected.sort_by(|&a, &b| {
-            score[b as usize].total_cmp(&score[a as usize]).then(date_rank(a).cmp(&date_rank(b)))
-        });
+        expected
+            .sort_by(|&a, &b| score[b as usize].total_cmp(&score[a as usize]).then(date_rank(a).cmp(&date_rank(b))));
         rank(&mut docs, true, &score, date_rank);
         assert_eq!(docs, expected);
     }

@@ -30,9 +30,9 @@
 use std::collections::HashMap;
 
 use super::text::{fold, fold_into, words, Fnv1a};
-use std::hash::BuildHasherDefault;
 use super::time::{DateValue, Precision};
 use super::{Corpus, Document, Event, Sentence};
+use std::hash::BuildHasherDefault;
 
 /// Two sources that date the same happening this many days apart still describe one event: the
 /// common disagreement is off by one (a "yesterday" counted from the publication day rather
