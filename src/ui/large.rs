@@ -427,28 +427,26 @@ impl Live {
                     self.results.set(Some(results));
                     self.answered.set_value(Some(query));
                 }
-                Err(Missing(files)) => match self.shelf.with_value(|shelf| shelf.preview(&query)) {
-                    // Ranked, but the counts need rows (a word in many articles: hundreds of
-                    // files on a first search): the first page's text comes first, alone, so
-                    // the list shows while the rows follow in the next round. A few row files
-                    // come with the text instead: a round of its own would cost more than
-                    // they do.
-                    Some(preview) => {
-                        self.preview.set(Some(preview));
-                        let rows = files.iter().filter(|f| f.starts_with("rows/")).count();
-                        if rows > PAGE && rows < files.len() {
-                            want(files.into_iter().filter(|f| !f.starts_with("rows/")).collect());
-                        } else {
-                            want(files);
+                // Ranked, but the counts need rows (a word in many articles: hundreds of files
+                // on a first search): the first page's text comes first, alone, and once it is
+                // here the ranked list shows (`Shelf::preview`) while the rows follow. A row
+                // cannot be drawn without its text, so until then the last answer stays (an
+                // empty list in between was a flash, and drawn twice). A few row files come
+                // with the text: a round of their own would cost more than they do.
+                Err(Missing(files)) => {
+                    let text_missing = files.iter().any(|f| f.starts_with("text/"));
+                    let rows = files.iter().filter(|f| f.starts_with("rows/")).count();
+                    if rows > PAGE && !text_missing {
+                        if let Some(preview) = self.shelf.with_value(|shelf| shelf.preview(&query)) {
+                            self.preview.set(Some(preview));
                         }
                     }
-                    None => {
-                        if self.preview.with_untracked(Option::is_some) {
-                            self.preview.set(None);
-                        }
+                    if rows > PAGE && text_missing {
+                        want(files.into_iter().filter(|f| !f.starts_with("rows/")).collect());
+                    } else {
                         want(files);
                     }
-                },
+                }
             }
         }
         // The chip being corrected: its spellings, for the editor.
