@@ -182,7 +182,8 @@ fn SearchBox() -> impl IntoView {
                 type="search"
                 autocomplete="off"
                 spellcheck="false"
-                placeholder="Search: words, \"a phrase\", prefix*   (press / to focus)"
+                placeholder="Search: words, \"a phrase\", prefix* (press /)"
+                aria-keyshortcuts="/"
                 aria-describedby="result-count"
                 prop:value=move || state.with(|s| s.text.clone())
                 on:input=move |ev| {
