@@ -434,16 +434,15 @@ impl Live {
                 // empty list in between was a flash, and drawn twice). A few row files come
                 // with the text: a round of their own would cost more than they do.
                 Err(Missing(files)) => {
-                    let text_missing = files.iter().any(|f| f.starts_with("text/"));
-                    let rows = files.iter().filter(|f| f.starts_with("rows/")).count();
-                    if rows > PAGE && !text_missing {
+                    let many_rows = files.iter().filter(|f| f.starts_with("rows/")).count() > PAGE;
+                    if !many_rows {
+                        want(files);
+                    } else if files.iter().any(|f| f.starts_with("text/")) {
+                        want(files.into_iter().filter(|f| !f.starts_with("rows/")).collect());
+                    } else {
                         if let Some(preview) = self.shelf.with_value(|shelf| shelf.preview(&query)) {
                             self.preview.set(Some(preview));
                         }
-                    }
-                    if rows > PAGE && text_missing {
-                        want(files.into_iter().filter(|f| !f.starts_with("rows/")).collect());
-                    } else {
                         want(files);
                     }
                 }
