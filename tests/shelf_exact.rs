@@ -35,6 +35,7 @@ fn synthetic(n: usize) -> Corpus {
 fn ask(shelf: &mut Shelf, files: &BTreeMap<String, Vec<u8>>, query: &Query) -> (Results, Vec<String>) {
     let mut fetched = Vec::new();
     let mut previews = Vec::new();
+    let mut early_counts = Vec::new();
     let ranked = |r: &Results| r.hits.iter().map(|h| (h.doc, h.score.to_bits())).collect::<Vec<_>>();
     for _round in 0..4 {
         match shelf.search(query) {
@@ -43,11 +44,21 @@ fn ask(shelf: &mut Shelf, files: &BTreeMap<String, Vec<u8>>, query: &Query) -> (
                 for preview in &previews {
                     assert_eq!(ranked(preview), ranked(&results), "the preview's ranking of {query:?}");
                 }
+                // And the counts it works out while the text comes are the answer's.
+                for counts in &early_counts {
+                    assert_eq!(counts, &results.entity_counts, "the early counts of {query:?}");
+                }
                 return (results, fetched);
             }
             Err(Missing(paths)) => {
                 assert!(!paths.is_empty(), "a query that cannot be answered names what it needs");
                 previews.extend(shelf.preview(query));
+                // When only the first page's text is missing, the counts can be had already.
+                let early = shelf.name_counts(query);
+                if paths.iter().all(|p| p.starts_with("text/")) {
+                    assert!(early.is_some(), "{query:?} waits only for text, yet has no counts");
+                }
+                early_counts.extend(early);
                 for path in paths {
                     assert!(!shelf.has(&path), "{path} asked for twice");
                     let bytes = files.get(&path).unwrap_or_else(|| panic!("{path} is not a file of the corpus"));

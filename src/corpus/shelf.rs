@@ -887,6 +887,8 @@ struct Ranked {
     alive: Vec<bool>,
     /// The date range's events of the matching articles, in number order.
     in_range: Vec<u32>,
+    /// The names' counts (as built) and the events of the matching articles, once counted.
+    counted: Option<(Vec<u32>, Vec<u32>)>,
 }
 
 struct TermShard {
@@ -956,6 +958,15 @@ fn item<'a, T>(
         None if k < count => Err(Missing(vec![format!("{dir}/{file}.bin")])),
         None => Err(Missing(Vec::new())),
     }
+}
+
+/// Whether `query` filters nothing: then every article matches, and the counts are the
+/// totals.
+fn unfiltered(query: &Query) -> bool {
+    query::parse_terms(&query.text).is_empty()
+        && query.include.is_empty()
+        && query.exclude.is_empty()
+        && query::date_range(query).is_none()
 }
 
 /// A file's kind and number, from its path.
@@ -1677,44 +1688,15 @@ impl Shelf {
     /// fewer than the embedded explorer. The hits whose text is not here have no snippet
     /// ([`Shelf::snippet`] gives it once their file is added).
     pub fn search_page(&self, query: &Query, page: usize) -> Result<Results, Missing> {
-        let s = &self.summary;
         let mut memo = self.ranked.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if memo.as_ref().is_none_or(|r| r.query != *query) {
             *memo = Some(self.rank(query)?);
         }
-        let Some(ranked) = memo.as_ref() else { return Err(Missing(Vec::new())) };
-        let Ranked { docs, score, alive, in_range, .. } = ranked;
-        let range = query::date_range(query);
-
-        // Round 2: the rows of the matching articles, for the counts (the summary has them
-        // when nothing is filtered) and, without a date range, their events.
-        let unfiltered = query::parse_terms(&query.text).is_empty()
-            && query.include.is_empty()
-            && query.exclude.is_empty()
-            && range.is_none();
-        let mut need: Vec<String> = Vec::new();
-        if unfiltered {
-            if self.totals.is_none() {
-                need.push("totals/0.bin".into());
-            }
-        } else {
-            let mut last = usize::MAX;
-            for (d, _) in alive.iter().enumerate().filter(|(_, &a)| a) {
-                let file = d / ROW_CHUNK;
-                if file != last && !self.rows.contains_key(&file) {
-                    need.push(format!("rows/{file}.bin"));
-                }
-                last = file;
-            }
-        }
-        // The name lists of the corrections' merges, for their counts.
-        for f in self.missing_group_lists() {
-            if !need.contains(&f) {
-                need.push(f);
-            }
-        }
-        // And the text of the first page, for its snippets.
-        for &d in docs.iter().take(page.min(query::SNIPPET_LIMIT)) {
+        let Some(ranked) = memo.as_mut() else { return Err(Missing(Vec::new())) };
+        // Round 2: the rows of the matching articles, for the counts, and the text of the
+        // first page, for its snippets.
+        let mut need = self.count_needs(ranked);
+        for &d in ranked.docs.iter().take(page.min(query::SNIPPET_LIMIT)) {
             if let Err(Missing(files)) = self.document(d) {
                 for f in files {
                     if !need.contains(&f) {
@@ -1726,48 +1708,103 @@ impl Shelf {
         if !need.is_empty() {
             return Err(Missing(need));
         }
+        let (entity_counts, events) = self.counted(ranked);
+        let hits = query::hits(&ranked.docs, &ranked.score, |d| self.snippet(query, d));
+        Ok(Results { hits, entity_counts, events })
+    }
 
-        let (mut entity_counts, events) = if unfiltered {
-            (self.totals.clone().unwrap_or_default(), (0..s.event_count).collect())
-        } else {
-            // Summed in article order, file by file: counting does not depend on the ranking,
-            // and reading the rows in order is what makes a broad word's counts cheap.
-            let mut counts = vec![0u32; s.name_count as usize];
-            let mut seen = vec![0u64; if range.is_none() { (s.event_count as usize).div_ceil(64) } else { 0 }];
-            for (file, rows) in &self.rows {
-                let first = file * ROW_CHUNK;
-                let Some(span) = alive.get(first..(first + ROW_CHUNK).min(alive.len())) else { continue };
-                for (k, _) in span.iter().enumerate().filter(|(_, &a)| a) {
-                    for &e in rows.names(k) {
-                        counts[e as usize] += 1;
+    /// The names' counts under `query` (after the corrections), as [`Shelf::search_page`] will
+    /// answer them, once the query is ranked and its rows are here, whether or not the first
+    /// page's text is: the page counts while that text is on its way, and fetches the names
+    /// the counts bring up in the same round. `None` before. Counted once per query.
+    pub fn name_counts(&self, query: &Query) -> Option<Vec<u32>> {
+        let mut memo = self.ranked.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let ranked = memo.as_mut().filter(|r| r.query == *query)?;
+        self.count_needs(ranked).is_empty().then(|| self.counted(ranked).0)
+    }
+
+    /// The files the counts of `ranked` need: the matching articles' rows (or, with nothing
+    /// filtered, the totals: the summary has the rest) and the name lists of the corrections'
+    /// merges.
+    fn count_needs(&self, ranked: &Ranked) -> Vec<String> {
+        let mut need: Vec<String> = Vec::new();
+        if ranked.counted.is_none() {
+            if unfiltered(&ranked.query) {
+                if self.totals.is_none() {
+                    need.push("totals/0.bin".into());
+                }
+            } else {
+                let mut last = usize::MAX;
+                for (d, _) in ranked.alive.iter().enumerate().filter(|(_, &a)| a) {
+                    let file = d / ROW_CHUNK;
+                    if file != last && !self.rows.contains_key(&file) {
+                        need.push(format!("rows/{file}.bin"));
                     }
-                    if range.is_none() {
-                        for &e in rows.events(k) {
-                            seen[e as usize / 64] |= 1 << (e % 64);
-                        }
+                    last = file;
+                }
+            }
+        }
+        for f in self.missing_group_lists() {
+            if !need.contains(&f) {
+                need.push(f);
+            }
+        }
+        need
+    }
+
+    /// The names' counts (after the corrections) and the events of `ranked`'s matching
+    /// articles, counted the first time (their files are here: [`Shelf::count_needs`]).
+    fn counted(&self, ranked: &mut Ranked) -> (Vec<u32>, Vec<u32>) {
+        if ranked.counted.is_none() {
+            ranked.counted = Some(self.count(ranked));
+        }
+        let Some((counts, events)) = &ranked.counted else { return Default::default() };
+        let mut counts = counts.clone();
+        self.correct_counts(&mut counts, &ranked.alive);
+        (counts, events.clone())
+    }
+
+    /// The names' counts (as built) and the events of `ranked`'s matching articles.
+    fn count(&self, ranked: &Ranked) -> (Vec<u32>, Vec<u32>) {
+        let s = &self.summary;
+        if unfiltered(&ranked.query) {
+            return (self.totals.clone().unwrap_or_default(), (0..s.event_count).collect());
+        }
+        let (alive, range) = (&ranked.alive, query::date_range(&ranked.query));
+        // Summed in article order, file by file: counting does not depend on the ranking, and
+        // reading the rows in order is what makes a broad word's counts cheap.
+        let mut counts = vec![0u32; s.name_count as usize];
+        let mut seen = vec![0u64; if range.is_none() { (s.event_count as usize).div_ceil(64) } else { 0 }];
+        for (file, rows) in &self.rows {
+            let first = file * ROW_CHUNK;
+            let Some(span) = alive.get(first..(first + ROW_CHUNK).min(alive.len())) else { continue };
+            for (k, _) in span.iter().enumerate().filter(|(_, &a)| a) {
+                for &e in rows.names(k) {
+                    counts[e as usize] += 1;
+                }
+                if range.is_none() {
+                    for &e in rows.events(k) {
+                        seen[e as usize / 64] |= 1 << (e % 64);
                     }
                 }
             }
-            let events = if range.is_some() {
-                in_range.clone()
-            } else {
-                // The events of the matching articles in number order, from a bit per event:
-                // no sort of (at 100 000 articles) hundreds of thousands of numbers.
-                let mut events = Vec::new();
-                for (w, &bits) in seen.iter().enumerate() {
-                    let mut bits = bits;
-                    while bits != 0 {
-                        events.push(w as u32 * 64 + bits.trailing_zeros());
-                        bits &= bits - 1;
-                    }
+        }
+        let events = if range.is_some() {
+            ranked.in_range.clone()
+        } else {
+            // The events of the matching articles in number order, from a bit per event: no
+            // sort of (at 100 000 articles) hundreds of thousands of numbers.
+            let mut events = Vec::new();
+            for (w, &bits) in seen.iter().enumerate() {
+                let mut bits = bits;
+                while bits != 0 {
+                    events.push(w as u32 * 64 + bits.trailing_zeros());
+                    bits &= bits - 1;
                 }
-                events
-            };
-            (counts, events)
+            }
+            events
         };
-        self.correct_counts(&mut entity_counts, alive);
-        let hits = query::hits(docs, score, |d| self.snippet(query, d));
-        Ok(Results { hits, entity_counts, events })
+        (counts, events)
     }
 
     /// The matching articles of `query`, ranked, before their counts: what a list can show
@@ -1925,7 +1962,7 @@ impl Shelf {
         query::rank(&mut docs, !terms.is_empty(), &score, |d| d);
         // Read file by file, event by event: already in number order.
         let in_range = in_range.iter().filter(|&&(_, doc)| alive[doc as usize]).map(|&(e, _)| e).collect();
-        Ok(Ranked { query: query.clone(), docs, score, alive, in_range })
+        Ok(Ranked { query: query.clone(), docs, score, alive, in_range, counted: None })
     }
 
     /// The hits sorted by date as [`query::newest_first`] sorts them in memory (positions into

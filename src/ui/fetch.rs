@@ -4,17 +4,26 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Fetches every URL at once and returns their bytes in the same order, or the first failure
-/// as a sentence naming the file. All requests are started before any is awaited, so they
-/// run in parallel.
-pub async fn all(urls: &[String]) -> Result<Vec<Vec<u8>>, String> {
-    let window = web_sys::window().ok_or("the page has no window")?;
-    let started: Vec<JsFuture> = urls.iter().map(|url| JsFuture::from(window.fetch_with_str(url))).collect();
-    let mut out = Vec::with_capacity(urls.len());
-    for (url, request) in urls.iter().zip(started) {
-        out.push(body(url, request.await).await?);
+/// A file requested: its bytes, or a sentence naming it, once it arrives.
+pub struct Pending {
+    url: String,
+    request: Result<JsFuture, String>,
+}
+
+impl Pending {
+    pub async fn bytes(self) -> Result<Vec<u8>, String> {
+        body(&self.url, self.request?.await).await
     }
-    Ok(out)
+}
+
+/// Requests `url` now, so that several requests started one after another run in parallel
+/// (with whatever the caller does meanwhile) before any is awaited.
+pub fn start(url: &str) -> Pending {
+    let request = match web_sys::window() {
+        Some(w) => Ok(JsFuture::from(w.fetch_with_str(url))),
+        None => Err("the page has no window".to_string()),
+    };
+    Pending { url: url.to_string(), request }
 }
 
 /// One file that changes between builds (the entry point naming the version): revalidated

@@ -72,7 +72,7 @@ async fn open() -> Result<(String, Shelf), String> {
     let version = shelf::entry_version(&entry)
         .ok_or_else(|| format!("{ROOT}corpus.json does not name a corpus version; rebuild the site"))?;
     let base = format!("{ROOT}{version}/");
-    let summary = fetch::all(&[format!("{base}summary.bin")]).await?.remove(0);
+    let summary = fetch::start(&format!("{base}summary.bin")).bytes().await?;
     let shelf = Shelf::open(&summary)
         .map_err(|e| format!("{base}summary.bin could not be read ({}); rebuild the site", e.0))?;
     Ok((base, shelf))
@@ -112,11 +112,20 @@ enum Source {
 impl Source {
     /// The files at `paths`, in order: fetched in parallel from the site, or read from memory.
     async fn get(&self, paths: &[String]) -> Result<Vec<Vec<u8>>, String> {
+        Arrival::all(self.start(paths)).await
+    }
+
+    /// The files at `paths`, requested now (from the site, in parallel; from memory, at once),
+    /// each to be awaited as it arrives.
+    fn start(&self, paths: &[String]) -> Vec<Arrival> {
         match self {
-            Source::Site(base) => fetch::all(&paths.iter().map(|p| format!("{base}{p}")).collect::<Vec<_>>()).await,
-            Source::Yours(files) => {
-                paths.iter().map(|p| files.get(p).cloned().ok_or_else(|| Source::damaged_yours(p, "missing"))).collect()
+            Source::Site(base) => {
+                paths.iter().map(|p| Arrival::Fetching(fetch::start(&format!("{base}{p}")))).collect()
             }
+            Source::Yours(files) => paths
+                .iter()
+                .map(|p| Arrival::Here(files.get(p).cloned().ok_or_else(|| Source::damaged_yours(p, "missing"))))
+                .collect(),
         }
     }
 
@@ -130,6 +139,30 @@ impl Source {
 
     fn damaged_yours(path: &str, why: &str) -> String {
         format!("{path} of your analysed articles is {why}; remove them and add them again")
+    }
+}
+
+/// A file of a [`Source`] on its way.
+enum Arrival {
+    Fetching(fetch::Pending),
+    Here(Result<Vec<u8>, String>),
+}
+
+impl Arrival {
+    async fn bytes(self) -> Result<Vec<u8>, String> {
+        match self {
+            Arrival::Fetching(file) => file.bytes().await,
+            Arrival::Here(read) => read,
+        }
+    }
+
+    /// Every file's bytes in order, or the first failure.
+    async fn all(files: Vec<Arrival>) -> Result<Vec<Vec<u8>>, String> {
+        let mut out = Vec::with_capacity(files.len());
+        for file in files {
+            out.push(file.bytes().await?);
+        }
+        Ok(out)
     }
 }
 
@@ -307,6 +340,21 @@ impl Live {
         })
     }
 
+    /// While the files `need` (a round [`Live::step`] asked for) are fetched: when the query
+    /// waits only for its first page's text, its counts are worked out now, and the names
+    /// its chips need that are not here yet are returned, to be fetched in the same round
+    /// instead of one more.
+    fn meanwhile(self, need: &[String]) -> Vec<String> {
+        let query = self.query();
+        if self.answered.with_value(|a| a.as_ref() == Some(&query)) {
+            return Vec::new();
+        }
+        self.shelf.with_value(|shelf| {
+            let Some(counts) = shelf.name_counts(&query) else { return Vec::new() };
+            chip_name_files(shelf, &counts).into_iter().filter(|f| !need.contains(f)).collect()
+        })
+    }
+
     /// One round: answers the view from what is here (and shows it), or says which files are
     /// still needed for it.
     fn step(self) -> Vec<String> {
@@ -360,11 +408,7 @@ impl Live {
         let sort = self.state.with_untracked(|s| s.sort);
         let mut view_needs = |results: &Results| {
             self.shelf.with_value(|shelf| {
-                for e in top_names(counted_names(&results.entity_counts), CHIPS) {
-                    if let Err(Missing(files)) = shelf.name(e) {
-                        want(files);
-                    }
-                }
+                want(chip_name_files(shelf, &results.entity_counts));
                 // The list of dated events, when open: its page's events and their articles.
                 if self.events_open.get_untracked() {
                     for &e in results.events.iter().take(events_shown) {
@@ -475,6 +519,17 @@ impl Live {
     }
 }
 
+/// The name-table files the chips of `counts` need for their names.
+fn chip_name_files(shelf: &Shelf, counts: &[u32]) -> Vec<String> {
+    let mut files: Vec<String> = Vec::new();
+    for e in top_names(counted_names(counts), CHIPS) {
+        if let Err(Missing(more)) = shelf.name(e) {
+            files.extend(more.into_iter().filter(|f| !files.contains(f)).collect::<Vec<_>>());
+        }
+    }
+    files
+}
+
 /// The list's order as positions into `results.hits`: the ranking, or newest first (which
 /// needs the articles' days file).
 fn display_order(shelf: &Shelf, results: &Results, sort: Sort) -> Result<Vec<u32>, Missing> {
@@ -520,6 +575,12 @@ fn drive(live: Live) {
             }
             let source = live.source.get_value();
             let generation = live.generation.get_value();
+            let mut arriving = source.start(&need);
+            // While those files come: what the answer can work out without them, and the
+            // files that brings up join this round.
+            let more = live.meanwhile(&need);
+            arriving.extend(source.start(&more));
+            let need = [need, more].concat();
             live.fetching.set(need.len());
             let round = live.added.get_untracked();
             set_timeout(
@@ -530,7 +591,9 @@ fn drive(live: Live) {
                 },
                 std::time::Duration::from_millis(QUIET_MS),
             );
-            let fetched = source.get(&need).await;
+            // Read into the shelf together once all are here: reading each as it arrived
+            // was slower, as the page's one thread also receives the responses (BENCHMARKS.md).
+            let fetched = Arrival::all(arriving).await;
             live.fetching.set(0);
             live.slow.set(false);
             if live.generation.get_value() != generation {
