@@ -656,8 +656,9 @@ struct Piece {
 /// Cleans a run: an acronym next to other words is a name of its own ("Zentaro IFTC"); a title
 /// inside a run splits it ("Chrysler Chief Executive Robert Nardelli" is an employer and a
 /// person); leading titles ("Prime Minister"), common words ("Members of") and a leading
-/// demonym ("Chinese Zentaro", but not "American Airlines") are not part of the name;
-/// connectors never end one.
+/// demonym ("Chinese Zentaro", but not "American Airlines") are not part of the name, unless
+/// the name ends in a head ("the Mortgage Bankers Association", "US National Park Service");
+/// what follows a head's "of" completes it ("Department of Justice"); connectors never end one.
 fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Vec<Piece> {
     let g = gazetteer::get();
     let run_text = |a: usize, b: usize| toks[a..b].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
@@ -669,12 +670,24 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
     // organisation or place head is part of that name.
     let headed_after = |k: usize, b: usize| toks[k + 1..b].iter().any(|t| is_head(t.text));
     let is_title = |k: usize| in_list(PERSON_TITLES, strip_possessive(toks[k].text).trim_end_matches('.'));
+    // "Department of Justice", "Museum of Modern Art": what follows a head's "of" completes
+    // the name, whatever common words it is made of.
+    let of_phrase = |k: usize, a: usize, b: usize| k >= a + 2 && (a..k - 1).any(|h| head_of(toks, h, b));
     let mut pieces = Vec::new();
     let mut piece_start = start;
+    // A name that ends in a head (or holds a head's "of") names an organisation or place:
+    // the acronym or country that opens it is part of it ("BBC News", "US National Park
+    // Service", "Greek Ministry of Culture").
+    let headed_name = |a: usize, b: usize| b > a && (is_head(toks[b - 1].text) || (a..b).any(|h| head_of(toks, h, b)));
     for k in start..end {
         let word = strip_possessive(toks[k].text).trim_end_matches('.');
-        let acronym = is_acronym(word) && end - start > 1;
-        let title_inside = k > piece_start && is_title(k) && !is_title(k - 1) && !headed_after(k, end);
+        let opens_headed = k == piece_start && k + 1 < end && headed_name(k + 1, end);
+        let acronym = is_acronym(word) && end - start > 1 && !opens_headed;
+        let title_inside = k > piece_start
+            && is_title(k)
+            && !is_title(k - 1)
+            && !headed_after(k, end)
+            && !(toks[k - 1].text == "of" && of_phrase(k, piece_start, end));
         let company_then_person = k + 1 < end
             && k > piece_start
             && (in_list(CORPORATE_SUFFIXES, word) || in_list(ORG_HEADS, word))
@@ -721,12 +734,17 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
             a = t + 1;
             employer = true;
         }
+        // Mid-sentence, a capitalised common word before a name that ends in a head is the
+        // name's own ("the Mortgage Bankers Association", "National Park Service"); at the
+        // start of a sentence the capital says nothing.
+        let headed = a > 0 && is_head(toks[b - 1].text);
         while a < b && b - a > 1 {
             let w = toks[a].text;
             if is_title(a) && !headed_after(a, b) {
                 titled = true;
             } else if head_of(toks, a, b)
                 || b - a == 2 && is_head(toks[a + 1].text) && lowered(w)
+                || headed && lowered(w) && !in_list(CONNECTORS, w)
                 || !(in_list(CONNECTORS, w) || w == "&" || lowered(w) || leading_demonym(toks, a, b))
             {
                 // ... and "Launch Systems" keeps its first word: a head alone names nothing.
@@ -739,7 +757,9 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
         // that is not a head ends none ("Zentaro Camp" is Zentaro's camp).
         while b - a > 1 {
             let w = strip_possessive(toks[b - 1].text);
-            if !(w.chars().any(|c| c.is_ascii_digit()) || lowered(w) && !is_head(w)) {
+            let model_code = w.chars().any(|c| c.is_ascii_digit());
+            let common = lowered(w) && !is_head(w) && !of_phrase(b - 1, a, b);
+            if !(model_code || common) {
                 break;
             }
             b -= 1;
@@ -785,7 +805,7 @@ fn head_of(toks: &[Token<'_>], k: usize, b: usize) -> bool {
 /// Zentaro, but "American Airlines" and "British Museum" keep theirs (an organisation head
 /// follows).
 fn leading_demonym(toks: &[Token<'_>], a: usize, b: usize) -> bool {
-    is_demonym(toks[a].text) && !is_head(toks[b - 1].text)
+    is_demonym(toks[a].text) && !is_head(toks[b - 1].text) && !(a..b).any(|h| head_of(toks, h, b))
 }
 
 fn confirmed(word: &str, table: &Table) -> bool {
@@ -1520,6 +1540,29 @@ mod tests {
         ] {
             assert_eq!(entity(&c, name).kind, kind, "{name}");
         }
+    }
+
+    #[test]
+    fn a_heads_of_phrase_and_the_words_before_a_head_belong_to_the_name() {
+        // The same words also written in lower case, as news does: capitals alone decide.
+        let c = build(&[
+            "Title\n\nThe Department of Justice and the Massachusetts Institute of Technology replied, as did the Mortgage Bankers Association, the US National Park Service, the NTU Hospital and the Greek Ministry of Culture.\n\nThe justice department, a technology institute, mortgage bankers, a national park, a hospital and the culture ministry were not named.",
+        ]);
+        for (name, kind) in [
+            ("Department of Justice", EntityKind::Organisation),
+            ("Massachusetts Institute of Technology", EntityKind::Organisation),
+            ("Mortgage Bankers Association", EntityKind::Organisation),
+            ("US National Park Service", EntityKind::Organisation),
+            ("NTU Hospital", EntityKind::Organisation),
+            ("Greek Ministry of Culture", EntityKind::Organisation),
+        ] {
+            assert_eq!(entity(&c, name).kind, kind, "{name}");
+        }
+        // At a sentence's start a capital says nothing: the common word stays out.
+        let c = build(&[
+            "Title\n\nMortgage Bankers Association figures came out. Mortgage rates rose, and mortgage lenders waited.",
+        ]);
+        assert_eq!(entity(&c, "Bankers Association").kind, EntityKind::Organisation);
     }
 
     #[test]
