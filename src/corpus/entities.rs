@@ -191,13 +191,14 @@ const ORG_HEADS: &[&str] = &[
     "academy", "bureau", "ministry", "council", "commission", "office", "agency", "bank", "institute", "foundation",
     "federation", "committee", "department", "party", "organization", "organisation", "network", "magazine", "times",
     "journal", "post", "press", "club", "society", "league", "board", "fund", "exchange", "labs", "studio", "studios",
-    "airlines", "airline", "airways", "motors", "systems", "services", "brothers", "partners", "industries",
-    "technologies", "communications", "entertainment", "pharmaceuticals", "capital", "securities", "insurance",
-    "energy", "reserve", "authority", "administration", "senate", "congress", "parliament", "assembly", "army", "navy",
-    "police", "forces", "force", "guard", "service", "news", "television", "radio", "tv", "broadcasting", "agency",
-    "church", "hospital", "team", "fc", "united", "city", "mutual", "trust", "commerce", "chamber", "management",
-    "air", "tribunal", "cabinet", "government", "corps", "unit", "division", "organisation", "nations", "program",
-    "programme", "enterprises", "electronics", "media", "publishing",
+    "herald", "gazette", "tribune", "chronicle", "telegraph", "weekly", "airlines", "airline", "airways", "motors",
+    "systems", "services", "brothers", "partners", "industries", "technologies", "communications", "entertainment",
+    "pharmaceuticals", "capital", "securities", "insurance", "energy", "reserve", "authority", "administration",
+    "senate", "congress", "parliament", "assembly", "army", "navy", "police", "forces", "force", "guard", "service",
+    "news", "television", "radio", "tv", "broadcasting", "agency", "church", "hospital", "team", "fc", "united",
+    "city", "mutual", "trust", "commerce", "chamber", "management", "air", "tribunal", "cabinet", "government",
+    "corps", "unit", "division", "organisation", "nations", "program", "programme", "enterprises", "electronics",
+    "media", "publishing",
 ];
 
 /// Last words that make a name a place ("Suvarnabhumi Airport", "Atlantic Ocean").
@@ -209,8 +210,13 @@ const PLACE_HEADS: &[&str] = &[
     // Buildings and sites are places in news annotation (MEANTIME, GUM, OntoNotes' FAC).
     "center", "centre", "memorial", "mosque", "tower", "towers", "hall", "stadium", "arena", "temple", "cathedral",
     "palace", "castle", "house", "prison", "zoo", "gardens", "theatre", "theater", "mall", "monument", "museum",
-    "pier", "terminal", "port", "isle", "cape", "falls", "forest", "glacier", "volcano", "reef",
+    "pier", "terminal", "port", "isle", "cape", "falls", "forest", "glacier", "volcano", "reef", "base", "planetarium",
+    "aquarium", "observatory", "plains",
 ];
+
+/// Greetings and interjections before a name in quoted speech ("Hey Frank", "Dear Anna"):
+/// never part of it.
+const GREETINGS: &[&str] = &["hey", "hi", "hello", "dear", "thanks", "oh", "goodbye", "bye", "welcome"];
 
 /// Words that open an organisation's name ("Air China", "Radio Free Europe").
 const ORG_FIRST: &[&str] = &["air", "radio"];
@@ -611,7 +617,10 @@ fn capitalised_runs(toks: &[Token<'_>], text: &str, table: &Table) -> Vec<(usize
         let start = i;
         let mut end = i + 1;
         loop {
-            if end < toks.len() && adjacent(end - 1, end) && name_word(toks[end].text) {
+            // A head that is also a common web word ends a name it follows: "Washington
+            // Post", "Fox News", "Metropolitan Police" (alone it opens none: "Home", "News").
+            let head_word = |t: &Token<'_>| name_word(t.text) || is_capitalised(t.text) && is_head(t.text);
+            if end < toks.len() && adjacent(end - 1, end) && head_word(&toks[end]) {
                 end += 1;
             } else if end + 1 < toks.len()
                 && adjacent(end - 1, end)
@@ -745,7 +754,11 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
             } else if head_of(toks, a, b)
                 || b - a == 2 && is_head(toks[a + 1].text) && lowered(w)
                 || headed && lowered(w) && !in_list(CONNECTORS, w)
-                || !(in_list(CONNECTORS, w) || w == "&" || lowered(w) || leading_demonym(toks, a, b))
+                || !(in_list(CONNECTORS, w)
+                    || w == "&"
+                    || lowered(w)
+                    || leading_demonym(toks, a, b)
+                    || in_list(GREETINGS, w))
             {
                 // ... and "Launch Systems" keeps its first word: a head alone names nothing.
                 // "University of Helsinki", "Bay of Bengal": a head before "of" opens the name.
@@ -1563,6 +1576,23 @@ mod tests {
             "Title\n\nMortgage Bankers Association figures came out. Mortgage rates rose, and mortgage lenders waited.",
         ]);
         assert_eq!(entity(&c, "Bankers Association").kind, EntityKind::Organisation);
+    }
+
+    #[test]
+    fn papers_and_bases_are_named_and_greetings_are_not_names() {
+        let c = build(&[
+            "Title\n\nThe Washington Post and Fox News reported that Wright-Patterson Air Force Base was closed. \"Hey Frank, it is over,\" Frank Hale told the Saudi Gazette.\n\nThe post office, the news desk and the base stayed open.",
+        ]);
+        for (name, kind) in [
+            ("Washington Post", EntityKind::Organisation),
+            ("Fox News", EntityKind::Organisation),
+            ("Wright-Patterson Air Force Base", EntityKind::Place),
+            ("Saudi Gazette", EntityKind::Organisation),
+            ("Frank Hale", EntityKind::Person),
+        ] {
+            assert_eq!(entity(&c, name).kind, kind, "{name}");
+        }
+        assert!(!names(&c).iter().any(|n| n.starts_with("Hey")), "{:?}", names(&c));
     }
 
     #[test]
