@@ -68,7 +68,7 @@ fn tokens(sentence: &str) -> Vec<Token<'_>> {
 fn is_abbreviation(word: &str) -> bool {
     const SHORT: &[&str] = &[
         "inc", "co", "corp", "ltd", "jr", "sr", "st", "bros", "mt", "ft", "gen", "sen", "rep", "gov", "dr", "mr",
-        "mrs", "ms", "prof", "lt", "col", "capt", "sgt", "rev", "no", "plc", "llc",
+        "mrs", "ms", "prof", "lt", "col", "capt", "sgt", "rev", "no",
     ];
     let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2 && !p.is_empty());
     dotted || in_list(SHORT, word)
@@ -191,14 +191,14 @@ const ORG_HEADS: &[&str] = &[
     "academy", "bureau", "ministry", "council", "commission", "office", "agency", "bank", "institute", "foundation",
     "federation", "committee", "department", "party", "organization", "organisation", "network", "magazine", "times",
     "journal", "post", "press", "club", "society", "league", "board", "fund", "exchange", "labs", "studio", "studios",
-    "herald", "gazette", "tribune", "chronicle", "telegraph", "weekly", "airlines", "airline", "airways", "motors",
-    "systems", "services", "brothers", "partners", "industries", "technologies", "communications", "entertainment",
-    "pharmaceuticals", "capital", "securities", "insurance", "energy", "reserve", "authority", "administration",
-    "senate", "congress", "parliament", "assembly", "army", "navy", "police", "forces", "force", "guard", "service",
-    "news", "television", "radio", "tv", "broadcasting", "agency", "church", "hospital", "team", "fc", "united",
-    "city", "mutual", "trust", "commerce", "chamber", "management", "air", "tribunal", "cabinet", "government",
-    "corps", "unit", "division", "organisation", "nations", "program", "programme", "enterprises", "electronics",
-    "media", "publishing",
+    "herald", "gazette", "tribune", "chronicle", "telegraph", "weekly", "international", "airlines", "airline",
+    "airways", "motors", "systems", "services", "brothers", "partners", "industries", "technologies", "communications",
+    "entertainment", "pharmaceuticals", "capital", "securities", "insurance", "energy", "reserve", "authority",
+    "administration", "senate", "congress", "parliament", "assembly", "army", "navy", "police", "forces", "force",
+    "guard", "service", "news", "television", "radio", "tv", "broadcasting", "agency", "church", "hospital", "team",
+    "fc", "united", "city", "mutual", "trust", "commerce", "chamber", "management", "air", "tribunal", "cabinet",
+    "government", "corps", "unit", "division", "organisation", "nations", "program", "programme", "enterprises",
+    "electronics", "media", "publishing",
 ];
 
 /// Last words that make a name a place ("Suvarnabhumi Airport", "Atlantic Ocean").
@@ -607,6 +607,25 @@ fn headline_like(toks: &[Token<'_>]) -> bool {
 fn capitalised_runs(toks: &[Token<'_>], text: &str, table: &Table) -> Vec<(usize, usize)> {
     // Names never span punctuation: "Coalition (IFTC" is two names.
     let adjacent = |a: usize, b: usize| text[toks[a].end..toks[b].start].chars().all(char::is_whitespace);
+    // "Securities and Exchange Commission", "National Air and Space Museum": "and" after a
+    // common word or two joins them to the rest of a name that ends in a head; two names side
+    // by side stay two ("Vanto and Marlowe", "Apple and Google Inc.", "Institute of
+    // Technology and Colorado State University").
+    let and_inside = |start: usize, at: usize| {
+        let before = &toks[start..at];
+        if toks[at].text != "and"
+            || before.len() > 2
+            || before.iter().any(|t| t.text == "of")
+            || !lowered(toks[at - 1].text, table)
+        {
+            return false;
+        }
+        let mut k = at + 1;
+        while k < toks.len() && adjacent(k - 1, k) && name_word(toks[k].text) {
+            k += 1;
+        }
+        k > at + 1 && is_head(toks[k - 1].text)
+    };
     let mut runs = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -625,7 +644,9 @@ fn capitalised_runs(toks: &[Token<'_>], text: &str, table: &Table) -> Vec<(usize
             } else if end + 1 < toks.len()
                 && adjacent(end - 1, end)
                 && adjacent(end, end + 1)
-                && (toks[end].text == "&" || in_list(CONNECTORS, toks[end].text) && !is_capitalised(toks[end].text))
+                && (toks[end].text == "&"
+                    || in_list(CONNECTORS, toks[end].text) && !is_capitalised(toks[end].text)
+                    || and_inside(start, end))
                 && name_word(toks[end + 1].text)
             {
                 end += 2;
@@ -691,7 +712,9 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
     for k in start..end {
         let word = strip_possessive(toks[k].text).trim_end_matches('.');
         let opens_headed = k == piece_start && k + 1 < end && headed_name(k + 1, end);
-        let acronym = is_acronym(word) && end - start > 1 && !opens_headed;
+        // "Chrysler LLC": a company's suffix stays with it.
+        let suffix = k + 1 == end && k > piece_start && in_list(CORPORATE_SUFFIXES, word);
+        let acronym = is_acronym(word) && end - start > 1 && !opens_headed && !suffix;
         let title_inside = k > piece_start
             && is_title(k)
             && !is_title(k - 1)
@@ -725,11 +748,7 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
         }
     }
     pieces.push((piece_start, end, false));
-    let lowered = |w: &str| {
-        let key = name_key(w);
-        table.lowercase.get(&key).copied().unwrap_or(0)
-            >= table.mid_sentence_caps.get(&key).copied().unwrap_or(0).max(1)
-    };
+    let lowered = |w: &str| lowered(w, table);
     let mut out = Vec::new();
     for (mut a, mut b, mut employer) in pieces {
         let mut titled = false;
@@ -801,6 +820,13 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
         out.push(Piece { start: a, end: b, titled, employer });
     }
     out
+}
+
+/// Whether `word` is a common word: written in lower case at least as often as capitalised
+/// mid-sentence in the corpus.
+fn lowered(word: &str, table: &Table) -> bool {
+    let key = name_key(word);
+    table.lowercase.get(&key).copied().unwrap_or(0) >= table.mid_sentence_caps.get(&key).copied().unwrap_or(0).max(1)
 }
 
 fn is_head(word: &str) -> bool {
@@ -1576,6 +1602,22 @@ mod tests {
             "Title\n\nMortgage Bankers Association figures came out. Mortgage rates rose, and mortgage lenders waited.",
         ]);
         assert_eq!(entity(&c, "Bankers Association").kind, EntityKind::Organisation);
+    }
+
+    #[test]
+    fn and_joins_common_words_to_a_headed_name_but_not_two_names() {
+        let c = build(&[
+            "Title\n\nThe Securities and Exchange Commission and the Food and Drug Administration said Apple and Google Inc. would answer, as would Chrysler LLC.\n\nRules on securities, food and drug prices were discussed.",
+        ]);
+        for name in [
+            "Securities and Exchange Commission",
+            "Food and Drug Administration",
+            "Apple",
+            "Google Inc.",
+            "Chrysler LLC",
+        ] {
+            assert_eq!(entity(&c, name).kind, EntityKind::Organisation, "{name}");
+        }
     }
 
     #[test]
