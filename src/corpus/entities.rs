@@ -173,15 +173,16 @@ const PERSON_TITLES: &[&str] = &[
     "officer", "coach", "spokesman", "spokeswoman", "spokesperson", "deputy", "attorney", "lawyer", "analyst",
     "economist", "manager", "head", "leader", "boss", "designer", "actor", "actress", "singer", "player", "striker",
     "author", "editor", "reporter", "columnist", "partner", "adviser", "advisor", "counsel", "emir", "ayatollah",
-    "dalai",
+    "dalai", "administrator",
 ];
 
 /// Roles that name the person's organisation right before them ("Airbus chief executive", "Apple
 /// spokesman"): the name in front is the employer, not a person.
 const ROLES_AFTER_EMPLOYER: &[&str] = &[
     "chief", "ceo", "cfo", "chairman", "chairwoman", "president", "spokesman", "spokeswoman", "spokesperson",
-    "executive", "executives", "director", "founder", "co-founder", "boss", "head", "analyst", "analysts", "shares",
-    "stock", "stocks", "shareholders", "employees", "workers", "staff", "board", "officials", "chief's",
+    "executive", "executives", "director", "founder", "co-founder", "boss", "head", "administrator", "analyst",
+    "analysts", "shares", "stock", "stocks", "shareholders", "employees", "workers", "staff", "board", "officials",
+    "chief's",
 ];
 
 /// Last words that make a name an organisation ("Hainan Airlines", "Swiss National Bank").
@@ -768,7 +769,14 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
         let headed = a > 0 && is_head(toks[b - 1].text);
         while a < b && b - a > 1 {
             let w = toks[a].text;
-            if is_title(a) && !headed_after(a, b) {
+            // "NASA Administrator Charles Bolden", "Astronaut John Glenn": a common word right
+            // before a given name and a surname is a role, like a listed title.
+            let role = b - a >= 3
+                && g.is_common_word(w)
+                && !is_first_name(w)
+                && is_first_name(toks[a + 1].text)
+                && !is_head(toks[b - 1].text);
+            if is_title(a) && !headed_after(a, b) || role {
                 titled = true;
             } else if head_of(toks, a, b)
                 || b - a == 2 && is_head(toks[a + 1].text) && lowered(w)
@@ -1618,6 +1626,21 @@ mod tests {
         ] {
             assert_eq!(entity(&c, name).kind, EntityKind::Organisation, "{name}");
         }
+    }
+
+    #[test]
+    fn a_common_word_before_a_given_name_and_a_surname_is_a_role() {
+        let c = build(&[
+            "Title\n\nOn Monday the board heard from NASA Administrator Charles Bolden and from Biologist Nick Bos.\n\nThe office was the administrator's, and a biologist's.",
+        ]);
+        for name in ["Charles Bolden", "Nick Bos"] {
+            assert_eq!(entity(&c, name).kind, EntityKind::Person, "{name}");
+        }
+        assert!(
+            !names(&c).iter().any(|n| n.starts_with("Administrator") || n.starts_with("Biologist")),
+            "{:?}",
+            names(&c)
+        );
     }
 
     #[test]
