@@ -1447,6 +1447,13 @@ mod tests {
         c.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no {name} in {:?}", names(c)))
     }
 
+    /// Each name is an entity of its kind.
+    fn assert_kinds(c: &Corpus, expected: &[(&str, EntityKind)]) {
+        for &(name, kind) in expected {
+            assert_eq!(entity(c, name).kind, kind, "{name}");
+        }
+    }
+
     #[test]
     fn acronym_definitions_merge_even_when_initials_do_not_line_up() {
         let c = build(&[
@@ -1578,15 +1585,16 @@ mod tests {
         let c = build(&[
             "Title\n\nResearchers at the University of Helsinki and the Centre for Social Evolution flew from Suvarnabhumi Airport over the Atlantic Ocean with Hainan Airlines.",
         ]);
-        for (name, kind) in [
-            ("University of Helsinki", EntityKind::Organisation),
-            ("Centre for Social Evolution", EntityKind::Organisation),
-            ("Suvarnabhumi Airport", EntityKind::Place),
-            ("Atlantic Ocean", EntityKind::Place),
-            ("Hainan Airlines", EntityKind::Organisation),
-        ] {
-            assert_eq!(entity(&c, name).kind, kind, "{name}");
-        }
+        assert_kinds(
+            &c,
+            &[
+                ("University of Helsinki", EntityKind::Organisation),
+                ("Centre for Social Evolution", EntityKind::Organisation),
+                ("Suvarnabhumi Airport", EntityKind::Place),
+                ("Atlantic Ocean", EntityKind::Place),
+                ("Hainan Airlines", EntityKind::Organisation),
+            ],
+        );
     }
 
     #[test]
@@ -1595,16 +1603,17 @@ mod tests {
         let c = build(&[
             "Title\n\nThe Department of Justice and the Massachusetts Institute of Technology replied, as did the Mortgage Bankers Association, the US National Park Service, the NTU Hospital and the Greek Ministry of Culture.\n\nThe justice department, a technology institute, mortgage bankers, a national park, a hospital and the culture ministry were not named.",
         ]);
-        for (name, kind) in [
-            ("Department of Justice", EntityKind::Organisation),
-            ("Massachusetts Institute of Technology", EntityKind::Organisation),
-            ("Mortgage Bankers Association", EntityKind::Organisation),
-            ("US National Park Service", EntityKind::Organisation),
-            ("NTU Hospital", EntityKind::Organisation),
-            ("Greek Ministry of Culture", EntityKind::Organisation),
-        ] {
-            assert_eq!(entity(&c, name).kind, kind, "{name}");
-        }
+        assert_kinds(
+            &c,
+            &[
+                ("Department of Justice", EntityKind::Organisation),
+                ("Massachusetts Institute of Technology", EntityKind::Organisation),
+                ("Mortgage Bankers Association", EntityKind::Organisation),
+                ("US National Park Service", EntityKind::Organisation),
+                ("NTU Hospital", EntityKind::Organisation),
+                ("Greek Ministry of Culture", EntityKind::Organisation),
+            ],
+        );
         // At a sentence's start a capital says nothing: the common word stays out.
         let c = build(&[
             "Title\n\nMortgage Bankers Association figures came out. Mortgage rates rose, and mortgage lenders waited.",
@@ -1648,15 +1657,16 @@ mod tests {
         let c = build(&[
             "Title\n\nThe Washington Post and Fox News reported that Wright-Patterson Air Force Base was closed. \"Hey Frank, it is over,\" Frank Hale told the Saudi Gazette.\n\nThe post office, the news desk and the base stayed open.",
         ]);
-        for (name, kind) in [
-            ("Washington Post", EntityKind::Organisation),
-            ("Fox News", EntityKind::Organisation),
-            ("Wright-Patterson Air Force Base", EntityKind::Place),
-            ("Saudi Gazette", EntityKind::Organisation),
-            ("Frank Hale", EntityKind::Person),
-        ] {
-            assert_eq!(entity(&c, name).kind, kind, "{name}");
-        }
+        assert_kinds(
+            &c,
+            &[
+                ("Washington Post", EntityKind::Organisation),
+                ("Fox News", EntityKind::Organisation),
+                ("Wright-Patterson Air Force Base", EntityKind::Place),
+                ("Saudi Gazette", EntityKind::Organisation),
+                ("Frank Hale", EntityKind::Person),
+            ],
+        );
         assert!(!names(&c).iter().any(|n| n.starts_with("Hey")), "{:?}", names(&c));
     }
 
