@@ -173,7 +173,8 @@ const PERSON_TITLES: &[&str] = &[
     "officer", "coach", "spokesman", "spokeswoman", "spokesperson", "deputy", "attorney", "lawyer", "analyst",
     "economist", "manager", "head", "leader", "boss", "designer", "actor", "actress", "singer", "player", "striker",
     "author", "editor", "reporter", "columnist", "partner", "adviser", "advisor", "counsel", "emir", "ayatollah",
-    "dalai", "administrator",
+    "dalai", "administrator", "sheriff", "marshal", "superintendent", "magistrate", "rabbi", "imam", "bishop",
+    "archbishop",
 ];
 
 /// Roles that name the person's organisation right before them ("Airbus chief executive", "Apple
@@ -1640,9 +1641,9 @@ mod tests {
     #[test]
     fn a_common_word_before_a_given_name_and_a_surname_is_a_role() {
         let c = build(&[
-            "Title\n\nOn Monday the board heard from NASA Administrator Charles Bolden and from Biologist Nick Bos.\n\nThe office was the administrator's, and a biologist's.",
+            "Title\n\nOn Monday the board heard from NASA Administrator Charles Bolden, from Biologist Nick Bos and from Sheriff Lee Baca.\n\nThe office was the administrator's, and a biologist's.",
         ]);
-        for name in ["Charles Bolden", "Nick Bos"] {
+        for name in ["Charles Bolden", "Nick Bos", "Lee Baca"] {
             assert_eq!(entity(&c, name).kind, EntityKind::Person, "{name}");
         }
         assert!(
