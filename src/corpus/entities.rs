@@ -628,6 +628,9 @@ fn capitalised_runs(toks: &[Token<'_>], text: &str, table: &Table) -> Vec<(usize
         }
         k > at + 1 && is_head(toks[k - 1].text)
     };
+    // A head that is also a common web word ends a name it follows: "Washington Post", "Fox
+    // News", "Metropolitan Police" (alone it opens none: "Home", "News").
+    let continues_name = |t: &Token<'_>| name_word(t.text) || is_capitalised(t.text) && is_head(t.text);
     let mut runs = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -638,10 +641,7 @@ fn capitalised_runs(toks: &[Token<'_>], text: &str, table: &Table) -> Vec<(usize
         let start = i;
         let mut end = i + 1;
         loop {
-            // A head that is also a common web word ends a name it follows: "Washington
-            // Post", "Fox News", "Metropolitan Police" (alone it opens none: "Home", "News").
-            let head_word = |t: &Token<'_>| name_word(t.text) || is_capitalised(t.text) && is_head(t.text);
-            if end < toks.len() && adjacent(end - 1, end) && head_word(&toks[end]) {
+            if end < toks.len() && adjacent(end - 1, end) && continues_name(&toks[end]) {
                 end += 1;
             } else if end + 1 < toks.len()
                 && adjacent(end - 1, end)

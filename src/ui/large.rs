@@ -116,7 +116,7 @@ impl Source {
     }
 
     /// The files at `paths`, requested now (from the site, in parallel; from memory, at once),
-    /// each to be awaited as it arrives.
+    /// so the caller can work while they come and await them later ([`Arrival::all`]).
     fn start(&self, paths: &[String]) -> Vec<Arrival> {
         match self {
             Source::Site(base) => {
