@@ -1275,9 +1275,12 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
                 continue;
             }
             // A long organisation name is also found by its last three or more words
-            // ("fair deal alliance" for "international fair deal alliance").
+            // ("fair deal alliance" for "international fair deal alliance"), cut only before
+            // its first connector: after an "of" comes another name ("Sazoel Labs of Zomo
+            // Group" is not "of Zomo Group", nor the group itself).
             if words.len() >= 4 && in_list(ORG_HEADS, &words[words.len() - 1]) {
-                for cut in 1..=words.len() - 3 {
+                let own = words.iter().position(|w| in_list(CONNECTORS, w)).unwrap_or(words.len());
+                for cut in 1..=(words.len() - 3).min(own.saturating_sub(1)) {
                     let tail = words[cut..].to_vec();
                     patterns.entry(tail[0].clone()).or_default().push((tail, root, Case::Any));
                 }
@@ -1466,6 +1469,19 @@ mod tests {
         let texts: Vec<&str> = coalition.aliases.iter().map(|a| a.text.as_str()).collect();
         assert!(texts.contains(&"IFTC") && texts.contains(&"international fair deal alliance"), "{texts:?}");
         assert_eq!(coalition.docs, vec![0, 1]);
+    }
+
+    #[test]
+    fn a_long_name_is_not_found_by_the_name_after_its_of() {
+        let c = build(&[
+            "Title\n\nCandice, Sazoel Labs of Zomo Group said the ban was wrong.",
+            "Title\n\nDana Quazo, the chair of Zomo Group, said so. Zomo Group later sued.",
+            "Title\n\nAgain the chair of Zomo Group spoke, and Zomo Group sued again.",
+        ]);
+        let texts = |name: &str| -> Vec<String> { entity(&c, name).aliases.iter().map(|a| a.text.clone()).collect() };
+        assert_eq!(texts("Sazoel Labs of Zomo Group"), ["Sazoel Labs of Zomo Group"]);
+        assert_eq!(texts("Zomo Group"), ["Zomo Group"]);
+        assert!(c.entities.iter().all(|e| !e.name.starts_with("of ")), "{:?}", c.entities);
     }
 
     #[test]
