@@ -291,6 +291,12 @@ const NICKNAMES: &[(&str, &str)] = &[
 ];
 
 fn in_list(list: &[&str], word: &str) -> bool {
+    // Called for most words against lists of a few hundred: an ASCII word is compared byte by
+    // byte, lower-cased on the fly, after its length (no string made, most entries skipped).
+    if word.is_ascii() {
+        let lower = |(a, b): (&u8, &u8)| *a == b.to_ascii_lowercase();
+        return list.iter().any(|x| x.len() == word.len() && x.as_bytes().iter().zip(word.as_bytes()).all(lower));
+    }
     let lower = word.to_lowercase();
     list.contains(&lower.as_str())
 }

@@ -498,22 +498,24 @@ fn ties(documents: &[Document], found: &[Vec<Found>]) -> Vec<Tie> {
         candidates.dedup();
         candidates.truncate(MAX_CANDIDATES);
         let (mine, f) = (&names[n], &found[items[n].0][items[n].1]);
-        for &m in &candidates {
-            let m = m as usize;
-            let g = &found[items[m].0][items[m].1];
-            if !could_be_one_day(f, g) {
-                continue;
+        story::Spread::with(v, vocabulary.len(), |spread| {
+            for &m in &candidates {
+                let m = m as usize;
+                let g = &found[items[m].0][items[m].1];
+                if !could_be_one_day(f, g) {
+                    continue;
+                }
+                let theirs = &names[m];
+                let shared = mine.iter().any(|e| theirs.binary_search(e).is_ok());
+                if !mine.is_empty() && !theirs.is_empty() && !shared {
+                    continue;
+                }
+                let wording = spread.dot(&vectors[m]);
+                if wording >= WEAK_WORDING {
+                    pairs.push((n, m, wording, shared));
+                }
             }
-            let theirs = &names[m];
-            let shared = mine.iter().any(|e| theirs.binary_search(e).is_ok());
-            if !mine.is_empty() && !theirs.is_empty() && !shared {
-                continue;
-            }
-            let wording = story::cosine(v, &vectors[m]);
-            if wording >= WEAK_WORDING {
-                pairs.push((n, m, wording, shared));
-            }
-        }
+        });
     }
     // The best wording each expression has with each other article: a weak tie must be both
     // sides' best (mutual nearest neighbours), which keeps the loose ones few.
