@@ -508,16 +508,10 @@ fn sentence_of(documents: &[Document], doc: u32, index: u32) -> Option<&Sentence
 /// Sparse term vector: (term id, weight), sorted by id, unit length.
 pub(crate) type Vector = Vec<(u32, f64)>;
 
-/// The terms a sentence is compared by: its folded words outside names, and one term per named
-/// entity (`\u{1}` + its index), so "OTC" and "the Orvel Trade Council" are the same
-/// term once the entity stage has merged them as aliases.
-fn terms(sentence: &Sentence) -> Vec<String> {
-    let mut out = Vec::new();
-    each_term(sentence, &mut String::new(), |term| out.push(term.to_string()));
-    out
-}
-
-/// [`terms`] one at a time, each built in `buf`: no string per word where only a count is kept.
+/// The terms a sentence is compared by, one at a time, each built in `buf` (no string per word
+/// where only a count or an id is kept): its folded words outside names, and one term per named
+/// entity (`\u{1}` + its index), so "OTC" and "the Orvel Trade Council" are the same term once
+/// the entity stage has merged them as aliases.
 fn each_term(sentence: &Sentence, buf: &mut String, mut f: impl FnMut(&str)) {
     use std::fmt::Write;
     for m in &sentence.mentions {
@@ -595,9 +589,10 @@ pub(crate) fn sentence_vector(
 ) -> Vector {
     let mut counts: HashMap<u32, f64> = HashMap::new();
     if let Some(s) = sentence_of(documents, doc, sentence) {
-        weigh(&terms(s), vocabulary, 1.0, &mut counts);
+        let mut buf = String::new();
+        weigh(s, vocabulary, 1.0, &mut counts, &mut buf);
         if let Some(next) = sentence_of(documents, doc, sentence + 1).filter(|n| n.paragraph == s.paragraph) {
-            weigh(&terms(next), vocabulary, context, &mut counts);
+            weigh(next, vocabulary, context, &mut counts, &mut buf);
         }
     }
     unit(counts)
@@ -606,8 +601,9 @@ pub(crate) fn sentence_vector(
 /// Adds terms at `scale` times their weight: inverse document frequency and a sublinear term
 /// frequency (1 + ln tf: a sentence that says "the" five times is not five times more about
 /// "the", and machine translation repeats function words freely).
-fn weigh(terms: &[String], vocabulary: &Vocabulary, scale: f64, counts: &mut HashMap<u32, f64>) {
-    let mut tf: Vec<u32> = terms.iter().filter_map(|w| vocabulary.ids.get(w).copied()).collect();
+fn weigh(sentence: &Sentence, vocabulary: &Vocabulary, scale: f64, counts: &mut HashMap<u32, f64>, buf: &mut String) {
+    let mut tf: Vec<u32> = Vec::new();
+    each_term(sentence, buf, |term| tf.extend(vocabulary.ids.get(term)));
     tf.sort_unstable();
     for run in tf.chunk_by(|a, b| a == b) {
         let weight = vocabulary.idf[run[0] as usize] * (1.0 + (run.len() as f64).ln()) * scale;

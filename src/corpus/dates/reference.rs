@@ -28,8 +28,24 @@ pub(super) struct Known {
 fn shingle_hashes(doc: &Document) -> Vec<u64> {
     // The hash of each shingle's text, without writing the text out (one string per word of
     // the corpus was most of this stage's time in the page).
+    // Nor a string per word: a sentence's words are lower-cased into one buffer.
     let mut out: Vec<u64> = Vec::new();
-    for words in sentence_words(doc) {
+    let mut lower = String::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
+        lower.clear();
+        spans.clear();
+        for w in text::words(&s.text, &[]) {
+            let start = lower.len();
+            if w.text.is_ascii() {
+                lower.extend(w.text.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                // `str::to_lowercase` knows a word-final sigma; `char`'s does not.
+                lower.push_str(&w.text.to_lowercase());
+            }
+            spans.push((start, lower.len()));
+        }
+        let words: Vec<&str> = spans.iter().map(|&(a, b)| &lower[a..b]).collect();
         out.extend(words.windows(8).map(|w| text::fnv1a_joined(w, " ")));
     }
     out.sort_unstable();
