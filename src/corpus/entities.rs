@@ -290,15 +290,36 @@ const NICKNAMES: &[(&str, &str)] = &[
     ("sue", "susan"),
 ];
 
-fn in_list(list: &[&str], word: &str) -> bool {
-    // Called for most words against lists of a few hundred: an ASCII word is compared byte by
-    // byte, lower-cased on the fly, after its length (no string made, most entries skipped).
-    if word.is_ascii() {
-        let lower = |(a, b): (&u8, &u8)| *a == b.to_ascii_lowercase();
-        return list.iter().any(|x| x.len() == word.len() && x.as_bytes().iter().zip(word.as_bytes()).all(lower));
+fn in_list(list: &'static [&'static str], word: &str) -> bool {
+    // Called for most words, against lists of up to a few hundred: a short list is compared
+    // entry by entry (an ASCII word byte by byte, lower-cased on the fly, no string made); a
+    // long one is a hash set, made once per list and thread.
+    if list.len() <= 8 {
+        if word.is_ascii() {
+            let lower = |(a, b): (&u8, &u8)| *a == b.to_ascii_lowercase();
+            return list.iter().any(|x| x.len() == word.len() && x.as_bytes().iter().zip(word.as_bytes()).all(lower));
+        }
+        return list.contains(&word.to_lowercase().as_str());
     }
-    let lower = word.to_lowercase();
-    list.contains(&lower.as_str())
+    LISTS.with(|cell| {
+        let (sets, lower) = &mut *cell.borrow_mut();
+        let set = sets.entry((list.as_ptr() as usize, list.len())).or_insert_with(|| list.iter().copied().collect());
+        lower.clear();
+        if word.is_ascii() {
+            lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            lower.push_str(&word.to_lowercase());
+        }
+        set.contains(lower.as_str())
+    })
+}
+
+/// A word list as a set, by the list's address and length.
+type ListSets = HashMap<(usize, usize), std::collections::HashSet<&'static str, BuildHasherDefault<text::Fnv1a>>>;
+
+thread_local! {
+    /// [`in_list`]'s sets of the long lists, and a buffer for the lower-cased word.
+    static LISTS: std::cell::RefCell<(ListSets, String)> = std::cell::RefCell::new((ListSets::new(), String::new()));
 }
 
 fn formal_first_name(word: &str) -> String {
@@ -893,7 +914,7 @@ fn name_votes(words: &[&str]) -> (Votes, bool) {
     let place = g.place(&words.join(" "));
     // A head before "of"/"for" inside the name: "Bank of England", "Gulf of Mexico"; any head
     // before "for" is an organisation ("Centre for Social Evolution": named for a purpose).
-    let head_before = |list: &[&str], links: &[&str]| {
+    let head_before = |list: &'static [&'static str], links: &'static [&'static str]| {
         words.windows(2).take(words.len().saturating_sub(2)).any(|w| in_list(list, w[0]) && in_list(links, w[1]))
     };
     let purpose = head_before(ORG_HEADS, &["of", "for", "on"]) || head_before(PLACE_HEADS, &["for"]);
