@@ -74,6 +74,8 @@ pub struct Workspace {
     pub message: RwSignal<Option<String>>,
     pub only_mine: RwSignal<bool>,
     pub open: RwSignal<bool>,
+    /// True while an analysis already shown is still being saved in the browser.
+    pub saving: RwSignal<bool>,
     storage: RwSignal<String>,
     /// Counts [`Workspace::display`]s, so a worker's answer for an older edit list is dropped.
     shown: StoredValue<u32>,
@@ -98,6 +100,7 @@ impl Workspace {
             message: RwSignal::new(None),
             only_mine: RwSignal::new(false),
             open: RwSignal::new(false),
+            saving: RwSignal::new(false),
             storage: RwSignal::new(String::new()),
             shown: StoredValue::new(0),
         }
@@ -346,8 +349,10 @@ impl Workspace {
         });
     }
 
-    /// Shows a result from `workspace.js`: `{ packed, rows, onlyMine, note }`.
+    /// Shows a result from `workspace.js`: `{ packed, rows, onlyMine, note, saved? }`.
     fn apply(self, value: &JsValue) {
+        let ws = self;
+        after_saved(value, self.saving, self.message, move || ws.refresh_storage());
         let get = |key: &str| js_sys::Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED);
         if let Some(lines) = get("edits").as_string() {
             self.edits.set(curate::from_lines(&lines));
@@ -394,6 +399,37 @@ impl Workspace {
                 ws.storage.set(note.as_string().unwrap_or_default());
             }
         });
+    }
+}
+
+/// Waits for a result's `saved` promise, if it has one (`workspace.js` shows an analysis first
+/// and saves it after): `saving` is true meanwhile, and what went wrong, if anything, becomes the
+/// `message`. `then` runs once it is settled.
+pub(crate) fn after_saved(
+    value: &JsValue,
+    saving: RwSignal<bool>,
+    message: RwSignal<Option<String>>,
+    then: impl FnOnce() + 'static,
+) {
+    let saved = js_sys::Reflect::get(value, &"saved".into()).ok().and_then(|v| v.dyn_into::<js_sys::Promise>().ok());
+    let Some(saved) = saved else { return };
+    saving.set(true);
+    spawn_local(async move {
+        let note = JsFuture::from(saved).await.ok().and_then(|v| v.as_string()).filter(|n| !n.is_empty());
+        saving.set(false);
+        if note.is_some() {
+            message.set(note);
+        }
+        then();
+    });
+}
+
+/// The quiet line a panel shows while its analysis is being saved.
+pub(crate) fn saving_line(saving: RwSignal<bool>) -> impl IntoView {
+    move || {
+        saving
+            .get()
+            .then(|| view! { <p class="muted saving-note" role="status">"Saving your articles in this browser…"</p> })
     }
 }
 

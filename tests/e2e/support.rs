@@ -308,6 +308,10 @@ impl Page {
 
     /// Navigates and waits until the app has mounted (the search box exists) or failed.
     pub async fn goto(&self, url: &str) {
+        // A save the page still runs is finished first, as a reader waits for "Saving…" to go
+        // (workspace.js shows an analysis at once and saves it after).
+        self.js("window.__saved = false; (window.corpusWorkspace ? corpusWorkspace.idle() : Promise.resolve()).then(() => { window.__saved = true; }); return null;").await;
+        self.wait_until("window.__saved", "the workspace to be saved").await;
         self.client.goto(url).await.unwrap_or_else(|e| panic!("{:?}: goto {url}: {e}", self.browser));
         self.wait_until("document.getElementById('search') || document.getElementById('fatal-error') || document.querySelector('.boot-error')", "the app to mount")
             .await;

@@ -185,14 +185,17 @@ fn articles_analysed_by_several_workers_give_the_corpus_one_worker_gives() {
                 }
                 page.js(
                     "window.__packed = null;
-                     const open = indexedDB.open('corpus-explorer');
-                     open.onsuccess = () => {
-                       const get = open.result.transaction('workspace').objectStore('workspace').get('current');
-                       get.onsuccess = () => crypto.subtle.digest('SHA-256', get.result.packed).then((h) => {
-                         window.__packed = Array.from(new Uint8Array(h), (b) => b.toString(16).padStart(2, '0')).join('');
-                         open.result.close();
-                       });
-                     };",
+                     // The list shows before the save ends: read what was saved once it has.
+                     corpusWorkspace.idle().then(() => {
+                       const open = indexedDB.open('corpus-explorer');
+                       open.onsuccess = () => {
+                         const get = open.result.transaction('workspace').objectStore('workspace').get('current');
+                         get.onsuccess = () => crypto.subtle.digest('SHA-256', get.result.packed).then((h) => {
+                           window.__packed = Array.from(new Uint8Array(h), (b) => b.toString(16).padStart(2, '0')).join('');
+                           open.result.close();
+                         });
+                       };
+                     });",
                 )
                 .await;
                 let digest = page.wait_until("window.__packed", "the stored corpus's hash").await;
@@ -204,6 +207,41 @@ fn articles_analysed_by_several_workers_give_the_corpus_one_worker_gives() {
             }
             assert_eq!(results[0], results[1], "{browser:?}: 1 worker vs 4");
             assert_eq!(results[0], results[2], "{browser:?}: 1 worker vs 4 runs whose helpers failed");
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            page.close().await;
+        }
+    });
+}
+
+#[test]
+fn an_analysis_the_browser_cannot_save_is_shown_and_said_so_and_the_saved_one_stays() {
+    let site = Site::serve(&dist(), "/");
+    in_both_browsers(|browser| {
+        let base = site.base.clone();
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            page.click("#workspace-toggle").await;
+            // The browser's storage refuses every write from now on (a full disk, a private
+            // window that keeps nothing).
+            page.js("IDBObjectStore.prototype.put = function () { throw new DOMException('refused', 'QuotaExceededError'); };")
+                .await;
+            page.choose_files("#add-files", &mixed_files()).await;
+            // The reader's articles are shown all the same, and the panel says they are not kept.
+            page.wait_until("document.querySelectorAll('#result-list > li').length === 11", "11 articles").await;
+            page.wait_until(
+                "/could not be saved \\(refused\\)/.test(document.getElementById('workspace').textContent)",
+                "the message that the workspace is not kept",
+            )
+            .await;
+            assert_eq!(page.count(".saving-note").await, 0, "{browser:?}: no 'Saving…' once it has failed");
+            // A reload has the workspace as it was saved before: the shipped articles.
+            page.goto(&base).await;
+            page.wait_until(
+                "document.querySelectorAll('#result-list > li').length === 5",
+                "the shipped 5 after reload",
+            )
+            .await;
             assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
             page.close().await;
         }

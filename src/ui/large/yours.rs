@@ -24,7 +24,7 @@ use wasm_bindgen::JsCast;
 use super::{drive, Live, Source};
 use crate::corpus::shelf::{self, Missing, Shelf};
 use crate::ui::report::{counted, parse_progress, parse_rows, FileRow, Progress};
-use crate::ui::workspace::{file_item, js_add, js_clear, js_restore, js_text, progress_line};
+use crate::ui::workspace::{after_saved, file_item, js_add, js_clear, js_restore, js_text, progress_line, saving_line};
 
 #[wasm_bindgen]
 extern "C" {
@@ -40,6 +40,8 @@ pub(super) struct Yours {
     /// Some while an analysis runs.
     progress: RwSignal<Option<Progress>>,
     message: RwSignal<Option<String>>,
+    /// True while an analysis already shown is still being saved in the browser.
+    saving: RwSignal<bool>,
     /// Articles in the reader's analysed corpus (0: none yet).
     articles: RwSignal<usize>,
     /// The saved workspace was asked for (once, when the panel first opens).
@@ -58,6 +60,7 @@ impl Yours {
             rows: RwSignal::new(Vec::new()),
             progress: RwSignal::new(None),
             message: RwSignal::new(None),
+            saving: RwSignal::new(false),
             articles: RwSignal::new(0),
             restored: StoredValue::new(false),
             queued: StoredValue::new_local(None),
@@ -116,11 +119,12 @@ impl Yours {
         });
     }
 
-    /// Takes a result from `workspace.js` (`{ packed, rows, note }`, `packed` a bundle).
+    /// Takes a result from `workspace.js` (`{ packed, rows, note, saved? }`, `packed` a bundle).
     fn take(self, live: Live, value: &JsValue, show: bool) {
         let get = |key: &str| js_sys::Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED);
         self.rows.set(parse_rows(&get("rows").as_string().unwrap_or_default()));
         self.message.set(get("note").as_string().filter(|n| !n.is_empty()));
+        after_saved(value, self.saving, self.message, || ());
         let packed = get("packed");
         if packed.is_null() || packed.is_undefined() {
             self.articles.set(0);
@@ -332,6 +336,7 @@ pub(super) fn YoursPanel() -> impl IntoView {
             </div>
             {move || yours.message.get().map(|m| view! { <p class="workspace-message" role="alert">{m}</p> })}
             {move || yours.progress.get().map(progress_line)}
+            {saving_line(yours.saving)}
             <ul class="files" aria-label="Your files">
                 {move || yours.rows.get().into_iter().map(|row| file_item(row, ())).collect_view()}
             </ul>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::{js_cancel, js_export, js_text, use_workspace};
+use super::{js_cancel, js_export, js_text, saving_line, use_workspace};
 use crate::ui::report::{megabytes, FileRow, Progress};
 
 /// The toolbar button that opens the panel; it counts the reader's files.
@@ -91,6 +91,7 @@ pub fn WorkspacePanel() -> impl IntoView {
             {move || ws.message.get().map(|m| view! { <p class="workspace-message" role="alert">{m}</p> })}
             <FileList/>
             <WorkspaceActions/>
+            {saving_line(ws.saving)}
             <p class="muted storage-note">{move || ws.storage.get()}</p>
         </section>
     }
