@@ -388,11 +388,11 @@ globalThis.corpusWorkspace = (() => {
       if (keptFiles(rest).length === 0) {
         const next = rest.files.length ? { ...rest, packed: null } : null;
         const gone = keptFiles(record).map((f) => f.key);
-        record = next;
         await queued(async () => {
           await writeRecord(next);
           await deleteBlobs(gone);
         });
+        record = next;
         return result(record, "");
       }
       return analyseAndSave(keptFiles(rest), [], !!record.onlyMine, onProgress, skippedFiles(rest));
