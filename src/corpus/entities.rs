@@ -610,7 +610,8 @@ fn discover(documents: &[Document], table: &mut Table) {
                     table.coordinated.push((prev_id, id));
                 }
                 let closes = text[toks[run.1 - 1].end..].trim_start().starts_with(')');
-                if between.trim() == "(" && closes && !is_acronym(name_text) {
+                let prev_text = &text[toks[prev.0].start..toks[prev.1 - 1].end];
+                if between.trim() == "(" && closes && !is_acronym(name_text) && spelled_alike(prev_text, name_text) {
                     table.union(prev_id, id);
                 }
             }
@@ -622,6 +623,50 @@ fn discover(documents: &[Document], table: &mut Table) {
             table.union(a, b);
         }
     }
+}
+
+/// Whether a name in parentheses right after another reads as a spelling of it ("Bacchesi
+/// (Barchiesi)", "Ali Baba (Alibaba)", "Jack Ma (Ma Yun)", "American College of Pediatricians
+/// (ACPeds)"): a word in common, a short form of it, or letters at most a third apart. Not
+/// another name beside it: a wire dateline's "London (Reuters)" would otherwise make every
+/// dateline city of a news agency's corpus one entity, and "Paris (France)" or "Smith (Labour)"
+/// are two things. A translation in parentheses ("Masjid al-Haram (Grand Mosque)") is lost with
+/// them: the dev splits lost less than 0.1 F1.
+fn spelled_alike(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace().filter(|w| !in_list(CONNECTORS, w)).map(name_key).filter(|w| !w.is_empty()).collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.iter().any(|w| wb.contains(w)) {
+        return true;
+    }
+    let (ka, kb): (Vec<char>, Vec<char>) = (wa.concat().chars().collect(), wb.concat().chars().collect());
+    // A short form written in mixed case ("ACPeds", "Opec"): one word, the long name's first
+    // letter, then letters of the long name in its order.
+    let abbreviates = |long: &[char], short: &[char], words: usize| {
+        words == 1 && short.len() < long.len() && short.first() == long.first() && {
+            let mut rest = long.iter();
+            short.iter().all(|c| rest.any(|l| l == c))
+        }
+    };
+    abbreviates(&ka, &kb, wb.len())
+        || abbreviates(&kb, &ka, wa.len())
+        || edit_distance(&ka, &kb) * 3 <= ka.len().max(kb.len())
+}
+
+/// Levenshtein distance (insert, delete, substitute a character).
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != cb)).min(above + 1).min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// Title-case lines ("Zentaro Is Not Afraid Of Big Guns") would make every word a name.
@@ -1496,6 +1541,25 @@ mod tests {
         let texts: Vec<&str> = coalition.aliases.iter().map(|a| a.text.as_str()).collect();
         assert!(texts.contains(&"IFTC") && texts.contains(&"international fair deal alliance"), "{texts:?}");
         assert_eq!(coalition.docs, vec![0, 1]);
+    }
+
+    #[test]
+    fn a_name_in_parentheses_joins_only_a_name_it_spells() {
+        let c = build(&[
+            "Oil rises\n\nLONDON (Reuters) - Oil prices rose on Monday as Saudi Arabia cut output.",
+            "Talks end\n\nParis (Reuters) - Talks between France and Germany ended on Friday.",
+            "Members\n\nThe members of President Bacchesi (Barchiesi) complained. Later Bacchesi spoke.",
+        ]);
+        let texts = |name: &str| -> Vec<String> { entity(&c, name).aliases.iter().map(|a| a.text.clone()).collect() };
+        assert_eq!(texts("Reuters"), ["Reuters"]);
+        assert!(c.entities.iter().all(|e| e.aliases.iter().all(|a| a.text != "Paris") || e.name == "Paris"));
+        let bacchesi = texts("Bacchesi");
+        assert!(bacchesi.contains(&"Barchiesi".to_string()), "{bacchesi:?}");
+        assert_eq!(edit_distance(&['a', 'b'], &['b', 'a', 'c']), 2);
+        assert!(spelled_alike("American College of Pediatricians", "ACPeds"));
+        assert!(spelled_alike("Organization of the Petroleum Exporting Countries", "Opec"));
+        assert!(spelled_alike("Ali Baba", "Alibaba") && spelled_alike("Jack Ma", "Ma Yun"));
+        assert!(!spelled_alike("Paris", "France") && !spelled_alike("John Smith", "Labour"));
     }
 
     #[test]
