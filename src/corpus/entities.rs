@@ -1523,6 +1523,11 @@ mod tests {
         c.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no {name} in {:?}", names(c)))
     }
 
+    /// The spellings of the entity called `name`, as written.
+    fn alias_texts(c: &Corpus, name: &str) -> Vec<String> {
+        entity(c, name).aliases.iter().map(|a| a.text.clone()).collect()
+    }
+
     /// Each name is an entity of its kind.
     fn assert_kinds(c: &Corpus, expected: &[(&str, EntityKind)]) {
         for &(name, kind) in expected {
@@ -1550,7 +1555,7 @@ mod tests {
             "Talks end\n\nParis (Reuters) - Talks between France and Germany ended on Friday.",
             "Members\n\nThe members of President Bacchesi (Barchiesi) complained. Later Bacchesi spoke.",
         ]);
-        let texts = |name: &str| -> Vec<String> { entity(&c, name).aliases.iter().map(|a| a.text.clone()).collect() };
+        let texts = |name: &str| alias_texts(&c, name);
         assert_eq!(texts("Reuters"), ["Reuters"]);
         assert!(c.entities.iter().all(|e| e.aliases.iter().all(|a| a.text != "Paris") || e.name == "Paris"));
         let bacchesi = texts("Bacchesi");
@@ -1569,7 +1574,7 @@ mod tests {
             "Title\n\nDana Quazo, the chair of Zomo Group, said so. Zomo Group later sued.",
             "Title\n\nAgain the chair of Zomo Group spoke, and Zomo Group sued again.",
         ]);
-        let texts = |name: &str| -> Vec<String> { entity(&c, name).aliases.iter().map(|a| a.text.clone()).collect() };
+        let texts = |name: &str| alias_texts(&c, name);
         assert_eq!(texts("Sazoel Labs of Zomo Group"), ["Sazoel Labs of Zomo Group"]);
         assert_eq!(texts("Zomo Group"), ["Zomo Group"]);
         assert!(c.entities.iter().all(|e| !e.name.starts_with("of ")), "{:?}", c.entities);
