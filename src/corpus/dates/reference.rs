@@ -28,8 +28,25 @@ pub(super) struct Known {
 fn shingle_hashes(doc: &Document) -> Vec<u64> {
     // The hash of each shingle's text, without writing the text out (one string per word of
     // the corpus was most of this stage's time in the page).
-    // Nor a string per word: a sentence's words are lower-cased into one buffer.
     let mut out: Vec<u64> = Vec::new();
+    each_sentence_words(doc, |words| out.extend(words.windows(8).map(|w| text::fnv1a_joined(w, " "))));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Lowercased word 8-grams of a document's non-boilerplate sentences.
+fn shingles(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    each_sentence_words(doc, |words| out.extend(words.windows(8).map(|w| w.join(" "))));
+    out
+}
+
+/// Calls `f` with the lowercased words of each non-boilerplate sentence, lower-cased into one
+/// buffer per sentence (not a string per word).
+fn each_sentence_words(doc: &Document, mut f: impl FnMut(&[&str])) {
+    // `str::to_lowercase`, not `text::fold`: a shingle is quoted as evidence in a date reason,
+    // and folding accents would also change which passages count as shared.
     let mut lower = String::new();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for s in doc.sentences.iter().filter(|s| !s.boilerplate) {
@@ -46,26 +63,8 @@ fn shingle_hashes(doc: &Document) -> Vec<u64> {
             spans.push((start, lower.len()));
         }
         let words: Vec<&str> = spans.iter().map(|&(a, b)| &lower[a..b]).collect();
-        out.extend(words.windows(8).map(|w| text::fnv1a_joined(w, " ")));
+        f(&words);
     }
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// Lowercased word 8-grams of a document's non-boilerplate sentences.
-fn shingles(doc: &Document) -> Vec<String> {
-    sentence_words(doc).flat_map(|words| words.windows(8).map(|w| w.join(" ")).collect::<Vec<_>>()).collect()
-}
-
-/// The lowercased words of each non-boilerplate sentence.
-fn sentence_words(doc: &Document) -> impl Iterator<Item = Vec<String>> + '_ {
-    // `str::to_lowercase`, not `text::fold`: a shingle is quoted as evidence in a date reason,
-    // and folding accents would also change which passages count as shared.
-    doc.sentences
-        .iter()
-        .filter(|s| !s.boilerplate)
-        .map(|s| text::words(&s.text, &[]).map(|w| w.text.to_lowercase()).collect())
 }
 
 fn quote(text: &str, max: usize) -> String {
