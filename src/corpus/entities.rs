@@ -291,16 +291,8 @@ const NICKNAMES: &[(&str, &str)] = &[
 ];
 
 fn in_list(list: &'static [&'static str], word: &str) -> bool {
-    // Called for most words, against lists of up to a few hundred: a short list is compared
-    // entry by entry (an ASCII word byte by byte, lower-cased on the fly, no string made); a
-    // long one is a hash set, made once per list and thread.
-    if list.len() <= 8 {
-        if word.is_ascii() {
-            let lower = |(a, b): (&u8, &u8)| *a == b.to_ascii_lowercase();
-            return list.iter().any(|x| x.len() == word.len() && x.as_bytes().iter().zip(word.as_bytes()).all(lower));
-        }
-        return list.contains(&word.to_lowercase().as_str());
-    }
+    // Called for most words, against lists of up to a few hundred: each list is a hash set, made
+    // once per list and thread, and the word is lower-cased into one buffer.
     LISTS.with(|cell| {
         let (sets, lower) = &mut *cell.borrow_mut();
         let set = sets.entry((list.as_ptr() as usize, list.len())).or_insert_with(|| list.iter().copied().collect());
@@ -318,7 +310,7 @@ fn in_list(list: &'static [&'static str], word: &str) -> bool {
 type ListSets = HashMap<(usize, usize), std::collections::HashSet<&'static str, BuildHasherDefault<text::Fnv1a>>>;
 
 thread_local! {
-    /// [`in_list`]'s sets of the long lists, and a buffer for the lower-cased word.
+    /// [`in_list`]'s sets, and a buffer for the lower-cased word.
     static LISTS: std::cell::RefCell<(ListSets, String)> = std::cell::RefCell::new((ListSets::new(), String::new()));
 }
 
@@ -625,10 +617,10 @@ fn discover(documents: &[Document], table: &mut Table) {
     }
 }
 
-/// Whether a name in parentheses right after another reads as a spelling of it ("Bacchesi
-/// (Barchiesi)", "Ali Baba (Alibaba)", "Jack Ma (Ma Yun)", "American College of Pediatricians
-/// (ACPeds)"): a word in common, a short form of it, or letters at most a third apart. Not
-/// another name beside it: a wire dateline's "London (Reuters)" would otherwise make every
+/// Whether a name in parentheses right after another reads as a spelling of it ("Vantessi
+/// (Vantiesi)", "Kora Tech (Koratech)", "Lena Voss (Voss Lena)", "American College of
+/// Pediatricians (ACPeds)"): a word in common, a short form of it, or letters at most a third
+/// apart. Not another name beside it: a wire dateline's "London (Reuters)" would otherwise make every
 /// dateline city of a news agency's corpus one entity, and "Paris (France)" or "Smith (Labour)"
 /// are two things. A translation in parentheses ("Masjid al-Haram (Grand Mosque)") is lost with
 /// them: the dev splits lost less than 0.1 F1.
@@ -1553,17 +1545,17 @@ mod tests {
         let c = build(&[
             "Oil rises\n\nLONDON (Reuters) - Oil prices rose on Monday as Saudi Arabia cut output.",
             "Talks end\n\nParis (Reuters) - Talks between France and Germany ended on Friday.",
-            "Members\n\nThe members of President Bacchesi (Barchiesi) complained. Later Bacchesi spoke.",
+            "Members\n\nThe members of President Vantessi (Vantiesi) complained. Later Vantessi spoke.",
         ]);
         let texts = |name: &str| alias_texts(&c, name);
         assert_eq!(texts("Reuters"), ["Reuters"]);
         assert!(c.entities.iter().all(|e| e.aliases.iter().all(|a| a.text != "Paris") || e.name == "Paris"));
-        let bacchesi = texts("Bacchesi");
-        assert!(bacchesi.contains(&"Barchiesi".to_string()), "{bacchesi:?}");
+        let vantessi = texts("Vantessi");
+        assert!(vantessi.contains(&"Vantiesi".to_string()), "{vantessi:?}");
         assert_eq!(edit_distance(&['a', 'b'], &['b', 'a', 'c']), 2);
         assert!(spelled_alike("American College of Pediatricians", "ACPeds"));
         assert!(spelled_alike("Organization of the Petroleum Exporting Countries", "Opec"));
-        assert!(spelled_alike("Ali Baba", "Alibaba") && spelled_alike("Jack Ma", "Ma Yun"));
+        assert!(spelled_alike("Kora Tech", "Koratech") && spelled_alike("Lena Voss", "Voss Lena"));
         assert!(!spelled_alike("Paris", "France") && !spelled_alike("John Smith", "Labour"));
     }
 
