@@ -63,31 +63,46 @@ pub struct Corpus {
 impl Corpus {
     /// The one entry point of the pipeline. `entities_toml` is the optional owner-edited file.
     pub fn build(sources: &[Source<'_>], entities_toml: Option<&str>) -> Corpus {
-        let documents = sources.iter().map(document::build).collect();
-        Corpus::from_documents(documents, entities_toml, &mut |_| {})
+        let articles = sources.iter().map(Prepared::new).collect();
+        Corpus::from_gathered(articles, entities_toml, &mut |_| {})
     }
 
-    /// [`Corpus::build`] with the per-article stage (cleaning, sentences, boilerplate; a third
-    /// of the time) spread over `threads` threads natively ([`par::map`]): the same output.
+    /// [`Corpus::build`] with the per-article stages ([`Prepared`]: cleaning, sentences,
+    /// boilerplate, finding the date expressions, counting words for the names) spread over
+    /// `threads` threads natively ([`par::map`]): the same output.
     pub fn build_parallel(sources: &[Source<'_>], entities_toml: Option<&str>, threads: usize) -> Corpus {
-        let documents = par::map(sources, threads, document::build);
-        Corpus::from_documents(documents, entities_toml, &mut |_| {})
+        let weights = vec![1; sources.len()];
+        let runs = par::runs(&weights, threads);
+        let gathered = par::map(&runs, threads, |run| sources[run.clone()].iter().map(Prepared::new).collect());
+        let mut articles = Gathered::default();
+        for run in gathered {
+            articles.append(run);
+        }
+        Corpus::from_gathered(articles, entities_toml, &mut |_| {})
     }
 
     /// The corpus-wide stages over articles built by [`document::build`], in source order: the
     /// in-page analyser builds runs of articles in several workers and joins them here, the
     /// same corpus as [`Corpus::build`] (a test says so).
     pub fn from_documents(
-        mut documents: Vec<Document>,
+        documents: Vec<Document>,
         entities_toml: Option<&str>,
         progress: &mut dyn FnMut(Stage),
     ) -> Corpus {
+        let articles = documents.into_iter().map(Prepared::from_document).collect();
+        Corpus::from_gathered(articles, entities_toml, progress)
+    }
+
+    /// The corpus-wide stages over the [`Gathered`] articles: names, the articles' dates and
+    /// the events, the index.
+    pub fn from_gathered(articles: Gathered, entities_toml: Option<&str>, progress: &mut dyn FnMut(Stage)) -> Corpus {
+        let Gathered { mut documents, dates: scanned, counts } = articles;
         let (overrides, mut warnings) = overrides::parse(entities_toml.unwrap_or(""));
         set_dates(&mut documents, &overrides.articles, &mut warnings);
         progress(Stage::Names);
-        let entities = entities::extract(&mut documents, &overrides, &mut warnings);
+        let entities = entities::extract_counted(&mut documents, counts, &overrides, &mut warnings);
         progress(Stage::Dates);
-        let mut events = dates::extract(&mut documents);
+        let mut events = dates::extract_scanned(&mut documents, scanned);
         link_events(&documents, &mut events);
         events.sort_by_key(|e| (e.date.start, e.doc, e.sentence, e.start));
         progress(Stage::Index);
@@ -113,6 +128,71 @@ impl Corpus {
 
     pub fn document_by_id(&self, id: &str) -> Option<u32> {
         self.documents.iter().position(|d| d.id == id).map(|i| i as u32)
+    }
+}
+
+/// One article after the per-article stages, which need nothing of the other articles: its
+/// document (cleaning, sentences, boilerplate: [`document::build`]) and its date expressions,
+/// found but not yet resolved ([`dates::scan`]; only the sentences' text is read, which the
+/// name stage does not change). Natively they are made on every core; in the page, while the
+/// files are still being read.
+#[derive(Clone, Debug)]
+pub struct Prepared {
+    pub document: Document,
+    dates: dates::Scanned,
+}
+
+impl Prepared {
+    pub fn new(source: &Source<'_>) -> Prepared {
+        Prepared::from_document(document::build(source))
+    }
+
+    /// A document built elsewhere (a helper worker's packed run): its date expressions found here.
+    pub fn from_document(document: Document) -> Prepared {
+        let dates = dates::scan(&document);
+        Prepared { document, dates }
+    }
+}
+
+/// Prepared articles in source order, with what the name stage counts over all of them
+/// ([`entities::WordCounts`]), counted as each arrives: what [`Corpus::from_gathered`] needs.
+#[derive(Clone, Debug, Default)]
+pub struct Gathered {
+    documents: Vec<Document>,
+    dates: Vec<dates::Scanned>,
+    counts: entities::WordCounts,
+}
+
+impl Gathered {
+    pub fn push(&mut self, article: Prepared) {
+        self.counts.count(&article.document);
+        self.documents.push(article.document);
+        self.dates.push(article.dates);
+    }
+
+    /// `other`'s articles after these.
+    pub fn append(&mut self, other: Gathered) {
+        self.documents.extend(other.documents);
+        self.dates.extend(other.dates);
+        self.counts.join(other.counts);
+    }
+
+    pub fn len(&self) -> usize {
+        self.documents.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.documents.is_empty()
+    }
+}
+
+impl FromIterator<Prepared> for Gathered {
+    fn from_iter<I: IntoIterator<Item = Prepared>>(articles: I) -> Gathered {
+        let mut gathered = Gathered::default();
+        for article in articles {
+            gathered.push(article);
+        }
+        gathered
     }
 }
 

@@ -33,11 +33,33 @@ use infer::{solve, ArticleDate, MAX_WIDTH};
 use resolve::{resolve, Context, Reference};
 use scan::{scan_document, Expr, Found, YearSpec};
 
+/// One article's date expressions, found but not yet resolved (that needs the article's date,
+/// and so the collection): the per-article part of the date stage, which needs only the
+/// article's sentences, so it runs with the cleaning, beside the file reading in the page.
+#[derive(Clone, Debug, Default)]
+pub struct Scanned(Vec<Found>);
+
+/// The date expressions of one built article ([`Scanned`]).
+pub fn scan(document: &Document) -> Scanned {
+    Scanned(scan_document(document))
+}
+
 /// Finds the date expressions of every document, dates each document (front matter, else an
 /// interval from its own text and the collection, see `infer`), and returns the events (in
 /// document and reading order; the caller sorts them and fills in `entities`).
 pub fn extract(documents: &mut [Document]) -> Vec<Event> {
-    let found: Vec<Vec<Found>> = documents.iter().map(scan_document).collect();
+    let scanned: Vec<Scanned> = documents.iter().map(scan).collect();
+    extract_scanned(documents, scanned)
+}
+
+/// [`extract`] with each document's expressions already found ([`scan`], one per document, in
+/// order; a missing one is found here).
+pub fn extract_scanned(documents: &mut [Document], scanned: Vec<Scanned>) -> Vec<Event> {
+    let mut found: Vec<Vec<Found>> = scanned.into_iter().map(|s| s.0).collect();
+    for doc in documents.iter().skip(found.len()) {
+        found.push(scan_document(doc));
+    }
+    found.truncate(documents.len());
     let dates = solve(documents, &found);
     let mut events = Vec::new();
     for (k, ((doc, found), date)) in documents.iter_mut().zip(&found).zip(&dates).enumerate() {

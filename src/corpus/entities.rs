@@ -27,7 +27,21 @@ pub mod tagger;
 
 /// Entry point: fills `Sentence::mentions` and returns the entities, most widespread first.
 pub fn extract(documents: &mut [Document], overrides: &Overrides, warnings: &mut Vec<String>) -> Vec<Entity> {
-    let mut table = Table::default();
+    let mut counts = WordCounts::default();
+    for document in documents.iter() {
+        counts.count(document);
+    }
+    extract_counted(documents, counts, overrides, warnings)
+}
+
+/// [`extract`] with the documents' [`WordCounts`] already counted (as they were built).
+pub fn extract_counted(
+    documents: &mut [Document],
+    counts: WordCounts,
+    overrides: &Overrides,
+    warnings: &mut Vec<String>,
+) -> Vec<Entity> {
+    let mut table = Table { counts, ..Table::default() };
     discover(documents, &mut table);
     table.share_coordinated_votes();
     table.apply_overrides(overrides, warnings);
@@ -347,10 +361,7 @@ struct Table {
     clusters: Vec<Cluster>,
     /// union-find parent links
     parent: Vec<usize>,
-    /// Words seen capitalised somewhere other than at a sentence start.
-    mid_sentence_caps: WordMap<u32>,
-    /// Words seen in lower case: a word written both ways is a common word, not a name.
-    lowercase: WordMap<u32>,
+    counts: WordCounts,
     /// Names listed together ("Airbus and Boeing"): usually of one kind.
     coordinated: Vec<(usize, usize)>,
 }
@@ -358,6 +369,51 @@ struct Table {
 /// The table's word maps are only looked up, never walked, so a hash map cannot leak its order
 /// into the output; FNV, since a tree's string comparisons were a tenth of the name stage.
 type WordMap<V> = HashMap<String, V, BuildHasherDefault<text::Fnv1a>>;
+
+/// How often each word is written capitalised after a sentence's first word, and in lower
+/// case, over the articles counted: what the name rules know of the whole corpus before they
+/// read any one text (a capitalised word also written in lower case is a common word; a
+/// sentence's first word is a name only if it is capitalised elsewhere too). Counts add up, so
+/// they are counted article by article as the articles are built (natively on every core; in
+/// the page while the files are still being read) and joined.
+#[derive(Clone, Debug, Default)]
+pub struct WordCounts {
+    mid_sentence_caps: WordMap<u32>,
+    lowercase: WordMap<u32>,
+}
+
+impl WordCounts {
+    /// Adds one built article's sentences (not its boilerplate).
+    pub fn count(&mut self, document: &Document) {
+        for sentence in document.sentences.iter().filter(|s| !s.boilerplate) {
+            for (k, t) in tokens(&sentence.text).iter().enumerate() {
+                if is_capitalised(t.text) {
+                    if k > 0 {
+                        *self.mid_sentence_caps.entry(name_key(t.text)).or_default() += 1;
+                    }
+                } else if t.text.chars().next().is_some_and(char::is_lowercase) {
+                    *self.lowercase.entry(name_key(t.text)).or_default() += 1;
+                }
+            }
+        }
+    }
+
+    /// Adds another set of articles' counts. Walking a map here is safe: sums do not depend on
+    /// the order they are added in.
+    pub fn join(&mut self, other: WordCounts) {
+        for (mine, theirs) in
+            [(&mut self.mid_sentence_caps, other.mid_sentence_caps), (&mut self.lowercase, other.lowercase)]
+        {
+            if mine.is_empty() {
+                *mine = theirs;
+                continue;
+            }
+            for (word, n) in theirs {
+                *mine.entry(word).or_default() += n;
+            }
+        }
+    }
+}
 
 #[derive(Default, Clone)]
 struct Cluster {
@@ -562,59 +618,93 @@ fn analysed_texts(documents: &[Document]) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Puts every name the texts give into the table (its word counts already counted).
 fn discover(documents: &[Document], table: &mut Table) {
-    // Which capitalised words occur mid-sentence: confirms sentence-initial single words.
-    for sentence in documents.iter().flat_map(|d| d.sentences.iter()).filter(|s| !s.boilerplate) {
-        for (k, t) in tokens(&sentence.text).iter().enumerate() {
-            if is_capitalised(t.text) {
-                if k > 0 {
-                    *table.mid_sentence_caps.entry(name_key(t.text)).or_default() += 1;
-                }
-            } else if t.text.chars().next().is_some_and(char::is_lowercase) {
-                *table.lowercase.entry(name_key(t.text)).or_default() += 1;
-            }
-        }
-    }
-    for text in analysed_texts(documents) {
-        let toks = tokens(text);
-        if headline_like(&toks) {
-            continue;
-        }
-        let pieces: Vec<Piece> =
-            capitalised_runs(&toks, text, table).into_iter().flat_map(|r| refine(&toks, r, table)).collect();
-        let mut previous: Option<(usize, (usize, usize))> = None;
-        for piece in pieces {
-            let run = (piece.start, piece.end);
-            let name_text = &text[toks[run.0].start..toks[run.1 - 1].end];
-            let words: Vec<&str> =
-                toks[run.0..run.1].iter().map(|t| strip_possessive(t.text).trim_end_matches('.')).collect();
-            let (name, person_shape) = name_votes(&words);
-            let weak = run.0 == 0 && run.1 - run.0 == 1 && !is_acronym(toks[0].text);
-            let (id, new_spelling) = table.add_spelling(name_text, weak);
+    // What each text names, read against the counts alone, so it runs on every core natively
+    // (`par`); then the spellings go into the table one text after another, in corpus order, so
+    // the table is the same on any number of threads.
+    let texts: Vec<&str> = analysed_texts(documents).collect();
+    let counts: &Table = table;
+    let found = super::par::map(&texts, super::par::threads(), |text| names_in(text, counts));
+    for names in found {
+        let mut previous: Option<usize> = None;
+        for name in names.names {
+            let (id, new_spelling) = table.add_spelling(name.text, name.weak);
             if new_spelling {
-                table.vote(id, name);
+                table.vote(id, name.votes);
             }
-            table.vote(id, context_votes(&toks, &piece, text, person_shape));
-            // "A (B)": a spelling variant in parentheses right after a name.
-            if let Some((prev_id, prev)) = previous {
-                let between = &text[toks[prev.1 - 1].end..toks[run.0].start];
-                if matches!(between.trim(), "and" | "or" | "," | "&" | "and the" | ", and") && prev_id != id {
+            table.vote(id, name.context);
+            if let Some(prev_id) = previous {
+                if name.coordinated && prev_id != id {
                     table.coordinated.push((prev_id, id));
                 }
-                let closes = text[toks[run.1 - 1].end..].trim_start().starts_with(')');
-                let prev_text = &text[toks[prev.0].start..toks[prev.1 - 1].end];
-                if between.trim() == "(" && closes && !is_acronym(name_text) && spelled_alike(prev_text, name_text) {
+                if name.variant {
                     table.union(prev_id, id);
                 }
             }
-            previous = Some((id, run));
+            previous = Some(id);
         }
-        for (long, short) in definitions(text, &toks) {
+        for (long, short) in names.definitions {
             let a = table.add(&long, false);
             let b = table.add(&short, false);
             table.union(a, b);
         }
     }
+}
+
+/// What one title or sentence names, before the names are put in the table ([`names_in`]).
+#[derive(Default)]
+struct TextNames<'t> {
+    names: Vec<FoundName<'t>>,
+    /// "Long Form (SF)" definitions: (long form, short form).
+    definitions: Vec<(String, String)>,
+}
+
+/// A name found in a text, with the evidence that goes to its cluster.
+struct FoundName<'t> {
+    text: &'t str,
+    /// A sentence-initial single word (not an acronym): kept only if confirmed elsewhere.
+    weak: bool,
+    /// What the spelling says of its kind, counted once per spelling.
+    votes: Votes,
+    /// What its neighbours say.
+    context: Votes,
+    /// Listed with the name before it ("Airbus and Boeing").
+    coordinated: bool,
+    /// "A (B)": a spelling of the name before it, in parentheses right after it.
+    variant: bool,
+}
+
+/// The names of one text, read against the table's word counts only (never its clusters).
+fn names_in<'t>(text: &'t str, table: &Table) -> TextNames<'t> {
+    let toks = tokens(text);
+    if headline_like(&toks) {
+        return TextNames::default();
+    }
+    let pieces: Vec<Piece> =
+        capitalised_runs(&toks, text, table).into_iter().flat_map(|r| refine(&toks, r, table)).collect();
+    let mut names = Vec::with_capacity(pieces.len());
+    let mut previous: Option<(usize, usize)> = None;
+    for piece in pieces {
+        let run = (piece.start, piece.end);
+        let name_text = &text[toks[run.0].start..toks[run.1 - 1].end];
+        let words: Vec<&str> =
+            toks[run.0..run.1].iter().map(|t| strip_possessive(t.text).trim_end_matches('.')).collect();
+        let (votes, person_shape) = name_votes(&words);
+        let weak = run.0 == 0 && run.1 - run.0 == 1 && !is_acronym(toks[0].text);
+        let context = context_votes(&toks, &piece, text, person_shape);
+        let (mut coordinated, mut variant) = (false, false);
+        if let Some(prev) = previous {
+            let between = &text[toks[prev.1 - 1].end..toks[run.0].start];
+            coordinated = matches!(between.trim(), "and" | "or" | "," | "&" | "and the" | ", and");
+            let closes = text[toks[run.1 - 1].end..].trim_start().starts_with(')');
+            let prev_text = &text[toks[prev.0].start..toks[prev.1 - 1].end];
+            variant = between.trim() == "(" && closes && !is_acronym(name_text) && spelled_alike(prev_text, name_text);
+        }
+        names.push(FoundName { text: name_text, weak, votes, context, coordinated, variant });
+        previous = Some(run);
+    }
+    TextNames { names, definitions: definitions(text, &toks) }
 }
 
 /// Whether a name in parentheses right after another reads as a spelling of it ("Vantessi
@@ -899,7 +989,8 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
 /// mid-sentence in the corpus.
 fn lowered(word: &str, table: &Table) -> bool {
     let key = name_key(word);
-    table.lowercase.get(&key).copied().unwrap_or(0) >= table.mid_sentence_caps.get(&key).copied().unwrap_or(0).max(1)
+    let counts = &table.counts;
+    counts.lowercase.get(&key).copied().unwrap_or(0) >= counts.mid_sentence_caps.get(&key).copied().unwrap_or(0).max(1)
 }
 
 fn is_head(word: &str) -> bool {
@@ -922,7 +1013,7 @@ fn leading_demonym(toks: &[Token<'_>], a: usize, b: usize) -> bool {
 
 fn confirmed(word: &str, table: &Table) -> bool {
     let stem = strip_possessive(word);
-    table.mid_sentence_caps.contains_key(&name_key(stem)) || country_of(stem).is_some() || is_first_name(stem)
+    table.counts.mid_sentence_caps.contains_key(&name_key(stem)) || country_of(stem).is_some() || is_first_name(stem)
 }
 
 /// A word that can be part of a name: capitalised, not a function word, month or day.
