@@ -63,46 +63,62 @@ pub struct Corpus {
 impl Corpus {
     /// The one entry point of the pipeline. `entities_toml` is the optional owner-edited file.
     pub fn build(sources: &[Source<'_>], entities_toml: Option<&str>) -> Corpus {
-        let articles = sources.iter().map(Prepared::new).collect();
-        Corpus::from_gathered(articles, entities_toml, &mut |_| {})
+        Corpus::from_gathered(Gathered::of(sources), entities_toml)
     }
 
-    /// [`Corpus::build`] with the per-article stages ([`Prepared`]: cleaning, sentences,
-    /// boilerplate, finding the date expressions, counting words for the names) spread over
-    /// `threads` threads natively ([`par::map`]): the same output.
+    /// [`Corpus::build`] with the per-article stages (cleaning, sentences, boilerplate, finding
+    /// the date expressions, counting the words the name stage reads: [`Gathered`]) spread over
+    /// `threads` threads natively ([`par::map`]), and the name stage's reading of each text too:
+    /// the same output.
     pub fn build_parallel(sources: &[Source<'_>], entities_toml: Option<&str>, threads: usize) -> Corpus {
-        let weights = vec![1; sources.len()];
-        let runs = par::runs(&weights, threads);
-        let gathered = par::map(&runs, threads, |run| sources[run.clone()].iter().map(Prepared::new).collect());
+        let runs = par::runs(&vec![1; sources.len()], threads);
         let mut articles = Gathered::default();
-        for run in gathered {
+        for run in par::map(&runs, threads, |run| Gathered::of(&sources[run.clone()])) {
             articles.append(run);
         }
-        Corpus::from_gathered(articles, entities_toml, &mut |_| {})
+        Corpus::from_gathered(articles, entities_toml)
     }
 
     /// The corpus-wide stages over articles built by [`document::build`], in source order: the
     /// in-page analyser builds runs of articles in several workers and joins them here, the
-    /// same corpus as [`Corpus::build`] (a test says so).
+    /// same corpus as [`Corpus::build`] (a test says so). Each stage does its per-article part
+    /// here, in the order the stages need them, which keeps the page's single worker fastest
+    /// (BENCHMARKS.md, 2026-12-05).
     pub fn from_documents(
         documents: Vec<Document>,
         entities_toml: Option<&str>,
         progress: &mut dyn FnMut(Stage),
     ) -> Corpus {
-        let articles = documents.into_iter().map(Prepared::from_document).collect();
-        Corpus::from_gathered(articles, entities_toml, progress)
+        Corpus::from_stages(documents, entities_toml, progress, entities::extract, dates::extract)
     }
 
-    /// The corpus-wide stages over the [`Gathered`] articles: names, the articles' dates and
-    /// the events, the index.
-    pub fn from_gathered(articles: Gathered, entities_toml: Option<&str>, progress: &mut dyn FnMut(Stage)) -> Corpus {
-        let Gathered { mut documents, dates: scanned, counts } = articles;
+    /// The corpus-wide stages over the [`Gathered`] articles, whose per-article parts are done.
+    fn from_gathered(articles: Gathered, entities_toml: Option<&str>) -> Corpus {
+        let Gathered { documents, dates: scanned, counts } = articles;
+        Corpus::from_stages(
+            documents,
+            entities_toml,
+            &mut |_| {},
+            |documents, overrides, warnings| entities::extract_counted(documents, counts, overrides, warnings),
+            |documents| dates::extract_scanned(documents, scanned),
+        )
+    }
+
+    /// Names, the articles' dates and the events, the index, with the name and date stages
+    /// given.
+    fn from_stages(
+        mut documents: Vec<Document>,
+        entities_toml: Option<&str>,
+        progress: &mut dyn FnMut(Stage),
+        names: impl FnOnce(&mut [Document], &overrides::Overrides, &mut Vec<String>) -> Vec<Entity>,
+        dates: impl FnOnce(&mut [Document]) -> Vec<Event>,
+    ) -> Corpus {
         let (overrides, mut warnings) = overrides::parse(entities_toml.unwrap_or(""));
         set_dates(&mut documents, &overrides.articles, &mut warnings);
         progress(Stage::Names);
-        let entities = entities::extract_counted(&mut documents, counts, &overrides, &mut warnings);
+        let entities = names(&mut documents, &overrides, &mut warnings);
         progress(Stage::Dates);
-        let mut events = dates::extract_scanned(&mut documents, scanned);
+        let mut events = dates(&mut documents);
         link_events(&documents, &mut events);
         events.sort_by_key(|e| (e.date.start, e.doc, e.sentence, e.start));
         progress(Stage::Index);
@@ -131,68 +147,36 @@ impl Corpus {
     }
 }
 
-/// One article after the per-article stages, which need nothing of the other articles: its
-/// document (cleaning, sentences, boilerplate: [`document::build`]) and its date expressions,
-/// found but not yet resolved ([`dates::scan`]; only the sentences' text is read, which the
-/// name stage does not change). Natively they are made on every core; in the page, while the
-/// files are still being read.
-#[derive(Clone, Debug)]
-pub struct Prepared {
-    pub document: Document,
-    dates: dates::Scanned,
-}
-
-impl Prepared {
-    pub fn new(source: &Source<'_>) -> Prepared {
-        Prepared::from_document(document::build(source))
-    }
-
-    /// A document built elsewhere (a helper worker's packed run): its date expressions found here.
-    pub fn from_document(document: Document) -> Prepared {
-        let dates = dates::scan(&document);
-        Prepared { document, dates }
-    }
-}
-
-/// Prepared articles in source order, with what the name stage counts over all of them
-/// ([`entities::WordCounts`]), counted as each arrives: what [`Corpus::from_gathered`] needs.
-#[derive(Clone, Debug, Default)]
-pub struct Gathered {
+/// Articles after the per-article stages, which need nothing of the other articles: their
+/// documents ([`document::build`]: cleaning, sentences, boilerplate), their date expressions,
+/// found but not yet resolved ([`dates::scan`]: it reads only the sentences' text, which the
+/// name stage does not change), and the word counts the name stage reads
+/// ([`entities::WordCounts`]). [`Corpus::build_parallel`] gathers each run of articles on a core
+/// of its own and joins the runs in order.
+#[derive(Default)]
+struct Gathered {
     documents: Vec<Document>,
     dates: Vec<dates::Scanned>,
     counts: entities::WordCounts,
 }
 
 impl Gathered {
-    pub fn push(&mut self, article: Prepared) {
-        self.counts.count(&article.document);
-        self.documents.push(article.document);
-        self.dates.push(article.dates);
+    fn of(sources: &[Source<'_>]) -> Gathered {
+        let mut gathered = Gathered::default();
+        for source in sources {
+            let document = document::build(source);
+            gathered.counts.count(&document);
+            gathered.dates.push(dates::scan(&document));
+            gathered.documents.push(document);
+        }
+        gathered
     }
 
     /// `other`'s articles after these.
-    pub fn append(&mut self, other: Gathered) {
+    fn append(&mut self, other: Gathered) {
         self.documents.extend(other.documents);
         self.dates.extend(other.dates);
         self.counts.join(other.counts);
-    }
-
-    pub fn len(&self) -> usize {
-        self.documents.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.documents.is_empty()
-    }
-}
-
-impl FromIterator<Prepared> for Gathered {
-    fn from_iter<I: IntoIterator<Item = Prepared>>(articles: I) -> Gathered {
-        let mut gathered = Gathered::default();
-        for article in articles {
-            gathered.push(article);
-        }
-        gathered
     }
 }
 

@@ -128,11 +128,6 @@ impl Importer {
     }
 
     /// The articles of every added file, in the order added.
-    /// The articles added so far, in order.
-    pub fn articles(&self) -> &[Article] {
-        &self.articles
-    }
-
     pub fn finish(self) -> Vec<Article> {
         self.articles
     }

@@ -7,8 +7,8 @@
 mod wasm {
     use std::ops::Range;
 
-    use corpus_explorer::corpus::{document, pack, par, shelf, Corpus, Document, Gathered, Prepared, Source, Stage};
-    use corpus_explorer::import::{FileReport, Importer, Status};
+    use corpus_explorer::corpus::{document, pack, par, shelf, Corpus, Document, Source, Stage};
+    use corpus_explorer::import::{Article, FileReport, Importer, Status};
     use wasm_bindgen::prelude::*;
 
     /// The shipped articles as (id, text) pairs and their `entities.toml` (see `build.rs`).
@@ -20,24 +20,20 @@ mod wasm {
         entities_toml: Option<String>,
     }
 
-    /// One analysis: files in one by one, each file's articles built as it is read
-    /// ([`Prepared`]: the per-article stages, and the words the name stage counts), so that work
-    /// fills the time the worker waits for the browser to read the next files. Then the shipped articles (those the reader's join;
-    /// none on a served site) are cut into runs, one per worker (`prepare`), this worker builds
-    /// the first and takes the others' packed results (`build_run`, `take_run`), and `finish`
-    /// joins them in order, the reader's after, and runs the corpus-wide stages once: the
-    /// corpus one worker would build, byte for byte (`tests/pipeline_properties.rs`).
+    /// One analysis: files in one by one; then the articles are cut into runs, one per worker
+    /// (`prepare`), this worker builds the first and takes the others' packed results
+    /// (`build_run`, `take_run`), and `finish` joins them in order and runs the corpus-wide
+    /// stages once: the corpus one worker would build, byte for byte
+    /// (`tests/pipeline_properties.rs`).
     #[wasm_bindgen]
     pub struct Analysis {
         importer: Importer,
         shipped: Shipped,
-        /// The reader's articles, built as their files were read (`add`), in order.
-        mine: Gathered,
+        articles: Vec<Article>,
         only_mine: bool,
-        /// Runs of the shipped articles.
         runs: Vec<Range<usize>>,
         /// The built articles of each run, once built here or taken from a helper worker.
-        built: Vec<Option<Gathered>>,
+        built: Vec<Option<Vec<Document>>>,
     }
 
     #[wasm_bindgen]
@@ -47,24 +43,12 @@ mod wasm {
         pub fn new() -> Analysis {
             let shipped: Shipped = serde_json::from_str(SHIPPED).unwrap_or_default();
             let importer = Importer::new(shipped.files.iter().map(|(id, _)| id.clone()));
-            Analysis {
-                importer,
-                shipped,
-                mine: Gathered::default(),
-                only_mine: false,
-                runs: Vec::new(),
-                built: Vec::new(),
-            }
+            Analysis { importer, shipped, articles: Vec::new(), only_mine: false, runs: Vec::new(), built: Vec::new() }
         }
 
-        /// Reads one file and builds its articles; returns its row for the workspace list (see
-        /// [`row`]).
+        /// Reads one file; returns its row for the workspace list (see [`row`]).
         pub fn add(&mut self, name: &str, bytes: &[u8]) -> String {
-            let report = self.importer.add(name, bytes);
-            for article in self.importer.articles().get(self.mine.len()..).unwrap_or_default() {
-                self.mine.push(Prepared::new(&Source { id: &article.id, text: &article.text }));
-            }
-            row(&report)
+            row(&self.importer.add(name, bytes))
         }
 
         /// The row of a file that was not read: the browser could not (a folder, a file removed
@@ -79,12 +63,11 @@ mod wasm {
             })
         }
 
-        /// Ends the reading: the shipped articles (unless `only_mine`; the reader's are built
-        /// already), cut into at most `workers` runs of about equal bytes, none under
-        /// `min_run_bytes` (a worker costs its start-up). Returns the number of runs (0 when
-        /// there is nothing shipped to build).
+        /// Ends the reading: the shipped articles (unless `only_mine`) and the added ones, cut
+        /// into at most `workers` runs of about equal bytes, none under `min_run_bytes` (a
+        /// worker costs its start-up). Returns the number of runs.
         pub fn prepare(&mut self, only_mine: bool, workers: u32, min_run_bytes: f64) -> u32 {
-            drop(std::mem::take(&mut self.importer));
+            self.articles = std::mem::take(&mut self.importer).finish();
             self.only_mine = only_mine;
             let weights: Vec<u64> = self.sources().iter().map(|s| s.text.len() as u64).collect();
             let total: u64 = weights.iter().sum();
@@ -108,13 +91,11 @@ mod wasm {
         /// articles against all of them.
         pub fn build_run(&mut self, run: u32, progress: &js_sys::Function) {
             let total = self.runs.iter().map(|r| r.len()).sum::<usize>();
-            let Some(sources) = self.runs.get(run as usize).map(|_| self.run_sources(run)) else { return };
-            let mut built = Gathered::default();
-            for source in &sources {
-                built.push(Prepared::new(source));
-                report(progress, "articles", built.len(), total);
+            let documents =
+                build_documents(&self.run_sources(run), &mut |done| report(progress, "articles", done, total));
+            if let Some(slot) = self.built.get_mut(run as usize) {
+                *slot = Some(documents);
             }
-            self.built[run as usize] = Some(built);
         }
 
         /// Takes run `run` as a helper worker built it ([`build_documents`]); false when the
@@ -126,7 +107,7 @@ mod wasm {
             let same =
                 documents.len() == range.len() && documents.iter().zip(&sources[range]).all(|(d, s)| d.id == s.id);
             if same {
-                self.built[run as usize] = Some(documents.into_iter().map(Prepared::from_document).collect());
+                self.built[run as usize] = Some(documents);
             }
             same
         }
@@ -138,15 +119,17 @@ mod wasm {
         /// Returns the packed corpus, or with `shelve` the corpus as a static corpus's files in
         /// one buffer (`shelf::bundle`), which a served page reads as it reads its own.
         pub fn finish(mut self, curation: &str, shelve: bool, progress: &js_sys::Function) -> Vec<u8> {
-            let mut articles = Gathered::default();
+            let mut documents = Vec::new();
             for (run, slot) in std::mem::take(&mut self.built).into_iter().enumerate() {
-                articles
-                    .append(slot.unwrap_or_else(|| self.run_sources(run as u32).iter().map(Prepared::new).collect()));
+                let built = slot.unwrap_or_else(|| {
+                    let sources = self.run_sources(run as u32);
+                    build_documents(&sources, &mut |done| report(progress, "articles", done, sources.len()))
+                });
+                documents.extend(built);
             }
-            articles.append(std::mem::take(&mut self.mine));
             let shipped_toml = if self.only_mine { "" } else { self.shipped.entities_toml.as_deref().unwrap_or("") };
             let toml = format!("{shipped_toml}\n{curation}");
-            let corpus = Corpus::from_gathered(articles, Some(&toml), &mut |stage| {
+            let corpus = Corpus::from_documents(documents, Some(&toml), &mut |stage| {
                 let name = match stage {
                     Stage::Names => "names",
                     Stage::Dates => "dates",
@@ -161,9 +144,9 @@ mod wasm {
             pack::encode(&corpus)
         }
 
-        /// The shipped articles the reader's join (none with `only_mine`).
         fn sources(&self) -> Vec<Source<'_>> {
-            self.shipped.files.iter().filter(|_| !self.only_mine).map(|(id, text)| Source { id, text }).collect()
+            let shipped = self.shipped.files.iter().filter(|_| !self.only_mine).map(|(id, text)| Source { id, text });
+            shipped.chain(self.articles.iter().map(|a| Source { id: &a.id, text: &a.text })).collect()
         }
 
         fn run_sources(&self, run: u32) -> Vec<Source<'_>> {

@@ -622,32 +622,47 @@ fn analysed_texts(documents: &[Document]) -> impl Iterator<Item = &str> {
 fn discover(documents: &[Document], table: &mut Table) {
     // What each text names, read against the counts alone, so it runs on every core natively
     // (`par`); then the spellings go into the table one text after another, in corpus order, so
-    // the table is the same on any number of threads.
+    // the table is the same on any number of threads. In batches, so what is found waits in
+    // memory for a batch, not for the whole corpus.
     let texts: Vec<&str> = analysed_texts(documents).collect();
-    let counts: &Table = table;
-    let found = super::par::map(&texts, super::par::threads(), |text| names_in(text, counts));
-    for names in found {
+    let threads = super::par::threads();
+    for batch in texts.chunks(if threads > 1 { NAMES_BATCH } else { 1 }) {
+        let counts: &Table = table;
+        for names in super::par::map(batch, threads, |text| names_in(text, counts)) {
+            table.put(names);
+        }
+    }
+}
+
+/// Texts read on every core between two updates of the name table (natively; one at a time in
+/// the page).
+const NAMES_BATCH: usize = 8192;
+
+impl Table {
+    /// The names of one text, in the table: each spelling, its evidence, and what it says of
+    /// the name before it.
+    fn put(&mut self, names: TextNames<'_>) {
         let mut previous: Option<usize> = None;
         for name in names.names {
-            let (id, new_spelling) = table.add_spelling(name.text, name.weak);
+            let (id, new_spelling) = self.add_spelling(name.text, name.weak);
             if new_spelling {
-                table.vote(id, name.votes);
+                self.vote(id, name.votes);
             }
-            table.vote(id, name.context);
+            self.vote(id, name.context);
             if let Some(prev_id) = previous {
                 if name.coordinated && prev_id != id {
-                    table.coordinated.push((prev_id, id));
+                    self.coordinated.push((prev_id, id));
                 }
                 if name.variant {
-                    table.union(prev_id, id);
+                    self.union(prev_id, id);
                 }
             }
             previous = Some(id);
         }
         for (long, short) in names.definitions {
-            let a = table.add(&long, false);
-            let b = table.add(&short, false);
-            table.union(a, b);
+            let a = self.add(&long, false);
+            let b = self.add(&short, false);
+            self.union(a, b);
         }
     }
 }

@@ -84,17 +84,14 @@ self.onmessage = async (event) => {
         rows.push(analysis.skipped(file.name, file.blob.size, `the browser could not read it (${bytes && bytes.message || bytes})`));
         continue;
       }
-      // Reads the file and builds its articles (cleaning, sentences, date expressions) while the
-      // browser reads the next ones: the reading is mostly waiting.
       rows.push(analysis.add(file.name, bytes));
       bytesDone += file.blob.size;
     }
     report("analysing", 0, 1, bytesDone, bytesTotal, "", true);
     const progress = (stage, done, total) => report(stage, done, total, bytesDone, bytesTotal, "", false);
-    // The shipped articles (none on a served site) are cut into runs: this worker builds the
-    // first, the page gives each other run to a helper worker (the same code, one per core) and
-    // passes its packed articles back as a "part"; a part that is missing (the helper failed) is
-    // built here by `finish`.
+    // The articles are cut into runs: this worker builds the first, the page gives each other
+    // run to a helper worker (the same code, one per core) and passes its packed articles back
+    // as a "part"; a part that is missing (the helper failed) is built here by `finish`.
     const runs = analysis.prepare(!!onlyMine, workers || 1, minRunBytes || 0);
     const parts = new Map();
     let wake = null;
@@ -111,7 +108,7 @@ self.onmessage = async (event) => {
     while (parts.size < runs - 1) await new Promise((resolve) => (wake = resolve));
     for (const [r, bytes] of parts) if (bytes) analysis.take_run(r, bytes);
     const packed = analysis.finish(curation || "", !!shelve, progress);
-    self.postMessage({ type: "done", packed, rows: rows.join("\n"), memory: wasm_bindgen.memory_bytes(), workers: Math.max(runs, 1) }, [packed.buffer]);
+    self.postMessage({ type: "done", packed, rows: rows.join("\n"), memory: wasm_bindgen.memory_bytes(), workers: runs }, [packed.buffer]);
   } catch (error) {
     // A panic in the wasm arrives here as a RuntimeError: the page shows it and stays usable.
     self.postMessage({ type: "error", message: String(error && error.message || error) });

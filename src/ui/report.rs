@@ -34,8 +34,7 @@ fn parse_row(line: &str) -> FileRow {
 /// Where a run is.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
-    /// `reading` (files one by one, each file's articles built as it is read), then the
-    /// pipeline: `articles` (the shipped ones the reader's join), `names`, `dates`, `index`
+    /// `reading` (files one by one), then the pipeline: `articles`, `names`, `dates`, `index`
     /// (and on a served site `shelving`, the corpus cut into its files).
     pub phase: String,
     pub done: u64,
@@ -77,12 +76,8 @@ impl Progress {
         let bytes = format!("{} of {}", megabytes(self.bytes_done), megabytes(self.bytes_total));
         match self.phase.as_str() {
             "" | "starting" => "Loading the analyser…".to_string(),
-            "reading" if self.current.is_empty() => {
-                format!("Reading and analysing files: {} of {} · {bytes}", self.done, self.total)
-            }
-            "reading" => {
-                format!("Reading and analysing files: {} of {} · {bytes} · {}", self.done, self.total, self.current)
-            }
+            "reading" if self.current.is_empty() => format!("Reading files: {} of {} · {bytes}", self.done, self.total),
+            "reading" => format!("Reading files: {} of {} · {bytes} · {}", self.done, self.total, self.current),
             "articles" => format!("Analysing articles: {} of {} · {bytes} read", self.done, self.total),
             "names" => "Linking names across all articles…".to_string(),
             "dates" => "Resolving dates…".to_string(),
@@ -161,7 +156,7 @@ mod tests {
     #[test]
     fn progress_label_names_the_current_file_and_megabytes() {
         let p = parse_progress("reading\t3\t10\t1572864\t5242880\tclippings/budget.html");
-        assert_eq!(p.label(), "Reading and analysing files: 3 of 10 · 1.5 MB of 5.0 MB · clippings/budget.html");
+        assert_eq!(p.label(), "Reading files: 3 of 10 · 1.5 MB of 5.0 MB · clippings/budget.html");
         assert_eq!(parse_progress("garbage").fraction(), 0.5);
         assert_eq!(megabytes(512), "512 bytes");
         assert_eq!(megabytes(4096), "4 KB");
