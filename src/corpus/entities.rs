@@ -946,9 +946,22 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
                 && !is_first_name(w)
                 && is_first_name(toks[a + 1].text)
                 && !is_head(toks[b - 1].text);
+            // "Mark Papermaster", "Bill Ingalls": a given name that is also a common word
+            // ("mark", "bill") still opens the full name it stands before; not a nationality
+            // ("German") or a particle ("Al Mukalla", "Van Canto").
+            let given_name = is_first_name(w)
+                && w.chars().count() > 2
+                && !is_demonym(w)
+                && country_of(w).is_none()
+                && !in_list(CONNECTORS, &w.to_lowercase())
+                && {
+                    let next = toks[a + 1].text;
+                    is_capitalised(next) && !lowered(next) && !is_head(next) && !in_list(CONNECTORS, next)
+                };
             if is_title(a) && !headed_after(a, b) || role {
                 titled = true;
-            } else if head_of(toks, a, b)
+            } else if given_name
+                || head_of(toks, a, b)
                 || b - a == 2 && is_head(toks[a + 1].text) && lowered(w)
                 || headed && lowered(w) && !in_list(CONNECTORS, w)
                 || !(in_list(CONNECTORS, w)
@@ -1676,6 +1689,19 @@ mod tests {
         assert_eq!(texts("Sazoel Labs of Zomo Group"), ["Sazoel Labs of Zomo Group"]);
         assert_eq!(texts("Zomo Group"), ["Zomo Group"]);
         assert!(c.entities.iter().all(|e| !e.name.starts_with("of ")), "{:?}", c.entities);
+    }
+
+    #[test]
+    fn a_given_name_that_is_also_a_common_word_still_opens_a_full_name() {
+        let c = build(&[
+            "Title\n\nBill Tarrow took the photo. The bill passed. They mark the day and bill the client.",
+            "Title\n\nExecutive Mark Vessner said the mark was high. The German Enlightenment began.",
+        ]);
+        let kind = |name: &str| c.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+        assert_eq!(kind("Bill Tarrow"), Some(EntityKind::Person), "{:?}", c.entities);
+        assert_eq!(kind("Mark Vessner"), Some(EntityKind::Person), "{:?}", c.entities);
+        // A nationality is not a given name here.
+        assert!(c.entities.iter().all(|e| !e.name.starts_with("German")), "{:?}", c.entities);
     }
 
     #[test]
