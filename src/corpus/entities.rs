@@ -345,6 +345,18 @@ fn is_demonym(word: &str) -> bool {
     g.demonym(word).is_some() && g.country(word).is_none() || in_list(GROUP_WORDS, word)
 }
 
+/// A given name that can open a full name even where the corpus writes it as a common word
+/// ("Mark", "Bill", "Drew"): not a nationality ("German"), a place ("Asia Minor"), or a
+/// particle ("Al Mukalla", "Van Canto").
+fn opens_full_name(word: &str) -> bool {
+    is_first_name(word)
+        && word.chars().count() > 2
+        && !is_demonym(word)
+        && country_of(word).is_none()
+        && !gazetteer::get().place(word).place()
+        && !in_list(CONNECTORS, &word.to_lowercase())
+}
+
 fn is_first_name(word: &str) -> bool {
     let lower = word.to_lowercase();
     NICKNAMES.iter().any(|(nick, formal)| *nick == lower || *formal == lower) || gazetteer::get().is_given_name(word)
@@ -947,17 +959,11 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
                 && is_first_name(toks[a + 1].text)
                 && !is_head(toks[b - 1].text);
             // "Mark Papermaster", "Bill Ingalls": a given name that is also a common word
-            // ("mark", "bill") still opens the full name it stands before; not a nationality
-            // ("German") or a particle ("Al Mukalla", "Van Canto").
-            let given_name = is_first_name(w)
-                && w.chars().count() > 2
-                && !is_demonym(w)
-                && country_of(w).is_none()
-                && !in_list(CONNECTORS, &w.to_lowercase())
-                && {
-                    let next = toks[a + 1].text;
-                    is_capitalised(next) && !lowered(next) && !is_head(next) && !in_list(CONNECTORS, next)
-                };
+            // ("mark", "bill") still opens the full name it stands before.
+            let given_name = opens_full_name(w) && {
+                let next = toks[a + 1].text;
+                is_capitalised(next) && !lowered(next) && !is_head(next) && !in_list(CONNECTORS, next)
+            };
             if is_title(a) && !headed_after(a, b) || role {
                 titled = true;
             } else if given_name
@@ -981,7 +987,10 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
         while b - a > 1 {
             let w = strip_possessive(toks[b - 1].text);
             let model_code = w.chars().any(|c| c.is_ascii_digit());
-            let common = lowered(w) && !is_head(w) && !of_phrase(b - 1, a, b);
+            // "Eric Holder", "Kevin Cash": a known surname after a given name is not a common
+            // word here.
+            let surname = b - a == 2 && opens_full_name(toks[a].text) && gazetteer::get().is_surname(w);
+            let common = lowered(w) && !is_head(w) && !of_phrase(b - 1, a, b) && !surname;
             if !(model_code || common) {
                 break;
             }
@@ -1696,10 +1705,13 @@ mod tests {
         let c = build(&[
             "Title\n\nBill Tarrow took the photo. The bill passed. They mark the day and bill the client.",
             "Title\n\nExecutive Mark Vessner said the mark was high. The German Enlightenment began.",
+            "Title\n\nThey met Ronald Holder. Every holder of a card may vote.",
         ]);
         let kind = |name: &str| c.entities.iter().find(|e| e.name == name).map(|e| e.kind);
         assert_eq!(kind("Bill Tarrow"), Some(EntityKind::Person), "{:?}", c.entities);
         assert_eq!(kind("Mark Vessner"), Some(EntityKind::Person), "{:?}", c.entities);
+        // A listed surname that is also a word ("holder") is not cut off after a given name.
+        assert_eq!(kind("Ronald Holder"), Some(EntityKind::Person), "{:?}", c.entities);
         // A nationality is not a given name here.
         assert!(c.entities.iter().all(|e| !e.name.starts_with("German")), "{:?}", c.entities);
     }
