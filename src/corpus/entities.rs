@@ -1103,7 +1103,19 @@ fn name_votes(words: &[&str]) -> (Votes, bool) {
     if words.len() == 1 && is_acronym(first) && country_of(first).is_none() {
         add(EntityKind::Organisation, 2);
     }
+    // A city or region and a plural after it names a team or a company ("Houston Astros",
+    // "Montreal Victorias", "Texas Longhorns"), not a person with a given name ("Houston") or a
+    // place; a country's name before a plural is mostly something else ("Australia Awards").
+    let team = !org_head && !place_head && (2..=4).contains(&words.len()) && {
+        let prefix = g.place(&words[..words.len() - 1].join(" "));
+        let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && is_capitalised(last);
+        plural && prefix.place() && !prefix.country && (prefix.big_city || !prefix.ambiguous) && !g.is_surname(last)
+    };
+    if team {
+        add(EntityKind::Organisation, 3);
+    }
     let person_shape = (2..=4).contains(&words.len())
+        && !team
         && !org_head
         && !place_head
         && !place.place()
@@ -1714,6 +1726,14 @@ mod tests {
         assert_eq!(kind("Ronald Holder"), Some(EntityKind::Person), "{:?}", c.entities);
         // A nationality is not a given name here.
         assert!(c.entities.iter().all(|e| !e.name.starts_with("German")), "{:?}", c.entities);
+    }
+
+    #[test]
+    fn a_city_and_a_plural_name_a_team_not_a_person() {
+        let c = build(&["Title\n\nThe Houston Harriers beat the Montreal Trawlers on Sunday."]);
+        let kind = |name: &str| c.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+        assert_eq!(kind("Houston Harriers"), Some(EntityKind::Organisation), "{:?}", c.entities);
+        assert_eq!(kind("Montreal Trawlers"), Some(EntityKind::Organisation), "{:?}", c.entities);
     }
 
     #[test]
