@@ -1328,7 +1328,11 @@ impl Table {
                 if !stripped.is_empty() && stripped.len() < words.len() {
                     loose.entry(stripped.iter().map(|w| name_key(w)).collect()).or_default().push(*id);
                 }
-                last_word.entry(name_key(words[words.len() - 1])).or_default().push(*id);
+                // The last word of an "of" phrase is not a surname: "Copenhagen" alone is the
+                // city, not "University of Copenhagen" ("of Southern California" neither).
+                if !spelling.split_whitespace().any(|w| w == "of") {
+                    last_word.entry(name_key(words[words.len() - 1])).or_default().push(*id);
+                }
                 first_word.entry(name_key(words[0])).or_default().push(*id);
                 let init: String = words.iter().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect();
                 initials.entry(init).or_default().push(*id);
@@ -1726,6 +1730,13 @@ mod tests {
         assert_eq!(kind("Ronald Holder"), Some(EntityKind::Person), "{:?}", c.entities);
         // A nationality is not a given name here.
         assert!(c.entities.iter().all(|e| !e.name.starts_with("German")), "{:?}", c.entities);
+    }
+
+    #[test]
+    fn the_place_after_an_of_is_not_a_surname_of_the_name() {
+        let c = build(&["Title\n\nShe entered the University of Varnholm in 1877. In 1888 she returned to Varnholm."]);
+        let texts = |name: &str| alias_texts(&c, name);
+        assert_eq!(texts("University of Varnholm"), ["University of Varnholm"], "{:?}", c.entities);
     }
 
     #[test]
