@@ -215,6 +215,10 @@ const ORG_HEADS: &[&str] = &[
     "fc", "united", "city", "mutual", "trust", "commerce", "chamber", "management", "air", "tribunal", "cabinet",
     "government", "corps", "unit", "division", "organisation", "nations", "program", "programme", "enterprises",
     "electronics", "media", "publishing",
+    // Bodies named by what they are: music, learning, research, the military, transport.
+    "orchestra", "philharmonic", "choir", "ensemble", "conservatory", "seminary", "laboratory", "laboratories",
+    "consortium", "cooperative", "syndicate", "directorate", "secretariat", "brigade", "regiment", "battalion",
+    "squadron", "fleet", "command", "railway", "railways", "railroad", "records", "publishers", "pictures",
 ];
 
 /// Last words that make a name a place ("Suvarnabhumi Airport", "Atlantic Ocean").
