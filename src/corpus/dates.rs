@@ -35,7 +35,7 @@ use scan::{scan_document, Expr, Found, YearSpec};
 
 /// One article's date expressions, found but not yet resolved (that needs the article's date,
 /// and so the collection): the per-article part of the date stage, which needs only the
-/// article's sentences, so it runs with the cleaning, beside the file reading in the page.
+/// article's sentences, so `Corpus::build_parallel` finds them with the cleaning, on every core.
 #[derive(Clone, Debug, Default)]
 pub struct Scanned(Vec<Found>);
 

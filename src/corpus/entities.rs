@@ -390,8 +390,7 @@ type WordMap<V> = HashMap<String, V, BuildHasherDefault<text::Fnv1a>>;
 /// case, over the articles counted: what the name rules know of the whole corpus before they
 /// read any one text (a capitalised word also written in lower case is a common word; a
 /// sentence's first word is a name only if it is capitalised elsewhere too). Counts add up, so
-/// they are counted article by article as the articles are built (natively on every core; in
-/// the page while the files are still being read) and joined.
+/// `Corpus::build_parallel` counts each run of articles on its own core and joins them.
 #[derive(Clone, Debug, Default)]
 pub struct WordCounts {
     mid_sentence_caps: WordMap<u32>,
