@@ -37,10 +37,10 @@ use scan::{scan_document, Expr, Found, YearSpec};
 /// and so the collection): the per-article part of the date stage, which needs only the
 /// article's sentences, so `Corpus::build_parallel` finds them with the cleaning, on every core.
 #[derive(Clone, Debug, Default)]
-pub struct Scanned(Vec<Found>);
+pub(crate) struct Scanned(Vec<Found>);
 
 /// The date expressions of one built article ([`Scanned`]).
-pub fn scan(document: &Document) -> Scanned {
+pub(crate) fn scan(document: &Document) -> Scanned {
     Scanned(scan_document(document))
 }
 
@@ -53,13 +53,9 @@ pub fn extract(documents: &mut [Document]) -> Vec<Event> {
 }
 
 /// [`extract`] with each document's expressions already found ([`scan`], one per document, in
-/// order; a missing one is found here).
-pub fn extract_scanned(documents: &mut [Document], scanned: Vec<Scanned>) -> Vec<Event> {
-    let mut found: Vec<Vec<Found>> = scanned.into_iter().map(|s| s.0).collect();
-    for doc in documents.iter().skip(found.len()) {
-        found.push(scan_document(doc));
-    }
-    found.truncate(documents.len());
+/// order).
+pub(crate) fn extract_scanned(documents: &mut [Document], scanned: Vec<Scanned>) -> Vec<Event> {
+    let found: Vec<Vec<Found>> = scanned.into_iter().map(|s| s.0).collect();
     let dates = solve(documents, &found);
     let mut events = Vec::new();
     for (k, ((doc, found), date)) in documents.iter_mut().zip(&found).zip(&dates).enumerate() {
@@ -108,7 +104,7 @@ fn resolve_document(doc: u32, found: &[Found], date: &ArticleDate, events: &mut 
         // with it, so it is the span between.
         let calendar =
             matches!(f.expr, Expr::Day { .. } | Expr::DayRange { .. } | Expr::Month { .. } | Expr::Season { .. });
-        if a.value != b.value && (calendar || value.end.ordinal() - value.start.ordinal() > MAX_WIDTH) {
+        if a.value != b.value && (calendar || value.width() > MAX_WIDTH) {
             unresolved.push(unresolved_at(f, date));
             continue;
         }

@@ -35,7 +35,7 @@ pub fn extract(documents: &mut [Document], overrides: &Overrides, warnings: &mut
 }
 
 /// [`extract`] with the documents' [`WordCounts`] already counted (as they were built).
-pub fn extract_counted(
+pub(crate) fn extract_counted(
     documents: &mut [Document],
     counts: WordCounts,
     overrides: &Overrides,
@@ -392,14 +392,14 @@ type WordMap<V> = HashMap<String, V, BuildHasherDefault<text::Fnv1a>>;
 /// sentence's first word is a name only if it is capitalised elsewhere too). Counts add up, so
 /// `Corpus::build_parallel` counts each run of articles on its own core and joins them.
 #[derive(Clone, Debug, Default)]
-pub struct WordCounts {
+pub(crate) struct WordCounts {
     mid_sentence_caps: WordMap<u32>,
     lowercase: WordMap<u32>,
 }
 
 impl WordCounts {
     /// Adds one built article's sentences (not its boilerplate).
-    pub fn count(&mut self, document: &Document) {
+    pub(crate) fn count(&mut self, document: &Document) {
         for sentence in document.sentences.iter().filter(|s| !s.boilerplate) {
             for (k, t) in tokens(&sentence.text).iter().enumerate() {
                 if is_capitalised(t.text) {
@@ -415,7 +415,7 @@ impl WordCounts {
 
     /// Adds another set of articles' counts. Walking a map here is safe: sums do not depend on
     /// the order they are added in.
-    pub fn join(&mut self, other: WordCounts) {
+    pub(crate) fn join(&mut self, other: WordCounts) {
         for (mine, theirs) in
             [(&mut self.mid_sentence_caps, other.mid_sentence_caps), (&mut self.lowercase, other.lowercase)]
         {

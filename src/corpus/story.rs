@@ -341,8 +341,8 @@ fn majority_linked(x: &[usize], y: &[usize], events: &[Event], vectors: &[Vector
     pairs > 0 && links * 2 >= pairs
 }
 
-/// Dates that can be one happening's: overlapping spans no coarser than a month, or two days
-/// close enough to be a disagreement.
+/// Dates that can be one happening's: overlapping spans no coarser than a month (or a range of
+/// at most `at.range_days`), or two days close enough to be a disagreement.
 fn dates_agree(a: &DateValue, b: &DateValue, at: Thresholds) -> bool {
     if !fine(a, at) || !fine(b, at) {
         return a == b && a.precision != Precision::Decade;
@@ -354,13 +354,14 @@ fn dates_agree(a: &DateValue, b: &DateValue, at: Thresholds) -> bool {
 }
 
 /// A date precise enough to place a happening: a day, a week or a month, or a range no longer
-/// than `at.range_days`. Ranges are what an undated article's relative dates resolve to ("yesterday"
-/// in an article written between 2 and 30 March is 1–29 March): as narrow as a month, they say
-/// as much as a month does, and without them stories never cross undated articles.
+/// than `at.range_days`. Ranges are what an undated article's relative dates resolve to
+/// ("yesterday" in an article written between 2 and 30 March is 1–29 March): as narrow as a
+/// month, they say as much as a month does, and without them stories never cross undated
+/// articles.
 fn fine(d: &DateValue, at: Thresholds) -> bool {
     match d.precision {
         Precision::Day | Precision::Week | Precision::Month => true,
-        Precision::Range => d.end.ordinal() - d.start.ordinal() < at.range_days,
+        Precision::Range => d.width() < at.range_days,
         _ => false,
     }
 }
@@ -434,10 +435,9 @@ fn story(corpus: &Corpus, ids: &[usize], vectors: &[Vector]) -> Story {
     let dates = dates_by_docs(&events);
     // Ties go to the narrowest date (a day that an undated source's range of days contains says
     // more), then to the earliest.
-    let span = |d: &DateValue| d.end.ordinal() - d.start.ordinal();
     let date = dates
         .iter()
-        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(span(&b.0).cmp(&span(&a.0))).then(b.0.start.cmp(&a.0.start)))
+        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.width().cmp(&a.0.width())).then(b.0.start.cmp(&a.0.start)))
         .map_or(events[0].date, |(d, _)| *d);
     // A month and a day inside it are one date said more or less precisely, not a disagreement.
     let disjoint = dates.iter().any(|(a, _)| dates.iter().any(|(b, _)| !a.overlaps(b.start, b.end)));

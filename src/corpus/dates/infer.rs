@@ -189,10 +189,6 @@ fn hull(a: DateValue, b: DateValue) -> DateValue {
     DateValue { start: a.start.min(b.start), end: a.end.max(b.end), precision: Precision::Range }
 }
 
-fn width(v: &DateValue) -> i64 {
-    v.end.ordinal() - v.start.ordinal()
-}
-
 /// The values `f` takes over an article date in `set` (narrow), and whether that is one value
 /// whatever day in the set it was written (the expression is *settled*). Expressions move
 /// monotonically with the article's date, so the first and the last day give the hull.
@@ -261,7 +257,7 @@ fn own_evidence(state: &mut State, doc: &Document, found: &[Found], copy: Option
     for f in found {
         // A year alone is no bound: its tense is the least reliable ("1990 earnings", "plants
         // closed by 2012", "the 2014 Winter Paralympics"), measured on the dev split.
-        let Some(v) = absolute(f).filter(|v| width(v) <= 31) else { continue };
+        let Some(v) = absolute(f).filter(|v| v.width() <= 31) else { continue };
         // A date the article tells both as past and as future ("rose by 2050", "will by 2050")
         // is evidence of neither.
         let opposite = match f.tense {
@@ -416,7 +412,7 @@ fn countdown_anchor(found: &[Found], k: u32) -> Option<(&Found, DateValue)> {
     found
         .iter()
         .filter(|f| f.sentence <= k && f.sentence + 3 >= k && f.tense == Tense::Future)
-        .filter_map(|f| absolute(f).filter(|v| width(v) <= 31).map(|v| (f, v)))
+        .filter_map(|f| absolute(f).filter(|v| v.width() <= 31).map(|v| (f, v)))
         .max_by_key(|(f, _)| (f.sentence, f.start))
 }
 
@@ -655,7 +651,7 @@ fn apply_tie(
     let g = &found[from.0][from.1];
     let Some((v, _)) = value_over(g, known) else { return Narrowed::Unchanged };
     let shown = v.label();
-    if width(&v) > MAX_TIE_DAYS {
+    if v.width() > MAX_TIE_DAYS {
         return Narrowed::Unchanged;
     }
     let f = &found[to.0][to.1];
@@ -747,7 +743,7 @@ fn prefer(state: &mut State, found: &[Found]) {
     let announced = found
         .iter()
         .filter(|f| f.tense == Tense::Future)
-        .filter_map(|f| absolute(f).filter(|v| width(v) <= 31).map(|v| (f, v)))
+        .filter_map(|f| absolute(f).filter(|v| v.width() <= 31).map(|v| (f, v)))
         .min_by_key(|(f, v)| (v.end, f.sentence));
     let Some((f, v)) = announced else { return };
     let window = state.certain.intersect(&DaySet::between(v.start.ordinal() - MAX_WIDTH, v.end.ordinal()));
