@@ -141,10 +141,12 @@ fn day_of_year(month: usize, day: usize) -> usize {
     MONTH_STARTS[month] + day - 1
 }
 
-/// "3 March 2021" for a day of 2021.
-fn written(day_of_year: usize) -> String {
+/// "3 March 2021" for a day counted from 1 January 2021 (0); a day past 2021's end falls in
+/// 2022 (an undated December article announces January's figures).
+fn written(day: usize) -> String {
+    let (year, day_of_year) = (2021 + day / 365, day % 365);
     let month = MONTH_STARTS.iter().rposition(|&s| s <= day_of_year).unwrap_or(0).min(11);
-    format!("{} {} 2021", day_of_year - MONTH_STARTS[month] + 1, MONTHS[month])
+    format!("{} {} {year}", day_of_year - MONTH_STARTS[month] + 1, MONTHS[month])
 }
 
 /// Whether some articles print no date (see [`corpus_files`]).
@@ -285,6 +287,13 @@ fn score(seed: u64, dating: Dating, at: story::Thresholds) -> [(f64, f64); 3] {
 fn mean(scores: &[(f64, f64)]) -> (f64, f64) {
     let n = scores.len() as f64;
     (scores.iter().map(|s| s.0).sum::<f64>() / n, scores.iter().map(|s| s.1).sum::<f64>() / n)
+}
+
+#[test]
+fn written_dates_roll_into_the_next_year() {
+    assert_eq!(written(0), "1 January 2021");
+    assert_eq!(written(364), "31 December 2021");
+    assert_eq!(written(365 + 31), "1 February 2022");
 }
 
 /// Corpora the thresholds were tuned on, and corpora they are reported on.

@@ -119,9 +119,9 @@ impl Names {
 
 /// Body sentences of the source texts: front matter and the first (title) line dropped, split at
 /// `. `, `! `, `? ` before a capital letter or quote; very short or very long pieces dropped.
-fn sentences_of(dir: &Path) -> Vec<String> {
+fn sentences_of(dir: &Path) -> Result<Vec<String>, String> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
         .collect();
@@ -149,7 +149,7 @@ fn sentences_of(dir: &Path) -> Vec<String> {
             push_sentence(&mut out, &line[start..]);
         }
     }
-    out
+    Ok(out)
 }
 
 fn push_sentence(out: &mut Vec<String>, s: &str) {
@@ -241,32 +241,46 @@ fn article(i: usize, sentences: &[String], names: &Names, rng: &mut Rng) -> Stri
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // A mistyped command gets the usage and a non-zero exit, not a panic's backtrace.
+    if let Err(message) = run(std::env::args().skip(1).collect()) {
+        eprintln!("synth: {message}");
+        std::process::exit(2);
+    }
+}
+
+fn run(args: Vec<String>) -> Result<(), String> {
     let usage = "usage: synth <n_docs> <out_dir> [seed] [source_dir]";
-    let n: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or_else(|| panic!("{usage}"));
-    let out = PathBuf::from(args.get(1).unwrap_or_else(|| panic!("{usage}")));
-    let seed: u64 = args.get(2).map(|s| s.parse().unwrap_or_else(|_| panic!("{usage}"))).unwrap_or(6);
+    let n: usize = args.first().and_then(|a| a.parse().ok()).ok_or(usage)?;
+    let out = PathBuf::from(args.get(1).ok_or(usage)?);
+    let seed: u64 = match args.get(2) {
+        Some(s) => s.parse().map_err(|_| usage)?,
+        None => 6,
+    };
     let source = args.get(3).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("seeds"));
 
-    let sentences = sentences_of(&source);
-    assert!(!sentences.is_empty(), "no usable sentences in {}", source.display());
+    let sentences = sentences_of(&source)?;
+    if sentences.is_empty() {
+        return Err(format!("no usable sentences in {}", source.display()));
+    }
     let mut rng = Rng::new(seed);
     let names = Names::new(&mut rng, n);
+    let io = |what: &str, p: &Path, e: std::io::Error| format!("cannot {what} {}: {e}", p.display());
     // A stale larger corpus must not leave extra files behind.
     if out.exists() {
-        for entry in std::fs::read_dir(&out).expect("read out_dir").flatten() {
+        for entry in std::fs::read_dir(&out).map_err(|e| io("read", &out, e))?.flatten() {
             let p = entry.path();
             if p.file_name().and_then(|f| f.to_str()).is_some_and(|f| f.starts_with("syn_")) {
-                std::fs::remove_file(p).expect("remove stale file");
+                std::fs::remove_file(&p).map_err(|e| io("remove", &p, e))?;
             }
         }
     }
-    std::fs::create_dir_all(&out).expect("create out_dir");
+    std::fs::create_dir_all(&out).map_err(|e| io("create", &out, e))?;
     let mut bytes = 0;
     for i in 0..n {
         let text = article(i, &sentences, &names, &mut rng);
         bytes += text.len();
-        std::fs::write(out.join(format!("syn_{i:06}.md")), text).expect("write article");
+        let path = out.join(format!("syn_{i:06}.md"));
+        std::fs::write(&path, text).map_err(|e| io("write", &path, e))?;
     }
     eprintln!(
         "synth: {n} articles, {bytes} bytes ({:.0} B/article) from {} source sentences into {}",
@@ -274,4 +288,5 @@ fn main() {
         sentences.len(),
         out.display()
     );
+    Ok(())
 }
