@@ -280,13 +280,24 @@ pub fn layout_for(events: &[(u32, &Event)], from: Option<Day>, to: Option<Day>) 
     Some(Layout { axis, chart })
 }
 
-/// "12.34%": hundredths written with integer formatting, which keeps `f64` Display (~12 KB)
-/// out of the wasm.
+/// "12.34%": hundredths of a percentage.
 pub fn percent(x: f64) -> String {
-    let hundredths = (x * 100.0).round() as i64;
-    let sign = if hundredths < 0 { "-" } else { "" };
-    let h = hundredths.abs();
-    format!("{sign}{}.{:02}%", h / 100, h % 100)
+    decimal(x, 2) + "%"
+}
+
+/// `x` with `places` (0 to 3) decimals, written with integer formatting: every number the
+/// page shows goes through here, which keeps `f64` Display (~11 KB before wasm-opt) out of the
+/// wasm. Halves round away from zero.
+pub fn decimal(x: f64, places: u32) -> String {
+    let places = places.min(3);
+    let scale = 10i64.pow(places);
+    let scaled = (x * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, part) = (scaled.abs() / scale, scaled.abs() % scale);
+    match places {
+        0 => format!("{sign}{whole}"),
+        p => format!("{sign}{whole}.{part:0width$}", width = p as usize),
+    }
 }
 
 /// "42 events, 3 May 2016 – 9 May 2016" (or "42 stories, …" when the chart shows stories).
@@ -474,6 +485,22 @@ mod tests {
         assert_eq!(percent(12.345), "12.35%");
         assert_eq!(percent(100.0), "100.00%");
         assert_eq!(percent(-0.5), "-0.50%");
+    }
+
+    #[test]
+    fn decimals_are_written_as_formatting_would() {
+        for x in [0.0, 0.06, 0.2, 0.999, 1.25, 4.567, 12.0, 1023.9, -2.5, -7.125] {
+            for places in 0..=3 {
+                let expected = format!("{x:.*}", places as usize);
+                let ours = decimal(x, places);
+                // Formatting rounds an exact half to even; ours rounds it away from zero.
+                let half = (x * 10f64.powi(places as i32)).fract().abs() == 0.5;
+                assert!(ours == expected || half, "{x} to {places}: {ours} vs {expected}");
+            }
+        }
+        assert_eq!(decimal(0.5, 0), "1");
+        // No "-0.00": a value that rounds to zero has no sign.
+        assert_eq!(decimal(-0.004, 2), "0.00");
     }
 
     #[test]

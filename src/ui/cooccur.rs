@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::chart::decimal;
 use super::context::use_ctx;
 use super::shell::History;
 use super::state::ViewState;
@@ -109,7 +110,7 @@ pub fn CooccurrenceDetails(
                         y=(top + i * CELL).to_string()
                         width=(CELL - 2).to_string()
                         height=(CELL - 2).to_string()
-                        fill-opacity=format!("{:.2}", if count == 0 { 0.06 } else { 0.2 + 0.8 * f64::from(count) / max })
+                        fill-opacity=decimal(if count == 0 { 0.06 } else { 0.2 + 0.8 * f64::from(count) / max }, 2)
                         data-a=a.clone()
                         data-b=b.clone()
                         data-count=count.to_string()

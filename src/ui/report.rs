@@ -3,6 +3,8 @@
 //! `src/bin/analyser.rs` and `src/js/analyser-worker.js`); parsing is forgiving, since a row that
 //! cannot be read must still show up as something rather than vanish. Pure: unit-tested natively.
 
+use super::chart::decimal;
+
 /// One file of the workspace.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileRow {
@@ -107,9 +109,9 @@ pub fn megabytes(bytes: u64) -> String {
     if bytes < 1024 {
         format!("{bytes} bytes")
     } else if bytes < 1024 * 1024 {
-        format!("{:.0} KB", bytes as f64 / 1024.0)
+        format!("{} KB", decimal(bytes as f64 / 1024.0, 0))
     } else {
-        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+        format!("{} MB", decimal(bytes as f64 / 1_048_576.0, 1))
     }
 }
 

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::{js_cancel, js_export, js_text, saving_line, use_workspace};
+use crate::ui::chart::decimal;
 use crate::ui::report::{megabytes, FileRow, Progress};
 
 /// The toolbar button that opens the panel; it counts the reader's files.
@@ -107,7 +108,7 @@ fn ProgressBar() -> impl IntoView {
 pub(crate) fn progress_line(p: Progress) -> impl IntoView {
     view! {
         <div class="progress" id="progress" role="status">
-            <progress max="1" value=p.fraction() aria-label="Analysis progress"></progress>
+            <progress max="1" value=decimal(p.fraction(), 3) aria-label="Analysis progress"></progress>
             <span class="progress-label">{p.label()}</span>
             <button
                 type="button"
