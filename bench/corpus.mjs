@@ -69,3 +69,10 @@ export function queries(docs) {
     { name: `selective (~1 % of docs): ${rare}`, text: rare },
   ];
 }
+
+/** About 3 000 of the folder's articles, evenly spread, as { text }: enough for queries(). */
+export function sampleDocs(dir) {
+  const names = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f)).sort() : [];
+  const step = Math.max(1, Math.floor(names.length / 3000));
+  return names.filter((_, i) => i % step === 0).map((f) => ({ text: fs.readFileSync(path.join(dir, f), "utf8") }));
+}

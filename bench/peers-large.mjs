@@ -26,6 +26,7 @@ import { readCorpus, queries } from "./corpus.mjs";
 import { pagefindIndex } from "./peers.mjs";
 import { stats } from "./app.mjs";
 import { HERE, ROOT, opt } from "./cli.mjs";
+import { SETTLED } from "./probe.mjs";
 
 const corpusDir = path.resolve(ROOT, opt("corpus", "target/synth/100000"));
 const runs = Number(opt("runs", "5"));
@@ -81,10 +82,6 @@ async function freshPage() {
   return { context, page };
 }
 
-const SETTLED = () => {
-  const r = document.querySelector(".results");
-  return !!r && r.getAttribute("aria-busy") === "false" && !document.getElementById("fetch-error");
-};
 const settle = async (page) => {
   await page.waitForFunction(SETTLED, null, { polling: "raf", timeout: 120000 });
   return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))));

@@ -4,6 +4,12 @@
 // the event. Timed inside the page from the event's handler, so neither the driver's round
 // trips nor its checks before a click (Playwright waits for the element to hold still over two
 // frames) count as the page's time.
+/** The served page's view settled: its fetch loop has answered (Playwright's waitForFunction). */
+export const SETTLED = () => {
+  const r = document.querySelector(".results");
+  return !!r && r.getAttribute("aria-busy") === "false" && !document.getElementById("fetch-error");
+};
+
 export const SERVED_INIT = `(() => {
   const S = (window.__served = { first: null, cur: null });
   const settled = () => {

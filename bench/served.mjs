@@ -19,9 +19,9 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
-import { queries } from "./corpus.mjs";
+import { queries, sampleDocs } from "./corpus.mjs";
 import { ROOT, opt, flag } from "./cli.mjs";
-import { SERVED_INIT } from "./probe.mjs";
+import { SERVED_INIT, SETTLED } from "./probe.mjs";
 
 const siteDir = path.resolve(ROOT, opt("site", "target/bench-sites/served-100000"));
 const runs = Number(opt("runs", "5"));
@@ -56,10 +56,6 @@ const bytesOf = (entries) => ({
 });
 
 // Functions, not strings: the page's CSP forbids evaluating strings.
-const SETTLED = () => {
-  const r = document.querySelector(".results");
-  return !!r && r.getAttribute("aria-busy") === "false" && !document.getElementById("fetch-error");
-};
 const FIRST_VIEW = () => {
   const r = document.querySelector(".results");
   return !!(document.querySelector(".chip") && document.querySelector(".month-bar") && document.querySelector(".result-title"))
@@ -110,10 +106,7 @@ try {
   };
   await page.goto(`${server.url}/site/`);
   await page.waitForFunction(FIRST_VIEW, null, { polling: "raf", timeout: 120000 });
-  const names = fs.existsSync(corpusDir) ? fs.readdirSync(corpusDir).filter((f) => /\.(txt|md)$/.test(f)).sort() : [];
-  const step = Math.max(1, Math.floor(names.length / 3000));
-  const sample = names.filter((_, i) => i % step === 0).map((f) => ({ text: fs.readFileSync(path.join(corpusDir, f), "utf8") }));
-  for (const q of queries(sample)) {
+  for (const q of queries(sampleDocs(corpusDir))) {
     await page.fill("#search", "");
     await settle(page);
     let typed = "";

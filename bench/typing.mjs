@@ -8,15 +8,17 @@
 //   node bench/typing.mjs --site target/bench-sites/served-100000 [--gap 120] [--rounds 3] [--http2]
 //        [--detour ali] [--mbps 50] [--queries linfen,coun]
 //
+// TYPING_LOG=<prefix> writes each query's requests (path, bytes) to <prefix>-<round>-<query>.txt.
+//
 // Chromium, one page with its cache kept (as a reader uses it), each query typed afresh after
 // the box is cleared; `--rounds` repeats the five queries in fresh pages.
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
-import { queries } from "./corpus.mjs";
+import { queries, sampleDocs } from "./corpus.mjs";
 import { ROOT, opt, flag } from "./cli.mjs";
-import { SERVED_INIT } from "./probe.mjs";
+import { SERVED_INIT, SETTLED } from "./probe.mjs";
 
 const siteDir = path.resolve(ROOT, opt("site", "target/bench-sites/served-100000"));
 const corpusDir = path.resolve(ROOT, opt("corpus", `target/synth/${path.basename(siteDir).split("-").pop()}`));
@@ -31,16 +33,9 @@ const mbps = Number(opt("mbps", "0"));
 // --queries a,b: these instead of the benchmark's five.
 const only = opt("queries", "");
 
-const SETTLED = () => {
-  const r = document.querySelector(".results");
-  return !!r && r.getAttribute("aria-busy") === "false" && !document.getElementById("fetch-error");
-};
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const names = fs.readdirSync(corpusDir).filter((f) => /\.(txt|md)$/.test(f)).sort();
-const step = Math.max(1, Math.floor(names.length / 3000));
-const sample = names.filter((_, i) => i % step === 0).map((f) => ({ text: fs.readFileSync(path.join(corpusDir, f), "utf8") }));
-const texts = only ? only.split(",") : queries(sample).map((q) => q.text);
+const texts = only ? only.split(",") : queries(sampleDocs(corpusDir)).map((q) => q.text);
 
 const server = await serve([["/site/", siteDir]], 0, { http2 });
 const browser = await chromium.launch({ executablePath: chromePath, headless: true, args: ["--no-sandbox"] });

@@ -12,7 +12,7 @@
 //! seeds (`cargo test --test story_quality -- --nocapture`, kept in QUALITY.md).
 use std::collections::HashMap;
 
-use corpus_explorer::corpus::{story, Corpus, Source};
+use corpus_explorer::corpus::{story, Corpus, DateValue, Day, Source};
 
 const ACTORS: [&str; 10] = [
     "Zentaro Corp", "Orvel Council", "Halden Port Authority", "Brevik Shipping", "Kestrel Bank", "Norrland Rail",
@@ -33,10 +33,6 @@ const ACTIONS: [[&str; 3]; 6] = [
         "ordered {B} to pay a fine for safety breaches",
     ],
     ["opened a joint office with {B}", "launched a joint office with {B}", "set up a joint office with {B}"],
-];
-const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
 ];
 
 /// A small deterministic generator (no dependency, same corpus every run).
@@ -132,21 +128,16 @@ fn report(rng: &mut Lcg, h: &Happening, when: &str) -> (String, String) {
     }
 }
 
-/// Days before each month of 2021 (not a leap year).
-const MONTH_STARTS: [usize; 13] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
 const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-/// Day of 2021 (0 = 1 January) of month index `month` (0–11) and `day` (1–31).
-fn day_of_year(month: usize, day: usize) -> usize {
-    MONTH_STARTS[month] + day - 1
+/// The day of 2021 of month index `month` (0–11) and `day` (1–28).
+fn day_of_2021(month: usize, day: usize) -> Day {
+    Day::new(2021, month as u8 + 1, day as u8).expect("the generator's days exist")
 }
 
-/// "3 March 2021" for a day counted from 1 January 2021 (0); a day past 2021's end falls in
-/// 2022 (an undated December article announces January's figures).
-fn written(day: usize) -> String {
-    let (year, day_of_year) = (2021 + day / 365, day % 365);
-    let month = MONTH_STARTS.iter().rposition(|&s| s <= day_of_year).unwrap_or(0).min(11);
-    format!("{} {} {year}", day_of_year - MONTH_STARTS[month] + 1, MONTHS[month])
+/// "3 March 2021", as the pipeline's own calendar writes a day.
+fn written(day: Day) -> String {
+    DateValue::day(day).label()
 }
 
 /// Whether some articles print no date (see [`corpus_files`]).
@@ -187,19 +178,20 @@ fn corpus_files(rng: &mut Lcg, hs: &[Happening], dating: Dating) -> (Vec<(String
         let mut body = String::new();
         // When an undated article was written: two to six days after its latest happening (so
         // a report a day off is still in the past, and a weekday names the last week's).
-        let written_on = if undated { day_of_year(latest_day.0, latest_day.1) + 2 + rng.next(5) } else { 0 };
+        let written_on =
+            day_of_2021(latest_day.0, latest_day.1).add_days(if undated { 2 + rng.next(5) as i64 } else { 0 });
         for &h in hs_in {
             // One source in seven is a day off: the same happening, dated differently.
             let day = if rng.next(7) == 0 { hs[h].day + 1 } else { hs[h].day };
             let when = if undated && h == latest {
-                let ago = written_on - day_of_year(hs[h].month, day);
+                let ago = written_on.ordinal() - day_of_2021(hs[h].month, day).ordinal();
                 if ago == 1 {
                     "yesterday".to_string()
                 } else {
-                    format!("on {}", WEEKDAYS[(day_of_year(hs[h].month, day) + 4) % 7])
+                    format!("on {}", WEEKDAYS[usize::from(day_of_2021(hs[h].month, day).weekday())])
                 }
             } else {
-                format!("on {day} {} 2021", MONTHS[hs[h].month])
+                format!("on {}", written(day_of_2021(hs[h].month, day)))
             };
             let (text, dated) = report(rng, &hs[h], &when);
             truth.insert((id.clone(), dated), h);
@@ -207,8 +199,8 @@ fn corpus_files(rng: &mut Lcg, hs: &[Happening], dating: Dating) -> (Vec<(String
             body.push_str("\n\nThe move was widely expected by analysts.\n\n");
         }
         let text = if undated {
-            let before = written(written_on.saturating_sub(2 + rng.next(20)));
-            let after = written(written_on + 2 + rng.next(20));
+            let before = written(written_on.add_days(-(2 + rng.next(20) as i64)).max(day_of_2021(0, 1)));
+            let after = written(written_on.add_days(2 + rng.next(20) as i64));
             format!(
                 "Business briefing {n}\n\n{body}The quarterly figures were published on {before}.\n\nThe next figures will be published on {after}.\n"
             )
@@ -291,9 +283,10 @@ fn mean(scores: &[(f64, f64)]) -> (f64, f64) {
 
 #[test]
 fn written_dates_roll_into_the_next_year() {
-    assert_eq!(written(0), "1 January 2021");
-    assert_eq!(written(364), "31 December 2021");
-    assert_eq!(written(365 + 31), "1 February 2022");
+    let first = day_of_2021(0, 1);
+    assert_eq!(written(first), "1 January 2021");
+    assert_eq!(written(first.add_days(364)), "31 December 2021");
+    assert_eq!(written(first.add_days(365 + 31)), "1 February 2022");
 }
 
 /// Corpora the thresholds were tuned on, and corpora they are reported on.

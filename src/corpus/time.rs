@@ -279,12 +279,12 @@ impl DateValue {
         }
     }
 
-    /// True when the two inclusive spans share at least one day.
     /// Days from its first day to its last (0 for a single day).
     pub fn width(&self) -> i64 {
         self.end.ordinal() - self.start.ordinal()
     }
 
+    /// True when the two inclusive spans share at least one day.
     pub fn overlaps(&self, from: Day, to: Day) -> bool {
         self.start <= to && self.end >= from
     }
