@@ -6,7 +6,8 @@
 //! caller fetches those (in parallel), [`Shelf::add`]s them and asks again. The shelf does no
 //! I/O, so the same code runs natively (tests, benchmarks: files from disk) and in the page
 //! (files from `fetch`). A query needs at most three rounds: the words', names' and dates'
-//! files; then the rows of the articles that match; then the text of the first page of hits.
+//! files; then the rows of the articles that match (or one counts file, for a broad search);
+//! then the text of the first page of hits.
 //! A reader's name corrections (merge, rename, kind, hide) apply to every later answer without
 //! a file more: [`Shelf::correct`] re-maps name numbers ([`Corrections`]).
 //!
@@ -21,19 +22,25 @@
 //! Articles are numbered in date order (the order of [`Index::date_rank`]: dated first, by
 //! start day, then id), so "by date" is "by number" and every list of articles is sorted.
 //!
-//! - `summary.bin` (`CXS4`), loaded at start: article count, how many of them are dated
+//! - `summary.bin` (`CXS5`), loaded at start: article count, how many of them are dated
 //!   (numbers `0..dated`), mean indexed length (BM25), the
 //!   number of names and the [`TOP_NAMES`] most named (number, name, kind, articles naming it:
 //!   the chips before any filter), the event count and events per month (the timeline before
 //!   any filter), how many stories there are and how many more than one article reports
 //!   (the story list before any filter), and the directories of the files below: each term shard's
 //!   first term and term count, each name-list file's first name, each event file's first event
-//!   with the earliest start and latest end of its events. The files per chunk ([`ROW_CHUNK`],
+//!   with the earliest start and latest end of its events, and how many counts files there
+//!   are. The files per chunk ([`ROW_CHUNK`],
 //!   [`TEXT_CHUNK`], [`TABLE_CHUNK`], events) are constants of this module, not stored: a
 //!   change of one is a new format (new magic), or old files would be misread.
-//! - `terms/<i>.bin` (`CXT1`): a range of the sorted vocabulary. Per term its postings by
+//! - `terms/<i>.bin` (`CXT2`): a range of the sorted vocabulary. Per term its postings by
 //!   article: article number (delta), occurrences, occurrences in the title, the article's
-//!   indexed length (so a score needs no other file).
+//!   indexed length (so a score needs no other file). Then the broad searches that sort into
+//!   the shard (a word or a prefix, [`Key`]), each with its counts file's number.
+//! - `counts/<i>.bin` (`CXC1`): for a broad search (one word or typed prefix, no filter, at
+//!   least [`broad_from`] matching articles), what its matching articles' rows sum to: how many
+//!   articles match, each name's count, the events ([`broad`]). Searches matching the same
+//!   articles share a file.
 //! - `positions/<i>.bin` (`CXQ1`): the same terms' positions in each posting's article
 //!   (deltas), fetched only for "phrases".
 //! - `table/<i>.bin` (`CXA1`): [`TABLE_CHUNK`] names by number (name, kind, total): the chips
@@ -49,7 +56,8 @@
 //!   dated events shows them (article number, sentence, the expression's span and words, how
 //!   it was resolved); the sentence itself is in the article's text file.
 //! - `rows/<i>.bin` (`CXR1`): [`ROW_CHUNK`] articles' facet rows (names and events, deltas):
-//!   the counts under a filter are summed over the rows of the matching articles.
+//!   the counts under a filter are summed over the rows of the matching articles, unless a
+//!   counts file answers the search.
 //! - `text/<i>.bin` (`CXD1`, `pack::encode_documents`): [`TEXT_CHUNK`] articles whole, for the
 //!   reader and the snippets of the first page.
 //! - `echoes/<i>.bin` (`CXO1`): for [`ECHO_CHUNK`] articles, the sentences other articles
@@ -81,7 +89,9 @@
 //! shelf did not ask for is refused.
 use std::collections::BTreeMap;
 
+mod broad;
 mod corrections;
+pub use broad::{broad_from, Key};
 pub use corrections::Corrections;
 
 use super::cooccur::{self, Cooccurrence, Pair};
@@ -124,9 +134,9 @@ pub const STORY_OF_CHUNK: usize = 4096;
 /// A term shard or name-list file is cut once its postings reach about this many bytes.
 const SHARD_BYTES: usize = 24 * 1024;
 
-const SUMMARY: &[u8; 4] = b"CXS4";
+const SUMMARY: &[u8; 4] = b"CXS5";
 const BUNDLE: &[u8; 4] = b"CXB1";
-const TERMS: &[u8; 4] = b"CXT1";
+const TERMS: &[u8; 4] = b"CXT2";
 const POSITIONS: &[u8; 4] = b"CXQ1";
 const NAMES: &[u8; 4] = b"CXN1";
 const EVENTS: &[u8; 4] = b"CXE1";
@@ -252,6 +262,8 @@ pub struct Summary {
     name_files: Vec<u32>,
     /// Per event file: its first event, the earliest start and the latest end of its events.
     event_files: Vec<(u32, Day, Day)>,
+    /// How many counts files there are ([`broad`]).
+    broad_files: u32,
 }
 
 /// The files of a static corpus: `(path inside the version directory, bytes)`.
@@ -353,7 +365,12 @@ pub fn write(corpus: &Corpus) -> Files {
     }
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
 
-    let term_shards = write_terms(corpus, &number, &order, &mut files);
+    let (keys, counts) = broad::write(corpus, &number, &order);
+    let broad_files = counts.len() as u32;
+    for (i, bytes) in counts.into_iter().enumerate() {
+        files.push((format!("counts/{i}.bin"), bytes));
+    }
+    let term_shards = write_terms(corpus, &number, &order, &keys, &mut files);
     let name_files = write_names(corpus, &number, &mut files);
     let event_files = write_events(corpus, &number, &mut files);
     for (chunk, docs) in order.chunks(ROW_CHUNK).enumerate() {
@@ -448,6 +465,7 @@ pub fn write(corpus: &Corpus) -> Files {
         term_shards,
         name_files,
         event_files,
+        broad_files,
     };
     let mut w = Writer::default();
     summary.put(&mut w);
@@ -506,11 +524,13 @@ fn take_deltas(r: &mut Reader<'_>) -> Result<Vec<u32>, Error> {
 /// One term's postings in article-number order: `(article, tf, title_tf, length, positions)`.
 type TermPostings = Vec<(u32, u32, u32, u32, Vec<u32>)>;
 
-/// Term shards and their positions; returns the shard directory.
+/// Term shards and their positions; returns the shard directory. Each shard ends with the
+/// broad searches' `keys` (sorted) that sort into it, with their counts file.
 fn write_terms(
     corpus: &Corpus,
     number: &[u32],
     order: &[usize],
+    keys: &[(Key, u32)],
     files: &mut Vec<(String, Vec<u8>)>,
 ) -> Vec<(String, u32)> {
     let index = &corpus.index;
@@ -542,6 +562,7 @@ fn write_terms(
     let mut shard: Vec<(String, TermPostings)> = Vec::new();
     let mut shard_bytes = 0usize;
     let flush = |shard: &mut Vec<(String, TermPostings)>,
+                 keys: &[(Key, u32)],
                  shards: &mut Vec<(String, u32)>,
                  files: &mut Vec<(String, Vec<u8>)>| {
         if shard.is_empty() {
@@ -565,10 +586,19 @@ fn write_terms(
                 put_deltas(&mut places, pos);
             }
         }
+        broad::put_directory(&mut terms, keys);
         shards.push((shard[0].0.clone(), shard.len() as u32));
         files.push((format!("terms/{i}.bin"), terms.frame(TERMS)));
         files.push((format!("positions/{i}.bin"), places.frame(POSITIONS)));
         shard.clear();
+    };
+    // The keys of a shard: those sorting before the next shard's first term (the first shard
+    // also takes any before its own, as `Summary::shard_of` does).
+    let mut key_at = 0;
+    let mut shard_keys = move |next: Option<&String>| {
+        let take = keys[key_at..].partition_point(|(k, _)| next.is_none_or(|n| k.text < *n));
+        key_at += take;
+        &keys[key_at - take..key_at]
     };
     for t in 0..v as u32 {
         let mut postings: Vec<_> = index.postings(t).map(|p| (number[p.doc as usize], p)).collect();
@@ -585,11 +615,11 @@ fn write_terms(
         shard_bytes += 4 * list.len() + 8;
         shard.push((index.terms[t as usize].clone(), list));
         if shard_bytes >= SHARD_BYTES {
-            flush(&mut shard, &mut shards, files);
+            flush(&mut shard, shard_keys(index.terms.get(t as usize + 1)), &mut shards, files);
             shard_bytes = 0;
         }
     }
-    flush(&mut shard, &mut shards, files);
+    flush(&mut shard, shard_keys(None), &mut shards, files);
     shards
 }
 
@@ -730,6 +760,7 @@ impl Pack for Summary {
         self.term_shards.put(w);
         self.name_files.put(w);
         self.event_files.put(w);
+        self.broad_files.put(w);
     }
 
     fn take(r: &mut Reader<'_>) -> Result<Self, Error> {
@@ -747,6 +778,7 @@ impl Pack for Summary {
             term_shards: Pack::take(r)?,
             name_files: Pack::take(r)?,
             event_files: Pack::take(r)?,
+            broad_files: u32::take(r)?,
         };
         summary.check()?;
         Ok(summary)
@@ -894,6 +926,8 @@ struct Ranked {
 struct TermShard {
     terms: Vec<String>,
     postings: Vec<Vec<Post>>,
+    /// The broad searches that sort into this shard, with their counts file.
+    broad: Vec<(Key, u32)>,
 }
 
 /// The files a query needs that the shelf does not have yet: fetch them, [`Shelf::add`] them,
@@ -918,6 +952,8 @@ pub struct Shelf {
     events: BTreeMap<usize, Vec<(u32, DateValue)>>,
     /// Per row file: per article, its names and its events.
     rows: BTreeMap<usize, Rows>,
+    /// Per counts file: what the rows of a broad search's articles sum to.
+    counts: BTreeMap<usize, broad::Counts>,
     /// Per event-text file: its events as the list shows them.
     event_text: BTreeMap<usize, Vec<Event>>,
     /// Per echo file: per article, its repeated passages.
@@ -995,6 +1031,7 @@ impl Shelf {
             days: None,
             events: BTreeMap::new(),
             rows: BTreeMap::new(),
+            counts: BTreeMap::new(),
             pairs: BTreeMap::new(),
             echoes: BTreeMap::new(),
             catalogue: BTreeMap::new(),
@@ -1020,6 +1057,7 @@ impl Shelf {
             Some(("days", 0)) => self.days.is_some(),
             Some(("events", i)) => self.events.contains_key(&i),
             Some(("rows", i)) => self.rows.contains_key(&i),
+            Some(("counts", i)) => self.counts.contains_key(&i),
             Some(("pairs", i)) => self.pairs.contains_key(&i),
             Some(("echoes", i)) => self.echoes.contains_key(&i),
             Some(("eventtext", i)) => self.event_text.contains_key(&i),
@@ -1054,7 +1092,11 @@ impl Shelf {
                 let mut r = Reader::unframe(bytes, TERMS, "a term shard")?;
                 let count = r.len()?;
                 count_ok(count, want as usize)?;
-                let mut shard = TermShard { terms: Vec::with_capacity(count), postings: Vec::with_capacity(count) };
+                let mut shard = TermShard {
+                    terms: Vec::with_capacity(count),
+                    postings: Vec::with_capacity(count),
+                    broad: Vec::new(),
+                };
                 for _ in 0..count {
                     let term = String::take(&mut r)?;
                     if shard.terms.last().is_some_and(|last| *last >= term) {
@@ -1077,6 +1119,7 @@ impl Shelf {
                     shard.terms.push(term);
                     shard.postings.push(postings);
                 }
+                shard.broad = broad::take_directory(&mut r, s.broad_files)?;
                 r.finish()?;
                 self.terms.insert(i, shard);
             }
@@ -1172,6 +1215,13 @@ impl Shelf {
                 }
                 r.finish()?;
                 self.rows.insert(i, rows);
+            }
+            "counts" => {
+                if i >= s.broad_files as usize {
+                    return Err(unknown());
+                }
+                let counts = broad::decode(bytes, n, s.name_count, s.event_count)?;
+                self.counts.insert(i, counts);
             }
             "pairs" => {
                 if i >= s.row_files() {
@@ -1733,6 +1783,10 @@ impl Shelf {
                 if self.totals.is_none() {
                     need.push("totals/0.bin".into());
                 }
+            } else if let Some(file) = self.broad_file(ranked) {
+                if !self.counts.contains_key(&file) {
+                    need.push(format!("counts/{file}.bin"));
+                }
             } else {
                 let mut last = usize::MAX;
                 for (d, _) in ranked.alive.iter().enumerate().filter(|(_, &a)| a) {
@@ -1764,11 +1818,32 @@ impl Shelf {
         (counts, events.clone())
     }
 
+    /// The counts file that answers `ranked` ([`broad`]): a search of one word or prefix with no
+    /// filter, listed in the term shard it sorts into. A file whose article count is not the
+    /// ranking's is not used (the rows are), so a damaged one cannot give a wrong count.
+    fn broad_file(&self, ranked: &Ranked) -> Option<usize> {
+        let key = Key::of(&ranked.query)?;
+        let shard = self.terms.get(&self.summary.shard_of(&key.text)?)?;
+        let k = shard.broad.binary_search_by(|(k, _)| k.cmp(&key)).ok()?;
+        let file = shard.broad[k].1 as usize;
+        match self.counts.get(&file) {
+            Some(c) if c.articles as usize != ranked.docs.len() => None,
+            _ => Some(file),
+        }
+    }
+
     /// The names' counts (as built) and the events of `ranked`'s matching articles.
     fn count(&self, ranked: &Ranked) -> (Vec<u32>, Vec<u32>) {
         let s = &self.summary;
         if unfiltered(&ranked.query) {
             return (self.totals.clone().unwrap_or_default(), (0..s.event_count).collect());
+        }
+        if let Some(c) = self.broad_file(ranked).and_then(|f| self.counts.get(&f)) {
+            let mut counts = vec![0u32; s.name_count as usize];
+            for &(e, n) in &c.names {
+                counts[e as usize] = n;
+            }
+            return (counts, c.events.clone());
         }
         let (alive, range) = (&ranked.alive, query::date_range(&ranked.query));
         // Summed in article order, file by file: counting does not depend on the ranking, and

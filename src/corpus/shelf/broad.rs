@@ -1,0 +1,498 @@
+//! Counts written beforehand for broad searches: one word or one prefix, with no filter, that
+//! matches many articles.
+//!
+//! Exact counts under a search are summed over the matching articles' rows, and a word in even
+//! 1 % of 100 000 articles has a matching article in nearly every row file (their articles are
+//! numbered by date, not by word): ~390 files, 3.5 MB brotli, for one typed word, and the
+//! prefixes typed on the way to it ("lin" for "linfen") cost as much again. So for every word
+//! and every typed prefix (at least [`query::MIN_PREFIX`] characters) that matches at least
+//! [`broad_from`] articles, the build writes what the rows would sum to: each name's count and
+//! the matching articles' events, in one `counts/<i>.bin` file. Keys that match the same
+//! articles ("alib", "aliba", … "alibaba") share one file.
+//!
+//! The page learns which searches have such a file from the term shard it reads anyway: each
+//! shard lists the keys that sort into it (`Summary::shard_of`, the shard a word or the start
+//! of a prefix's span lives in) with their file number, so finding out costs no request. A
+//! search with more than one word, a phrase or a filter is counted from rows as before: its
+//! matches are an intersection, which no file per key can give exactly.
+use super::{put_deltas, take_deltas, Error, Reader, Writer};
+use crate::corpus::index::Index;
+use crate::corpus::pack::Pack;
+use crate::corpus::query::{self, Term};
+use crate::corpus::{par, Corpus};
+
+/// Magic of a counts file.
+pub(super) const COUNTS: &[u8; 4] = b"CXC1";
+
+/// Fewest matches that earn a counts file, whatever the corpus size: below it the rows are a
+/// few files, and a file per key would only take space.
+const BROAD_MIN: usize = 64;
+/// A key matching at least one article in this many earns a counts file: at 100 000 articles
+/// 500, where the matches already fall in ~70 % of the row files.
+const BROAD_SHARE: usize = 200;
+
+/// The fewest matches a key needs for a counts file in a corpus of `n` articles.
+pub fn broad_from(n: usize) -> usize {
+    (n / BROAD_SHARE).max(BROAD_MIN)
+}
+
+/// A search a counts file answers: a word, or a prefix being typed (or written `prefix*`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Key {
+    pub text: String,
+    pub prefix: bool,
+}
+
+impl Key {
+    /// The key of a search of one word or one prefix, with no filter; `None` for any other.
+    pub fn of(q: &query::Query) -> Option<Key> {
+        if !q.include.is_empty() || !q.exclude.is_empty() || query::date_range(q).is_some() {
+            return None;
+        }
+        match query::parse_terms(&q.text).as_slice() {
+            [Term::Word(w)] => Some(Key { text: w.clone(), prefix: false }),
+            [Term::Prefix(p)] => Some(Key { text: p.clone(), prefix: true }),
+            _ => None,
+        }
+    }
+}
+
+/// What a counts file holds: how many articles match (a check against the ranking), each
+/// name's count as `(number, count)` for the names counted at all, ascending, and the matching
+/// articles' events, ascending.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Counts {
+    pub articles: u32,
+    pub names: Vec<(u32, u32)>,
+    pub events: Vec<u32>,
+}
+
+/// Every key of `corpus` that matches at least [`broad_from`] articles, sorted, each with its
+/// counts file's number, and the files' bytes. `number[d]` is article `d`'s number on the shelf.
+pub fn write(corpus: &Corpus, number: &[u32], order: &[usize]) -> (Vec<(Key, u32)>, Vec<Vec<u8>>) {
+    let index = &corpus.index;
+    let least = broad_from(order.len());
+    let mut keys: Vec<(Key, Vec<u32>)> = Vec::new();
+    // One stamp per article and key, so a union needs no clearing.
+    let mut stamp = vec![0u32; order.len()];
+    let mut epoch = 0u32;
+    let mut union = |terms: std::ops::Range<usize>, stamp: &mut Vec<u32>| {
+        epoch += 1;
+        let mut docs: Vec<u32> = Vec::new();
+        for t in terms {
+            for p in index.postings(t as u32) {
+                let Some(&d) = number.get(p.doc as usize) else { continue };
+                if let Some(s) = stamp.get_mut(d as usize).filter(|s| **s != epoch) {
+                    *s = epoch;
+                    docs.push(d);
+                }
+            }
+        }
+        docs.sort_unstable();
+        docs
+    };
+    // Document frequencies summed along the sorted vocabulary: a prefix's terms are a run of
+    // it, and the sum bounds the run's union from above, so only candidates are unioned.
+    let mut df_sum = vec![0usize; index.terms.len() + 1];
+    for t in 0..index.terms.len() {
+        df_sum[t + 1] = df_sum[t] + index.df(t as u32);
+    }
+    for (t, term) in index.terms.iter().enumerate() {
+        if index.df(t as u32) >= least {
+            keys.push((Key { text: term.clone(), prefix: false }, union(t..t + 1, &mut stamp)));
+        }
+        // Each prefix once: at the first term of its run (the term before does not share it).
+        let before = t.checked_sub(1).map(|b| index.terms[b].as_str());
+        for (chars, (at, c)) in term.char_indices().enumerate() {
+            if chars + 1 < query::MIN_PREFIX {
+                continue;
+            }
+            let prefix = &term[..at + c.len_utf8()];
+            if before.is_some_and(|b| b.starts_with(prefix)) {
+                continue;
+            }
+            let end = t + index.terms[t..].partition_point(|w| w.starts_with(prefix));
+            if df_sum[end] - df_sum[t] < least {
+                // Longer prefixes of this term match fewer.
+                break;
+            }
+            let docs = union(t..end, &mut stamp);
+            if docs.len() >= least {
+                keys.push((Key { text: prefix.to_string(), prefix: true }, docs));
+            }
+        }
+    }
+    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // Keys matching the same articles share a file: numbered in order of first use.
+    let mut sets: Vec<Vec<u32>> = Vec::new();
+    let mut file_of: std::collections::HashMap<Vec<u32>, u32> = std::collections::HashMap::new();
+    let mut directory = Vec::with_capacity(keys.len());
+    for (key, docs) in keys {
+        let next = sets.len() as u32;
+        let file = *file_of.entry(docs).or_insert_with_key(|docs| {
+            sets.push(docs.clone());
+            next
+        });
+        directory.push((key, file));
+    }
+    let (names, events) = (corpus.entities.len() as u32, corpus.events.len() as u32);
+    let files = par::map(&sets, par::threads(), |docs| encode(&counts(index, order, docs), names, events));
+    (directory, files)
+}
+
+/// What the rows of `docs` (shelf numbers) sum to.
+fn counts(index: &Index, order: &[usize], docs: &[u32]) -> Counts {
+    let mut per_name: std::collections::BTreeMap<u32, u32> = std::collections::BTreeMap::new();
+    let mut events: Vec<u32> = Vec::new();
+    for &d in docs {
+        let old = order[d as usize];
+        for &e in &index.doc_entities[old] {
+            *per_name.entry(e).or_default() += 1;
+        }
+        events.extend_from_slice(&index.doc_events[old]);
+    }
+    events.sort_unstable();
+    events.dedup();
+    Counts { articles: docs.len() as u32, names: per_name.into_iter().collect(), events }
+}
+
+/// A counts file of a corpus of `names` names and `events` events. A broad word's names and
+/// events are most of the corpus's, so each list is written the shorter way: the names as
+/// (number, count) pairs or as every name's count; the events as the numbers in the set, the
+/// numbers not in it, or one bit per event (a word in half the articles has half the events,
+/// and their numbers as deltas took four times the bytes of the bits).
+fn encode(c: &Counts, names: u32, events: u32) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.varint(u64::from(c.articles));
+    let numbers: Vec<u32> = c.names.iter().map(|&(e, _)| e).collect();
+    let sparse = bytes_of_deltas(&numbers) + c.names.iter().map(|&(_, k)| varint_bytes(k)).sum::<usize>();
+    let dense = names as usize - c.names.len() + c.names.iter().map(|&(_, k)| varint_bytes(k)).sum::<usize>();
+    if sparse <= dense {
+        w.varint(0);
+        put_deltas(&mut w, &numbers);
+        for &(_, count) in &c.names {
+            w.varint(u64::from(count));
+        }
+    } else {
+        w.varint(1);
+        let mut next = c.names.iter().peekable();
+        for e in 0..names {
+            let count = next.next_if(|&&(n, _)| n == e).map_or(0, |&(_, k)| k);
+            w.varint(u64::from(count));
+        }
+    }
+    put_set(&mut w, &c.events, events);
+    w.frame(COUNTS)
+}
+
+/// An ascending set of numbers below `universe`, the shortest of three ways: 0 and its
+/// members as deltas, 1 and the numbers it lacks as deltas, 2 and one bit per number.
+fn put_set(w: &mut Writer, set: &[u32], universe: u32) {
+    let lacking: Vec<u32> = {
+        let mut members = set.iter().peekable();
+        (0..universe).filter(|&x| members.next_if_eq(&&x).is_none()).collect()
+    };
+    let bits = (universe as usize).div_ceil(8);
+    let (with, without) = (bytes_of_deltas(set), bytes_of_deltas(&lacking));
+    if with <= without && with <= bits {
+        w.varint(0);
+        put_deltas(w, set);
+    } else if without <= bits {
+        w.varint(1);
+        put_deltas(w, &lacking);
+    } else {
+        w.varint(2);
+        let mut bytes = vec![0u8; bits];
+        for &x in set {
+            bytes[x as usize / 8] |= 1 << (x % 8);
+        }
+        bytes.iter().for_each(|b| b.put(w));
+    }
+}
+
+fn take_set(r: &mut Reader<'_>, universe: u32) -> Result<Vec<u32>, Error> {
+    match u32::take(r)? {
+        0 => strictly_ascending(take_deltas(r)?, universe),
+        1 => {
+            let lacking = strictly_ascending(take_deltas(r)?, universe)?;
+            let mut gone = lacking.iter().peekable();
+            Ok((0..universe).filter(|&x| gone.next_if_eq(&&x).is_none()).collect())
+        }
+        2 => {
+            let mut set = Vec::new();
+            for i in 0..(universe as usize).div_ceil(8) {
+                let byte = u8::take(r)?;
+                for bit in 0..8 {
+                    if byte & (1 << bit) != 0 {
+                        let x = (i * 8 + bit) as u32;
+                        if x >= universe {
+                            return Err(Error("a bit beyond the last event".into()));
+                        }
+                        set.push(x);
+                    }
+                }
+            }
+            Ok(set)
+        }
+        _ => Err(Error("a set written no known way".into())),
+    }
+}
+
+fn varint_bytes(v: u32) -> usize {
+    (32 - v.leading_zeros() as usize).div_ceil(7).max(1)
+}
+
+/// What [`put_deltas`] writes for `sorted`.
+fn bytes_of_deltas(sorted: &[u32]) -> usize {
+    let mut last = 0;
+    varint_bytes(sorted.len() as u32)
+        + sorted
+            .iter()
+            .map(|&v| {
+                let d = varint_bytes(v - last);
+                last = v;
+                d
+            })
+            .sum::<usize>()
+}
+
+/// Reads a counts file of a corpus of `articles` articles, `names` names and `events` events;
+/// anything out of range or out of order is an error.
+pub fn decode(bytes: &[u8], articles: u32, names: u32, events: u32) -> Result<Counts, Error> {
+    let mut r = Reader::unframe(bytes, COUNTS, "a file of counts")?;
+    let matching = u32::take(&mut r)?;
+    let in_range = |count: u32| {
+        if count > matching {
+            return Err(Error("a count out of range".into()));
+        }
+        Ok(count)
+    };
+    let counts = match u32::take(&mut r)? {
+        0 => {
+            let numbers = strictly_ascending(take_deltas(&mut r)?, names)?;
+            numbers
+                .into_iter()
+                .map(|e| match in_range(u32::take(&mut r)?)? {
+                    0 => Err(Error("a name counted zero times".into())),
+                    count => Ok((e, count)),
+                })
+                .collect::<Result<Vec<_>, Error>>()?
+        }
+        1 => {
+            let mut counts = Vec::new();
+            for e in 0..names {
+                let count = in_range(u32::take(&mut r)?)?;
+                if count > 0 {
+                    counts.push((e, count));
+                }
+            }
+            counts
+        }
+        _ => return Err(Error("names written no known way".into())),
+    };
+    let evs = take_set(&mut r, events)?;
+    r.finish()?;
+    if matching > articles {
+        return Err(Error("more matching articles than there are".into()));
+    }
+    Ok(Counts { articles: matching, names: counts, events: evs })
+}
+
+fn strictly_ascending(list: Vec<u32>, below: u32) -> Result<Vec<u32>, Error> {
+    if list.windows(2).any(|w| w[0] >= w[1]) || list.last().is_some_and(|&x| x >= below) {
+        return Err(Error("a list out of order or out of range".into()));
+    }
+    Ok(list)
+}
+
+/// A term shard's keys: `(key, file)` sorted by key.
+pub(super) fn put_directory(w: &mut Writer, keys: &[(Key, u32)]) {
+    w.varint(keys.len() as u64);
+    for (key, file) in keys {
+        key.text.put(w);
+        w.varint(u64::from(key.prefix));
+        w.varint(u64::from(*file));
+    }
+}
+
+/// Reads a term shard's keys; every file number below `files`, the keys in order.
+pub(super) fn take_directory(r: &mut Reader<'_>, files: u32) -> Result<Vec<(Key, u32)>, Error> {
+    let mut keys: Vec<(Key, u32)> = Vec::new();
+    for _ in 0..r.len()? {
+        let text = String::take(r)?;
+        let prefix = match u32::take(r)? {
+            0 => false,
+            1 => true,
+            _ => return Err(Error("a key of neither kind".into())),
+        };
+        let file =
+            Some(u32::take(r)?).filter(|&f| f < files).ok_or_else(|| Error("a counts file out of range".into()))?;
+        let key = Key { text, prefix };
+        if keys.last().is_some_and(|(last, _)| *last >= key) {
+            return Err(Error("keys out of order".into()));
+        }
+        keys.push((key, file));
+    }
+    Ok(keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::shelf::{self, Missing, Shelf};
+    use crate::corpus::{Query, Source};
+
+    /// 80 short articles: every one names the harbour, one in four the harvest (20, too few
+    /// for a file), and a few a name, so the counts have something to count.
+    fn corpus() -> Corpus {
+        let texts: Vec<(String, String)> = (0..80)
+            .map(|i| {
+                let harvest = if i % 4 == 0 { " The harvest was late." } else { "" };
+                let name = ["Ana Costa", "Orvel Labs", "Brooklyn"][i % 3];
+                (format!("a{i:02}.txt"), format!("Report {i}\n\nThe harbour of {name} reopened on Tuesday.{harvest}\n"))
+            })
+            .collect();
+        let sources: Vec<Source<'_>> = texts.iter().map(|(id, text)| Source { id, text }).collect();
+        Corpus::build(&sources, None)
+    }
+
+    fn files_of(corpus: &Corpus) -> std::collections::BTreeMap<String, Vec<u8>> {
+        shelf::write(corpus).files.into_iter().collect()
+    }
+
+    #[test]
+    fn a_broad_word_and_its_prefixes_share_one_counts_file_and_a_rare_word_has_none() {
+        let corpus = corpus();
+        let n = corpus.documents.len();
+        let number: Vec<u32> = (0..n).map(|d| corpus.index.date_rank[d]).collect();
+        let mut order = vec![0usize; n];
+        for (d, &r) in number.iter().enumerate() {
+            order[r as usize] = d;
+        }
+        let (keys, files) = write(&corpus, &number, &order);
+        let file_of =
+            |text: &str, prefix: bool| keys.iter().find(|(k, _)| k.text == text && k.prefix == prefix).map(|&(_, f)| f);
+        let harbour = file_of("harbour", false).expect("a word in every article has a file");
+        for prefix in ["har", "harb", "harbo", "harbou", "harbour"] {
+            assert_eq!(file_of(prefix, true), Some(harbour), "{prefix}");
+        }
+        assert_eq!(file_of("harvest", false), None, "20 articles are too few");
+        assert_eq!(file_of("ha", true), None, "shorter than a typed prefix");
+        assert!(keys.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
+        let c = decode(&files[harbour as usize], n as u32, corpus.entities.len() as u32, corpus.events.len() as u32)
+            .expect("reads back");
+        assert_eq!(c.articles as usize, n);
+        let total: u32 = c.names.iter().map(|&(_, k)| k).sum();
+        assert!(total >= n as u32, "every article names someone: {total}");
+    }
+
+    #[test]
+    fn a_broad_search_is_counted_from_its_file_and_a_wrong_file_is_not_trusted() {
+        let corpus = corpus();
+        let files = files_of(&corpus);
+        let query = Query { text: "harbour".into(), ..Query::default() };
+        let expected = corpus.search(&query);
+        let ask = |shelf: &mut Shelf, files: &std::collections::BTreeMap<String, Vec<u8>>| {
+            let mut fetched = Vec::new();
+            loop {
+                match shelf.search(&query) {
+                    Ok(results) => return (results, fetched),
+                    Err(Missing(paths)) => {
+                        for p in paths {
+                            shelf.add(&p, &files[&p]).unwrap();
+                            fetched.push(p);
+                        }
+                    }
+                }
+            }
+        };
+        let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
+        let (got, fetched) = ask(&mut shelf, &files);
+        assert!(fetched.iter().any(|p| p.starts_with("counts/")), "{fetched:?}");
+        assert!(!fetched.iter().any(|p| p.starts_with("rows/")), "{fetched:?}");
+        assert_eq!(got.entity_counts, expected.entity_counts);
+        assert_eq!(got.events.len(), expected.events.len());
+
+        // A counts file that says another number of articles (a build mixed up, a file
+        // swapped): the rows count instead, and the answer is still the right one.
+        let path = fetched.iter().find(|p| p.starts_with("counts/")).unwrap().clone();
+        let (names, events) = (corpus.entities.len() as u32, corpus.events.len() as u32);
+        let mut wrong = decode(&files[&path], corpus.documents.len() as u32, names, events).unwrap();
+        wrong.articles -= 1;
+        wrong.names.iter_mut().for_each(|(_, k)| *k = (*k).min(wrong.articles));
+        let mut damaged = files.clone();
+        damaged.insert(path.clone(), encode(&wrong, names, events));
+        let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
+        let (got, fetched) = ask(&mut shelf, &damaged);
+        assert!(fetched.iter().any(|p| p.starts_with("rows/")), "{fetched:?}");
+        assert_eq!(got.entity_counts, expected.entity_counts);
+    }
+
+    #[test]
+    fn a_damaged_counts_file_is_an_error_never_a_panic() {
+        let corpus = corpus();
+        let files = files_of(&corpus);
+        let (path, bytes) = files.iter().find(|(p, _)| p.starts_with("counts/")).unwrap();
+        let (n, names, events) =
+            (corpus.documents.len() as u32, corpus.entities.len() as u32, corpus.events.len() as u32);
+        assert!(decode(bytes, n, names, events).is_ok(), "{path} reads whole");
+        for cut in 0..bytes.len() {
+            assert!(decode(&bytes[..cut], n, names, events).is_err(), "{path} cut at {cut}");
+        }
+        for at in 0..bytes.len() {
+            for byte in [0u8, 1, 0x7f, 0x80, 0xff] {
+                let mut flipped = bytes.clone();
+                flipped[at] = byte;
+                let _ = decode(&flipped, n, names, events);
+            }
+        }
+        // Counts for names or events the corpus does not have are refused.
+        assert!(decode(bytes, n, 1, events).is_err() || corpus.entities.len() <= 1);
+        assert!(decode(bytes, 1, names, events).is_err());
+    }
+
+    #[test]
+    fn sets_and_counts_read_back_whichever_way_is_shortest() {
+        let universe = 1000u32;
+        let sets: Vec<Vec<u32>> = vec![
+            vec![],
+            vec![0, 999],
+            (0..universe).collect(),
+            (0..universe).filter(|x| x % 7 != 0).collect(),
+            (0..universe).filter(|x| x % 3 == 0).collect(),
+            (0..universe).filter(|x| (x * 37) % 100 < 50).collect(),
+            (0..universe).step_by(90).collect(),
+        ];
+        let mut ways = std::collections::BTreeSet::new();
+        for set in &sets {
+            let names: Vec<(u32, u32)> = set
+                .iter()
+                .take(300)
+                .map(|&x| (x % 300, 1 + x % 5))
+                .collect::<std::collections::BTreeMap<_, _>>()
+                .into_iter()
+                .collect();
+            let c = Counts { articles: 10, names, events: set.clone() };
+            let bytes = encode(&c, 300, universe);
+            assert_eq!(decode(&bytes, 10, 300, universe), Ok(c.clone()), "{set:?}");
+            let mut r = Reader::unframe(&bytes, COUNTS, "").unwrap();
+            u32::take(&mut r).unwrap();
+            let names_way = u32::take(&mut r).unwrap();
+            ways.insert(names_way);
+            assert!(bytes.len() <= 8 + bytes_of_deltas(set) + 2 * 300 * 3, "{} bytes", bytes.len());
+        }
+        assert_eq!(ways, [0, 1].into(), "both ways of writing names were used");
+        // The events of each way: all members, none, a bitmap in between.
+        for (set, way) in
+            [(vec![1, 500], 0), ((1..universe).collect::<Vec<u32>>(), 1), ((0..universe).step_by(2).collect(), 2)]
+        {
+            let mut w = Writer::default();
+            put_set(&mut w, &set, universe);
+            let bytes = w.frame(COUNTS);
+            let mut r = Reader::unframe(&bytes, COUNTS, "").unwrap();
+            let mut peek = Reader::unframe(&bytes, COUNTS, "").unwrap();
+            assert_eq!(u32::take(&mut peek).unwrap(), way, "{set:?}");
+            assert_eq!(take_set(&mut r, universe).unwrap(), set);
+        }
+    }
+}
