@@ -1788,14 +1788,7 @@ impl Shelf {
                     need.push(format!("counts/{file}.bin"));
                 }
             } else {
-                let mut last = usize::MAX;
-                for (d, _) in ranked.alive.iter().enumerate().filter(|(_, &a)| a) {
-                    let file = d / ROW_CHUNK;
-                    if file != last && !self.rows.contains_key(&file) {
-                        need.push(format!("rows/{file}.bin"));
-                    }
-                    last = file;
-                }
+                need = self.missing_rows(&ranked.alive);
             }
         }
         for f in self.missing_group_lists() {
@@ -1804,6 +1797,33 @@ impl Shelf {
             }
         }
         need
+    }
+
+    /// The row files of the articles `alive` says match that are not here.
+    fn missing_rows(&self, alive: &[bool]) -> Vec<String> {
+        let mut need = Vec::new();
+        let mut last = usize::MAX;
+        for (d, _) in alive.iter().enumerate().filter(|(_, &a)| a) {
+            let file = d / ROW_CHUNK;
+            if file != last && !self.rows.contains_key(&file) {
+                need.push(format!("rows/{file}.bin"));
+            }
+            last = file;
+        }
+        need
+    }
+
+    /// The row files a filter of `query` would need that are not here, when `query` is the
+    /// last one ranked and a counts file answered it (none otherwise): a chip clicked under a
+    /// broad search is counted from the rows of its articles, which the search did not need,
+    /// so the page fetches them while the reader looks at the answer.
+    pub fn rows_to_warm(&self, query: &Query) -> Vec<String> {
+        let memo = self.ranked.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let Some(ranked) = memo.as_ref().filter(|r| r.query == *query) else { return Vec::new() };
+        match self.broad_file(ranked) {
+            Some(file) if self.counts.contains_key(&file) => self.missing_rows(&ranked.alive),
+            _ => Vec::new(),
+        }
     }
 
     /// The names' counts (after the corrections) and the events of `ranked`'s matching

@@ -933,6 +933,70 @@ fn your_own_articles_on_a_served_site_are_analysed_apart_under_the_sites_names()
     });
 }
 
+/// A word in many articles is counted from its one counts file, not from the rows of its
+/// thousands of articles; once the reader pauses on it, the rows a filter of it needs come in the
+/// background, each once, so the chip clicked next fetches no row file and counts exactly.
+#[test]
+fn a_broad_word_is_counted_from_one_file_and_its_rows_come_while_the_reader_looks() {
+    let dir = served_dist();
+    let mut native = Native::open(&dir);
+    let total = native.shelf.summary.doc_count;
+    // A word of the first articles' titles that a counts file answers: a broad search, whose
+    // rows are still to fetch after its answer.
+    let (word, by_word, rows) = (0..50)
+        .flat_map(|n| native.title(n).split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
+        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
+        .filter(|w| w.chars().count() >= 3)
+        .find_map(|w| {
+            // A fresh shelf, as the page's: every row the word's articles touch is missing.
+            let mut fresh = Native::open(&dir);
+            let query = Query { text: w.clone(), ..Query::default() };
+            let answer = fresh.answer(&query);
+            let rows = fresh.shelf.rows_to_warm(&query);
+            (!rows.is_empty()).then_some((w, answer, rows))
+        })
+        .expect("a title word in many articles");
+    let site = Site::serve_slowly(&dir, "/", Duration::from_millis(5), None);
+    in_both_browsers(|browser| {
+        let (base, word, by_word, rows) = (site.base.clone(), word.clone(), by_word.clone(), rows.clone());
+        let mut native = Native::open(&dir);
+        let site = &site;
+        async move {
+            let page = Page::open(browser).await;
+            let before = site.requested().len();
+            let since = |from: usize| site.requested()[from..].to_vec();
+            page.goto(&base).await;
+            wait_count(&page, &count_line(total as usize, total), "the first view").await;
+            page.type_into("#search", &word).await;
+            wait_count(&page, &count_line(by_word.hits.len(), total), "the word's count").await;
+            settled(&page, &native.chips(&by_word), "the word").await;
+            let asked = since(before);
+            assert!(asked.iter().any(|p| p.contains("/counts/")), "{browser:?}: no counts file for {word}: {asked:?}");
+            // The reader looks at the answer: the rows come in the background, each once.
+            let mut waited = 0;
+            while !rows.iter().all(|r| since(before).iter().any(|p| p.ends_with(&format!("/{r}")))) {
+                waited += 1;
+                assert!(waited < 300, "{browser:?}: the rows of {word} did not come in the background");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            let asked = since(before);
+            let unique: BTreeSet<&String> = asked.iter().collect();
+            assert_eq!(unique.len(), asked.len(), "{browser:?}: a file requested twice");
+            // A chip under the word: counted from those rows, none fetched after the click.
+            let chip = page.attrs(".chip", "data-entity").await.remove(0);
+            let clicked = site.requested().len();
+            page.click(".chip").await;
+            let e = native.shelf.number_of(&chip).expect("the chip's name is in the table");
+            let with_name = native.answer(&Query { text: word.clone(), include: vec![e], ..Query::default() });
+            wait_count(&page, &count_line(with_name.hits.len(), total), "the chip's count").await;
+            settled(&page, &native.chips(&with_name), "the word and the chip").await;
+            let after: Vec<String> = since(clicked).into_iter().filter(|p| p.contains("/rows/")).collect();
+            assert!(after.is_empty(), "{browser:?}: row files fetched after the click: {after:?}");
+            page.close().await;
+        }
+    });
+}
+
 #[test]
 fn a_missing_corpus_file_is_a_clear_message_and_the_view_stays() {
     let dir = served_dist();
