@@ -31,6 +31,9 @@ const corpusDir = path.resolve(ROOT, opt("corpus", `target/synth/${path.basename
 const chromePath = opt("chromium", process.env.CHROMIUM ?? "/usr/bin/chromium");
 // --http2: served over HTTP/2 (TLS, self-signed), as static hosts and CDNs serve; else HTTP/1.1.
 const http2 = flag("http2");
+// --read MS: the reader looks at each query's answer for MS ms before clicking a chip (default
+// 0: at once). A served page fetches some files in the background meanwhile.
+const readMs = Number(opt("read", "0"));
 fs.mkdirSync(outDir, { recursive: true });
 
 const quantile = (xs, q) => {
@@ -117,6 +120,7 @@ try {
       result.keys.push({ query: q.text, typed, ...time, ...bytesOf(server.log.slice(from)) });
     }
     // A chip under the query, then an article.
+    if (readMs > 0) await page.waitForTimeout(readMs);
     for (let k = 0; k < 2; k++) {
       if ((await page.locator(".chip").count()) <= k) break;
       const from = server.log.length;
@@ -193,7 +197,7 @@ const ms = (x) => `${x.toFixed(0)} ms`;
 const keyMs = result.keys.map((k) => k.ms);
 const keyBytes = result.keys.map((k) => k.brotli);
 const lines = [
-  `Served corpus: ${result.documents} articles, ${result.browser}, localhost ${protocol}, one run of \`node bench/served.mjs --site ${result.site} --runs ${runs}${http2 ? " --http2" : ""}\`.`,
+  `Served corpus: ${result.documents} articles, ${result.browser}, localhost ${protocol}, one run of \`node bench/served.mjs --site ${result.site} --runs ${runs}${http2 ? " --http2" : ""}${readMs ? ` --read ${readMs}` : ""}\`.`,
   "",
   "| measure | median | p95 (max) | n |",
   "|---|---:|---:|---:|",
