@@ -139,7 +139,7 @@ mod wasm {
             });
             if shelve {
                 report(progress, "shelving", 0, 1);
-                return shelf::bundle(&shelf::write(&corpus));
+                return shelf::bundle(&shelf::write_in_memory(&corpus));
             }
             pack::encode(&corpus)
         }

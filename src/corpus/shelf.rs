@@ -353,8 +353,19 @@ pub fn unbundle(bytes: &[u8]) -> Result<Files, Error> {
     Ok(Files { version, files })
 }
 
-/// Cuts a built corpus into the files of the format above. Deterministic.
+/// Cuts a built corpus into the files of the format above, to be served. Deterministic.
 pub fn write(corpus: &Corpus) -> Files {
+    write_files(corpus, true)
+}
+
+/// [`write`] without counts files, for a shelf the page holds in memory (a reader's own
+/// articles, `shelf::bundle`): reading its rows costs no request, and writing counts files in
+/// the analyser would only add time to the analysis.
+pub fn write_in_memory(corpus: &Corpus) -> Files {
+    write_files(corpus, false)
+}
+
+fn write_files(corpus: &Corpus, with_counts: bool) -> Files {
     let index = &corpus.index;
     let n = corpus.documents.len().min(index.doc_count());
     // `number[old]`: the article's number in date order; `order[number]`: the old index.
@@ -365,7 +376,7 @@ pub fn write(corpus: &Corpus) -> Files {
     }
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
 
-    let (keys, counts) = broad::write(corpus, &number, &order);
+    let (keys, counts) = if with_counts { broad::write(corpus, &number, &order) } else { Default::default() };
     let broad_files = counts.len() as u32;
     for (i, bytes) in counts.into_iter().enumerate() {
         files.push((format!("counts/{i}.bin"), bytes));

@@ -356,8 +356,28 @@ mod tests {
         Corpus::build(&sources, None)
     }
 
-    fn files_of(corpus: &Corpus) -> std::collections::BTreeMap<String, Vec<u8>> {
+    type Files = std::collections::BTreeMap<String, Vec<u8>>;
+
+    fn files_of(corpus: &Corpus) -> Files {
         shelf::write(corpus).files.into_iter().collect()
+    }
+
+    /// `query` asked of a fresh shelf over `files` as the page asks: the answer and the files
+    /// fetched.
+    fn ask(files: &Files, query: &Query) -> (crate::corpus::Results, Vec<String>) {
+        let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
+        let mut fetched = Vec::new();
+        loop {
+            match shelf.search(query) {
+                Ok(results) => return (results, fetched),
+                Err(Missing(paths)) => {
+                    for p in paths {
+                        shelf.add(&p, &files[&p]).unwrap();
+                        fetched.push(p);
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -392,22 +412,7 @@ mod tests {
         let files = files_of(&corpus);
         let query = Query { text: "harbour".into(), ..Query::default() };
         let expected = corpus.search(&query);
-        let ask = |shelf: &mut Shelf, files: &std::collections::BTreeMap<String, Vec<u8>>| {
-            let mut fetched = Vec::new();
-            loop {
-                match shelf.search(&query) {
-                    Ok(results) => return (results, fetched),
-                    Err(Missing(paths)) => {
-                        for p in paths {
-                            shelf.add(&p, &files[&p]).unwrap();
-                            fetched.push(p);
-                        }
-                    }
-                }
-            }
-        };
-        let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
-        let (got, fetched) = ask(&mut shelf, &files);
+        let (got, fetched) = ask(&files, &query);
         assert!(fetched.iter().any(|p| p.starts_with("counts/")), "{fetched:?}");
         assert!(!fetched.iter().any(|p| p.starts_with("rows/")), "{fetched:?}");
         assert_eq!(got.entity_counts, expected.entity_counts);
@@ -422,10 +427,22 @@ mod tests {
         wrong.names.iter_mut().for_each(|(_, k)| *k = (*k).min(wrong.articles));
         let mut damaged = files.clone();
         damaged.insert(path.clone(), encode(&wrong, names, events));
-        let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
-        let (got, fetched) = ask(&mut shelf, &damaged);
+        let (got, fetched) = ask(&damaged, &query);
         assert!(fetched.iter().any(|p| p.starts_with("rows/")), "{fetched:?}");
         assert_eq!(got.entity_counts, expected.entity_counts);
+    }
+
+    #[test]
+    fn a_shelf_held_in_memory_has_no_counts_files_and_answers_the_same() {
+        let corpus = corpus();
+        let served = files_of(&corpus);
+        let held: Files = shelf::write_in_memory(&corpus).files.into_iter().collect();
+        assert!(served.keys().any(|p| p.starts_with("counts/")));
+        assert!(!held.keys().any(|p| p.starts_with("counts/")));
+        let query = Query { text: "harbour".into(), ..Query::default() };
+        let (from_held, fetched) = ask(&held, &query);
+        assert!(fetched.iter().any(|p| p.starts_with("rows/")), "{fetched:?}");
+        assert_eq!(from_held, ask(&served, &query).0);
     }
 
     #[test]
