@@ -644,7 +644,7 @@ fn drive(live: Live) {
 /// answer did not need them), while the view stays `query` and nothing else is being fetched.
 /// Without this the first chip clicked under a broad search fetched every row file (~4.6 MB
 /// brotli at 100 000 articles) after the click; the same files were fetched while typing before
-/// counts files existed. Rows are the same for every query, so none fetched here is wasted.
+/// counts files existed. Rows serve every query, so any later filter reuses what came here.
 fn warm(live: Live, query: Query) {
     if live.driving.get_value() || live.query() != query {
         return;
