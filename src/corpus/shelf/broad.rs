@@ -463,6 +463,29 @@ mod tests {
                 let _ = decode(&flipped, n, names, events);
             }
         }
+        // The term shards that list keys, cut or with a byte changed: an error or a shard
+        // read, never a panic; a search over what was read still answers.
+        let listing: Vec<(&String, &Vec<u8>)> = files
+            .iter()
+            .filter(|(p, b)| {
+                p.starts_with("terms/") && Shelf::open(&files["summary.bin"]).unwrap().add(p, b).is_ok() && b.len() > 4
+            })
+            .collect();
+        assert!(!listing.is_empty());
+        for (path, bytes) in listing {
+            for cut in (0..bytes.len()).step_by(7) {
+                let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
+                assert!(shelf.add(path, &bytes[..cut]).is_err(), "{path} cut at {cut}");
+            }
+            for at in 0..bytes.len() {
+                let mut flipped = bytes.clone();
+                flipped[at] ^= 0x55;
+                let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
+                if shelf.add(path, &flipped).is_ok() {
+                    let _ = shelf.search(&Query { text: "harbour".into(), ..Query::default() });
+                }
+            }
+        }
         // Counts for names or events the corpus does not have are refused.
         assert!(decode(bytes, n, 1, events).is_err() || corpus.entities.len() <= 1);
         assert!(decode(bytes, 1, names, events).is_err());
