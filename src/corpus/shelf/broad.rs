@@ -4,11 +4,11 @@
 //! Exact counts under a search are summed over the matching articles' rows, and a word in even
 //! 1 % of 100 000 articles has a matching article in nearly every row file (their articles are
 //! numbered by date, not by word): ~390 files, 3.5 MB brotli, for one typed word, and the
-//! prefixes typed on the way to it ("lin" for "linfen") cost as much again. So for every word
+//! prefixes typed on the way to it ("har" for "harbour") cost as much again. So for every word
 //! and every typed prefix (at least [`query::MIN_PREFIX`] characters) that matches at least
 //! [`broad_from`] articles, the build writes what the rows would sum to: each name's count and
 //! the matching articles' events, in one `counts/<i>.bin` file. Keys that match the same
-//! articles ("alib", "aliba", … "alibaba") share one file.
+//! articles ("harb", "harbo", … "harbour") share one file.
 //!
 //! The page learns which searches have such a file from the term shard it reads anyway: each
 //! shard lists the keys that sort into it (`Summary::shard_of`, the shard a word or the start
