@@ -1010,10 +1010,12 @@ fn item<'a, T>(
 /// Whether `query` filters nothing: then every article matches, and the counts are the
 /// totals.
 fn unfiltered(query: &Query) -> bool {
-    query::parse_terms(&query.text).is_empty()
-        && query.include.is_empty()
-        && query.exclude.is_empty()
-        && query::date_range(query).is_none()
+    query::parse_terms(&query.text).is_empty() && no_filter(query)
+}
+
+/// Whether `query` requires or excludes no name and has no date range (its words aside).
+fn no_filter(query: &Query) -> bool {
+    query.include.is_empty() && query.exclude.is_empty() && query::date_range(query).is_none()
 }
 
 /// A file's kind and number, from its path.

@@ -627,15 +627,15 @@ fn drive(live: Live) {
             live.added.update(|n| *n += 1);
             if let Err(message) = added {
                 live.error.set(Some(message));
-                live.driving.set_value(false);
-                live.busy.set(false);
-                return;
+                break;
             }
         }
         live.driving.set_value(false);
         live.busy.set(false);
-        let query = live.query();
-        set_timeout(move || warm(live, query), std::time::Duration::from_millis(WARM_IDLE_MS));
+        if live.error.with_untracked(Option::is_none) {
+            let query = live.query();
+            set_timeout(move || warm(live, query), std::time::Duration::from_millis(WARM_IDLE_MS));
+        }
     });
 }
 

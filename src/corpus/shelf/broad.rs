@@ -46,7 +46,7 @@ pub struct Key {
 impl Key {
     /// The key of a search of one word or one prefix, with no filter; `None` for any other.
     pub fn of(q: &query::Query) -> Option<Key> {
-        if !q.include.is_empty() || !q.exclude.is_empty() || query::date_range(q).is_some() {
+        if !super::no_filter(q) {
             return None;
         }
         match query::parse_terms(&q.text).as_slice() {
@@ -124,36 +124,38 @@ pub fn write(corpus: &Corpus, number: &[u32], order: &[usize]) -> (Vec<(Key, u32
     }
     keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     // Keys matching the same articles share a file: numbered in order of first use.
-    let mut sets: Vec<Vec<u32>> = Vec::new();
     let mut file_of: std::collections::HashMap<Vec<u32>, u32> = std::collections::HashMap::new();
-    let mut directory = Vec::with_capacity(keys.len());
-    for (key, docs) in keys {
-        let next = sets.len() as u32;
-        let file = *file_of.entry(docs).or_insert_with_key(|docs| {
-            sets.push(docs.clone());
-            next
-        });
-        directory.push((key, file));
+    let directory: Vec<(Key, u32)> = keys
+        .into_iter()
+        .map(|(key, docs)| {
+            let next = file_of.len() as u32;
+            (key, *file_of.entry(docs).or_insert(next))
+        })
+        .collect();
+    let mut sets: Vec<Vec<u32>> = vec![Vec::new(); file_of.len()];
+    for (docs, file) in file_of {
+        sets[file as usize] = docs;
     }
     let (names, events) = (corpus.entities.len() as u32, corpus.events.len() as u32);
-    let files = par::map(&sets, par::threads(), |docs| encode(&counts(index, order, docs), names, events));
+    let files = par::map(&sets, par::threads(), |docs| encode(&counts(index, order, docs, names), names, events));
     (directory, files)
 }
 
-/// What the rows of `docs` (shelf numbers) sum to.
-fn counts(index: &Index, order: &[usize], docs: &[u32]) -> Counts {
-    let mut per_name: std::collections::BTreeMap<u32, u32> = std::collections::BTreeMap::new();
+/// What the rows of `docs` (shelf numbers) sum to, in a corpus of `names` names.
+fn counts(index: &Index, order: &[usize], docs: &[u32], names: u32) -> Counts {
+    let mut per_name = vec![0u32; names as usize];
     let mut events: Vec<u32> = Vec::new();
     for &d in docs {
         let old = order[d as usize];
         for &e in &index.doc_entities[old] {
-            *per_name.entry(e).or_default() += 1;
+            per_name[e as usize] += 1;
         }
         events.extend_from_slice(&index.doc_events[old]);
     }
     events.sort_unstable();
     events.dedup();
-    Counts { articles: docs.len() as u32, names: per_name.into_iter().collect(), events }
+    let names = per_name.into_iter().enumerate().filter(|&(_, k)| k > 0).map(|(e, k)| (e as u32, k)).collect();
+    Counts { articles: docs.len() as u32, names, events }
 }
 
 /// A counts file of a corpus of `names` names and `events` events. A broad word's names and
@@ -188,10 +190,7 @@ fn encode(c: &Counts, names: u32, events: u32) -> Vec<u8> {
 /// An ascending set of numbers below `universe`, the shortest of three ways: 0 and its
 /// members as deltas, 1 and the numbers it lacks as deltas, 2 and one bit per number.
 fn put_set(w: &mut Writer, set: &[u32], universe: u32) {
-    let lacking: Vec<u32> = {
-        let mut members = set.iter().peekable();
-        (0..universe).filter(|&x| members.next_if_eq(&&x).is_none()).collect()
-    };
+    let lacking = complement(set, universe);
     let bits = (universe as usize).div_ceil(8);
     let (with, without) = (bytes_of_deltas(set), bytes_of_deltas(&lacking));
     if with <= without && with <= bits {
@@ -213,11 +212,7 @@ fn put_set(w: &mut Writer, set: &[u32], universe: u32) {
 fn take_set(r: &mut Reader<'_>, universe: u32) -> Result<Vec<u32>, Error> {
     match u32::take(r)? {
         0 => strictly_ascending(take_deltas(r)?, universe),
-        1 => {
-            let lacking = strictly_ascending(take_deltas(r)?, universe)?;
-            let mut gone = lacking.iter().peekable();
-            Ok((0..universe).filter(|&x| gone.next_if_eq(&&x).is_none()).collect())
-        }
+        1 => Ok(complement(&strictly_ascending(take_deltas(r)?, universe)?, universe)),
         2 => {
             let mut set = Vec::new();
             for i in 0..(universe as usize).div_ceil(8) {
@@ -236,6 +231,12 @@ fn take_set(r: &mut Reader<'_>, universe: u32) -> Result<Vec<u32>, Error> {
         }
         _ => Err(Error("a set written no known way".into())),
     }
+}
+
+/// The numbers below `universe` that the ascending `set` lacks.
+fn complement(set: &[u32], universe: u32) -> Vec<u32> {
+    let mut members = set.iter().peekable();
+    (0..universe).filter(|&x| members.next_if_eq(&&x).is_none()).collect()
 }
 
 fn varint_bytes(v: u32) -> usize {
