@@ -678,6 +678,15 @@ fn warm(live: Live, query: Query) {
     });
 }
 
+/// The reader points at (or tabs into) what filters the view, the chips or the months: the
+/// rows a filter needs start coming now rather than after [`WARM_IDLE_MS`], as a link is
+/// fetched on hover. Pointing precedes a click by a few hundred milliseconds; without this a
+/// chip clicked soon after a broad answer waited for its rows. Nothing is fetched for a view
+/// whose answer already needed its rows ([`Shelf::rows_to_warm`] is empty then).
+fn about_to_filter(live: Live) {
+    warm(live, live.query());
+}
+
 #[component]
 fn LargeApp() -> impl IntoView {
     let live = expect_context::<Live>();
@@ -1149,7 +1158,12 @@ fn Chips() -> impl IntoView {
         }
     };
     view! {
-        <aside class="chips-panel" aria-labelledby="chips-heading">
+        <aside
+            class="chips-panel"
+            aria-labelledby="chips-heading"
+            on:pointerover=move |_| about_to_filter(live)
+            on:focusin=move |_| about_to_filter(live)
+        >
             <h2 id="chips-heading">"Names"</h2>
             <CurationBar mode=live.edit_mode actions=live.actions()/>
             <corrections::ChipEditor/>
@@ -1284,7 +1298,15 @@ fn Months() -> impl IntoView {
                     </button>
                 </Show>
             </div>
-            <ol class="months" id="months" aria-label="Dated events over time; a bar filters to its dates">{bars}</ol>
+            <ol
+                class="months"
+                id="months"
+                aria-label="Dated events over time; a bar filters to its dates"
+                on:pointerover=move |_| about_to_filter(live)
+                on:focusin=move |_| about_to_filter(live)
+            >
+                {bars}
+            </ol>
             <p class="months-axis"><span>{first}</span><span>{last}</span></p>
         </section>
     }

@@ -624,8 +624,11 @@ fn the_served_timeline_lists_the_stories_across_articles_under_the_filter() {
                 None => assert_eq!(more, "", "{browser:?}"),
             }
             if browser == Browser::Chromium {
+                // The story inside its list, then the panel's heading at the top of the page, so
+                // the picture shows what the panel is as well as the story.
                 page.js(&format!(
-                    "document.querySelector(\"{row}\").scrollIntoView({{block: 'start', behavior: 'instant'}});"
+                    "document.querySelector(\"{row}\").scrollIntoView({{block: 'nearest', behavior: 'instant'}}); \
+                     document.querySelector('details.served-stories').scrollIntoView({{block: 'start', behavior: 'instant'}});"
                 ))
                 .await;
                 page.screenshot("served-stories").await;
@@ -939,23 +942,9 @@ fn your_own_articles_on_a_served_site_are_analysed_apart_under_the_sites_names()
 #[test]
 fn a_broad_word_is_counted_from_one_file_and_its_rows_come_while_the_reader_looks() {
     let dir = served_dist();
-    let mut native = Native::open(&dir);
+    let native = Native::open(&dir);
     let total = native.shelf.summary.doc_count;
-    // A word of the first articles' titles that a counts file answers: a broad search, whose
-    // rows are still to fetch after its answer.
-    let (word, by_word, rows) = (0..50)
-        .flat_map(|n| native.title(n).split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
-        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
-        .filter(|w| w.chars().count() >= 3)
-        .find_map(|w| {
-            // A fresh shelf, as the page's: every row the word's articles touch is missing.
-            let mut fresh = Native::open(&dir);
-            let query = Query { text: w.clone(), ..Query::default() };
-            let answer = fresh.answer(&query);
-            let rows = fresh.shelf.rows_to_warm(&query);
-            (!rows.is_empty()).then_some((w, answer, rows))
-        })
-        .expect("a title word in many articles");
+    let (word, by_word, rows) = broad_title_word(&dir);
     let site = Site::serve_slowly(&dir, "/", Duration::from_millis(5), None);
     in_both_browsers(|browser| {
         let (base, word, by_word, rows) = (site.base.clone(), word.clone(), by_word.clone(), rows.clone());
@@ -992,6 +981,76 @@ fn a_broad_word_is_counted_from_one_file_and_its_rows_come_while_the_reader_look
             settled(&page, &native.chips(&with_name), "the word and the chip").await;
             let after: Vec<String> = since(clicked).into_iter().filter(|p| p.contains("/rows/")).collect();
             assert!(after.is_empty(), "{browser:?}: row files fetched after the click: {after:?}");
+            page.close().await;
+        }
+    });
+}
+
+/// A word of the first articles' titles that a counts file answers (a broad search, whose rows
+/// are still to fetch after its answer), its answer, and the row files a filter of it needs.
+fn broad_title_word(dir: &Path) -> (String, Results, Vec<String>) {
+    let mut native = Native::open(dir);
+    (0..50)
+        .flat_map(|n| native.title(n).split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
+        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
+        .filter(|w| w.chars().count() >= 3)
+        .find_map(|w| {
+            // A fresh shelf, as the page's: every row the word's articles touch is missing.
+            let mut fresh = Native::open(dir);
+            let query = Query { text: w.clone(), ..Query::default() };
+            let answer = fresh.answer(&query);
+            let rows = fresh.shelf.rows_to_warm(&query);
+            (!rows.is_empty()).then_some((w, answer, rows))
+        })
+        .expect("a title word in many articles")
+}
+
+#[test]
+fn pointing_at_the_chips_starts_the_rows_a_filter_needs_at_once() {
+    let dir = served_dist();
+    let total = Native::open(&dir).shelf.summary.doc_count;
+    let (word, by_word, _) = broad_title_word(&dir);
+    let site = Site::serve_slowly(&dir, "/", Duration::from_millis(5), None);
+    in_both_browsers(|browser| {
+        let (base, word, line) = (site.base.clone(), word.clone(), count_line(by_word.hits.len(), total));
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            wait_count(&page, &count_line(total as usize, total), "the first view").await;
+            // The word goes in at once, and the pointer moves onto the first chip the moment
+            // its answer is on screen, as a reader who reaches for a chip right away.
+            page.js(&format!(
+                r#"const ready = () => document.getElementById('result-count')?.textContent.startsWith({line:?})
+                       && document.querySelector('.results')?.getAttribute('aria-busy') === 'false';
+                   new MutationObserver((_, observer) => {{
+                       if (!ready()) return;
+                       observer.disconnect();
+                       window.__pointedAt = performance.now();
+                       document.querySelector('.chip').dispatchEvent(new PointerEvent('pointerover', {{ bubbles: true }}));
+                   }}).observe(document.body, {{ attributes: true, childList: true, characterData: true, subtree: true }});
+                   const search = document.getElementById('search');
+                   search.value = {word:?};
+                   search.dispatchEvent(new Event('input', {{ bubbles: true }}));
+                   return null;"#
+            ))
+            .await;
+            wait_count(&page, &line, "the word's count").await;
+            page.wait_until("window.__pointedAt !== undefined", "the pointer on a chip").await;
+            // The first row file is asked for at once: left alone, the page waits 300 ms
+            // (`WARM_IDLE_MS`) after the answer before it fetches any.
+            let after = page
+                .wait_until(
+                    "(() => { const rows = performance.getEntriesByType('resource').filter(e => e.name.includes('/rows/')); \
+                      return rows.length ? JSON.stringify(Math.min(...rows.map(e => e.startTime)) - window.__pointedAt) : null; })()",
+                    "a row file",
+                )
+                .await;
+            let after: f64 = after.as_str().and_then(|s| s.parse().ok()).expect("a time");
+            // (None before it: the word's own answer needed no row file.)
+            assert!(
+                (0.0..200.0).contains(&after),
+                "{browser:?}: the first row file was asked for {after:.0} ms after the pointer came"
+            );
             page.close().await;
         }
     });
