@@ -34,6 +34,9 @@ const http2 = flag("http2");
 // --read MS: the reader looks at each query's answer for MS ms before clicking a chip (default
 // 0: at once). A served page fetches some files in the background meanwhile.
 const readMs = Number(opt("read", "0"));
+// --reach MS: the pointer moves onto the first chip the moment the answer settles and clicks it
+// MS ms later, as a hand reaching for it (the page starts the rows on pointing; default 0).
+const reachMs = Number(opt("reach", "0"));
 fs.mkdirSync(outDir, { recursive: true });
 
 const quantile = (xs, q) => {
@@ -121,6 +124,10 @@ try {
     }
     // A chip under the query, then an article.
     if (readMs > 0) await page.waitForTimeout(readMs);
+    if (reachMs > 0 && (await page.locator(".chip").count()) > 0) {
+      await page.locator(".chip").first().hover();
+      await page.waitForTimeout(reachMs);
+    }
     for (let k = 0; k < 2; k++) {
       if ((await page.locator(".chip").count()) <= k) break;
       const from = server.log.length;
@@ -197,7 +204,7 @@ const ms = (x) => `${x.toFixed(0)} ms`;
 const keyMs = result.keys.map((k) => k.ms);
 const keyBytes = result.keys.map((k) => k.brotli);
 const lines = [
-  `Served corpus: ${result.documents} articles, ${result.browser}, localhost ${protocol}, one run of \`node bench/served.mjs --site ${result.site} --runs ${runs}${http2 ? " --http2" : ""}${readMs ? ` --read ${readMs}` : ""}\`.`,
+  `Served corpus: ${result.documents} articles, ${result.browser}, localhost ${protocol}, one run of \`node bench/served.mjs --site ${result.site} --runs ${runs}${http2 ? " --http2" : ""}${readMs ? ` --read ${readMs}` : ""}${reachMs ? ` --reach ${reachMs}` : ""}\`.`,
   "",
   "| measure | median | p95 (max) | n |",
   "|---|---:|---:|---:|",
