@@ -9,7 +9,9 @@
    The analyser (the worker wasm that reads a reader's own files) rides along as two inert
    base64 data blocks, decoded only when the reader adds files.
 3. Both builds carry src/js/workspace.js (IndexedDB and the worker), with the worker's own
-   script (src/js/analyser-worker.js) inlined as a string.
+   script (src/js/analyser-worker.js) inlined as a string. A served site's hosted page loads it
+   as workspace-<hash>.js on first use (its page calls it only when "Your articles" opens); its
+   explorer.html, like the embedded build's pages, carries it inline.
 
 Runs in Trunk's staging dir (TRUNK_STAGING_DIR) or on a dir given as argv[1]. Output is a pure
 function of the input files, so dist/ is reproducible.
@@ -61,6 +63,34 @@ async function start(init, wasm) {
 }
 """
 
+# The served page's stand-in for src/js/workspace.js until the page first calls it: every call
+# then imports the file (which installs the real `corpusWorkspace`) and goes on to it. The calls
+# the page makes before one that needs the file are remembered (`forSite`, `configure`) or have
+# nothing to do yet (`cancel`, `idle`).
+WORKSPACE_ON_FIRST_USE = r"""
+globalThis.corpusWorkspace = (() => {
+  let loaded = null;
+  let site = null;
+  let options = null;
+  const load = () => (loaded ??= import("./__WORKSPACE_FILE__").then(() => {
+    const ws = globalThis.corpusWorkspace;
+    if (site !== null) ws.forSite(site);
+    if (options) ws.configure(options);
+    return ws;
+  }));
+  return new Proxy({}, {
+    get(_, name) {
+      if (name === "forSite") return (names) => { site = names; };
+      if (name === "configure") return (o) => { options = o; };
+      if (name === "cancel") return () => {};
+      if (name === "idle") return () => (loaded ? loaded.then((ws) => ws.idle()) : Promise.resolve());
+      if (typeof name !== "string" || name === "then") return undefined;
+      return (...args) => load().then((ws) => ws[name](...args));
+    },
+  });
+})();
+"""
+
 HOSTED_CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
               "img-src 'self' data:; connect-src 'self'; worker-src blob:; font-src 'none'; "
               "object-src 'none'; base-uri 'none'; form-action 'none'")
@@ -104,7 +134,15 @@ def main() -> int:
 
     # 1. Hosted build: loader in its own file.
     workspace = workspace_js()
-    loader = (f'import init from "./{glue_name}";\n' + workspace + LOADER_COMMON +
+    # A served site (CORPUS_SHELF=1) restores the reader's own articles only when its panel
+    # opens, so there the workspace code is a file of its own, imported on first use.
+    loaded_with_page = workspace
+    if os.environ.get("CORPUS_SHELF") == "1":
+        workspace_name = f"workspace-{hashlib.sha256(workspace.encode()).hexdigest()[:16]}.js"
+        with open(os.path.join(staging, workspace_name), "w", encoding="utf-8") as f:
+            f.write(workspace)
+        loaded_with_page = WORKSPACE_ON_FIRST_USE.replace("__WORKSPACE_FILE__", workspace_name)
+    loader = (f'import init from "./{glue_name}";\n' + loaded_with_page + LOADER_COMMON +
               f'await start(init, new URL("./{wasm_name}", import.meta.url));\n')
     loader_name = f"loader-{hashlib.sha256(loader.encode()).hexdigest()[:16]}.js"
     with open(os.path.join(staging, loader_name), "w", encoding="utf-8") as f:

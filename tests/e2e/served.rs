@@ -872,11 +872,16 @@ fn your_own_articles_on_a_served_site_are_analysed_apart_under_the_sites_names()
         let (base, paths, known, by_known) = (site.base.clone(), paths.clone(), known.clone(), by_known.clone());
         async move {
             let page = Page::open(browser).await;
+            let opened = site.requested().len();
             page.goto(&base).await;
             wait_count(&page, &count_line(total as usize, total), "the first view").await;
+            // The workspace's code is not part of the page's start: it comes with the panel.
+            let workspace_file = |from: usize| site.requested()[from..].iter().any(|p| p.contains("/workspace-"));
+            assert!(!workspace_file(opened), "{browser:?}: the workspace's code was fetched at start");
             // Opening the panel fetches the site's name table (to analyse against), once.
             page.click("#workspace-toggle").await;
             page.wait_until("!document.getElementById('progress')", "the panel ready").await;
+            assert!(workspace_file(opened), "{browser:?}: the panel opened without the workspace's code");
             let before = site.requested().len();
             page.choose_files("#add-files", &paths).await;
             // Analysed, then shown on their own: the header says whose articles these are.
