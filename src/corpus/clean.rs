@@ -87,10 +87,16 @@ fn tidy_line(line: &str, out: &mut String) {
             chunks.push(fix_contractions(piece));
         }
     }
-    // A line that starts with a stray comma (", IFTC was founded"): drop it.
-    if chunks.first().is_some_and(|c| c == "," || c == ";") {
-        chunks.remove(0);
-    }
+    // A sentence that starts with a stray comma, at the start of a line (", IFTC was founded")
+    // or after another sentence ("said. , IFTC was founded"): drop it.
+    let mut sentence_start = true;
+    chunks.retain(|c| {
+        let stray = sentence_start && (c == "," || c == ";");
+        if !stray {
+            sentence_start = c.ends_with(['.', '!', '?']);
+        }
+        !stray
+    });
     let mut first = true;
     for chunk in &chunks {
         let attach = !first && attaches_to_previous(chunk, out);
@@ -226,6 +232,8 @@ mod tests {
         assert_eq!(normalise("he said.The end"), "he said. The end");
         assert_eq!(normalise("the U.S.Government and 2.4 Billion"), "the U.S.Government and 2.4 Billion");
         assert_eq!(normalise(", IFTC was founded"), "IFTC was founded");
+        assert_eq!(normalise("He said so. , IFTC was founded"), "He said so. IFTC was founded");
+        assert_eq!(normalise("Founded in 1983 , in Washington"), "Founded in 1983, in Washington");
         assert_eq!(normalise("  line one \n\n line two  "), "line one\n\nline two");
     }
 
