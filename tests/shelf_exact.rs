@@ -204,7 +204,7 @@ fn cooccurrence(shelf: &mut Shelf, files: &BTreeMap<String, Vec<u8>>, results: &
         Ok(m) => m,
         Err(Missing(paths)) => {
             for p in &paths {
-                assert!(p.starts_with("pairs/") && !shelf.has(p), "{p}");
+                assert!((p.starts_with("pairs/") || p.starts_with("pairspans/")) && !shelf.has(p), "{p}");
                 shelf.add(p, &files[p]).unwrap();
             }
             shelf.cooccurrence(results, 10).expect("one round of pairs files answers it")
@@ -290,7 +290,7 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
         // A broad search (one word or prefix, no filter, many articles) is counted from its
         // counts file, written at build time, not from the rows of all its articles.
         if shelf::Key::of(query).is_some() && expected.hits.len() >= shelf::broad_from(corpus.documents.len()) {
-            assert!(!paths.iter().any(|p| p.starts_with("rows/")), "{query:?} fetched rows: {paths:?}");
+            assert_eq!(shelf.row_files_in(&paths), 0, "{query:?} fetched rows: {paths:?}");
             broad += 1;
             counted_files.extend(paths.iter().filter(|p| p.starts_with("counts/")).cloned());
         }
@@ -466,12 +466,22 @@ fn the_seeds_sort_by_date_on_the_shelf_as_in_memory() {
 
 #[test]
 fn damaged_or_truncated_files_are_refused_not_panicked_on() {
-    let corpus = synthetic(80);
-    let written = shelf::write(&corpus);
+    let written = shelf::write(&synthetic(80));
     let summary = &written.files.iter().find(|(p, _)| p == "summary.bin").unwrap().1;
     assert!(Shelf::open(&summary[..summary.len() / 2]).is_err());
     assert!(Shelf::open(b"not a summary").is_err());
-    for (path, bytes) in &written.files {
+    damage_each(&written.files, summary);
+    // Span files exist above one row file's articles.
+    let written = shelf::write(&synthetic(300));
+    let spans: Vec<(String, Vec<u8>)> = written.files.iter().filter(|(p, _)| p.contains("spans/")).cloned().collect();
+    assert_eq!(spans.len(), 2, "one span of rows, one of pairs");
+    damage_each(&spans, &written.files.iter().find(|(p, _)| p == "summary.bin").unwrap().1);
+}
+
+/// Cuts and flips bytes of each of `files`: each damaged one is an error or a consistent read,
+/// and each whole one reads back.
+fn damage_each(files: &[(String, Vec<u8>)], summary: &[u8]) {
+    for (path, bytes) in files {
         let mut shelf = Shelf::open(summary).unwrap();
         if path == "summary.bin" {
             continue;
@@ -657,4 +667,61 @@ fn name_corrections_on_the_static_corpus_give_the_corrected_in_memory_answer() {
     assert_eq!(shelf.correct(&[]), Ok(0));
     let (plain, _) = ask(&mut shelf, &files, &Query::default());
     assert_eq!(plain.entity_counts, corpus.search(&Query::default()).entity_counts);
+}
+
+/// Row files come in spans as well (`shelf::ROW_SPAN` of them in one file): a filter over most
+/// articles needs nearly every row file, and at 100 000 articles the browser's work per request
+/// was what a reader waited for. Such a filter fetches one span, a narrow one the few row files
+/// it needs; the counts are the in-memory ones either way.
+#[test]
+fn a_filter_over_most_articles_fetches_its_rows_in_one_span_a_narrow_one_in_row_files() {
+    let corpus = synthetic(2000);
+    let files: BTreeMap<String, Vec<u8>> = shelf::write(&corpus).files.into_iter().collect();
+    let rows = |paths: &[String], prefix: &str| paths.iter().filter(|p| p.starts_with(prefix)).count();
+    // The name in most articles but not all (every article's "who appears with whom" is in the
+    // summary).
+    let articles = |e: &usize| corpus.entities[*e].docs.len();
+    let top = (0..corpus.entities.len()).filter(|e| articles(e) < 2000).max_by_key(articles).unwrap() as u32;
+    assert!(corpus.entities[top as usize].docs.len() > 1000);
+    let wide = Query { include: vec![top], ..Query::default() };
+    let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
+    let (got, paths) = ask(&mut shelf, &files, &wide);
+    assert_eq!(got.entity_counts, corpus.search(&wide).entity_counts);
+    assert_eq!((rows(&paths, "rowspans/"), rows(&paths, "rows/")), (1, 0), "{paths:?}");
+    assert_eq!(shelf.row_files_in(&paths), 2000usize.div_ceil(shelf::ROW_CHUNK));
+    // Its "who appears with whom" likewise: one span of pairs.
+    let mut fetched = Vec::new();
+    let matrix = match shelf.cooccurrence(&got, 10) {
+        Err(Missing(paths)) => {
+            for p in &paths {
+                shelf.add(p, &files[p]).unwrap();
+            }
+            fetched = paths;
+            shelf.cooccurrence(&got, 10).unwrap()
+        }
+        Ok(m) => m,
+    };
+    assert_eq!(fetched, vec!["pairspans/0.bin".to_string()]);
+    assert_eq!(matrix, cooccur::matrix(&corpus, &corpus.search(&wide), 10));
+
+    // A name in two articles far apart: two row files, no span.
+    let narrow = (0..corpus.entities.len())
+        .map(|e| Query { include: vec![e as u32], ..Query::default() })
+        .find(|q| {
+            let hits = corpus.search(q).hits;
+            hits.len() == 2 && {
+                let mut fresh = Shelf::open(&files["summary.bin"]).unwrap();
+                let (_, paths) = ask(&mut fresh, &files, q);
+                shelf::Shelf::open(&files["summary.bin"]).unwrap().row_files_in(&paths) == 2
+            }
+        })
+        .expect("a name in two articles in different row files");
+    let mut fresh = Shelf::open(&files["summary.bin"]).unwrap();
+    let (got, paths) = ask(&mut fresh, &files, &narrow);
+    assert_eq!(got.entity_counts, corpus.search(&narrow).entity_counts);
+    assert_eq!((rows(&paths, "rowspans/"), rows(&paths, "rows/")), (0, 2), "{paths:?}");
+    // A shelf the page holds in memory (a reader's own articles) costs no request: no spans.
+    let held = shelf::write_in_memory(&corpus).files;
+    assert!(held.iter().any(|(p, _)| p.starts_with("rows/")));
+    assert!(!held.iter().any(|(p, _)| p.contains("spans/")));
 }

@@ -29,8 +29,8 @@
 //!   any filter), how many stories there are and how many more than one article reports
 //!   (the story list before any filter), and the directories of the files below: each term shard's
 //!   first term and term count, each name-list file's first name, each event file's first event
-//!   with the earliest start and latest end of its events, and how many counts files there
-//!   are. The files per chunk ([`ROW_CHUNK`],
+//!   with the earliest start and latest end of its events, how many counts files there
+//!   are and how many span files. The files per chunk ([`ROW_CHUNK`], [`ROW_SPAN`],
 //!   [`TEXT_CHUNK`], [`TABLE_CHUNK`], events) are constants of this module, not stored: a
 //!   change of one is a new format (new magic), or old files would be misread.
 //! - `terms/<i>.bin` (`CXT2`): a range of the sorted vocabulary. Per term its postings by
@@ -58,6 +58,10 @@
 //! - `rows/<i>.bin` (`CXR1`): [`ROW_CHUNK`] articles' facet rows (names and events, deltas):
 //!   the counts under a filter are summed over the rows of the matching articles, unless a
 //!   counts file answers the search.
+//! - `rowspans/<j>.bin` (`CXRS`): the row files `j * ROW_SPAN..` ([`ROW_SPAN`] of them, fewer
+//!   at the end) in one file, their bodies back to back. Fetched instead of them where a
+//!   filter needs at least half of them: a filter over most articles then makes a sixteenth
+//!   of the requests. Written only for a served shelf (the summary says how many).
 //! - `text/<i>.bin` (`CXD1`, `pack::encode_documents`): [`TEXT_CHUNK`] articles whole, for the
 //!   reader and the snippets of the first page.
 //! - `echoes/<i>.bin` (`CXO1`): for [`ECHO_CHUNK`] articles, the sentences other articles
@@ -68,6 +72,7 @@
 //! - `pairs/<i>.bin` (`CXP1`): [`ROW_CHUNK`] articles' name pairs ([`cooccur::pairs`]: two
 //!   names, how many sentences name both; by first name then second, deltas): "who appears
 //!   with whom" is summed over the matching articles' pairs, fetched only when it is open.
+//! - `pairspans/<j>.bin` (`CXPS`): pairs files in spans, as `rowspans/` for rows.
 //! - `stories/<i>.bin` (`CXZ1`): [`STORY_CHUNK`] stories ([`story::group`], computed at build
 //!   time over the whole corpus, numbered in its order: by date) as their rows show them
 //!   ([`story::Card`]: lead sentence, sources' numbers, ids, titles and dates, disagreements).
@@ -108,6 +113,12 @@ use super::{Corpus, Document, EntityKind, Event};
 
 /// Articles per facet-row file.
 pub const ROW_CHUNK: usize = 256;
+/// Row (and pairs) files per span file: a span is [`ROW_SPAN`] consecutive row files in one.
+/// A filter of a word in most articles needs nearly every row file (391 at 100 000 articles),
+/// and there the browser's work per request, not the bytes, is what the reader waits for
+/// (BENCHMARKS.md); a narrow one needs few, and a larger file would fetch rows it does not
+/// need. So both are written, and a span is fetched where at least half its files are wanted.
+pub const ROW_SPAN: usize = 16;
 /// Articles per text file: one, as Pagefind's fragments. A page of hits by score is 50 articles
 /// from anywhere in the corpus; with 16 per file it fetched 50 files of 16 (3.7 MB at 100 000
 /// articles, BENCHMARKS.md), with one per file 50 small ones.
@@ -134,17 +145,19 @@ pub const STORY_OF_CHUNK: usize = 4096;
 /// A term shard or name-list file is cut once its postings reach about this many bytes.
 const SHARD_BYTES: usize = 24 * 1024;
 
-const SUMMARY: &[u8; 4] = b"CXS5";
+const SUMMARY: &[u8; 4] = b"CXS6";
 const BUNDLE: &[u8; 4] = b"CXB1";
 const TERMS: &[u8; 4] = b"CXT2";
 const POSITIONS: &[u8; 4] = b"CXQ1";
 const NAMES: &[u8; 4] = b"CXN1";
 const EVENTS: &[u8; 4] = b"CXE1";
 const ROWS: &[u8; 4] = b"CXR1";
+const ROW_SPANS: &[u8; 4] = b"CXRS";
 const TABLE: &[u8; 4] = b"CXA1";
 const TOTALS: &[u8; 4] = b"CXU1";
 const DAYS: &[u8; 4] = b"CXY1";
 const PAIRS: &[u8; 4] = b"CXP1";
+const PAIR_SPANS: &[u8; 4] = b"CXPS";
 const ECHOES: &[u8; 4] = b"CXO1";
 const EVENT_TEXT: &[u8; 4] = b"CXV1";
 const STORIES: &[u8; 4] = b"CXZ1";
@@ -264,6 +277,9 @@ pub struct Summary {
     event_files: Vec<(u32, Day, Day)>,
     /// How many counts files there are ([`broad`]).
     broad_files: u32,
+    /// How many span files of rows (and as many of pairs) there are: none in a shelf held in
+    /// memory, else one per [`ROW_SPAN`] row files.
+    row_spans: u32,
 }
 
 /// The files of a static corpus: `(path inside the version directory, bytes)`.
@@ -365,7 +381,7 @@ pub fn write_in_memory(corpus: &Corpus) -> Files {
     write_files(corpus, false)
 }
 
-fn write_files(corpus: &Corpus, with_counts: bool) -> Files {
+fn write_files(corpus: &Corpus, served: bool) -> Files {
     let index = &corpus.index;
     let n = corpus.documents.len().min(index.doc_count());
     // `number[old]`: the article's number in date order; `order[number]`: the old index.
@@ -376,7 +392,7 @@ fn write_files(corpus: &Corpus, with_counts: bool) -> Files {
     }
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
 
-    let (keys, counts) = if with_counts { broad::write(corpus, &number, &order) } else { Default::default() };
+    let (keys, counts) = if served { broad::write(corpus, &number, &order) } else { Default::default() };
     let broad_files = counts.len() as u32;
     for (i, bytes) in counts.into_iter().enumerate() {
         files.push((format!("counts/{i}.bin"), bytes));
@@ -399,6 +415,19 @@ fn write_files(corpus: &Corpus, with_counts: bool) -> Files {
         let mut w = Writer::default();
         docs.iter().map(|&d| Listing::of(&corpus.documents[d])).collect::<Vec<_>>().put(&mut w);
         files.push((format!("catalogue/{chunk}.bin"), w.frame(CATALOGUE)));
+    }
+    // The same rows and pairs again, [`ROW_SPAN`] files' worth in one (a span's body is its
+    // row files' bodies back to back). A shelf in memory costs no request, so it has none.
+    let row_spans = if served && n > ROW_CHUNK { n.div_ceil(ROW_CHUNK * ROW_SPAN) } else { 0 };
+    for (span, docs) in order.chunks(ROW_CHUNK * ROW_SPAN).take(row_spans).enumerate() {
+        let (mut rows, mut pairs) = (Writer::default(), Writer::default());
+        for &d in docs {
+            put_deltas(&mut rows, &index.doc_entities[d]);
+            put_deltas(&mut rows, &index.doc_events[d]);
+            put_pairs(&mut pairs, &cooccur::pairs(&corpus.documents[d]));
+        }
+        files.push((format!("rowspans/{span}.bin"), rows.frame(ROW_SPANS)));
+        files.push((format!("pairspans/{span}.bin"), pairs.frame(PAIR_SPANS)));
     }
     for (chunk, docs) in order.chunks(TEXT_CHUNK).enumerate() {
         let renumbered: Vec<Document> = docs
@@ -477,6 +506,7 @@ fn write_files(corpus: &Corpus, with_counts: bool) -> Files {
         name_files,
         event_files,
         broad_files,
+        row_spans: row_spans as u32,
     };
     let mut w = Writer::default();
     summary.put(&mut w);
@@ -772,6 +802,7 @@ impl Pack for Summary {
         self.name_files.put(w);
         self.event_files.put(w);
         self.broad_files.put(w);
+        self.row_spans.put(w);
     }
 
     fn take(r: &mut Reader<'_>) -> Result<Self, Error> {
@@ -790,6 +821,7 @@ impl Pack for Summary {
             name_files: Pack::take(r)?,
             event_files: Pack::take(r)?,
             broad_files: u32::take(r)?,
+            row_spans: u32::take(r)?,
         };
         summary.check()?;
         Ok(summary)
@@ -837,6 +869,9 @@ impl Summary {
         if !events_ok {
             return bad("event directory");
         }
+        if self.row_spans != 0 && self.row_spans as usize != self.row_files().div_ceil(ROW_SPAN) {
+            return bad("count of span files");
+        }
         Ok(())
     }
 
@@ -861,6 +896,37 @@ impl Summary {
 
     fn row_files(&self) -> usize {
         (self.doc_count as usize).div_ceil(ROW_CHUNK)
+    }
+
+    /// The row (or pairs) files the file `kind`/`i` holds: itself, or a span's; `None` for a
+    /// file this corpus does not have.
+    fn row_files_of(&self, kind: &str, i: usize) -> Option<std::ops::Range<usize>> {
+        let files = self.row_files();
+        match kind {
+            "rows" | "pairs" => (i < files).then_some(i..i + 1),
+            "rowspans" | "pairspans" => {
+                (i < self.row_spans as usize).then(|| i * ROW_SPAN..((i + 1) * ROW_SPAN).min(files))
+            }
+            _ => None,
+        }
+    }
+
+    /// The files that bring the row (or pairs: `kind`, `span_kind`) files `missing`
+    /// (ascending, none of them here): a span where at least half of its files and more than
+    /// one are missing, else the files themselves. At worst twice the bytes of the files alone,
+    /// for a sixteenth of the requests where a filter needs most of them.
+    fn by_spans(&self, missing: &[usize], kind: &str, span_kind: &str) -> Vec<String> {
+        let mut need = Vec::new();
+        for group in missing.chunk_by(|a, b| a / ROW_SPAN == b / ROW_SPAN) {
+            let span = group[0] / ROW_SPAN;
+            match self.row_files_of(span_kind, span) {
+                Some(files) if group.len() > 1 && 2 * group.len() >= files.len() => {
+                    need.push(format!("{span_kind}/{span}.bin"));
+                }
+                _ => need.extend(group.iter().map(|f| format!("{kind}/{f}.bin"))),
+            }
+        }
+        need
     }
 
     /// The term shard that would hold `word` (none in a corpus without words).
@@ -1070,6 +1136,8 @@ impl Shelf {
             Some(("days", 0)) => self.days.is_some(),
             Some(("events", i)) => self.events.contains_key(&i),
             Some(("rows", i)) => self.rows.contains_key(&i),
+            Some(("rowspans", i)) => self.all_here(&self.rows, "rowspans", i),
+            Some(("pairspans", i)) => self.all_here(&self.pairs, "pairspans", i),
             Some(("counts", i)) => self.counts.contains_key(&i),
             Some(("pairs", i)) => self.pairs.contains_key(&i),
             Some(("echoes", i)) => self.echoes.contains_key(&i),
@@ -1082,6 +1150,21 @@ impl Shelf {
             Some(("text", i)) => self.text.contains_key(&i),
             _ => false,
         }
+    }
+
+    /// How many row files `paths` bring (a span brings several), of the rows a filter's
+    /// counts are summed over: the page tells a filter that needs many from one that needs few.
+    pub fn row_files_in(&self, paths: &[String]) -> usize {
+        let rows = |p: &String| match parse_path(p) {
+            Some((kind @ ("rows" | "rowspans"), i)) => self.summary.row_files_of(kind, i).map_or(0, |r| r.len()),
+            _ => 0,
+        };
+        paths.iter().map(rows).sum()
+    }
+
+    /// Whether every row (or pairs) file of the span `kind`/`i` is here.
+    fn all_here<T>(&self, files: &BTreeMap<usize, T>, kind: &str, i: usize) -> bool {
+        self.summary.row_files_of(kind, i).is_some_and(|mut range| range.all(|f| files.contains_key(&f)))
     }
 
     /// Reads one fetched file. Its contents are checked against the summary (counts, article
@@ -1206,28 +1289,37 @@ impl Shelf {
                 count_ok(events.len(), want)?;
                 self.events.insert(i, events);
             }
-            "rows" => {
-                if i >= s.row_files() {
-                    return Err(unknown());
-                }
-                let mut r = Reader::unframe(bytes, ROWS, "a file of article rows")?;
-                let want = (n as usize - i * ROW_CHUNK).min(ROW_CHUNK);
-                let mut rows = Rows { names: Vec::new(), name_at: vec![0], events: Vec::new(), event_at: vec![0] };
-                for _ in 0..want {
-                    let names = take_deltas(&mut r)?;
-                    let events = take_deltas(&mut r)?;
-                    if names.last().is_some_and(|&e| e >= s.name_count)
-                        || events.last().is_some_and(|&e| e >= s.event_count)
-                    {
-                        return Err(Error(format!("{path} names a name or event out of range")));
+            "rows" | "rowspans" => {
+                let files = s.row_files_of(kind, i).ok_or_else(unknown)?;
+                let (magic, what) = if kind == "rows" {
+                    (ROWS, "a file of article rows")
+                } else {
+                    (ROW_SPANS, "a span of article rows")
+                };
+                let mut r = Reader::unframe(bytes, magic, what)?;
+                let mut read = Vec::with_capacity(files.len());
+                for file in files {
+                    let want = (n as usize - file * ROW_CHUNK).min(ROW_CHUNK);
+                    let mut rows = Rows { names: Vec::new(), name_at: vec![0], events: Vec::new(), event_at: vec![0] };
+                    for _ in 0..want {
+                        let names = take_deltas(&mut r)?;
+                        let events = take_deltas(&mut r)?;
+                        if names.last().is_some_and(|&e| e >= s.name_count)
+                            || events.last().is_some_and(|&e| e >= s.event_count)
+                        {
+                            return Err(Error(format!("{path} names a name or event out of range")));
+                        }
+                        rows.names.extend(names);
+                        rows.name_at.push(rows.names.len() as u32);
+                        rows.events.extend(events);
+                        rows.event_at.push(rows.events.len() as u32);
                     }
-                    rows.names.extend(names);
-                    rows.name_at.push(rows.names.len() as u32);
-                    rows.events.extend(events);
-                    rows.event_at.push(rows.events.len() as u32);
+                    read.push((file, rows));
                 }
                 r.finish()?;
-                self.rows.insert(i, rows);
+                for (file, rows) in read {
+                    self.rows.entry(file).or_insert(rows);
+                }
             }
             "counts" => {
                 if i >= s.broad_files as usize {
@@ -1236,31 +1328,40 @@ impl Shelf {
                 let counts = broad::decode(bytes, n, s.name_count, s.event_count)?;
                 self.counts.insert(i, counts);
             }
-            "pairs" => {
-                if i >= s.row_files() {
-                    return Err(unknown());
-                }
-                let mut r = Reader::unframe(bytes, PAIRS, "a file of name pairs")?;
-                let want = (n as usize - i * ROW_CHUNK).min(ROW_CHUNK);
+            "pairs" | "pairspans" => {
+                let files = s.row_files_of(kind, i).ok_or_else(unknown)?;
+                let (magic, what) = if kind == "pairs" {
+                    (PAIRS, "a file of name pairs")
+                } else {
+                    (PAIR_SPANS, "a span of name pairs")
+                };
+                let mut r = Reader::unframe(bytes, magic, what)?;
                 let bad = || Error(format!("{path} names a pair out of order or out of range"));
-                let mut articles = Vec::with_capacity(want);
-                for _ in 0..want {
-                    let mut pairs = Vec::new();
-                    let mut last: Option<(u32, u32)> = None;
-                    for _ in 0..r.len()? {
-                        let a = last.map_or(0, |(a, _)| a).checked_add(u32::take(&mut r)?).ok_or_else(bad)?;
-                        let b = a.checked_add(u32::take(&mut r)?).ok_or_else(bad)?;
-                        let count = u32::take(&mut r)?;
-                        if b == a || b >= s.name_count || count == 0 || last.is_some_and(|l| l >= (a, b)) {
-                            return Err(bad());
+                let mut read = Vec::with_capacity(files.len());
+                for file in files {
+                    let want = (n as usize - file * ROW_CHUNK).min(ROW_CHUNK);
+                    let mut articles = Vec::with_capacity(want);
+                    for _ in 0..want {
+                        let mut pairs = Vec::new();
+                        let mut last: Option<(u32, u32)> = None;
+                        for _ in 0..r.len()? {
+                            let a = last.map_or(0, |(a, _)| a).checked_add(u32::take(&mut r)?).ok_or_else(bad)?;
+                            let b = a.checked_add(u32::take(&mut r)?).ok_or_else(bad)?;
+                            let count = u32::take(&mut r)?;
+                            if b == a || b >= s.name_count || count == 0 || last.is_some_and(|l| l >= (a, b)) {
+                                return Err(bad());
+                            }
+                            pairs.push((a, b, count));
+                            last = Some((a, b));
                         }
-                        pairs.push((a, b, count));
-                        last = Some((a, b));
+                        articles.push(pairs);
                     }
-                    articles.push(pairs);
+                    read.push((file, articles));
                 }
                 r.finish()?;
-                self.pairs.insert(i, articles);
+                for (file, articles) in read {
+                    self.pairs.entry(file).or_insert(articles);
+                }
             }
             "eventtext" => {
                 if i >= (s.event_count as usize).div_ceil(EVENT_TEXT_CHUNK) {
@@ -1619,10 +1720,9 @@ impl Shelf {
         let mut files: Vec<usize> = results.hits.iter().map(|h| h.doc as usize / ROW_CHUNK).collect();
         files.sort_unstable();
         files.dedup();
-        let need: Vec<String> =
-            files.iter().filter(|f| !self.pairs.contains_key(f)).map(|f| format!("pairs/{f}.bin")).collect();
-        if !need.is_empty() {
-            return Err(Missing(need));
+        files.retain(|f| !self.pairs.contains_key(f));
+        if !files.is_empty() {
+            return Err(Missing(self.summary.by_spans(&files, "pairs", "pairspans")));
         }
         let articles = results.hits.iter().filter_map(|h| {
             let d = h.doc as usize;
@@ -1814,16 +1914,16 @@ impl Shelf {
 
     /// The row files of the articles `alive` says match that are not here.
     fn missing_rows(&self, alive: &[bool]) -> Vec<String> {
-        let mut need = Vec::new();
+        let mut missing = Vec::new();
         let mut last = usize::MAX;
         for (d, _) in alive.iter().enumerate().filter(|(_, &a)| a) {
             let file = d / ROW_CHUNK;
             if file != last && !self.rows.contains_key(&file) {
-                need.push(format!("rows/{file}.bin"));
+                missing.push(file);
             }
             last = file;
         }
-        need
+        self.summary.by_spans(&missing, "rows", "rowspans")
     }
 
     /// The row files a filter of `query` would need that are not here, when `query` is the

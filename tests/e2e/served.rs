@@ -984,7 +984,8 @@ fn a_broad_word_is_counted_from_one_file_and_its_rows_come_while_the_reader_look
             let with_name = native.answer(&Query { text: word.clone(), include: vec![e], ..Query::default() });
             wait_count(&page, &count_line(with_name.hits.len(), total), "the chip's count").await;
             settled(&page, &native.chips(&with_name), "the word and the chip").await;
-            let after: Vec<String> = since(clicked).into_iter().filter(|p| p.contains("/rows/")).collect();
+            let after: Vec<String> =
+                since(clicked).into_iter().filter(|p| p.contains("/rows/") || p.contains("/rowspans/")).collect();
             assert!(after.is_empty(), "{browser:?}: row files fetched after the click: {after:?}");
             page.close().await;
         }
@@ -1045,7 +1046,7 @@ fn pointing_at_the_chips_starts_the_rows_a_filter_needs_at_once() {
             // (`WARM_IDLE_MS`) after the answer before it fetches any.
             let after = page
                 .wait_until(
-                    "(() => { const rows = performance.getEntriesByType('resource').filter(e => e.name.includes('/rows/')); \
+                    "(() => { const rows = performance.getEntriesByType('resource').filter(e => e.name.includes('/rows/') || e.name.includes('/rowspans/')); \
                       return rows.length ? JSON.stringify(Math.min(...rows.map(e => e.startTime)) - window.__pointedAt) : null; })()",
                     "a row file",
                 )
