@@ -551,6 +551,45 @@ fn put_pairs(w: &mut Writer, pairs: &[Pair]) {
     }
 }
 
+/// One row file's body: per article its names and events, each in range of the summary.
+fn take_rows(r: &mut Reader<'_>, articles: usize, s: &Summary, path: &str) -> Result<Rows, Error> {
+    let mut rows = Rows { names: Vec::new(), name_at: vec![0], events: Vec::new(), event_at: vec![0] };
+    for _ in 0..articles {
+        let names = take_deltas(r)?;
+        let events = take_deltas(r)?;
+        if names.last().is_some_and(|&e| e >= s.name_count) || events.last().is_some_and(|&e| e >= s.event_count) {
+            return Err(Error(format!("{path} names a name or event out of range")));
+        }
+        rows.names.extend(names);
+        rows.name_at.push(rows.names.len() as u32);
+        rows.events.extend(events);
+        rows.event_at.push(rows.events.len() as u32);
+    }
+    Ok(rows)
+}
+
+/// One pairs file's body ([`put_pairs`] per article): each article's pairs ascending, in range.
+fn take_pairs(r: &mut Reader<'_>, articles: usize, s: &Summary, path: &str) -> Result<Vec<Vec<Pair>>, Error> {
+    let bad = || Error(format!("{path} names a pair out of order or out of range"));
+    let mut out = Vec::with_capacity(articles);
+    for _ in 0..articles {
+        let mut pairs = Vec::new();
+        let mut last: Option<(u32, u32)> = None;
+        for _ in 0..r.len()? {
+            let a = last.map_or(0, |(a, _)| a).checked_add(u32::take(r)?).ok_or_else(bad)?;
+            let b = a.checked_add(u32::take(r)?).ok_or_else(bad)?;
+            let count = u32::take(r)?;
+            if b == a || b >= s.name_count || count == 0 || last.is_some_and(|l| l >= (a, b)) {
+                return Err(bad());
+            }
+            pairs.push((a, b, count));
+            last = Some((a, b));
+        }
+        out.push(pairs);
+    }
+    Ok(out)
+}
+
 fn take_deltas(r: &mut Reader<'_>) -> Result<Vec<u32>, Error> {
     let n = r.len()?;
     let mut out = Vec::with_capacity(n);
@@ -896,6 +935,11 @@ impl Summary {
 
     fn row_files(&self) -> usize {
         (self.doc_count as usize).div_ceil(ROW_CHUNK)
+    }
+
+    /// How many articles row (or pairs, or catalogue) file `file` holds.
+    fn articles_in(&self, file: usize) -> usize {
+        (self.doc_count as usize).saturating_sub(file * ROW_CHUNK).min(ROW_CHUNK)
     }
 
     /// The row (or pairs) files the file `kind`/`i` holds: itself, or a span's; `None` for a
@@ -1297,25 +1341,9 @@ impl Shelf {
                     (ROW_SPANS, "a span of article rows")
                 };
                 let mut r = Reader::unframe(bytes, magic, what)?;
-                let mut read = Vec::with_capacity(files.len());
-                for file in files {
-                    let want = (n as usize - file * ROW_CHUNK).min(ROW_CHUNK);
-                    let mut rows = Rows { names: Vec::new(), name_at: vec![0], events: Vec::new(), event_at: vec![0] };
-                    for _ in 0..want {
-                        let names = take_deltas(&mut r)?;
-                        let events = take_deltas(&mut r)?;
-                        if names.last().is_some_and(|&e| e >= s.name_count)
-                            || events.last().is_some_and(|&e| e >= s.event_count)
-                        {
-                            return Err(Error(format!("{path} names a name or event out of range")));
-                        }
-                        rows.names.extend(names);
-                        rows.name_at.push(rows.names.len() as u32);
-                        rows.events.extend(events);
-                        rows.event_at.push(rows.events.len() as u32);
-                    }
-                    read.push((file, rows));
-                }
+                let read = files
+                    .map(|f| Ok((f, take_rows(&mut r, s.articles_in(f), s, path)?)))
+                    .collect::<Result<Vec<_>, Error>>()?;
                 r.finish()?;
                 for (file, rows) in read {
                     self.rows.entry(file).or_insert(rows);
@@ -1336,28 +1364,10 @@ impl Shelf {
                     (PAIR_SPANS, "a span of name pairs")
                 };
                 let mut r = Reader::unframe(bytes, magic, what)?;
-                let bad = || Error(format!("{path} names a pair out of order or out of range"));
-                let mut read = Vec::with_capacity(files.len());
-                for file in files {
-                    let want = (n as usize - file * ROW_CHUNK).min(ROW_CHUNK);
-                    let mut articles = Vec::with_capacity(want);
-                    for _ in 0..want {
-                        let mut pairs = Vec::new();
-                        let mut last: Option<(u32, u32)> = None;
-                        for _ in 0..r.len()? {
-                            let a = last.map_or(0, |(a, _)| a).checked_add(u32::take(&mut r)?).ok_or_else(bad)?;
-                            let b = a.checked_add(u32::take(&mut r)?).ok_or_else(bad)?;
-                            let count = u32::take(&mut r)?;
-                            if b == a || b >= s.name_count || count == 0 || last.is_some_and(|l| l >= (a, b)) {
-                                return Err(bad());
-                            }
-                            pairs.push((a, b, count));
-                            last = Some((a, b));
-                        }
-                        articles.push(pairs);
-                    }
-                    read.push((file, articles));
-                }
+                let read =
+                    files
+                        .map(|f| Ok((f, take_pairs(&mut r, s.articles_in(f), s, path)?)))
+                        .collect::<Result<Vec<_>, Error>>()?;
                 r.finish()?;
                 for (file, articles) in read {
                     self.pairs.entry(file).or_insert(articles);
@@ -1386,7 +1396,7 @@ impl Shelf {
                 let mut r = Reader::unframe(bytes, CATALOGUE, "a catalogue file")?;
                 let listings = Vec::<Listing>::take(&mut r)?;
                 r.finish()?;
-                count_ok(listings.len(), (n as usize - i * ROW_CHUNK).min(ROW_CHUNK))?;
+                count_ok(listings.len(), s.articles_in(i))?;
                 self.catalogue.insert(i, listings);
             }
             "spellings" => {
