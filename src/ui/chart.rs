@@ -367,6 +367,41 @@ pub fn calendar_columns(months: &[(i32, u8)]) -> Vec<Column> {
     out
 }
 
+/// A label under the served timeline: the column it names and what it says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub column: usize,
+    pub label: String,
+}
+
+/// The labels under the served timeline's `columns`: the first and the last column's, and
+/// between them at most `most - 2` at round places (every 1, 2, 5, 10… years, or every 1, 2, 3
+/// or 6 months; with a step of a year or more the year alone), none so near an end that it
+/// would run into the end's label. A reader finds a bar's year at a glance instead of
+/// counting bars from the ends.
+pub fn axis_ticks(columns: &[Column], most: usize) -> Vec<Tick> {
+    let (Some(first), Some(last)) = (columns.first(), columns.last()) else { return Vec::new() };
+    let n = columns.len();
+    // Months since the year 0 of each column's start: a year column starts in January.
+    let at = |c: &Column| i64::from(c.from.year) * 12 + i64::from(c.from.month) - 1;
+    let yearly = first.from.month == 1 && first.to.month == 12;
+    let steps: &[i64] = if yearly { &[12, 24, 60, 120, 240, 600, 1200] } else { &[1, 2, 3, 6, 12, 24, 60, 120] };
+    let room = most.saturating_sub(2);
+    let step = steps.iter().copied().find(|&s| columns.iter().filter(|c| at(c).rem_euclid(s) == 0).count() <= room);
+    let gap = n.div_ceil(most.max(1));
+    let mut ticks = vec![Tick { column: 0, label: first.label.clone() }];
+    for (i, c) in columns.iter().enumerate() {
+        if step.is_some_and(|s| at(c).rem_euclid(s) == 0) && i >= gap && i + gap < n {
+            let label = if step.is_some_and(|s| s >= 12) { c.from.year.to_string() } else { c.label.clone() };
+            ticks.push(Tick { column: i, label });
+        }
+    }
+    if n > 1 {
+        ticks.push(Tick { column: n - 1, label: last.label.clone() });
+    }
+    ticks
+}
+
 /// "May 2016".
 pub fn month_label(year: i32, month: u8) -> String {
     const NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -387,6 +422,28 @@ mod tests {
         assert_eq!((long[0].label.as_str(), long[0].months.clone()), ("1983", 0..2));
         assert_eq!(long.last().unwrap().months, 2..3);
         assert!(calendar_columns(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_served_timeline_is_labelled_at_round_years_or_months_between_its_ends() {
+        let labels = |months: &[(i32, u8)], most: usize| -> Vec<(usize, String)> {
+            axis_ticks(&calendar_columns(months), most).into_iter().map(|t| (t.column, t.label)).collect()
+        };
+        // 39 year columns, 8 labels at most: every tenth year, none beside an end.
+        let years = labels(&[(1983, 1), (2021, 11)], 8);
+        let years: Vec<(usize, &str)> = years.iter().map(|(c, l)| (*c, l.as_str())).collect();
+        assert_eq!(years, [(0, "1983"), (7, "1990"), (17, "2000"), (27, "2010"), (38, "2021")]);
+        // 14 month columns: quarters, the one beside the last month left out.
+        let months = labels(&[(2015, 4), (2016, 5)], 8);
+        let months: Vec<&str> = months.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(months, ["Apr 2015", "Jul 2015", "Oct 2015", "Jan 2016", "May 2016"]);
+        // 19 years of months (228 columns): every fifth year's January, as the year.
+        let long = labels(&[(2000, 3), (2018, 12)], 8);
+        let long: Vec<&str> = long.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(long, ["Mar 2000", "2005", "2010", "2015", "Dec 2018"]);
+        // One column, or none: the ends alone.
+        assert_eq!(labels(&[(2016, 4)], 8), [(0, "Apr 2016".to_string())]);
+        assert!(labels(&[], 8).is_empty());
     }
 
     use super::*;

@@ -60,6 +60,8 @@ const WARM_IDLE_MS: u64 = 300;
 /// Row files per background round, a span counting as its files (one span, ~190 KB brotli at
 /// 100 000 articles): a key typed meanwhile waits for at most these.
 const WARM_BATCH: usize = 16;
+/// Labels under the timeline at most, its two ends included.
+const AXIS_LABELS: usize = 8;
 
 /// Opens the served corpus (its entry point, then the summary) and mounts the app over it; a
 /// failure replaces the loading line with what went wrong.
@@ -1264,8 +1266,19 @@ fn Months() -> impl IntoView {
     });
     let peak = move || counts.with(|c| c.as_ref().and_then(|c| c.iter().copied().max()).unwrap_or(0).max(1));
     let total = move || counts.with(|c| c.as_ref().map_or(0, |c| c.iter().sum::<u32>()));
-    let first = columns.first().map(|c| c.label.clone()).unwrap_or_default();
-    let last = columns.last().map(|c| c.label.clone()).unwrap_or_default();
+    let by_month = columns.first().is_some_and(|c| c.from.month == c.to.month);
+    let n = columns.len();
+    let ticks = chart::axis_ticks(&columns, AXIS_LABELS)
+        .into_iter()
+        .map(|tick| {
+            // The ends sit at the edges; a label between is centred under its column.
+            let end = tick.column + 1 == n && n > 1;
+            let between = tick.column > 0 && !end;
+            let left =
+                if between { chart::percent((tick.column as f64 + 0.5) * 100.0 / n as f64) } else { String::new() };
+            view! { <span class:end=end class:between=between style:left=left>{tick.label}</span> }
+        })
+        .collect_view();
     let bars = columns
         .into_iter()
         .enumerate()
@@ -1320,7 +1333,7 @@ fn Months() -> impl IntoView {
             >
                 {bars}
             </ol>
-            <p class="months-axis"><span>{first}</span><span>{last}</span></p>
+            <p class="months-axis" class:by-month=by_month>{ticks}</p>
         </section>
     }
 }

@@ -236,6 +236,7 @@ fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
             let months: u32 =
                 page.attrs(".month-bar", "data-count").await.iter().map(|c| c.parse::<u32>().unwrap()).sum();
             assert_eq!(months as usize, all.events.len(), "{browser:?}: the timeline holds every dated event");
+            axis_is_readable(&page, browser, "desktop").await;
             let first = native.title(all.hits[0].doc);
             page.wait_until(
                 &format!("document.querySelector('.result-title')?.textContent === {first:?}"),
@@ -255,6 +256,7 @@ fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
             page.click("#theme-toggle").await; // dark → light
             page.click("#theme-toggle").await; // light → system
             page.assert_fits_a_phone(browser).await;
+            axis_is_readable(&page, browser, "phone").await;
             if browser == Browser::Chromium {
                 page.screenshot("served-phone").await;
             }
@@ -990,6 +992,34 @@ fn a_broad_word_is_counted_from_one_file_and_its_rows_come_while_the_reader_look
             page.close().await;
         }
     });
+}
+
+/// The timeline's labels: its first and last column's at its two ends and any between in
+/// order, none overlapping another or running past the chart.
+async fn axis_is_readable(page: &Page, browser: Browser, at: &str) {
+    let got = page
+        .js(r#"const chart = document.getElementById('months').getBoundingClientRect();
+               const bars = [...document.querySelectorAll('.month-bar')];
+               const shown = [...document.querySelectorAll('.months-axis span')].filter(s => s.offsetParent !== null);
+               const boxes = shown.map(s => s.getBoundingClientRect());
+               const problems = [];
+               boxes.forEach((b, i) => {
+                   if (b.left < chart.left - 1 || b.right > chart.right + 1) problems.push(`${shown[i].textContent} runs past the chart`);
+                   if (i > 0 && boxes[i - 1].right > b.left) problems.push(`${shown[i - 1].textContent} overlaps ${shown[i].textContent}`);
+               });
+               const label = (bar) => bar.getAttribute('title').split(':')[0];
+               return { problems, texts: shown.map(s => s.textContent),
+                        first: label(bars[0]), last: label(bars[bars.length - 1]) };"#)
+        .await;
+    let problems: Vec<String> = serde_json::from_value(got["problems"].clone()).unwrap();
+    let texts: Vec<String> = serde_json::from_value(got["texts"].clone()).unwrap();
+    assert_eq!(problems, Vec::<String>::new(), "{browser:?}, {at}: the timeline's labels {texts:?}");
+    let ends = (texts.first().cloned(), texts.last().cloned());
+    let want = (got["first"].as_str().map(str::to_string), got["last"].as_str().map(str::to_string));
+    assert_eq!(ends, want, "{browser:?}, {at}: the timeline's ends are labelled");
+    if at == "desktop" {
+        assert!(texts.len() > 2, "{browser:?}: labels between the ends: {texts:?}");
+    }
 }
 
 /// A word of the first articles' titles that a counts file answers (a broad search, whose rows
