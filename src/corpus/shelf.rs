@@ -553,19 +553,40 @@ fn put_pairs(w: &mut Writer, pairs: &[Pair]) {
 
 /// One row file's body: per article its names and events, each in range of the summary.
 fn take_rows(r: &mut Reader<'_>, articles: usize, s: &Summary, path: &str) -> Result<Rows, Error> {
-    let mut rows = Rows { names: Vec::new(), name_at: vec![0], events: Vec::new(), event_at: vec![0] };
+    let mut rows = Rows {
+        names: Vec::new(),
+        name_at: Vec::with_capacity(articles + 1),
+        events: Vec::new(),
+        event_at: Vec::with_capacity(articles + 1),
+    };
+    rows.name_at.push(0);
+    rows.event_at.push(0);
+    let out_of_range = || Error(format!("{path} names a name or event out of range"));
     for _ in 0..articles {
-        let names = take_deltas(r)?;
-        let events = take_deltas(r)?;
-        if names.last().is_some_and(|&e| e >= s.name_count) || events.last().is_some_and(|&e| e >= s.event_count) {
-            return Err(Error(format!("{path} names a name or event out of range")));
+        // Straight into the flat arrays: no list per article (a filter over most articles
+        // reads every row file, and the page waits for it).
+        if append_deltas(r, &mut rows.names)?.is_some_and(|e| e >= s.name_count) {
+            return Err(out_of_range());
         }
-        rows.names.extend(names);
         rows.name_at.push(rows.names.len() as u32);
-        rows.events.extend(events);
+        if append_deltas(r, &mut rows.events)?.is_some_and(|e| e >= s.event_count) {
+            return Err(out_of_range());
+        }
         rows.event_at.push(rows.events.len() as u32);
     }
     Ok(rows)
+}
+
+/// [`take_deltas`] onto the end of `out`; returns the list's last number.
+fn append_deltas(r: &mut Reader<'_>, out: &mut Vec<u32>) -> Result<Option<u32>, Error> {
+    let n = r.len()?;
+    out.reserve(n);
+    let mut last = 0u32;
+    for _ in 0..n {
+        last = last.checked_add(u32::take(r)?).ok_or_else(|| Error("a list of numbers overflows".into()))?;
+        out.push(last);
+    }
+    Ok((n > 0).then_some(last))
 }
 
 /// One pairs file's body ([`put_pairs`] per article): each article's pairs ascending, in range.
@@ -591,13 +612,8 @@ fn take_pairs(r: &mut Reader<'_>, articles: usize, s: &Summary, path: &str) -> R
 }
 
 fn take_deltas(r: &mut Reader<'_>) -> Result<Vec<u32>, Error> {
-    let n = r.len()?;
-    let mut out = Vec::with_capacity(n);
-    let mut last = 0u32;
-    for _ in 0..n {
-        last = last.checked_add(u32::take(r)?).ok_or_else(|| Error("a list of numbers overflows".into()))?;
-        out.push(last);
-    }
+    let mut out = Vec::new();
+    append_deltas(r, &mut out)?;
     Ok(out)
 }
 
