@@ -971,6 +971,25 @@ impl Summary {
         }
     }
 
+    /// Reads the row (or pairs) files that file `kind`/`i` holds, one or a span's, each body
+    /// by `take`; nothing is kept unless the whole file reads.
+    fn read_row_files<T>(
+        &self,
+        path: &str,
+        (kind, i): (&str, usize),
+        bytes: &[u8],
+        (magic, what): (&[u8; 4], &str),
+        take: fn(&mut Reader<'_>, usize, &Summary, &str) -> Result<T, Error>,
+    ) -> Result<Vec<(usize, T)>, Error> {
+        let files = self.row_files_of(kind, i).ok_or_else(|| Error(format!("{path} is not a file of this corpus")))?;
+        let mut r = Reader::unframe(bytes, magic, what)?;
+        let read = files
+            .map(|f| Ok((f, take(&mut r, self.articles_in(f), self, path)?)))
+            .collect::<Result<Vec<_>, Error>>()?;
+        r.finish()?;
+        Ok(read)
+    }
+
     /// The files that bring the row (or pairs: `kind`, `span_kind`) files `missing`
     /// (ascending, none of them here): a span where at least half of its files and more than
     /// one are missing, else the files themselves. At worst twice the bytes of the files alone,
@@ -1350,18 +1369,12 @@ impl Shelf {
                 self.events.insert(i, events);
             }
             "rows" | "rowspans" => {
-                let files = s.row_files_of(kind, i).ok_or_else(unknown)?;
-                let (magic, what) = if kind == "rows" {
+                let header = if kind == "rows" {
                     (ROWS, "a file of article rows")
                 } else {
                     (ROW_SPANS, "a span of article rows")
                 };
-                let mut r = Reader::unframe(bytes, magic, what)?;
-                let read = files
-                    .map(|f| Ok((f, take_rows(&mut r, s.articles_in(f), s, path)?)))
-                    .collect::<Result<Vec<_>, Error>>()?;
-                r.finish()?;
-                for (file, rows) in read {
+                for (file, rows) in s.read_row_files(path, (kind, i), bytes, header, take_rows)? {
                     self.rows.entry(file).or_insert(rows);
                 }
             }
@@ -1373,19 +1386,12 @@ impl Shelf {
                 self.counts.insert(i, counts);
             }
             "pairs" | "pairspans" => {
-                let files = s.row_files_of(kind, i).ok_or_else(unknown)?;
-                let (magic, what) = if kind == "pairs" {
+                let header = if kind == "pairs" {
                     (PAIRS, "a file of name pairs")
                 } else {
                     (PAIR_SPANS, "a span of name pairs")
                 };
-                let mut r = Reader::unframe(bytes, magic, what)?;
-                let read =
-                    files
-                        .map(|f| Ok((f, take_pairs(&mut r, s.articles_in(f), s, path)?)))
-                        .collect::<Result<Vec<_>, Error>>()?;
-                r.finish()?;
-                for (file, articles) in read {
+                for (file, articles) in s.read_row_files(path, (kind, i), bytes, header, take_pairs)? {
                     self.pairs.entry(file).or_insert(articles);
                 }
             }
