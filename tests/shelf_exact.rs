@@ -474,7 +474,7 @@ fn damaged_or_truncated_files_are_refused_not_panicked_on() {
     // Span files exist above one row file's articles.
     let written = shelf::write(&synthetic(300));
     let spans: Vec<(String, Vec<u8>)> = written.files.iter().filter(|(p, _)| p.contains("spans/")).cloned().collect();
-    assert_eq!(spans.len(), 2, "one span of rows, one of pairs");
+    assert_eq!(spans.len(), 3, "one span of rows, one of pairs, one of the catalogue");
     damage_each(&spans, &written.files.iter().find(|(p, _)| p == "summary.bin").unwrap().1);
 }
 
@@ -671,8 +671,9 @@ fn name_corrections_on_the_static_corpus_give_the_corrected_in_memory_answer() {
 
 /// Row files come in spans as well (`shelf::ROW_SPAN` of them in one file): a filter over most
 /// articles needs nearly every row file, and at 100 000 articles the browser's work per request
-/// was what a reader waited for. Such a filter fetches one span, a narrow one the few row files
-/// it needs; the counts are the in-memory ones either way.
+/// was what a reader waited for. Such a filter fetches one span (of rows, of pairs, of the
+/// catalogue for its download), a narrow one the few row files it needs; the counts, the
+/// matrix and the table are the in-memory ones either way.
 #[test]
 fn a_filter_over_most_articles_fetches_its_rows_in_one_span_a_narrow_one_in_row_files() {
     let corpus = synthetic(2000);
@@ -703,6 +704,12 @@ fn a_filter_over_most_articles_fetches_its_rows_in_one_span_a_narrow_one_in_row_
     };
     assert_eq!(fetched, vec!["pairspans/0.bin".to_string()]);
     assert_eq!(matrix, cooccur::matrix(&corpus, &corpus.search(&wide), 10));
+    // And its download of articles: one span of the catalogue, the in-memory table.
+    let Err(Missing(paths)) = table::served("articles", &shelf, &got) else { panic!("the catalogue is not here yet") };
+    assert_eq!(paths, vec!["cataloguespans/0.bin".to_string()]);
+    shelf.add(&paths[0], &files[&paths[0]]).unwrap();
+    let served = table::served("articles", &shelf, &got).expect("one span answers it");
+    assert_eq!(served, table::articles(&corpus, &corpus.search(&wide)));
 
     // A name in two articles far apart: two row files, no span.
     let narrow = (0..corpus.entities.len())

@@ -81,7 +81,8 @@
 //!   list under a filter (which stories, how many with several sources) from the filter's
 //!   events alone. Fetched only while the story list is open, and not for the unfiltered view.
 //! - `catalogue/<i>.bin` (`CXK1`): [`ROW_CHUNK`] articles' [`Listing`]s (id, title, date,
-//!   source, url): the downloaded table of articles. Fetched only for a download.
+//!   source, url): the downloaded table of articles. Fetched only for a download, in
+//!   `cataloguespans/<j>.bin` (`CXKS`, as `rowspans/`) where it needs most of a span.
 //! - `spellings/<i>.bin` (`CXL2`): [`TABLE_CHUNK`] names' spellings as written, each with how
 //!   often it is written (a merge adds them up and orders by them): the downloaded table of
 //!   names. Fetched only for a download.
@@ -163,6 +164,7 @@ const EVENT_TEXT: &[u8; 4] = b"CXV1";
 const STORIES: &[u8; 4] = b"CXZ1";
 const STORY_OF: &[u8; 4] = b"CXW1";
 const CATALOGUE: &[u8; 4] = b"CXK1";
+const CATALOGUE_SPANS: &[u8; 4] = b"CXKS";
 const SPELLINGS: &[u8; 4] = b"CXL2";
 const EVENT_ROWS: &[u8; 4] = b"CXM1";
 
@@ -277,8 +279,8 @@ pub struct Summary {
     event_files: Vec<(u32, Day, Day)>,
     /// How many counts files there are ([`broad`]).
     broad_files: u32,
-    /// How many span files of rows (and as many of pairs) there are: none in a shelf held in
-    /// memory, else one per [`ROW_SPAN`] row files.
+    /// How many span files of rows (and as many of pairs and of the catalogue) there are: none
+    /// in a shelf held in memory, else one per [`ROW_SPAN`] row files.
     row_spans: u32,
 }
 
@@ -420,14 +422,18 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
     // row files' bodies back to back). A shelf in memory costs no request, so it has none.
     let row_spans = if served && n > ROW_CHUNK { n.div_ceil(ROW_CHUNK * ROW_SPAN) } else { 0 };
     for (span, docs) in order.chunks(ROW_CHUNK * ROW_SPAN).take(row_spans).enumerate() {
-        let (mut rows, mut pairs) = (Writer::default(), Writer::default());
+        let (mut rows, mut pairs, mut listings) = (Writer::default(), Writer::default(), Writer::default());
         for &d in docs {
             put_deltas(&mut rows, &index.doc_entities[d]);
             put_deltas(&mut rows, &index.doc_events[d]);
             put_pairs(&mut pairs, &cooccur::pairs(&corpus.documents[d]));
         }
+        for chunk in docs.chunks(ROW_CHUNK) {
+            chunk.iter().map(|&d| Listing::of(&corpus.documents[d])).collect::<Vec<_>>().put(&mut listings);
+        }
         files.push((format!("rowspans/{span}.bin"), rows.frame(ROW_SPANS)));
         files.push((format!("pairspans/{span}.bin"), pairs.frame(PAIR_SPANS)));
+        files.push((format!("cataloguespans/{span}.bin"), listings.frame(CATALOGUE_SPANS)));
     }
     for (chunk, docs) in order.chunks(TEXT_CHUNK).enumerate() {
         let renumbered: Vec<Document> = docs
@@ -587,6 +593,15 @@ fn append_deltas(r: &mut Reader<'_>, out: &mut Vec<u32>) -> Result<Option<u32>, 
         out.push(last);
     }
     Ok((n > 0).then_some(last))
+}
+
+/// One catalogue file's body: its articles' listings, as many as it holds.
+fn take_listings(r: &mut Reader<'_>, articles: usize, _: &Summary, path: &str) -> Result<Vec<Listing>, Error> {
+    let listings = Vec::<Listing>::take(r)?;
+    if listings.len() != articles {
+        return Err(Error(format!("{path} holds {} entries where the summary says {articles}", listings.len())));
+    }
+    Ok(listings)
 }
 
 /// One pairs file's body ([`put_pairs`] per article): each article's pairs ascending, in range.
@@ -963,8 +978,8 @@ impl Summary {
     fn row_files_of(&self, kind: &str, i: usize) -> Option<std::ops::Range<usize>> {
         let files = self.row_files();
         match kind {
-            "rows" | "pairs" => (i < files).then_some(i..i + 1),
-            "rowspans" | "pairspans" => {
+            "rows" | "pairs" | "catalogue" => (i < files).then_some(i..i + 1),
+            "rowspans" | "pairspans" | "cataloguespans" => {
                 (i < self.row_spans as usize).then(|| i * ROW_SPAN..((i + 1) * ROW_SPAN).min(files))
             }
             _ => None,
@@ -1217,6 +1232,7 @@ impl Shelf {
             Some(("rows", i)) => self.rows.contains_key(&i),
             Some(("rowspans", i)) => self.all_here(&self.rows, "rowspans", i),
             Some(("pairspans", i)) => self.all_here(&self.pairs, "pairspans", i),
+            Some(("cataloguespans", i)) => self.all_here(&self.catalogue, "cataloguespans", i),
             Some(("counts", i)) => self.counts.contains_key(&i),
             Some(("pairs", i)) => self.pairs.contains_key(&i),
             Some(("echoes", i)) => self.echoes.contains_key(&i),
@@ -1239,6 +1255,23 @@ impl Shelf {
             _ => 0,
         };
         paths.iter().map(rows).sum()
+    }
+
+    /// `paths` with the catalogue files among them fetched in spans where at least half of a
+    /// span's are wanted ([`Summary::by_spans`]): the download of a broad view's articles
+    /// names nearly every catalogue file.
+    pub fn in_spans(&self, paths: impl IntoIterator<Item = String>) -> Vec<String> {
+        let (mut catalogue, mut out) = (Vec::new(), Vec::new());
+        for path in paths {
+            match parse_path(&path) {
+                Some(("catalogue", i)) => catalogue.push(i),
+                _ => out.push(path),
+            }
+        }
+        catalogue.sort_unstable();
+        catalogue.dedup();
+        out.extend(self.summary.by_spans(&catalogue, "catalogue", "cataloguespans"));
+        out
     }
 
     /// Whether every row (or pairs) file of the span `kind`/`i` is here.
@@ -1411,15 +1444,15 @@ impl Shelf {
                 }
                 self.event_text.insert(i, events);
             }
-            "catalogue" => {
-                if i >= s.row_files() {
-                    return Err(unknown());
+            "catalogue" | "cataloguespans" => {
+                let header = if kind == "catalogue" {
+                    (CATALOGUE, "a catalogue file")
+                } else {
+                    (CATALOGUE_SPANS, "a span of catalogue")
+                };
+                for (file, listings) in s.read_row_files(path, (kind, i), bytes, header, take_listings)? {
+                    self.catalogue.entry(file).or_insert(listings);
                 }
-                let mut r = Reader::unframe(bytes, CATALOGUE, "a catalogue file")?;
-                let listings = Vec::<Listing>::take(&mut r)?;
-                r.finish()?;
-                count_ok(listings.len(), s.articles_in(i))?;
-                self.catalogue.insert(i, listings);
             }
             "spellings" => {
                 let names = s.name_count as usize;

@@ -190,7 +190,7 @@ pub fn served(name: &str, shelf: &Shelf, results: &Results) -> Result<Vec<Vec<St
         }
     };
     if !need.is_empty() {
-        return Err(Missing(need.into_iter().collect()));
+        return Err(Missing(shelf.in_spans(need)));
     }
     rows.insert(0, header(head));
     Ok(rows)
