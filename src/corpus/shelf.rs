@@ -1247,14 +1247,19 @@ impl Shelf {
         }
     }
 
-    /// How many row files `paths` bring (a span brings several), of the rows a filter's
-    /// counts are summed over: the page tells a filter that needs many from one that needs few.
-    pub fn row_files_in(&self, paths: &[String]) -> usize {
-        let rows = |p: &String| match parse_path(p) {
+    /// How many row files `path` brings (a span several, any other file none), of the rows a
+    /// filter's counts are summed over: the page tells a filter that needs many from one that
+    /// needs few.
+    pub fn row_files_at(&self, path: &str) -> usize {
+        match parse_path(path) {
             Some((kind @ ("rows" | "rowspans"), i)) => self.summary.row_files_of(kind, i).map_or(0, |r| r.len()),
             _ => 0,
-        };
-        paths.iter().map(rows).sum()
+        }
+    }
+
+    /// How many row files `paths` bring together ([`Shelf::row_files_at`]).
+    pub fn row_files_in(&self, paths: &[String]) -> usize {
+        paths.iter().map(|p| self.row_files_at(p)).sum()
     }
 
     /// `paths` with the catalogue files among them fetched in spans where at least half of a

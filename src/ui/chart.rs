@@ -367,6 +367,11 @@ pub fn calendar_columns(months: &[(i32, u8)]) -> Vec<Column> {
     out
 }
 
+/// Whether [`calendar_columns`] made a column per year (else one per month).
+pub fn by_year(columns: &[Column]) -> bool {
+    columns.first().is_some_and(|c| c.from.month == 1 && c.to.month == 12)
+}
+
 /// A label under the served timeline: the column it names and what it says.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tick {
@@ -384,8 +389,8 @@ pub fn axis_ticks(columns: &[Column], most: usize) -> Vec<Tick> {
     let n = columns.len();
     // Months since the year 0 of each column's start: a year column starts in January.
     let at = |c: &Column| i64::from(c.from.year) * 12 + i64::from(c.from.month) - 1;
-    let yearly = first.from.month == 1 && first.to.month == 12;
-    let steps: &[i64] = if yearly { &[12, 24, 60, 120, 240, 600, 1200] } else { &[1, 2, 3, 6, 12, 24, 60, 120] };
+    let steps: &[i64] =
+        if by_year(columns) { &[12, 24, 60, 120, 240, 600, 1200] } else { &[1, 2, 3, 6, 12, 24, 60, 120] };
     let room = most.saturating_sub(2);
     let step = steps.iter().copied().find(|&s| columns.iter().filter(|c| at(c).rem_euclid(s) == 0).count() <= room);
     let gap = n.div_ceil(most.max(1));

@@ -494,9 +494,8 @@ impl Live {
                     if !many_rows {
                         want(files);
                     } else if files.iter().any(|f| f.starts_with("text/")) {
-                        let single =
-                            |f: &String| self.shelf.with_value(|shelf| shelf.row_files_in(std::slice::from_ref(f)));
-                        want(files.into_iter().filter(|f| single(f) == 0).collect());
+                        let no_rows = |f: &String| self.shelf.with_value(|shelf| shelf.row_files_at(f)) == 0;
+                        want(files.into_iter().filter(no_rows).collect());
                     } else {
                         if let Some(preview) = self.shelf.with_value(|shelf| shelf.preview(&query)) {
                             self.preview.set(Some(preview));
@@ -658,7 +657,7 @@ fn warm(live: Live, query: Query) {
         let mut rows = 0;
         let mut batch = Vec::new();
         for path in shelf.rows_to_warm(&query) {
-            rows += shelf.row_files_in(std::slice::from_ref(&path));
+            rows += shelf.row_files_at(&path);
             if rows > WARM_BATCH && !batch.is_empty() {
                 break;
             }
@@ -1266,7 +1265,7 @@ fn Months() -> impl IntoView {
     });
     let peak = move || counts.with(|c| c.as_ref().and_then(|c| c.iter().copied().max()).unwrap_or(0).max(1));
     let total = move || counts.with(|c| c.as_ref().map_or(0, |c| c.iter().sum::<u32>()));
-    let by_month = columns.first().is_some_and(|c| c.from.month == c.to.month);
+    let by_month = !chart::by_year(&columns);
     let n = columns.len();
     let ticks = chart::axis_ticks(&columns, AXIS_LABELS)
         .into_iter()
