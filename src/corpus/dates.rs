@@ -67,7 +67,8 @@ pub(crate) fn extract_scanned(documents: &mut [Document], scanned: Vec<Scanned>)
         (doc.date_earliest, doc.date_latest) = date.bounds;
         doc.date_evidence = date.evidence.clone();
         doc.date_from = date.from.clone();
-        doc.unresolved = resolve_document(k as u32, found, date, &mut events);
+        let stamps = reference::stamp_lines(doc, found);
+        doc.unresolved = resolve_document(k as u32, found, &stamps, date, &mut events);
     }
     events
 }
@@ -75,8 +76,16 @@ pub(crate) fn extract_scanned(documents: &mut [Document], scanned: Vec<Scanned>)
 /// Appends the events of one document: each expression read at the first and at the last day
 /// the article may have been written (in reading order, since "the same year" means the year
 /// mentioned last), the hull of the two being its value. Returns the expressions it could not
-/// place, with what is known of them.
-fn resolve_document(doc: u32, found: &[Found], date: &ArticleDate, events: &mut Vec<Event>) -> Vec<Unresolved> {
+/// place, with what is known of them. The sentences in `stamps` (time stamps, see
+/// [`reference::stamp_lines`]) give no event, though their year still counts as the one
+/// mentioned last.
+fn resolve_document(
+    doc: u32,
+    found: &[Found],
+    stamps: &[u32],
+    date: &ArticleDate,
+    events: &mut Vec<Event>,
+) -> Vec<Unresolved> {
     let ends = date.reference.value.map(|v| (Reference::on(v.start), Reference::on(v.end)));
     let none = Reference::none();
     let (first, last) = ends.as_ref().map_or((&none, &none), |(a, b)| (a, b));
@@ -84,8 +93,11 @@ fn resolve_document(doc: u32, found: &[Found], date: &ArticleDate, events: &mut 
     let mut at_last = Context { reference: last, last_year: None };
     let mut unresolved = Vec::new();
     for f in found {
+        let stamp = stamps.contains(&f.sentence);
         let (Some(a), Some(b)) = (resolve(f, &at_first), resolve(f, &at_last)) else {
-            unresolved.push(unresolved_at(f, date));
+            if !stamp {
+                unresolved.push(unresolved_at(f, date));
+            }
             continue;
         };
         let used = a.used_reference || b.used_reference;
@@ -105,13 +117,18 @@ fn resolve_document(doc: u32, found: &[Found], date: &ArticleDate, events: &mut 
         let calendar =
             matches!(f.expr, Expr::Day { .. } | Expr::DayRange { .. } | Expr::Month { .. } | Expr::Season { .. });
         if a.value != b.value && (calendar || value.width() > MAX_WIDTH) {
-            unresolved.push(unresolved_at(f, date));
+            if !stamp {
+                unresolved.push(unresolved_at(f, date));
+            }
             continue;
         }
         for (cx, r) in [(&mut at_first, &a), (&mut at_last, &b)] {
             if r.value.start.year == r.value.end.year {
                 cx.last_year = Some((r.value.start.year, used && date.reference.inferred));
             }
+        }
+        if stamp {
+            continue;
         }
         let resolution = match (used, &date.reference.value) {
             (false, _) => a.how.clone(),

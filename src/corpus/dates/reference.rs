@@ -108,6 +108,68 @@ fn front_matter(doc: &Document) -> Option<Known> {
 /// Words that introduce a publication date on the line that carries it.
 const DATE_LINE_CUES: &[&str] = &["published", "posted", "updated", "date", "dated", "filed", "on"];
 
+/// Words a time stamp is made of besides its date and time: the cue ("Published", "Last
+/// updated on", "Posted at") and the half of the day ("4:59 PM", "12:52 p.m.").
+const STAMP_WORDS: &[&str] = &[
+    "published", "posted", "updated", "modified", "created", "last", "first", "date", "dated", "filed", "on", "at",
+    "am", "pm", "a", "p", "m",
+];
+
+/// The sentences of an article that are only a time stamp: a full date with its year and
+/// nothing else but a cue, a weekday, a time and its zone ("Published: June 13, 2013 4:59 PM
+/// EDT", "UPDATED: FRIDAY, MAY 3, 2013, 9:56 AM", "Thu, 10 Nov 2011 02:45 PM", "05/02/2013").
+/// Such a line says when the article (or its update) came out, and `from_date_line` reads the
+/// article's date from it; it tells of no happening, so it is no event. Web pages print one or
+/// two above the story, and as events they filled the timeline with publication days and
+/// grouped articles into "stories" whose lead was "May 3, 2013".
+pub(super) fn stamp_lines(doc: &Document, found: &[Found]) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    for f in found {
+        if out.contains(&f.sentence) || !dated_with_year(&f.expr) {
+            continue;
+        }
+        let Some(sentence) = doc.sentences.get(f.sentence as usize) else { continue };
+        let mut rest = sentence.text.clone();
+        // Blank out every expression of the sentence (spans are byte offsets into it).
+        for g in found.iter().filter(|g| g.sentence == f.sentence) {
+            if let Some(span) = rest.get(g.start..g.end) {
+                let blank = " ".repeat(span.len());
+                rest.replace_range(g.start..g.end, &blank);
+            }
+        }
+        if text::words(&rest, &[]).all(|w| stamp_word(w.text)) {
+            out.push(f.sentence);
+        }
+    }
+    out
+}
+
+/// A date that names its year: what a time stamp prints.
+fn dated_with_year(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::Day { y: YearSpec::Explicit(_), .. }
+            | Expr::DayRange { y: YearSpec::Explicit(_), .. }
+            | Expr::Month { y: YearSpec::Explicit(_), .. }
+    )
+}
+
+/// A word a time stamp may hold besides its date: a cue, a number or a time ("4", "59", "10PM"),
+/// a weekday (or its three-letter form), or a time zone ("EDT", "GMT", "ET": two to four
+/// capitals).
+fn stamp_word(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    STAMP_WORDS.contains(&lower.as_str())
+        || word.chars().all(|c| c.is_ascii_digit())
+        || lower
+            .strip_suffix("am")
+            .or(lower.strip_suffix("pm"))
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        || weekday_of(word).is_some()
+        || ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].contains(&lower.as_str())
+        || (2..=4).contains(&word.len()) && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
 /// A full date with its year that heads the article: alone on its line (with a weekday or a
 /// cue word such as "Published"), or opening the first sentence before a dash or a wire
 /// agency's parenthesis ("March 3, 2016 — ...", "PARIS, March 3, 2016 (Reuters) -").
@@ -117,13 +179,14 @@ fn from_date_line(doc: &Document, found: &[Found]) -> Option<Known> {
     let sentence = &doc.sentences.get(f.sentence as usize)?.text;
     let before = sentence.get(..f.start)?;
     let after = sentence.get(f.end..)?.trim_start();
-    // Before the date only a place ("PARIS,"), a weekday or a cue word ("Published").
-    let words_before: Vec<&str> = text::words(before, &[]).map(|w| w.text).collect();
+    // Before the date only a place ("PARIS,"), a weekday, a cue word ("Published") or a time
+    // ("12:52 p.m. EDT June 13, 2013"); after it nothing, a time, or the story after a dash.
+    let words_before: Vec<&str> = text::words(before, &[]).map(|w| w.text).filter(|w| !stamp_word(w)).collect();
     let header_words = words_before.iter().all(|w| {
         let lower = w.to_lowercase();
         DATE_LINE_CUES.contains(&lower.as_str()) || w.starts_with(char::is_uppercase)
     });
-    let alone = after.is_empty() || after.chars().all(|c| !c.is_alphanumeric());
+    let alone = text::words(after, &[]).all(|w| stamp_word(w.text));
     let opens = after.starts_with(['—', '–', '-', '(', ':', '|']);
     if !(words_before.len() <= 4 && header_words && (alone || opens)) {
         return None;
@@ -267,6 +330,31 @@ mod tests {
             let y = ev.iter().find(|e| e.expression == "yesterday").unwrap();
             assert_eq!(y.date, DateValue::day(day(2005, 6, 12)));
         }
+    }
+
+    #[test]
+    fn a_time_stamp_dates_the_article_but_tells_of_no_happening() {
+        for (line, printed) in [
+            ("Published: June 13, 2013 4:59 PM EDT", day(2013, 6, 13)),
+            ("UPDATED: FRIDAY, JUNE 14, 2013, 9:56 AM", day(2013, 6, 14)),
+            ("Thu, 13 Jun 2013 08:45 AM PDT", day(2013, 6, 13)),
+            ("12:52 p.m. EDT June 13, 2013", day(2013, 6, 13)),
+            ("June 13, 2013", day(2013, 6, 13)),
+        ] {
+            let body = "The actress checked into a clinic yesterday, her lawyer said on June 12, 2013.";
+            let updated = "Last updated on Saturday, June 15, 2013 at 10:02 AM";
+            let mut docs = vec![doc("w", None, &[line, body, updated])];
+            let ev = extract(&mut docs);
+            assert_eq!(docs[0].date, Some(DateValue::day(printed)), "{line}");
+            assert!(ev.iter().all(|e| e.sentence == 1), "{line}: {ev:?}");
+            assert_eq!(ev.iter().filter(|e| e.sentence == 1).count(), 2, "{line}: {ev:?}");
+            assert!(docs[0].unresolved.is_empty(), "{line}: {:?}", docs[0].unresolved);
+        }
+        // A date line that opens the story, or a year-less fragment, is no mere stamp.
+        let mut docs = vec![doc("p", None, &["PARIS, June 13, 2005 (Reuters) - Talks resumed.", "On Monday."])];
+        let ev = extract(&mut docs);
+        assert!(ev.iter().any(|e| e.sentence == 0 && e.date == DateValue::day(day(2005, 6, 13))), "{ev:?}");
+        assert!(ev.iter().any(|e| e.sentence == 1), "{ev:?}");
     }
 
     #[test]

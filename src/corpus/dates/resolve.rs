@@ -538,7 +538,7 @@ mod tests {
         assert_eq!(one("On May 14 it said"), ("May 14".into(), d14));
         assert_eq!(one("It happened on 14 May."), ("14 May".into(), d14));
         assert_eq!(one("It said on May 14, 2016 that"), ("May 14, 2016".into(), d14));
-        assert_eq!(one("Filed 2016-05-14."), ("2016-05-14".into(), d14));
+        assert_eq!(one("It was filed on 2016-05-14."), ("2016-05-14".into(), d14));
         assert_eq!(
             one("back in April 13th this year, Zentaro joined"),
             ("April 13th this year".into(), DateValue::day(day(2016, 4, 13)))
