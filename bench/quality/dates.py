@@ -4,15 +4,18 @@
     (normally run by scripts/date-bench.sh)
 
 Data: bench/quality/data/ner-<split>.jsonl (MEANTIME and GUM Wikinews articles) and timex-<split>.jsonl
-(TimeBank/AQUAINT with gold TIMEX3 values), each with its true publication date (DCT).
+(TimeBank/AQUAINT with gold TIMEX3 values), each with its true publication date (DCT); and, when
+bench/quality/out/ecb.jsonl exists (bench/quality/convert_ecb.py, not committed), ECB+: web news in 43
+topics, its DCT the time stamp printed above the story, whole topics to dev or test by sha1 of the
+topic; its articles without a stamp are run with their topic as evidence but not scored.
 
-1. Undated copies. Every line that is only a date ("June 13, 2005", "Sunday, May 28, 2006") is removed,
-   anywhere in the text; a full date that ends the title line or opens one of the first three
+1. Undated copies. Every line that is only a date ("June 13, 2005", "Sunday, May 28, 2006") or a time
+   stamp (STAMP: "Published: June 13, 2013 4:59 PM EDT") is removed, anywhere in the text; a full date that ends the title line or opens one of the first three
    paragraphs ("Thursday, May 7, 2015 On Tuesday, ...") is cut off; a dateline keeps its place and
    loses its date ("WASHINGTON, August 8 (Xinhua) --" -> "WASHINGTON (Xinhua) --"). Every other date
    in the body stays: it is the evidence a system may date the article from.
 2. Collections. A system runs once per collection, so articles may date each other: each MEANTIME
-   topic (airbus, apple, gm, stock) is one, GUM is one, the TimeML set is one. Our binaries also run
+   topic (airbus, apple, gm, stock) is one, GUM is one, the TimeML set is one, each ECB+ topic is one. Our binaries also run
    on each article alone (one folder per article): the difference is what the collection adds.
 3. Figures per set: articles; coverage = articles given a finite certain interval; containment = how
    many certain intervals hold the true DCT (must be 100 %: a wrong certain date is worse than none);
@@ -35,6 +38,7 @@ between <!-- dates:start --> and <!-- dates:end --> from results/dates-{test,dev
 """
 import argparse
 import datetime
+import hashlib
 import json
 import os
 import re
@@ -49,7 +53,7 @@ sys.path.insert(0, HERE)
 from ours import first_day, last_day, sanitise_ids  # noqa: E402
 from score import fold_date, match_level, norm_value, unresolvable  # noqa: E402
 
-SETS = ("MEANTIME", "GUM", "TimeML")
+SETS = ("MEANTIME", "GUM", "TimeML", "ECB+")
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -60,6 +64,39 @@ TITLE_END = re.compile(rf"\s+{FULL_DATE}\s*$")
 PARA_START = re.compile(rf"^{FULL_DATE}\s+(?=\S)")
 DATELINE = re.compile(rf"^([A-Z][\w.'\- ]*(?:,\s*[A-Z][\w.'\- ]*)*?),\s+(?:{FULL_DATE}|{MONTH}\s+{DAY}|{DAY}\s+{MONTH})"
                       rf"(?=\s*(?:\(|--|—|_))")
+# A time stamp: a line that is only a full date with its year, with at most a cue ("Published:",
+# "Last updated on"), a weekday (also "Thu," or "Sun."), a time and its zone, in either order
+# ("12:52 p.m. EDT May 2, 2013", "Thu, 10 Nov 2011 02:45 PM", "(10:27 am PDT, Jun 11th 2012)", "05 / 02 / 2013").
+STAMP_CUE = r"(?:(?:First|Last|Date)\s+)?(?:Published|Posted|Updated|Released|Modified|Created|Filed)(?:\s+(?:on|at))?\s*:?"
+STAMP_TIME = r"(?:\d{1,2}(?:[:.]\s?\d\d){1,2}\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)(?:\s+[A-Z]{2,4}\b)?"
+STAMP_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?"
+STAMP_DATE = (rf"(?:{MONTH}\s+{DAY},?\s+\d{{4}}|{DAY}\s+{MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+              rf"|\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}})")
+STAMP = re.compile(rf"\s*\(?\s*(?:{STAMP_CUE}\s*)?(?:{STAMP_TIME}\s*,?\s*)?(?:on\s+)?(?:{STAMP_WEEKDAY}\s*)?{STAMP_DATE}"
+                   rf"(?:\s*(?:,|\||-|at)?\s*{STAMP_TIME})?\s*\)?\s*\.?\s*", re.I)
+MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                            "dec"))}
+
+
+def stamp_date(line):
+    """The date of a time stamp line (STAMP) as YYYY-MM-DD, or None; a numeric date is read month first (US)."""
+    m = re.search(rf"({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", line, re.I)
+    if m:
+        mo, d, y = MONTHS[m.group(1)[:3].lower()], int(m.group(2)), int(m.group(3))
+    elif m := re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH}),?\s+(\d{{4}})", line, re.I):
+        mo, d, y = MONTHS[m.group(2)[:3].lower()], int(m.group(1)), int(m.group(3))
+    elif m := re.search(r"(\d{4})-(\d{2})-(\d{2})", line):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := re.search(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", line):
+        mo, d, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        return None
+    try:
+        return datetime.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
 YEAR = re.compile(r"(?<![\w$£€.,-])(19\d\d|20\d\d|2100)(?![\w%-]|,\d|\.\d)")
 
 
@@ -72,8 +109,9 @@ def undate(text):
     out = []
     nonblank = 0
     for line in lines:
-        if DATE_LINE.fullmatch(line) and line.strip():
-            removed["date lines"] += 1
+        stamp = STAMP.fullmatch(line) and not DATE_LINE.fullmatch(line)
+        if (DATE_LINE.fullmatch(line) or stamp) and line.strip():
+            removed["time stamps" if stamp else "date lines"] += 1
             if out and not out[-1].strip():  # the blank line before it goes too
                 out.pop()
             continue
@@ -95,6 +133,8 @@ def undate(text):
 
 
 def set_of(article_id):
+    if article_id.startswith("ecb/"):
+        return "ECB+"
     if article_id.startswith("meantime_en/"):
         return "MEANTIME"
     if article_id.startswith("gum_"):
@@ -103,7 +143,9 @@ def set_of(article_id):
 
 
 def collection_of(article_id):
-    """MEANTIME: its topic folder; GUM: one collection; TimeML: one collection."""
+    """MEANTIME: its topic folder; ECB+: its topic; GUM: one collection; TimeML: one collection."""
+    if article_id.startswith("ecb/"):
+        return "ecb-" + article_id.split("/")[1]
     if article_id.startswith("meantime_en/"):
         return "meantime-" + article_id.split("/")[1].replace("corpus_", "")
     return {"GUM": "gum", "TimeML": "timeml"}[set_of(article_id)]
@@ -132,7 +174,7 @@ def run_binary(binary, articles, stems, work, alone=False, front_matter=False):
         folder = os.path.join(work, name)
         os.makedirs(folder)
         for a in members:
-            text = f"---\ndate: {a['dct']}\n---\n{a['text']}" if front_matter else a["text"]
+            text = f"---\ndate: {a['dct']}\n---\n{a['text']}" if front_matter and a.get("dct") else a["text"]
             with open(os.path.join(folder, stems[a["id"]] + ".txt"), "w", encoding="utf-8") as f:
                 f.write(text)
         ex = export(binary, folder)
@@ -349,8 +391,13 @@ def pct(a, b):
 def markdown(res):
     d = res["data"]
     rm = ", ".join(f"{v} {k}" for k, v in d["removed"].items()) or "nothing"
+    ecb = ""
+    if d["articles"].get("ECB+"):
+        ecb = (f", {d['articles']['ECB+']} ECB+ articles with a time stamp in {d.get('ecb_topics', '?')} topics (and "
+               f"{d.get('ecb_context', 0)} without one, run with them as evidence but not scored)")
     out = [f"Split **{res['split']}**: {d['articles']['MEANTIME']} MEANTIME articles in 4 collections, "
-           f"{d['articles']['GUM']} GUM, {d['articles']['TimeML']} TimeML. Removed to make the undated copies: {rm}.", ""]
+           f"{d['articles']['GUM']} GUM, {d['articles']['TimeML']} TimeML{ecb}. Removed to make the undated copies: "
+           f"{rm}.", ""]
     for note in res.get("notes", []):
         out += [f"Note: {note}", ""]
     out += ["**Article dates** (undated copies; certain = an interval the system states as certain)", "",
@@ -412,8 +459,9 @@ def render(quality_md):
     parts = [MARK_START, "<!-- Generated by bash scripts/date-bench.sh from bench/quality/results/dates-*.json; "
              "do not edit by hand. -->", "", "## Article dates without a date line (issue 17)", "",
              "`bash scripts/date-bench.sh [dev|test]` (`bench/quality/dates.py`, method in its docstring) removes the "
-             "date lines, title-end dates and dateline dates from the names set and the TimeML set, runs each "
-             "system once per collection (each MEANTIME topic, GUM, TimeML) so articles may date each other, and "
+             "date lines, time stamps, title-end dates and dateline dates from the names set, the TimeML set and "
+             "ECB+ (when bench/quality/out/ecb.jsonl exists: bench/quality/convert_ecb.py), runs each system once "
+             "per collection (each MEANTIME topic, GUM, TimeML, each ECB+ topic) so articles may date each other, and "
              "checks every date a system states as certain against the true publication date: containment must be "
              "100 %. Baselines: the last 4-digit year mentioned (HeidelTime's narrative style) and the pipeline "
              "before issue 17 (54b3332).", ""]
@@ -449,6 +497,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=("dev", "test"))
     ap.add_argument("--data", default=os.path.join(HERE, "data"))
+    ap.add_argument("--ecb", default=os.path.join(HERE, "out", "ecb.jsonl"),
+                    help="ECB+ articles from convert_ecb.py (not committed; the set is left out when the file is absent)")
     ap.add_argument("--corpus", help="our binary (after issue 17)")
     ap.add_argument("--old-corpus", help="the binary at 54b3332 (today's per-article rule)")
     ap.add_argument("--work", help="folder for the article files (default bench/quality/out/dates-<split>)")
@@ -464,7 +514,7 @@ def main() -> int:
         ap.error("--split is required")
     t0 = datetime.datetime.now()
     work = args.work or os.path.join(HERE, "out", f"dates-{args.split}")
-    articles, removed = [], Counter()
+    articles, removed, notes = [], Counter(), []
     timex_gold = []
     for name in ("ner", "timex"):
         with open(os.path.join(args.data, f"{name}-{args.split}.jsonl"), encoding="utf-8") as f:
@@ -476,7 +526,23 @@ def main() -> int:
                     articles.append({"id": a["id"], "dct": a["dct"], "text": text})
                     if name == "timex":
                         timex_gold.append(a)
-    stems = sanitise_ids([a["id"] for a in articles])
+    # ECB+: whole topics to one split (sha1 of the topic, as convert_data.py splits by document), so
+    # each topic stays one collection. Its articles without a time stamp have no true date: they are
+    # run with the others (evidence for them) but not scored.
+    context = []
+    if args.ecb and os.path.exists(args.ecb):
+        with open(args.ecb, encoding="utf-8") as f:
+            for line in f:
+                a = json.loads(line)
+                split = "dev" if hashlib.sha1(a["topic"].encode("utf-8")).digest()[0] % 2 == 0 else "test"
+                if split != args.split:
+                    continue
+                text, r = undate(a["text"])
+                removed.update({f"ECB+ {k}": v for k, v in r.items()})
+                (articles if a.get("dct") else context).append({"id": a["id"], "dct": a.get("dct"), "text": text})
+    else:
+        notes.append(f"ECB+: not run (no {args.ecb}; make it with bench/quality/convert_ecb.py).")
+    stems = sanitise_ids([a["id"] for a in articles + context])
     timeml = [a for a in articles if set_of(a["id"]) == "TimeML"]
 
     def per_set(docs):
@@ -486,7 +552,7 @@ def main() -> int:
         names = sorted({collection_of(a["id"]) for a in articles})
         return {c: score_articles([a for a in articles if collection_of(a["id"]) == c], docs) for c in names}
 
-    systems, notes, story_run, ran = {}, [], None, {}
+    systems, story_run, ran = {}, None, {}
     systems["last mentioned year"] = {"articles": per_set({a["id"]: last_year_doc(a["text"]) for a in articles})}
     binaries = [("ours", args.corpus), ("today's per-article rule (54b3332)", args.old_corpus)]
     for label, binary in binaries:
@@ -501,7 +567,8 @@ def main() -> int:
         tag = "ours" if label == "ours" else "old"
         ran[label] = os.path.abspath(binary)
         for mode, alone in (("collection", False), ("each article alone", True)):
-            docs, events, stories = run_binary(binary, articles, stems, os.path.join(work, f"{tag}-{mode[:5]}"), alone)
+            docs, events, stories = run_binary(binary, articles + context, stems, os.path.join(work, f"{tag}-{mode[:5]}"),
+                                               alone)
             systems[f"{label}, {mode}"] = {"articles": per_set(docs), "collections": per_collection(docs),
                                            "events": score_events(timex_gold, events)}
         if label == "ours":
@@ -510,9 +577,10 @@ def main() -> int:
                 "articles": {}, "events": score_events(timex_gold, events)}
         if story_run is None or tag == "old":  # a fixed reference for the data figure when the old binary exists
             # the undated texts with the true DCT as front matter (the date lines would group as one "happening")
-            _, _, stories = run_binary(binary, articles, stems, os.path.join(work, f"{tag}-dated"), front_matter=True)
+            _, _, stories = run_binary(binary, articles + context, stems, os.path.join(work, f"{tag}-dated"),
+                                       front_matter=True)
             story_run = {"how": f"{label} on the undated copies with the true DCT as front matter",
-                         "collections": shared_happenings(articles, stories)}
+                         "collections": shared_happenings(articles + context, stories)}
     order = ["ours, collection", "ours, each article alone", "ours with the true DCT given (ceiling for events)",
              "today's per-article rule (54b3332), collection", "today's per-article rule (54b3332), each article alone",
              "last mentioned year"]
@@ -524,6 +592,8 @@ def main() -> int:
         "split": args.split, "run": meta, "notes": notes,
         "data": {
             "articles": dict(Counter(set_of(a["id"]) for a in articles)),
+            "ecb_topics": len({collection_of(a["id"]) for a in articles + context if set_of(a["id"]) == "ECB+"}),
+            "ecb_context": len(context),
             "collections": dict(sorted(Counter(collection_of(a["id"]) for a in articles).items())),
             "removed": dict(sorted(removed.items())),
             "evidence": evidence(articles),

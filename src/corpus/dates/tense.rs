@@ -89,7 +89,8 @@ pub fn around(sentence: &str, start: usize, end: usize) -> Tense {
     }
 }
 
-/// "will be held", "would have left": a past form right after a modal is future.
+/// "will be held", "would have left", "will likely be resolved": a past form after a modal (and
+/// the auxiliaries and adverbs of its verb group) is future.
 fn with_modal(tense: Tense, before: &[&str]) -> Tense {
     // "to be released in mid-2011": a past participle after an infinitive tells no tense.
     let infinitive = before.len() >= 2
@@ -98,8 +99,9 @@ fn with_modal(tense: Tense, before: &[&str]) -> Tense {
     if tense == Tense::Past && infinitive {
         return Tense::Unknown;
     }
-    let modal = before.iter().rev().take(3).any(|w| {
-        let w = w.to_lowercase();
+    // The verb group before the participle: auxiliaries and adverbs ("will likely only be
+    // fully resolved", "would not have been finished") down to its modal, if any.
+    let modal = before.iter().rev().take(6).map(|w| w.to_lowercase()).find(|w| !(in_verb_group(w))).is_some_and(|w| {
         matches!(w.as_str(), "will" | "shall" | "would" | "going") || w.ends_with("'ll") || w.ends_with("’ll")
     });
     if tense == Tense::Past && modal {
@@ -107,6 +109,27 @@ fn with_modal(tense: Tense, before: &[&str]) -> Tense {
     } else {
         tense
     }
+}
+
+/// Words that sit between a modal and its participle: auxiliaries ("be", "have been") and
+/// adverbs ("likely", "not", "only", "fully").
+fn in_verb_group(word: &str) -> bool {
+    matches!(
+        word,
+        "be" | "have"
+            | "been"
+            | "being"
+            | "not"
+            | "never"
+            | "only"
+            | "also"
+            | "still"
+            | "soon"
+            | "then"
+            | "just"
+            | "even"
+            | "now"
+    ) || word.len() > 4 && word.ends_with("ly")
 }
 
 fn is_break(t: &Token<'_>) -> bool {
@@ -170,6 +193,11 @@ mod tests {
         assert_eq!(tense_of("The summit will be held in June.", "June"), Tense::Future);
         assert_eq!(tense_of("The summit was held in June.", "June"), Tense::Past);
         assert_eq!(tense_of("The talks are set to resume Monday.", "Monday"), Tense::Future);
+        // Adverbs and auxiliaries between the modal and the participle.
+        let outage = "The outage will likely only be fully resolved during the week beginning 17 October 2011.";
+        assert_eq!(tense_of(outage, "17 October 2011"), Tense::Future);
+        assert_eq!(tense_of("The plant would not have been finished by March.", "March"), Tense::Future);
+        assert_eq!(tense_of("The plant was finally finished in March.", "March"), Tense::Past);
     }
 
     #[test]
