@@ -448,7 +448,7 @@ def markdown(res):
                                   for c, v in d["dct_spread"].items()) + "."]
     ev = d["evidence"]
     out += ["", "Evidence left in the undated copies (articles containing at least one): " + "; ".join(
-        f"{s}: " + ", ".join(f"{k} {v}" for k, v in ev[s].items()) for s in SETS) + "."]
+        f"{s}: " + ", ".join(f"{k} {v}" for k, v in ev[s].items()) for s in SETS if s in ev) + "."]
     return "\n".join(out) + "\n"
 
 

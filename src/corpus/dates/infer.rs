@@ -266,6 +266,9 @@ fn own_evidence(state: &mut State, doc: &Document, found: &[Found], copy: Option
         // A year alone is no bound: its tense is the least reliable ("1990 earnings", "plants
         // closed by 2012", "the 2014 Winter Paralympics"), measured on the dev split.
         let Some(v) = absolute(f).filter(|v| v.width() <= 31) else { continue };
+        if dates_a_plan(doc, f) {
+            continue;
+        }
         // A date the article tells both as past and as future ("rose by 2050", "will by 2050")
         // is evidence of neither.
         let opposite = match f.tense {
@@ -311,6 +314,25 @@ fn own_evidence(state: &mut State, doc: &Document, found: &[Found], copy: Option
             state.evidence.push(format!("{why}: likely written on or after it"));
         }
     }
+}
+
+/// A date that names when a plan is due ("a previously announced November 2013 release date",
+/// "the March 1, 2012 deadline", "a 2015 target"): the clause's verb tells when the plan was
+/// set, not on which side of the article's date the date lies, so it is no bound. Only a plan's
+/// noun counts: a date before a happening ("the June 1972 break-in", "an April 2008 raid") is
+/// nearly always told as past, and those bounds are right (ECB+ dev).
+fn dates_a_plan(doc: &Document, f: &Found) -> bool {
+    const PLAN: &[&str] =
+        &["date", "dates", "deadline", "deadlines", "target", "goal", "timeline", "timetable", "schedule"];
+    let Some(rest) = doc.sentences.get(f.sentence as usize).and_then(|s| s.text.get(f.end..)) else { return false };
+    // Only a space between: a comma, a dash or a parenthesis ends the date's phrase.
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    let mut next = rest.split_whitespace().map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()));
+    let first = next.next().unwrap_or("");
+    let lower = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase());
+    lower(first) && (PLAN.contains(&first) || next.next().is_some_and(|w| lower(w) && PLAN.contains(&w)))
 }
 
 /// "In April this year", told in the past: written in April–December of its year; announced in
@@ -863,6 +885,41 @@ mod tests {
 
     fn event<'e>(events: &'e [Event], doc: u32, expression: &str) -> &'e Event {
         events.iter().find(|e| e.doc == doc && e.expression == expression).unwrap_or_else(|| panic!("{expression}"))
+    }
+
+    #[test]
+    fn a_date_a_plan_is_due_is_no_bound_but_a_past_happening_is() {
+        let mut docs = vec![doc(
+            "p",
+            None,
+            &["The studio was under pressure to meet a previously announced November 2013 release date."],
+        )];
+        extract(&mut docs);
+        assert_eq!((docs[0].date_earliest, docs[0].date_latest), (None, None), "{:?}", docs[0].date_evidence);
+        let mut past = vec![doc("h", None, &["He connected the White House to the June 1972 break-in."])];
+        extract(&mut past);
+        assert_eq!(past[0].date_earliest, Some(day(1972, 6, 1)), "{:?}", past[0].date_evidence);
+    }
+
+    #[test]
+    fn a_tie_that_holds_only_by_a_shared_name_lends_a_likely_date() {
+        use crate::corpus::types::Source;
+        use crate::corpus::Corpus;
+        let dated = "---\ndate: 2013-09-23\n---\nBridge\n\nAna Costa opened the new bridge over the river today after years of delays.";
+        let date_of = |other: &str| {
+            let sources = [Source { id: "a", text: dated }, Source { id: "b", text: other }];
+            let c = Corpus::build(&sources, None);
+            let b = c.documents.iter().find(|d| d.id == "b").unwrap();
+            (b.date, b.date_likely, b.date_reason.clone())
+        };
+        let written = Some(span(day(2013, 9, 23), day(2013, 9, 25), Precision::Range));
+        // The same words: a certain tie.
+        let same = date_of("Bridge\n\nAna Costa opened the new bridge over the river yesterday after years of delays.");
+        assert_eq!((same.0, same.1), (written, false), "{}", same.2);
+        // Alike only through the shared name (a recurring happening is told like this too):
+        // the same days, but likely.
+        let named = date_of("Bridge\n\nAna Costa opened the bridge yesterday.");
+        assert_eq!((named.0, named.1), (written, true), "{}", named.2);
     }
 
     #[test]

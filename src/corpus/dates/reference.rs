@@ -447,7 +447,7 @@ mod tests {
     }
 
     #[test]
-    fn a_copy_runs_on_or_after_its_source() {
+    fn a_copy_likely_runs_on_or_after_its_source() {
         let shared = "Zentaro announced a high profile international fair deal alliance membership plan";
         let mut docs = vec![
             doc("dated", None, &["May 14, 2016", shared]),
@@ -456,5 +456,8 @@ mod tests {
         extract(&mut docs);
         assert_eq!(docs[1].date, Some(span(day(2016, 5, 14), day(2016, 6, 30), Precision::Range)));
         assert!(docs[1].date_reason.contains("shares passages with dated"), "{}", docs[1].date_reason);
+        // Which of the two copied the other the text does not say: likely, not certain.
+        assert!(docs[1].date_likely, "{}", docs[1].date_reason);
+        assert_eq!((docs[1].date_earliest, docs[1].date_latest), (None, Some(day(2016, 6, 30))));
     }
 }
