@@ -1349,6 +1349,7 @@ impl Table {
                 self.union(pair[0], pair[1]);
             }
         }
+        self.merge_middle_names(&spellings);
         // Single words: demonyms to their country; a unique surname/first word to its full name;
         // an acronym to the one name whose initials it spells.
         for (spelling, id) in &spellings {
@@ -1397,6 +1398,39 @@ impl Table {
                     self.clusters[target].kind_votes[EntityKind::Person as usize] += 2;
                 }
                 self.union(target, *id);
+            }
+        }
+    }
+
+    /// "Mark Jay Heller" and "Mark Heller", "John F. Kennedy" and "John Kennedy": a person's name
+    /// with and without its middle names is one person, when the corpus writes that given name
+    /// and surname with at most one middle part. Two different middles ("George H. W. Bush",
+    /// "George W. Bush") are two people, and neither joins "George Bush".
+    fn merge_middle_names(&mut self, spellings: &[(String, usize)]) {
+        // Given name + surname → (the middle parts written, the clusters).
+        let mut by_ends: BTreeMap<String, (BTreeSet<String>, Vec<usize>)> = BTreeMap::new();
+        for (spelling, id) in spellings {
+            let words: Vec<&str> = spelling.split_whitespace().collect();
+            let person_like = (2..=4).contains(&words.len())
+                && is_first_name(words[0])
+                && words.iter().all(|w| is_capitalised(w) && !is_acronym(w) || is_initial(w))
+                && !words.iter().any(|w| is_head(w) || in_list(CONNECTORS, w));
+            if !person_like {
+                continue;
+            }
+            let key = format!("{} {}", formal_first_name(words[0]), name_key(words[words.len() - 1]));
+            let middle: Vec<String> = words[1..words.len() - 1].iter().map(|w| name_key(w)).collect();
+            let entry = by_ends.entry(key).or_default();
+            if !middle.is_empty() {
+                entry.0.insert(middle.join(" "));
+            }
+            entry.1.push(*id);
+        }
+        for (middles, ids) in by_ends.values() {
+            if middles.len() == 1 {
+                for pair in ids.windows(2) {
+                    self.union(pair[0], pair[1]);
+                }
             }
         }
     }
@@ -1761,6 +1795,27 @@ mod tests {
             assert!(texts.contains(&alias), "{alias} missing from {texts:?}");
         }
         assert_eq!(lund.mentions, 4);
+    }
+
+    #[test]
+    fn a_middle_name_joins_the_name_without_it_unless_two_middles_differ() {
+        let c = build(&[
+            "Title\n\nThe lawyer Mark Jay Heller spoke to reporters.",
+            "Title\n\nMark Heller said his client was tired. Heller left the court.",
+        ]);
+        let of = |c: &Corpus, alias: &str| c.entities.iter().position(|e| e.aliases.iter().any(|a| a.text == alias));
+        let heller = of(&c, "Mark Heller");
+        assert!(heller.is_some(), "{:?}", names(&c));
+        assert_eq!(of(&c, "Mark Jay Heller"), heller, "{:?}", names(&c));
+        assert_eq!(of(&c, "Heller"), heller, "{:?}", names(&c));
+        let c = build(&[
+            "Title\n\nThe painter Anna Maria Lund met the envoy. Her sister Anna Sofia Lund met him later.",
+            "Title\n\nAnna Lund said little.",
+        ]);
+        let maria = of(&c, "Anna Maria Lund");
+        assert!(maria.is_some() && of(&c, "Anna Sofia Lund").is_some(), "{:?}", names(&c));
+        assert_ne!(maria, of(&c, "Anna Sofia Lund"), "{:?}", names(&c));
+        assert_ne!(maria, of(&c, "Anna Lund"), "{:?}", names(&c));
     }
 
     #[test]
