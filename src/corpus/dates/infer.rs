@@ -485,7 +485,8 @@ fn ties(documents: &[Document], found: &[Vec<Found>]) -> Vec<Tie> {
     if items.len() < 2 {
         return Vec::new();
     }
-    let vocabulary = story::idf(documents);
+    // Whole words, not the story groups' stems: a tie states a date as certain (story::stem).
+    let vocabulary = story::idf_of_words(documents);
     // Expressions of one sentence share its vector (they are next to each other in `items`).
     let mut vectors: Vec<Vector> = Vec::with_capacity(items.len());
     let mut last: Option<((usize, u32), Vector)> = None;
