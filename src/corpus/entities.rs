@@ -1383,7 +1383,14 @@ impl Table {
             } else {
                 // A surname alone is its full name; a first word alone only if it is a first name
                 // ("Michael"), since "Vanto" must not become "Vanto Rivera Stone".
-                unique(&last_word, &key, self).or_else(|| {
+                // A known place alone is the place, not the last word of a name that is no
+                // person's ("Hollywood" is not "Access Hollywood"; "Washington" can still be
+                // "George Washington").
+                let place = gazetteer::get().place(spelling);
+                let a_place = place.place() && !place.ambiguous;
+                let full_names = last_word.get(&key).map(Vec::as_slice).unwrap_or_default();
+                let a_persons = full_names.iter().any(|&c| self.looks_like_a_person(c));
+                unique(&last_word, &key, self).filter(|_| !a_place || a_persons).or_else(|| {
                     if is_first_name(spelling) {
                         unique(&first_word, &key, self)
                     } else {
@@ -1400,6 +1407,19 @@ impl Table {
                 self.union(target, *id);
             }
         }
+    }
+
+    /// Whether cluster `c` is a person's full name by its evidence so far: a given name opening
+    /// it ("George Washington"), or more votes for a person than for a place or an organisation
+    /// ("Jovaniel Cordova, 23, ...").
+    fn looks_like_a_person(&self, c: usize) -> bool {
+        let votes = self.clusters[c].kind_votes;
+        let person = votes[EntityKind::Person as usize];
+        let given = self.clusters[c].spellings.iter().any(|s| {
+            let mut words = s.split_whitespace();
+            words.next().is_some_and(opens_full_name) && words.next().is_some()
+        });
+        given || person > 0 && person > votes[EntityKind::Place as usize].max(votes[EntityKind::Organisation as usize])
     }
 
     /// "Mark Jay Heller" and "Mark Heller", "John F. Kennedy" and "John Kennedy": a person's name
@@ -1816,6 +1836,20 @@ mod tests {
         assert!(maria.is_some() && of(&c, "Anna Sofia Lund").is_some(), "{:?}", names(&c));
         assert_ne!(maria, of(&c, "Anna Sofia Lund"), "{:?}", names(&c));
         assert_ne!(maria, of(&c, "Anna Lund"), "{:?}", names(&c));
+    }
+
+    #[test]
+    fn a_known_place_alone_joins_only_a_persons_full_name() {
+        let c = build(&[
+            "Title\n\nThe show Access Hollywood reported it first.",
+            "Title\n\nShe moved to Hollywood last year. Hollywood was quiet.",
+            "Title\n\nJovaniel Cordova, 23, was arrested. Cordova said nothing.",
+        ]);
+        let of = |alias: &str| c.entities.iter().position(|e| e.aliases.iter().any(|a| a.text == alias));
+        assert!(of("Hollywood").is_some(), "{:?}", names(&c));
+        assert_ne!(of("Hollywood"), of("Access Hollywood"), "{:?}", names(&c));
+        assert_eq!(entity(&c, "Hollywood").kind, EntityKind::Place);
+        assert_eq!(of("Cordova"), of("Jovaniel Cordova"), "{:?}", names(&c));
     }
 
     #[test]
