@@ -101,7 +101,7 @@ fn with_modal(tense: Tense, before: &[&str]) -> Tense {
     }
     // The verb group before the participle: auxiliaries and adverbs ("will likely only be
     // fully resolved", "would not have been finished") down to its modal, if any.
-    let modal = before.iter().rev().take(6).map(|w| w.to_lowercase()).find(|w| !(in_verb_group(w))).is_some_and(|w| {
+    let modal = before.iter().rev().take(6).map(|w| w.to_lowercase()).find(|w| !in_verb_group(w)).is_some_and(|w| {
         matches!(w.as_str(), "will" | "shall" | "would" | "going") || w.ends_with("'ll") || w.ends_with("’ll")
     });
     if tense == Tense::Past && modal {
