@@ -573,6 +573,17 @@ mod tests {
             one("It expects third-quarter profit to fall."),
             ("third-quarter".into(), DateValue::quarter(2016, 3).unwrap())
         );
+        // A game's quarter or half is no date; a year's, in a sentence about money, is.
+        none("The Colts scored 17 unanswered points in the fourth quarter.");
+        none("He did not play in the second half.");
+        assert_eq!(
+            one("Net income fell 22% in the second half."),
+            ("the second half".into(), span(day(2016, 7, 1), day(2016, 12, 31), Precision::Half))
+        );
+        assert_eq!(
+            one("The team scored in the second half of 2015."),
+            ("the second half of 2015".into(), span(day(2015, 7, 1), day(2015, 12, 31), Precision::Half))
+        );
         assert_eq!(one("The offer was extended to May 18."), ("May 18".into(), DateValue::day(day(2016, 5, 18))));
         assert_eq!(
             one("Roe Jian will attend the IFTC from May 18 to 20 Spring 2016 Conference."),
