@@ -93,9 +93,9 @@ fn resolve_document(
     let mut at_first = Context { reference: first, last_year: None };
     let mut at_last = Context { reference: last, last_year: None };
     let mut unresolved = Vec::new();
-    for (f, &stamp) in found.iter().zip(quiet) {
+    for (f, &quiet) in found.iter().zip(quiet) {
         let (Some(a), Some(b)) = (resolve(f, &at_first), resolve(f, &at_last)) else {
-            if !stamp {
+            if !quiet {
                 unresolved.push(unresolved_at(f, date));
             }
             continue;
@@ -117,7 +117,7 @@ fn resolve_document(
         let calendar =
             matches!(f.expr, Expr::Day { .. } | Expr::DayRange { .. } | Expr::Month { .. } | Expr::Season { .. });
         if a.value != b.value && (calendar || value.width() > MAX_WIDTH) {
-            if !stamp {
+            if !quiet {
                 unresolved.push(unresolved_at(f, date));
             }
             continue;
@@ -127,7 +127,7 @@ fn resolve_document(
                 cx.last_year = Some((r.value.start.year, used && date.reference.inferred));
             }
         }
-        if stamp {
+        if quiet {
             continue;
         }
         let resolution = match (used, &date.reference.value) {
@@ -179,9 +179,9 @@ fn a_games_period(doc: &Document, f: &Found) -> bool {
         return false;
     }
     let Some(sentence) = doc.sentences.get(f.sentence as usize) else { return false };
-    let money = super::text::words(&sentence.text, &['-'])
-        .any(|w| MONEY.contains(&w.text.to_lowercase().as_str()) || w.text.contains(['$', '€', '£', '%']));
-    !(money || sentence.text.contains(['$', '€', '£', '%']))
+    let money = sentence.text.contains(['$', '€', '£', '%'])
+        || super::text::words(&sentence.text, &['-']).any(|w| MONEY.contains(&w.text.to_lowercase().as_str()));
+    !money
 }
 
 /// An expression left off the timeline, with what is known of it: a year-less "May 14th" is

@@ -1422,10 +1422,10 @@ impl Table {
         given || person > 0 && person > votes[EntityKind::Place as usize].max(votes[EntityKind::Organisation as usize])
     }
 
-    /// "Mark Jay Heller" and "Mark Heller", "John F. Kennedy" and "John Kennedy": a person's name
-    /// with and without its middle names is one person, when the corpus writes that given name
-    /// and surname with at most one middle part. Two different middles ("George H. W. Bush",
-    /// "George W. Bush") are two people, and neither joins "George Bush".
+    /// "Mark Jay Heller" and "Mark Heller": a person's name with and without its middle names is
+    /// one person, when the corpus writes that given name and surname with at most one middle
+    /// part. Two different middles ("Anna Maria Lund", "Anna Sofia Lund") are two people, and
+    /// neither joins "Anna Lund".
     fn merge_middle_names(&mut self, spellings: &[(String, usize)]) {
         // Given name + surname → (the middle parts written, the clusters).
         let mut by_ends: BTreeMap<String, (BTreeSet<String>, Vec<usize>)> = BTreeMap::new();
@@ -1721,6 +1721,11 @@ mod tests {
         entity(c, name).aliases.iter().map(|a| a.text.clone()).collect()
     }
 
+    /// The entity one of whose spellings is `alias`, by its position.
+    fn entity_of(c: &Corpus, alias: &str) -> Option<usize> {
+        c.entities.iter().position(|e| e.aliases.iter().any(|a| a.text == alias))
+    }
+
     /// Each name is an entity of its kind.
     fn assert_kinds(c: &Corpus, expected: &[(&str, EntityKind)]) {
         for &(name, kind) in expected {
@@ -1823,19 +1828,18 @@ mod tests {
             "Title\n\nThe lawyer Mark Jay Heller spoke to reporters.",
             "Title\n\nMark Heller said his client was tired. Heller left the court.",
         ]);
-        let of = |c: &Corpus, alias: &str| c.entities.iter().position(|e| e.aliases.iter().any(|a| a.text == alias));
-        let heller = of(&c, "Mark Heller");
+        let heller = entity_of(&c, "Mark Heller");
         assert!(heller.is_some(), "{:?}", names(&c));
-        assert_eq!(of(&c, "Mark Jay Heller"), heller, "{:?}", names(&c));
-        assert_eq!(of(&c, "Heller"), heller, "{:?}", names(&c));
+        assert_eq!(entity_of(&c, "Mark Jay Heller"), heller, "{:?}", names(&c));
+        assert_eq!(entity_of(&c, "Heller"), heller, "{:?}", names(&c));
         let c = build(&[
             "Title\n\nThe painter Anna Maria Lund met the envoy. Her sister Anna Sofia Lund met him later.",
             "Title\n\nAnna Lund said little.",
         ]);
-        let maria = of(&c, "Anna Maria Lund");
-        assert!(maria.is_some() && of(&c, "Anna Sofia Lund").is_some(), "{:?}", names(&c));
-        assert_ne!(maria, of(&c, "Anna Sofia Lund"), "{:?}", names(&c));
-        assert_ne!(maria, of(&c, "Anna Lund"), "{:?}", names(&c));
+        let maria = entity_of(&c, "Anna Maria Lund");
+        assert!(maria.is_some() && entity_of(&c, "Anna Sofia Lund").is_some(), "{:?}", names(&c));
+        assert_ne!(maria, entity_of(&c, "Anna Sofia Lund"), "{:?}", names(&c));
+        assert_ne!(maria, entity_of(&c, "Anna Lund"), "{:?}", names(&c));
     }
 
     #[test]
@@ -1845,7 +1849,7 @@ mod tests {
             "Title\n\nShe moved to Hollywood last year. Hollywood was quiet.",
             "Title\n\nJovaniel Cordova, 23, was arrested. Cordova said nothing.",
         ]);
-        let of = |alias: &str| c.entities.iter().position(|e| e.aliases.iter().any(|a| a.text == alias));
+        let of = |alias: &str| entity_of(&c, alias);
         assert!(of("Hollywood").is_some(), "{:?}", names(&c));
         assert_ne!(of("Hollywood"), of("Access Hollywood"), "{:?}", names(&c));
         assert_eq!(entity(&c, "Hollywood").kind, EntityKind::Place);

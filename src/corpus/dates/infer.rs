@@ -130,7 +130,7 @@ impl State {
 }
 
 /// Two expressions of different articles that report one happening.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 struct Tie {
     a: (usize, usize),
     b: (usize, usize),
@@ -644,7 +644,7 @@ fn propagate(states: &mut [State], documents: &[Document], found: &[Vec<Found>],
         if budget == 0 {
             break;
         }
-        let tie = ties[k].clone();
+        let tie = ties[k];
         for (to, from) in [(tie.a, tie.b), (tie.b, tie.a)] {
             match apply_tie(states, documents, found, to, from, likely, &tie) {
                 Narrowed::Changed => {
