@@ -12,7 +12,8 @@
 //   a keystroke is settled when the results section is no longer `aria-busy` (the page's fetch
 //   loop has answered the view, its fetches included) and a frame has been painted; timed in
 //   the page from the event (bench/probe.mjs, as in Firefox), the driver's view beside it;
-// - chip click → settled, and article open → its title painted;
+// - chip click → settled (the first two chips at start, then under each query), and article
+//   open → its title painted;
 // - a name correction: two chips merged (edit mode, select both, Merge) → settled, and undone.
 import fs from "node:fs";
 import path from "node:path";
@@ -112,7 +113,8 @@ try {
   };
   await page.goto(`${server.url}/site/`);
   await page.waitForFunction(FIRST_VIEW, null, { polling: "raf", timeout: 120000 });
-  for (const q of queries(sampleDocs(corpusDir))) {
+  // The chips at start first (no query typed), then the benchmark's queries.
+  for (const q of [{ name: "start", text: "" }, ...queries(sampleDocs(corpusDir))]) {
     await page.fill("#search", "");
     await settle(page);
     let typed = "";

@@ -679,12 +679,12 @@ fn a_filter_over_most_articles_fetches_its_rows_in_one_span_a_narrow_one_in_row_
     let corpus = synthetic(2000);
     let files: BTreeMap<String, Vec<u8>> = shelf::write(&corpus).files.into_iter().collect();
     let rows = |paths: &[String], prefix: &str| paths.iter().filter(|p| p.starts_with(prefix)).count();
-    // The name in most articles but not all (every article's "who appears with whom" is in the
-    // summary).
+    // Every article but those of a name in a few (every article's "who appears with whom" is
+    // in the summary; a name in many articles has a counts file, which needs no rows).
     let articles = |e: &usize| corpus.entities[*e].docs.len();
-    let top = (0..corpus.entities.len()).filter(|e| articles(e) < 2000).max_by_key(articles).unwrap() as u32;
-    assert!(corpus.entities[top as usize].docs.len() > 1000);
-    let wide = Query { include: vec![top], ..Query::default() };
+    let few = (0..corpus.entities.len()).find(|e| (2..shelf::broad_from(2000)).contains(&articles(e))).unwrap() as u32;
+    let wide = Query { exclude: vec![few], ..Query::default() };
+    assert!(corpus.search(&wide).hits.len() > 1000);
     let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
     let (got, paths) = ask(&mut shelf, &files, &wide);
     assert_eq!(got.entity_counts, corpus.search(&wide).entity_counts);
@@ -731,4 +731,101 @@ fn a_filter_over_most_articles_fetches_its_rows_in_one_span_a_narrow_one_in_row_
     let held = shelf::write_in_memory(&corpus).files;
     assert!(held.iter().any(|(p, _)| p.starts_with("rows/")));
     assert!(!held.iter().any(|(p, _)| p.contains("spans/")));
+}
+
+/// A chip that names most of what a broad search shows (the story's main actor under a search
+/// for it) is counted from the search's counts, less the rows of the few articles it drops: it
+/// fetches those articles' row files only, not the rows of everything it keeps, and its counts,
+/// events and timeline are the in-memory ones. A second chip narrows from the first.
+#[test]
+fn a_chip_over_most_of_a_broad_search_fetches_only_the_rows_of_what_it_drops() {
+    let corpus = synthetic(2000);
+    let files: BTreeMap<String, Vec<u8>> = shelf::write(&corpus).files.into_iter().collect();
+    let number = |d: u32| corpus.index.date_rank[d as usize] as usize;
+    let row_files = |docs: &mut dyn Iterator<Item = u32>| {
+        let mut f: Vec<usize> = docs.map(|d| number(d) / shelf::ROW_CHUNK).collect();
+        f.sort_unstable();
+        f.dedup();
+        f.len()
+    };
+    let index = &corpus.index;
+    let common = (0..index.terms.len()).max_by_key(|&t| index.df(t as u32)).unwrap();
+    let broad = Query { text: format!("{} ", index.terms[common]), ..Query::default() };
+    let all = corpus.search(&broad);
+    assert!(all.hits.len() >= shelf::broad_from(2000));
+    let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
+    let (_, paths) = ask(&mut shelf, &files, &broad);
+    assert_eq!(shelf.row_files_in(&paths), 0, "a broad search is counted from its counts file: {paths:?}");
+
+    // The names under it, most named first: a chip that keeps most of its articles.
+    let mut under: Vec<(u32, u32)> = all.entity_counts.iter().enumerate().map(|(e, &c)| (c, e as u32)).collect();
+    under.sort_unstable_by(|a, b| b.cmp(a));
+    let keeps = |e: u32| Query { include: vec![e], ..broad.clone() };
+    let dropped = |q: &Query, from: &Query| {
+        let kept: std::collections::BTreeSet<u32> = corpus.search(q).hits.iter().map(|h| h.doc).collect();
+        corpus.search(from).hits.iter().map(|h| h.doc).filter(|d| !kept.contains(d)).collect::<Vec<u32>>()
+    };
+    let (_, chip) = *under
+        .iter()
+        .find(|&&(_, e)| {
+            let own = row_files(&mut corpus.search(&keeps(e)).hits.iter().map(|h| h.doc));
+            row_files(&mut dropped(&keeps(e), &broad).into_iter()) < own
+        })
+        .expect("a name over most of the common word's articles");
+    let first = keeps(chip);
+    let (got, paths) = ask(&mut shelf, &files, &first);
+    let want = corpus.search(&first);
+    assert_eq!((&got.entity_counts, &got.events), (&want.entity_counts, &want.events), "{first:?}");
+    let lacking = dropped(&first, &broad);
+    assert_eq!(shelf.row_files_in(&paths), row_files(&mut lacking.iter().copied()), "{paths:?}");
+    assert!(shelf.row_files_in(&paths) < row_files(&mut want.hits.iter().map(|h| h.doc)));
+
+    // A second chip under both: from the first's counts, less what the second drops of it.
+    let second = under.iter().map(|&(_, e)| e).find(|&e| e != chip).unwrap();
+    let both = Query { include: vec![chip, second], ..broad.clone() };
+    let (got, _) = ask(&mut shelf, &files, &both);
+    let want = corpus.search(&both);
+    assert_eq!((&got.entity_counts, &got.events), (&want.entity_counts, &want.events), "{both:?}");
+    // And back: each is answered as before, whatever the shelf kept.
+    for q in [&first, &broad, &Query { exclude: vec![chip], ..broad.clone() }] {
+        let want = corpus.search(q);
+        let (got, _) = ask(&mut shelf, &files, q);
+        assert_eq!((&got.entity_counts, &got.events), (&want.entity_counts, &want.events), "{q:?}");
+    }
+}
+
+/// A chip clicked at start, on a name in many articles, is counted from that name's counts file
+/// (written at build time, as a broad word's): one file, not the rows of all its articles. A
+/// name in few articles has none and is counted from its rows.
+#[test]
+fn a_chip_on_a_much_named_name_is_counted_from_its_counts_file() {
+    let corpus = synthetic(2000);
+    let files: BTreeMap<String, Vec<u8>> = shelf::write(&corpus).files.into_iter().collect();
+    let articles = |e: usize| corpus.entities[e].docs.len();
+    let top = (0..corpus.entities.len()).max_by_key(|&e| articles(e)).unwrap();
+    assert!(articles(top) >= shelf::broad_from(2000));
+    let chip = Query { include: vec![top as u32], ..Query::default() };
+    let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
+    let (got, paths) = ask(&mut shelf, &files, &chip);
+    let want = corpus.search(&chip);
+    assert_eq!((&got.entity_counts, &got.events), (&want.entity_counts, &want.events));
+    assert_eq!(shelf.row_files_in(&paths), 0, "{paths:?}");
+    assert_eq!(paths.iter().filter(|p| p.starts_with("counts/")).count(), 1, "{paths:?}");
+    // The rows it did not need are what the page warms for the next chip.
+    assert!(!shelf.rows_to_warm(&chip).is_empty());
+    // And the next chip under it, counted from the first's counts less what the second drops.
+    let second = (0..corpus.entities.len()).filter(|&e| e != top).max_by_key(|&e| articles(e)).unwrap();
+    let both = Query { include: vec![top as u32, second as u32], ..Query::default() };
+    let (got, _) = ask(&mut shelf, &files, &both);
+    let want = corpus.search(&both);
+    assert_eq!((&got.entity_counts, &got.events), (&want.entity_counts, &want.events));
+
+    // A name in few articles: no counts file, its rows.
+    let few = (0..corpus.entities.len()).find(|&e| (2..shelf::broad_from(2000)).contains(&articles(e))).unwrap();
+    let chip = Query { include: vec![few as u32], ..Query::default() };
+    let mut fresh = Shelf::open(&files["summary.bin"]).unwrap();
+    let (got, paths) = ask(&mut fresh, &files, &chip);
+    assert_eq!(got.entity_counts, corpus.search(&chip).entity_counts);
+    assert!(paths.iter().all(|p| !p.starts_with("counts/")), "{paths:?}");
+    assert!(fresh.row_files_in(&paths) > 0, "{paths:?}");
 }

@@ -38,9 +38,12 @@
 //!   indexed length (so a score needs no other file). Then the broad searches that sort into
 //!   the shard (a word or a prefix, [`Key`]), each with its counts file's number.
 //! - `counts/<i>.bin` (`CXC1`): for a broad search (one word or typed prefix, no filter, at
-//!   least [`broad_from`] matching articles), what its matching articles' rows sum to: how many
-//!   articles match, each name's count, the events ([`broad`]). Searches matching the same
-//!   articles share a file.
+//!   least [`broad_from`] matching articles), and for every name in at least as many articles,
+//!   what those articles' rows sum to: how many articles, each name's count, the events
+//!   ([`broad`]). Searches and names of the same articles share a file. A filter narrower than
+//!   a counted set (a chip under a broad search, or two chips) is counted from that set's
+//!   counts less the rows of the articles it drops, when that needs fewer files than its own
+//!   rows ([`Shelf::plan`]): the story's main actor under a search for it drops few.
 //! - `positions/<i>.bin` (`CXQ1`): the same terms' positions in each posting's article
 //!   (deltas), fetched only for "phrases".
 //! - `table/<i>.bin` (`CXA1`): [`TABLE_CHUNK`] names by number (name, kind, total): the chips
@@ -48,8 +51,9 @@
 //! - `totals/0.bin` (`CXU1`): every name's total, by number: the counts before any filter.
 //! - `days/0.bin` (`CXY1`): the start day of every dated article, as runs of (day, articles)
 //!   in number order: the list sorted by date (fetched only for that).
-//! - `names/<i>.bin` (`CXN1`): for a run of names, the articles naming each (deltas): the
-//!   required and excluded names of a filter.
+//! - `names/<i>.bin` (`CXN2`): for a run of names, the articles naming each (deltas): the
+//!   required and excluded names of a filter; then per name its counts file's number plus
+//!   one, or 0 for none.
 //! - `events/<i>.bin` (`CXE1`): a run of events in date order: article and date; a date range
 //!   reads only the files whose span overlaps it.
 //! - `eventtext/<i>.bin` (`CXV1`): [`EVENT_TEXT_CHUNK`] events in date order as the list of
@@ -94,6 +98,7 @@
 //! A damaged or truncated file is an `Err` from [`Shelf::add`] (never a panic), and a file the
 //! shelf did not ask for is refused.
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, PoisonError};
 
 mod broad;
 mod corrections;
@@ -150,7 +155,7 @@ const SUMMARY: &[u8; 4] = b"CXS6";
 const BUNDLE: &[u8; 4] = b"CXB1";
 const TERMS: &[u8; 4] = b"CXT2";
 const POSITIONS: &[u8; 4] = b"CXQ1";
-const NAMES: &[u8; 4] = b"CXN1";
+const NAMES: &[u8; 4] = b"CXN2";
 const EVENTS: &[u8; 4] = b"CXE1";
 const ROWS: &[u8; 4] = b"CXR1";
 const ROW_SPANS: &[u8; 4] = b"CXRS";
@@ -394,13 +399,25 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
     }
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
 
-    let (keys, counts) = if served { broad::write(corpus, &number, &order) } else { Default::default() };
+    // Per name, the numbers of the articles naming it, ascending.
+    let named: Vec<Vec<u32>> = corpus
+        .entities
+        .iter()
+        .map(|entity| {
+            let mut docs: Vec<u32> = entity.docs.iter().filter_map(|&d| number.get(d as usize).copied()).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            docs
+        })
+        .collect();
+    let broad::Written { keys, names: name_counts, files: counts } =
+        if served { broad::write(corpus, &number, &order, &named) } else { broad::Written::default() };
     let broad_files = counts.len() as u32;
     for (i, bytes) in counts.into_iter().enumerate() {
         files.push((format!("counts/{i}.bin"), bytes));
     }
     let term_shards = write_terms(corpus, &number, &order, &keys, &mut files);
-    let name_files = write_names(corpus, &number, &mut files);
+    let name_files = write_names(&named, &name_counts, &mut files);
     let event_files = write_events(corpus, &number, &mut files);
     for (chunk, docs) in order.chunks(ROW_CHUNK).enumerate() {
         let mut w = Writer::default();
@@ -735,27 +752,29 @@ fn write_terms(
 }
 
 /// Name-list files; returns each file's first name.
-fn write_names(corpus: &Corpus, number: &[u32], files: &mut Vec<(String, Vec<u8>)>) -> Vec<u32> {
+fn write_names(named: &[Vec<u32>], counts: &[(u32, u32)], files: &mut Vec<(String, Vec<u8>)>) -> Vec<u32> {
     let mut firsts = Vec::new();
-    let mut batch: Vec<Vec<u32>> = Vec::new();
+    let mut batch: Vec<&[u32]> = Vec::new();
     let mut bytes = 0usize;
-    let mut flush = |batch: &mut Vec<Vec<u32>>, first: usize, firsts: &mut Vec<u32>| {
+    let mut flush = |batch: &mut Vec<&[u32]>, first: usize, firsts: &mut Vec<u32>| {
         let mut w = Writer::default();
         w.varint(batch.len() as u64);
         for docs in batch.iter() {
             put_deltas(&mut w, docs);
         }
+        // Per name, its counts file's number plus one, or 0 for none.
+        for e in first..first + batch.len() {
+            let file = counts.binary_search_by_key(&(e as u32), |&(n, _)| n).map_or(0, |k| u64::from(counts[k].1) + 1);
+            w.varint(file);
+        }
         files.push((format!("names/{}.bin", firsts.len()), w.frame(NAMES)));
         firsts.push(first as u32);
         batch.clear();
     };
-    for (e, entity) in corpus.entities.iter().enumerate() {
-        let mut docs: Vec<u32> = entity.docs.iter().filter_map(|&d| number.get(d as usize).copied()).collect();
-        docs.sort_unstable();
-        docs.dedup();
+    for (e, docs) in named.iter().enumerate() {
         bytes += 2 * docs.len() + 1;
         batch.push(docs);
-        if bytes >= SHARD_BYTES || e + 1 == corpus.entities.len() {
+        if bytes >= SHARD_BYTES || e + 1 == named.len() {
             let first = e + 1 - batch.len();
             flush(&mut batch, first, &mut firsts);
             bytes = 0;
@@ -1091,7 +1110,45 @@ struct Ranked {
     /// The date range's events of the matching articles, in number order.
     in_range: Vec<u32>,
     /// The names' counts (as built) and the events of the matching articles, once counted.
-    counted: Option<(Vec<u32>, Vec<u32>)>,
+    counted: Option<Arc<Counted>>,
+}
+
+/// Counted article sets the shelf keeps, newest first, to count a narrower filter from.
+const KEPT_COUNTS: usize = 4;
+
+/// What a set of articles' rows sum to.
+struct Counted {
+    /// Per article: whether it is in the set.
+    alive: Vec<bool>,
+    /// The names' counts, as built (before the corrections).
+    counts: Vec<u32>,
+    /// The events of the set's articles in number order; or, when `all_events` is false,
+    /// only those a date range chose.
+    events: Vec<u32>,
+    all_events: bool,
+}
+
+impl Counted {
+    /// The counts file of the articles `alive` says are in the set.
+    fn of_file(alive: Vec<bool>, c: &broad::Counts, names: u32) -> Counted {
+        let mut counts = vec![0u32; names as usize];
+        for &(e, n) in &c.names {
+            if let Some(k) = counts.get_mut(e as usize) {
+                *k = n;
+            }
+        }
+        Counted { alive, counts, events: c.events.clone(), all_events: true }
+    }
+}
+
+/// How a ranking's counts are summed.
+enum Plan {
+    /// Over the rows of its own articles.
+    Own,
+    /// From a counted superset, less the rows of the articles the ranking lacks: a chip that
+    /// names most of what is shown (the story's main actor under a search for it) keeps most
+    /// articles, and its own rows would be nearly all of them.
+    Narrow(Arc<Counted>),
 }
 
 struct TermShard {
@@ -1113,6 +1170,8 @@ pub struct Shelf {
     /// Per term shard: per term, per posting, the positions.
     positions: BTreeMap<usize, Vec<Vec<Vec<u32>>>>,
     names: BTreeMap<usize, Vec<Vec<u32>>>,
+    /// Per name-list file: per name, the counts file of all its articles, if it has one.
+    name_counts: BTreeMap<usize, Vec<Option<usize>>>,
     /// Per name-table file: its names.
     table: BTreeMap<usize, Vec<Name>>,
     /// Every name's total, once fetched.
@@ -1145,7 +1204,10 @@ pub struct Shelf {
     /// costs no index build per query (at 100 000 articles it was most of a keystroke's time).
     text: BTreeMap<usize, Vec<Corpus>>,
     /// The last query ranked (a `Mutex` only so the shelf stays `Sync`; nothing waits on it).
-    ranked: std::sync::Mutex<Option<Ranked>>,
+    ranked: Mutex<Option<Ranked>>,
+    /// The last [`KEPT_COUNTS`] article sets counted, newest first ([`Plan::Narrow`]). Locked
+    /// only while `ranked` is, after it.
+    kept: Mutex<Vec<Arc<Counted>>>,
     /// The reader's name corrections in effect ([`Shelf::correct`]).
     corrections: Corrections,
 }
@@ -1169,6 +1231,24 @@ fn item<'a, T>(
 
 /// Whether `query` filters nothing: then every article matches, and the counts are the
 /// totals.
+/// The articles `alive` says match, ascending.
+fn matching(alive: &[bool]) -> impl Iterator<Item = usize> + '_ {
+    alive.iter().enumerate().filter(|(_, &a)| a).map(|(d, _)| d)
+}
+
+/// The numbers whose bit is set in `bits` (bit `n % 64` of word `n / 64`), ascending.
+fn bits_set(bits: &[u64]) -> Vec<u32> {
+    let mut out = Vec::new();
+    for (w, &word) in bits.iter().enumerate() {
+        let mut word = word;
+        while word != 0 {
+            out.push(w as u32 * 64 + word.trailing_zeros());
+            word &= word - 1;
+        }
+    }
+    out
+}
+
 fn unfiltered(query: &Query) -> bool {
     query::parse_terms(&query.text).is_empty() && no_filter(query)
 }
@@ -1199,6 +1279,7 @@ impl Shelf {
             terms: BTreeMap::new(),
             positions: BTreeMap::new(),
             names: BTreeMap::new(),
+            name_counts: BTreeMap::new(),
             table: BTreeMap::new(),
             totals: None,
             days: None,
@@ -1214,7 +1295,8 @@ impl Shelf {
             story_of: BTreeMap::new(),
             event_text: BTreeMap::new(),
             text: BTreeMap::new(),
-            ranked: std::sync::Mutex::new(None),
+            ranked: Mutex::new(None),
+            kept: Mutex::new(Vec::new()),
             corrections: Corrections::default(),
         })
     }
@@ -1352,10 +1434,18 @@ impl Shelf {
                 }
                 let mut r = Reader::unframe(bytes, NAMES, "a name list")?;
                 let lists = (0..r.len()?).map(|_| take_deltas(&mut r)).collect::<Result<Vec<_>, Error>>()?;
+                let counted = (0..lists.len())
+                    .map(|_| match r.varint()? {
+                        0 => Ok(None),
+                        f if f <= u64::from(s.broad_files) => Ok(Some(f as usize - 1)),
+                        _ => Err(Error("a counts file out of range".into())),
+                    })
+                    .collect::<Result<Vec<_>, Error>>()?;
                 r.finish()?;
                 count_ok(lists.len(), s.names_in_file(i))?;
                 lists.iter().flatten().try_for_each(|&d| doc_ok(d).map(|_| ()))?;
                 self.names.insert(i, lists);
+                self.name_counts.insert(i, counted);
             }
             "table" => {
                 if i >= (s.name_count as usize).div_ceil(TABLE_CHUNK) {
@@ -1615,7 +1705,7 @@ impl Shelf {
         let corrections = Corrections::resolve(edits, |n| self.built_number(n), |e| self.built_name(e).ok().cloned());
         if corrections != self.corrections {
             self.corrections = corrections;
-            *self.ranked.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+            *self.ranked.get_mut().unwrap_or_else(PoisonError::into_inner) = None;
         }
         Ok(self.corrections.not_applied)
     }
@@ -1921,7 +2011,7 @@ impl Shelf {
     /// fewer than the embedded explorer. The hits whose text is not here have no snippet
     /// ([`Shelf::snippet`] gives it once their file is added).
     pub fn search_page(&self, query: &Query, page: usize) -> Result<Results, Missing> {
-        let mut memo = self.ranked.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut memo = self.ranked.lock().unwrap_or_else(PoisonError::into_inner);
         if memo.as_ref().is_none_or(|r| r.query != *query) {
             *memo = Some(self.rank(query)?);
         }
@@ -1951,14 +2041,14 @@ impl Shelf {
     /// page's text is: the page counts while that text is on its way, and fetches the names
     /// the counts bring up in the same round. `None` before. Counted once per query.
     pub fn name_counts(&self, query: &Query) -> Option<Vec<u32>> {
-        let mut memo = self.ranked.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut memo = self.ranked.lock().unwrap_or_else(PoisonError::into_inner);
         let ranked = memo.as_mut().filter(|r| r.query == *query)?;
         self.count_needs(ranked).is_empty().then(|| self.counted(ranked).0)
     }
 
-    /// The files the counts of `ranked` need: the matching articles' rows (or, with nothing
-    /// filtered, the totals: the summary has the rest) and the name lists of the corrections'
-    /// merges.
+    /// The files the counts of `ranked` need: the rows [`Shelf::plan`] reads (or, with nothing
+    /// filtered, the totals: the summary has the rest; or a broad search's counts file) and
+    /// the name lists of the corrections' merges.
     fn count_needs(&self, ranked: &Ranked) -> Vec<String> {
         let mut need: Vec<String> = Vec::new();
         if ranked.counted.is_none() {
@@ -1971,7 +2061,7 @@ impl Shelf {
                     need.push(format!("counts/{file}.bin"));
                 }
             } else {
-                need = self.missing_rows(&ranked.alive);
+                need = self.plan(ranked).1;
             }
         }
         for f in self.missing_group_lists() {
@@ -1982,43 +2072,155 @@ impl Shelf {
         need
     }
 
-    /// The row files of the articles `alive` says match that are not here.
-    fn missing_rows(&self, alive: &[bool]) -> Vec<String> {
+    /// The row files of the articles `docs` (ascending) that are not here, as files to fetch.
+    fn missing_rows(&self, docs: impl Iterator<Item = usize>) -> Vec<String> {
+        self.summary.by_spans(&self.missing_row_files(docs), "rows", "rowspans")
+    }
+
+    /// The row files (numbers) of the articles `docs` (ascending) that are not here.
+    fn missing_row_files(&self, docs: impl Iterator<Item = usize>) -> Vec<usize> {
         let mut missing = Vec::new();
         let mut last = usize::MAX;
-        for (d, _) in alive.iter().enumerate().filter(|(_, &a)| a) {
+        for d in docs {
             let file = d / ROW_CHUNK;
             if file != last && !self.rows.contains_key(&file) {
                 missing.push(file);
             }
             last = file;
         }
-        self.summary.by_spans(&missing, "rows", "rowspans")
+        missing
+    }
+
+    /// How to count `ranked`, with the files that needs: over its own articles' rows, or from
+    /// the counts of a superset less the rows of the articles `ranked` lacks, whichever fetches
+    /// fewer files (then reads fewer rows); all give the same counts. The supersets: the sets
+    /// counted last, and each required name's counts file (a name in many articles has one).
+    /// Where the best needs a counts file first, the plan is to fetch it (a placeholder `Own`:
+    /// [`Shelf::count`] runs only once nothing is missing, and then nothing is to fetch).
+    fn plan(&self, ranked: &Ranked) -> (Plan, Vec<String>) {
+        enum Base {
+            Kept(Arc<Counted>),
+            Name { alive: Vec<bool>, file: usize },
+        }
+        let alive = &ranked.alive;
+        let all_events = query::date_range(&ranked.query).is_none();
+        let own = self.missing_row_files(matching(alive));
+        let mut best: ((usize, usize), Option<Base>, Vec<usize>) = ((own.len(), matching(alive).count()), None, own);
+        let mut weigh = |base: Base, fetch: usize| {
+            let superset = match &base {
+                Base::Kept(b) => &b.alive,
+                Base::Name { alive, .. } => alive,
+            };
+            let Some((missing, lacking)) = self.lacking_rows(alive, superset) else { return };
+            let cost = (fetch + missing.len(), lacking);
+            if cost < best.0 {
+                best = (cost, Some(base), missing);
+            }
+        };
+        let kept: Vec<Arc<Counted>> = self.kept.lock().unwrap_or_else(PoisonError::into_inner).clone();
+        for base in kept.into_iter().filter(|b| b.all_events || !all_events) {
+            weigh(Base::Kept(base), 0);
+        }
+        for &k in &ranked.query.include {
+            let [e] = self.corrections.members(k)[..] else { continue };
+            let Some(file) = self.name_counts_file(e) else { continue };
+            let docs = self.name_docs(e);
+            let here = match self.counts.get(&file) {
+                Some(c) if c.articles as usize == docs.len() => true,
+                Some(_) => continue,
+                None => false,
+            };
+            let mut superset = vec![false; alive.len()];
+            docs.iter().for_each(|&d| superset.get_mut(d as usize).into_iter().for_each(|a| *a = true));
+            weigh(Base::Name { alive: superset, file }, usize::from(!here));
+        }
+        let mut need = self.summary.by_spans(&best.2, "rows", "rowspans");
+        let plan = match best.1 {
+            None => Plan::Own,
+            Some(Base::Kept(base)) => Plan::Narrow(base),
+            Some(Base::Name { alive, file }) => match self.counts.get(&file) {
+                Some(c) => Plan::Narrow(Arc::new(Counted::of_file(alive, c, self.summary.name_count))),
+                None => {
+                    need.insert(0, format!("counts/{file}.bin"));
+                    Plan::Own
+                }
+            },
+        };
+        (plan, need)
+    }
+
+    /// When `superset` holds every article `alive` holds: the row files of the articles it
+    /// holds and `alive` lacks that are not here, and how many those articles are (one pass:
+    /// this runs for each candidate superset at every round of a query).
+    fn lacking_rows(&self, alive: &[bool], superset: &[bool]) -> Option<(Vec<usize>, usize)> {
+        if superset.len() != alive.len() {
+            return None;
+        }
+        let (mut missing, mut lacking, mut last) = (Vec::new(), 0, usize::MAX);
+        for (d, (&a, &b)) in alive.iter().zip(superset).enumerate() {
+            if a && !b {
+                return None;
+            }
+            if b && !a {
+                lacking += 1;
+                let file = d / ROW_CHUNK;
+                if file != last && !self.rows.contains_key(&file) {
+                    missing.push(file);
+                }
+                last = file;
+            }
+        }
+        Some((missing, lacking))
+    }
+
+    /// The counts file of every article naming `e` (one name as built), if it has one and its
+    /// name-list file is here.
+    fn name_counts_file(&self, e: u32) -> Option<usize> {
+        if e >= self.summary.name_count {
+            return None;
+        }
+        let (file, at) = self.summary.name_file(e);
+        *self.name_counts.get(&file)?.get(at)?
     }
 
     /// The row files a filter of `query` would need that are not here, when `query` is the
-    /// last one ranked and a counts file answered it (none otherwise): a chip clicked under a
-    /// broad search is counted from the rows of its articles, which the search did not need,
-    /// so the page fetches them while the reader looks at the answer.
+    /// last one ranked and was counted without them (a counts file answered it, or a superset's
+    /// counts; none otherwise, nor for the unfiltered view): a chip clicked under a broad
+    /// search is counted from the rows of the articles it keeps or drops, which the search did
+    /// not need, so the page fetches them while the reader looks at the answer.
     pub fn rows_to_warm(&self, query: &Query) -> Vec<String> {
-        let memo = self.ranked.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let memo = self.ranked.lock().unwrap_or_else(PoisonError::into_inner);
         let Some(ranked) = memo.as_ref().filter(|r| r.query == *query) else { return Vec::new() };
-        match self.broad_file(ranked) {
-            Some(file) if self.counts.contains_key(&file) => self.missing_rows(&ranked.alive),
-            _ => Vec::new(),
+        if ranked.counted.is_none() || unfiltered(&ranked.query) {
+            return Vec::new();
         }
+        self.missing_rows(matching(&ranked.alive))
     }
 
     /// The names' counts (after the corrections) and the events of `ranked`'s matching
-    /// articles, counted the first time (their files are here: [`Shelf::count_needs`]).
+    /// articles, counted the first time (their files are here: [`Shelf::count_needs`]) and
+    /// then kept for a narrower filter to count from.
     fn counted(&self, ranked: &mut Ranked) -> (Vec<u32>, Vec<u32>) {
-        if ranked.counted.is_none() {
-            ranked.counted = Some(self.count(ranked));
-        }
-        let Some((counts, events)) = &ranked.counted else { return Default::default() };
-        let mut counts = counts.clone();
+        let counted = match &ranked.counted {
+            Some(c) => Arc::clone(c),
+            None => {
+                let c = Arc::new(self.count(ranked));
+                let mut kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
+                kept.retain(|k| k.alive != c.alive || (c.all_events && !k.all_events));
+                kept.insert(0, Arc::clone(&c));
+                // The oldest goes, but every article's counts (the unfiltered view's) stay: they
+                // are the superset of every filter.
+                if kept.len() > KEPT_COUNTS {
+                    let oldest = kept.iter().rposition(|k| !k.alive.iter().all(|&a| a)).unwrap_or(KEPT_COUNTS);
+                    kept.remove(oldest);
+                }
+                ranked.counted = Some(Arc::clone(&c));
+                c
+            }
+        };
+        let mut counts = counted.counts.clone();
         self.correct_counts(&mut counts, &ranked.alive);
-        (counts, events.clone())
+        (counts, counted.events.clone())
     }
 
     /// The counts file that answers `ranked` ([`broad`]): a search of one word or prefix with no
@@ -2036,53 +2238,58 @@ impl Shelf {
     }
 
     /// The names' counts (as built) and the events of `ranked`'s matching articles.
-    fn count(&self, ranked: &Ranked) -> (Vec<u32>, Vec<u32>) {
+    fn count(&self, ranked: &Ranked) -> Counted {
         let s = &self.summary;
+        let alive = ranked.alive.clone();
+        let range = query::date_range(&ranked.query);
         if unfiltered(&ranked.query) {
-            return (self.totals.clone().unwrap_or_default(), (0..s.event_count).collect());
+            let (counts, events) = (self.totals.clone().unwrap_or_default(), (0..s.event_count).collect());
+            return Counted { alive, counts, events, all_events: true };
         }
         if let Some(c) = self.broad_file(ranked).and_then(|f| self.counts.get(&f)) {
-            let mut counts = vec![0u32; s.name_count as usize];
-            for &(e, n) in &c.names {
-                counts[e as usize] = n;
-            }
-            return (counts, c.events.clone());
+            return Counted::of_file(alive, c, s.name_count);
         }
-        let (alive, range) = (&ranked.alive, query::date_range(&ranked.query));
         // Summed in article order, file by file: counting does not depend on the ranking, and
-        // reading the rows in order is what makes a broad word's counts cheap.
-        let mut counts = vec![0u32; s.name_count as usize];
-        let mut seen = vec![0u64; if range.is_none() { (s.event_count as usize).div_ceil(64) } else { 0 }];
-        for (file, rows) in &self.rows {
-            let first = file * ROW_CHUNK;
-            let Some(span) = alive.get(first..(first + ROW_CHUNK).min(alive.len())) else { continue };
-            for (k, _) in span.iter().enumerate().filter(|(_, &a)| a) {
-                for &e in rows.names(k) {
-                    counts[e as usize] += 1;
-                }
-                if range.is_none() {
-                    for &e in rows.events(k) {
-                        seen[e as usize / 64] |= 1 << (e % 64);
+        // reading the rows in order is what makes a broad word's counts cheap. The events of
+        // the articles read are marked a bit per event: no sort of (at 100 000 articles)
+        // hundreds of thousands of numbers.
+        let mut marked = vec![0u64; if range.is_none() { (s.event_count as usize).div_ceil(64) } else { 0 }];
+        let mut read = |counts: &mut [u32], pick: &dyn Fn(usize) -> bool, add: bool| {
+            for (file, rows) in &self.rows {
+                let first = file * ROW_CHUNK;
+                for d in first..(first + ROW_CHUNK).min(alive.len()) {
+                    if !pick(d) {
+                        continue;
+                    }
+                    let k = d - first;
+                    for &e in rows.names(k) {
+                        if let Some(c) = counts.get_mut(e as usize) {
+                            *c = if add { *c + 1 } else { c.saturating_sub(1) };
+                        }
+                    }
+                    for &e in rows.events(k).iter().filter(|_| range.is_none()) {
+                        if let Some(w) = marked.get_mut(e as usize / 64) {
+                            *w |= 1 << (e % 64);
+                        }
                     }
                 }
             }
-        }
-        let events = if range.is_some() {
-            ranked.in_range.clone()
-        } else {
-            // The events of the matching articles in number order, from a bit per event: no
-            // sort of (at 100 000 articles) hundreds of thousands of numbers.
-            let mut events = Vec::new();
-            for (w, &bits) in seen.iter().enumerate() {
-                let mut bits = bits;
-                while bits != 0 {
-                    events.push(w as u32 * 64 + bits.trailing_zeros());
-                    bits &= bits - 1;
-                }
-            }
-            events
         };
-        (counts, events)
+        let (counts, events) = match self.plan(ranked).0 {
+            Plan::Own => {
+                let mut counts = vec![0u32; s.name_count as usize];
+                read(&mut counts, &|d| alive[d], true);
+                (counts, bits_set(&marked))
+            }
+            Plan::Narrow(base) => {
+                let mut counts = base.counts.clone();
+                read(&mut counts, &|d| base.alive[d] && !alive[d], false);
+                let lacked = |e: u32| marked.get(e as usize / 64).is_some_and(|w| w & (1 << (e % 64)) != 0);
+                (counts, base.events.iter().copied().filter(|&e| !lacked(e)).collect())
+            }
+        };
+        let events = if range.is_some() { ranked.in_range.clone() } else { events };
+        Counted { alive, counts, events, all_events: range.is_none() }
     }
 
     /// The matching articles of `query`, ranked, before their counts: what a list can show
@@ -2090,7 +2297,7 @@ impl Shelf {
     /// query; `None` before). Its hits are [`Shelf::search_page`]'s; the counts and events are
     /// left empty, and a hit whose text is not here yet has no snippet.
     pub fn preview(&self, query: &Query) -> Option<Results> {
-        let memo = self.ranked.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let memo = self.ranked.lock().unwrap_or_else(PoisonError::into_inner);
         let ranked = memo.as_ref().filter(|r| r.query == *query)?;
         let hits = query::hits(&ranked.docs, &ranked.score, |d| self.snippet(query, d));
         Some(Results { hits, entity_counts: Vec::new(), events: Vec::new() })

@@ -67,9 +67,21 @@ pub struct Counts {
     pub events: Vec<u32>,
 }
 
-/// Every key of `corpus` that matches at least [`broad_from`] articles, sorted, each with its
-/// counts file's number, and the files' bytes. `number[d]` is article `d`'s number on the shelf.
-pub fn write(corpus: &Corpus, number: &[u32], order: &[usize]) -> (Vec<(Key, u32)>, Vec<Vec<u8>>) {
+/// The counts files of a served shelf: every key of `corpus` that matches at least
+/// [`broad_from`] articles, sorted, each with its counts file's number; every name in at least
+/// as many articles with its own (a chip over all the articles of one name: its articles'
+/// rows summed, as for a broad word); and the files' bytes.
+#[derive(Default)]
+pub struct Written {
+    pub keys: Vec<(Key, u32)>,
+    /// `(name, counts file)`, ascending by name.
+    pub names: Vec<(u32, u32)>,
+    pub files: Vec<Vec<u8>>,
+}
+
+/// [`Written`] for `corpus`. `number[d]` is article `d`'s number on the shelf, `named[e]` the
+/// numbers of the articles naming name `e`, ascending.
+pub fn write(corpus: &Corpus, number: &[u32], order: &[usize], named: &[Vec<u32>]) -> Written {
     let index = &corpus.index;
     let least = broad_from(order.len());
     let mut keys: Vec<(Key, Vec<u32>)> = Vec::new();
@@ -123,22 +135,27 @@ pub fn write(corpus: &Corpus, number: &[u32], order: &[usize]) -> (Vec<(Key, u32
         }
     }
     keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    // Keys matching the same articles share a file: numbered in order of first use.
+    // Keys (and names) matching the same articles share a file: numbered in order of first use.
     let mut file_of: std::collections::HashMap<Vec<u32>, u32> = std::collections::HashMap::new();
-    let directory: Vec<(Key, u32)> = keys
-        .into_iter()
-        .map(|(key, docs)| {
-            let next = file_of.len() as u32;
-            (key, *file_of.entry(docs).or_insert(next))
-        })
+    let mut file = |docs: Vec<u32>| {
+        let next = file_of.len() as u32;
+        *file_of.entry(docs).or_insert(next)
+    };
+    let directory: Vec<(Key, u32)> = keys.into_iter().map(|(key, docs)| (key, file(docs))).collect();
+    let names: Vec<(u32, u32)> = named
+        .iter()
+        .enumerate()
+        .filter(|(_, docs)| docs.len() >= least)
+        .map(|(e, docs)| (e as u32, file(docs.clone())))
         .collect();
     let mut sets: Vec<Vec<u32>> = vec![Vec::new(); file_of.len()];
     for (docs, file) in file_of {
         sets[file as usize] = docs;
     }
+    let named_files = names;
     let (names, events) = (corpus.entities.len() as u32, corpus.events.len() as u32);
     let files = par::map(&sets, par::threads(), |docs| encode(&counts(index, order, docs, names), names, events));
-    (directory, files)
+    Written { keys: directory, names: named_files, files }
 }
 
 /// What the rows of `docs` (shelf numbers) sum to, in a corpus of `names` names.
@@ -390,7 +407,7 @@ mod tests {
         for (d, &r) in number.iter().enumerate() {
             order[r as usize] = d;
         }
-        let (keys, files) = write(&corpus, &number, &order);
+        let Written { keys, files, .. } = write(&corpus, &number, &order, &[]);
         let file_of =
             |text: &str, prefix: bool| keys.iter().find(|(k, _)| k.text == text && k.prefix == prefix).map(|&(_, f)| f);
         let harbour = file_of("harbour", false).expect("a word in every article has a file");
