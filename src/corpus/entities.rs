@@ -77,15 +77,16 @@ fn tokens(sentence: &str) -> Vec<Token<'_>> {
     out
 }
 
-/// Words whose full stop belongs to them: dotted initials ("U.S", "J.R") and the short forms
-/// names carry ("Inc", "Jr", "St").
+/// Words whose full stop belongs to them: dotted initials ("U.S", "J.R"), a lone capital
+/// (the middle initial of "John F. Kennedy", "L. Ron Hubbard": without its stop the name broke
+/// in two at it) and the short forms names carry ("Inc", "Jr", "St").
 fn is_abbreviation(word: &str) -> bool {
     const SHORT: &[&str] = &[
         "inc", "co", "corp", "ltd", "jr", "sr", "st", "bros", "mt", "ft", "gen", "sen", "rep", "gov", "dr", "mr",
         "mrs", "ms", "prof", "lt", "col", "capt", "sgt", "rev", "no",
     ];
     let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2 && !p.is_empty());
-    dotted || in_list(SHORT, word)
+    dotted || is_initial(word) || in_list(SHORT, word)
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -1840,6 +1841,24 @@ mod tests {
         assert!(maria.is_some() && entity_of(&c, "Anna Sofia Lund").is_some(), "{:?}", names(&c));
         assert_ne!(maria, entity_of(&c, "Anna Sofia Lund"), "{:?}", names(&c));
         assert_ne!(maria, entity_of(&c, "Anna Lund"), "{:?}", names(&c));
+    }
+
+    #[test]
+    fn a_middle_initial_keeps_a_name_whole() {
+        let c = build(&[
+            "Title\n\nIn 1963 John F. Kennedy was killed in Dallas. Kennedy had been president since 1961. Later George W. Bush and Michael J. Fox came.",
+            "Title\n\nThe group was founded by the writer L. Ron Hubbard. Hubbard wrote its rules.",
+        ]);
+        let person = |name: &str| entity(&c, name).kind == EntityKind::Person;
+        for name in ["John F. Kennedy", "George W. Bush", "Michael J. Fox", "L. Ron Hubbard"] {
+            assert!(entity_of(&c, name).is_some() && person(name), "{name}: {:?}", names(&c));
+        }
+        // The surname alone joins the whole name; no half of it is a name of its own.
+        assert_eq!(entity_of(&c, "Kennedy"), entity_of(&c, "John F. Kennedy"), "{:?}", names(&c));
+        assert_eq!(entity_of(&c, "Hubbard"), entity_of(&c, "L. Ron Hubbard"), "{:?}", names(&c));
+        for half in ["Michael", "George W", "Fox", "Ron Hubbard"] {
+            assert!(!names(&c).contains(&half.to_string()), "{half}: {:?}", names(&c));
+        }
     }
 
     #[test]

@@ -535,7 +535,10 @@ fn ties(documents: &[Document], found: &[Vec<Found>]) -> Vec<Tie> {
             for &m in &candidates {
                 let m = m as usize;
                 let g = &found[items[m].0][items[m].1];
-                if !could_be_one_day(f, g) {
+                let beside = |(d, i): (usize, usize), other: &Found| {
+                    written_beside(&documents[d].sentences[found[d][i].sentence as usize].text, &found[d], i, other)
+                };
+                if !could_be_one_day(f, g) || beside(items[n], g) || beside(items[m], f) {
                     continue;
                 }
                 let theirs = &names[m];
@@ -577,6 +580,26 @@ fn ties(documents: &[Document], found: &[Vec<Found>]) -> Vec<Tie> {
     }
     out.sort_by(|x, y| y.wording.total_cmp(&x.wording).then((x.a, x.b).cmp(&(y.a, y.b))));
     out
+}
+
+/// Whether another expression of `found[i]`'s sentence (`text`) writes `g`'s date, which
+/// `found[i]` does not ("today convicted ... the murder in June, 2005" beside "on Tuesday
+/// ordered execution for ... the murder in June 2005"): the date both sentences write is what
+/// they share, and `found[i]` dates another happening of the sentence, not `g`'s. Not when the
+/// two stand side by side as one date ("Saturday, 8 October 2011", "Saturday afternoon [8
+/// October 2011]").
+fn written_beside(text: &str, found: &[Found], i: usize, g: &Found) -> bool {
+    let f = &found[i];
+    let Some(v) = absolute(g) else { return false };
+    let apart = |s: &Found| {
+        let (a, b) = if s.start >= f.end { (f.end, s.start) } else { (s.end, f.start) };
+        text.get(a..b).is_none_or(|between| between.chars().any(char::is_alphanumeric))
+    };
+    absolute(f) != Some(v)
+        && found
+            .iter()
+            .enumerate()
+            .any(|(j, s)| j != i && s.sentence == f.sentence && absolute(s) == Some(v) && apart(s))
 }
 
 /// Both name the same month in words ("April 13th this year", "in April this year"): with the
@@ -900,6 +923,35 @@ mod tests {
         let mut past = vec![doc("h", None, &["He connected the White House to the June 1972 break-in."])];
         extract(&mut past);
         assert_eq!(past[0].date_earliest, Some(day(1972, 6, 1)), "{:?}", past[0].date_evidence);
+    }
+
+    #[test]
+    fn a_date_both_sentences_write_is_what_they_share_not_the_others_happening() {
+        use super::super::scan::scan_sentence;
+        use super::written_beside;
+        // "today" is the conviction; "June, 2005" the murder both articles go back to.
+        let convicted = "A jury in Norwalk today convicted the gang member of murdering the deputy in June, 2005.";
+        let sentenced =
+            "A jury in Norwalk ordered execution for the gang member convicted of murdering the deputy in June 2005.";
+        let (f, g) = (scan_sentence(convicted, 0), scan_sentence(sentenced, 0));
+        let at = |found: &[super::Found], text: &str| found.iter().position(|x| x.text == text).unwrap();
+        let today = at(&f, "today");
+        assert!(written_beside(convicted, &f, today, &g[at(&g, "June 2005")]));
+        // The same date written twice is the date itself, not another happening.
+        assert!(!written_beside(convicted, &f, at(&f, "June, 2005"), &g[at(&g, "June 2005")]));
+        // Side by side, two expressions are one date ("Saturday afternoon [8 October 2011]").
+        let both = "Services were restored by Saturday afternoon [8 October 2011].";
+        let other = scan_sentence("The cable went down on 8 October 2011.", 0);
+        let found = scan_sentence(both, 0);
+        let saturday = found.iter().position(|x| x.text.contains("Saturday")).unwrap();
+        assert!(!written_beside(both, &found, saturday, &other[0]), "{found:?}");
+        // And across articles: the undated one is not dated to the murder.
+        let mut docs = vec![
+            doc("sentenced", Some(DateValue::day(day(2007, 4, 4))), &[sentenced]),
+            doc("convicted", None, &[convicted]),
+        ];
+        extract(&mut docs);
+        assert!(docs[1].date_latest.is_none(), "{:?}", docs[1].date_evidence);
     }
 
     #[test]
