@@ -1401,8 +1401,12 @@ impl Table {
             };
             if let Some(target) = target {
                 // A full name whose last word stands alone elsewhere is how news refers to
-                // people ("Mary Barra ... Barra said"): evidence that it is a person.
-                if !is_acronym(spelling) && !not_a_person && unique(&last_word, &key, self).is_some() {
+                // people ("Mary Barra ... Barra said"): evidence that it is a person, unless
+                // that word is a common word and no surname ("App Store ... the Store",
+                // "Space Shuttle Discovery ... Discovery": things are referred to so too).
+                let g = gazetteer::get();
+                let surname_like = !g.is_common_word(spelling) || g.is_surname(spelling);
+                if !is_acronym(spelling) && !not_a_person && surname_like && unique(&last_word, &key, self).is_some() {
                     self.clusters[target].kind_votes[EntityKind::Person as usize] += 2;
                 }
                 self.union(target, *id);
@@ -2080,6 +2084,19 @@ mod tests {
         let e = entity(&c, "Ilse Vandermeer");
         assert_eq!(e.kind, EntityKind::Person);
         assert!(e.aliases.iter().any(|a| a.text == "Vandermeer"), "{:?}", e.aliases);
+        // A thing's last word alone joins it too, but a common word that is no surname says
+        // nothing of a person: the name stays "other", not a guess.
+        let c = build(&[
+            "Title\n\nApple opened the App Store for developers. Sales in the Store rose.",
+            "Title\n\nOn Monday the Space Shuttle Discovery landed in Florida. Discovery carried seven astronauts.",
+        ]);
+        for (name, alone) in [("App Store", "Store"), ("Space Shuttle Discovery", "Discovery")] {
+            assert_eq!(entity_of(&c, alone), entity_of(&c, name), "{:?}", names(&c));
+            assert_ne!(entity(&c, name).kind, EntityKind::Person, "{name}");
+        }
+        // A surname that is also a word still does ("Tim Cook ... Cook said").
+        let c = build(&["Title\n\nThe chief Tim Cook spoke on Monday. Later Cook said sales rose."]);
+        assert_eq!(entity(&c, "Tim Cook").kind, EntityKind::Person);
     }
 
     #[test]
