@@ -1391,9 +1391,11 @@ impl Table {
                 let a_place = place.place() && !place.ambiguous;
                 let full_names = last_word.get(&key).map(Vec::as_slice).unwrap_or_default();
                 let a_persons = full_names.iter().any(|&c| self.looks_like_a_person(c));
+                // A given name alone is the first word of a person's name, not of a company's
+                // or a place's that starts with one ("Adam" is not "Adam Air").
                 unique(&last_word, &key, self).filter(|_| !a_place || a_persons).or_else(|| {
                     if is_first_name(spelling) {
-                        unique(&first_word, &key, self)
+                        unique(&first_word, &key, self).filter(|&t| !self.named_for_a_thing(t))
                     } else {
                         None
                     }
@@ -1425,6 +1427,13 @@ impl Table {
             words.next().is_some_and(opens_full_name) && words.next().is_some()
         });
         given || person > 0 && person > votes[EntityKind::Place as usize].max(votes[EntityKind::Organisation as usize])
+    }
+
+    /// Whether cluster `c`'s evidence so far says organisation or place more than person.
+    fn named_for_a_thing(&self, c: usize) -> bool {
+        let votes = self.clusters[c].kind_votes;
+        votes[EntityKind::Person as usize]
+            < votes[EntityKind::Organisation as usize].max(votes[EntityKind::Place as usize])
     }
 
     /// "Mark Jay Heller" and "Mark Heller": a person's name with and without its middle names is
@@ -1863,6 +1872,19 @@ mod tests {
         for half in ["Michael", "George W", "Fox", "Ron Hubbard"] {
             assert!(!names(&c).contains(&half.to_string()), "{half}: {:?}", names(&c));
         }
+    }
+
+    #[test]
+    fn a_given_name_alone_joins_a_persons_name_not_a_companys() {
+        let c = build(&[
+            "Title\n\nThe airline Adam Air lost a plane. Adam Air said the crew was safe.",
+            "Title\n\nThe story is told by the man Adam and the woman Eva.",
+            "Title\n\nThe painter Michael Lund met the envoy.",
+            "Title\n\nLater Michael spoke to reporters.",
+        ]);
+        assert_eq!(entity(&c, "Adam Air").kind, EntityKind::Organisation);
+        assert_ne!(entity_of(&c, "Adam"), entity_of(&c, "Adam Air"), "{:?}", names(&c));
+        assert_eq!(entity_of(&c, "Michael"), entity_of(&c, "Michael Lund"), "{:?}", names(&c));
     }
 
     #[test]
