@@ -1229,8 +1229,6 @@ fn item<'a, T>(
     }
 }
 
-/// Whether `query` filters nothing: then every article matches, and the counts are the
-/// totals.
 /// The articles `alive` says match, ascending.
 fn matching(alive: &[bool]) -> impl Iterator<Item = usize> + '_ {
     alive.iter().enumerate().filter(|(_, &a)| a).map(|(d, _)| d)
@@ -1249,6 +1247,8 @@ fn bits_set(bits: &[u64]) -> Vec<u32> {
     out
 }
 
+/// Whether `query` filters nothing: then every article matches, and the counts are the
+/// totals.
 fn unfiltered(query: &Query) -> bool {
     query::parse_terms(&query.text).is_empty() && no_filter(query)
 }
@@ -2206,7 +2206,9 @@ impl Shelf {
             None => {
                 let c = Arc::new(self.count(ranked));
                 let mut kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
-                kept.retain(|k| k.alive != c.alive || (c.all_events && !k.all_events));
+                // One entry per set: the new one, unless the old one has all the set's events
+                // and the new one only a date range's.
+                kept.retain(|k| k.alive != c.alive || (k.all_events && !c.all_events));
                 kept.insert(0, Arc::clone(&c));
                 // The oldest goes, but every article's counts (the unfiltered view's) stay: they
                 // are the superset of every filter.
