@@ -17,7 +17,8 @@ two or more sources) holds events of both. Figures, over article pairs of a topi
 - articles in a story with another article.
 Whole topics go to dev or test by the sha1 of the topic, as in dates.py. --front-matter gives each
 article its time stamp's date as front matter (when it has one): how much the grouping gains when
-articles are dated.
+articles are dated. STORIES_TOPICS=1 also prints each topic's linked pairs and how many of them join
+the two halves (to stderr).
 """
 import argparse
 import hashlib
@@ -84,6 +85,9 @@ def main() -> int:
         ids = sorted(a["id"] for a in members)
         articles += len(ids)
         in_story += len({d for p in link for d in p})
+        if os.environ.get("STORIES_TOPICS"):
+            wrong = sum(1 for x, y in link if half(x) != half(y))
+            print(f"  topic {topic}: {len(link)} linked, {wrong} across halves", file=sys.stderr)
         for x, y in itertools.combinations(ids, 2):
             same = half(x) == half(y)
             both_dated = x in dated and y in dated

@@ -381,6 +381,11 @@ struct Table {
     counts: WordCounts,
     /// Names listed together ("Airbus and Boeing"): usually of one kind.
     coordinated: Vec<(usize, usize)>,
+    /// Cities of a million or more written alone that joined a person's name ("Paris" and
+    /// "Valeska Paris"): the person only in an article that names the person too, the city
+    /// elsewhere. (Smaller places are more often surnames: "Jackson", "Lund"; on real news,
+    /// detaching them too joined stories of two different people.)
+    detached: BTreeSet<usize>,
 }
 
 /// The table's word maps are only looked up, never walked, so a hash map cannot leak its order
@@ -1376,6 +1381,7 @@ impl Table {
             // Only organisation evidence blocks it: many surnames are also towns ("Lund").
             let votes = self.clusters[*id].kind_votes;
             let not_a_person = votes[EntityKind::Organisation as usize] > votes[EntityKind::Person as usize];
+            let mut a_known_place = false;
             let target = if is_acronym(spelling) {
                 unique(&initials, &spelling.replace('.', ""), self)
             } else if not_a_person {
@@ -1389,6 +1395,7 @@ impl Table {
                 // "George Washington").
                 let place = gazetteer::get().place(spelling);
                 let a_place = place.place() && !place.ambiguous;
+                a_known_place = place.place() && place.big_city;
                 let full_names = last_word.get(&key).map(Vec::as_slice).unwrap_or_default();
                 let a_persons = full_names.iter().any(|&c| self.looks_like_a_person(c));
                 // A given name alone is the first word of a person's name, not of a company's
@@ -1412,6 +1419,9 @@ impl Table {
                     self.clusters[target].kind_votes[EntityKind::Person as usize] += 2;
                 }
                 self.union(target, *id);
+                if a_known_place {
+                    self.detached.insert(*id);
+                }
             }
         }
     }
@@ -1534,16 +1544,20 @@ type Found = (BTreeMap<String, u32>, Vec<u32>, u32);
 
 fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
     let table_roots: Vec<usize> = (0..table.clusters.len()).map(|id| table.root(id)).collect();
+    // A detached place is an entity of its own (numbered after every cluster, so no root is
+    // it), its mentions moved to the person's article by article (below).
+    let detached_at = table.clusters.len();
+    let entity_of = |id: usize| if table.detached.contains(&id) { detached_at + id } else { table_roots[id] };
     // Each merged entity's member clusters, grouped once (not rescanned per entity).
     let mut groups: BTreeMap<usize, Vec<&Cluster>> = BTreeMap::new();
     for (id, cluster) in table.clusters.iter().enumerate() {
-        groups.entry(table_roots[id]).or_default().push(cluster);
+        groups.entry(entity_of(id)).or_default().push(cluster);
     }
     let hidden = |root: usize| groups.get(&root).is_some_and(|members| members.iter().any(|c| c.hidden));
     // Every spelling of every visible cluster, as folded token sequences, indexed by first token.
     let mut patterns = Patterns::default();
     for (id, cluster) in table.clusters.iter().enumerate() {
-        let root = table_roots[id];
+        let root = entity_of(id);
         if hidden(root) {
             continue;
         }
@@ -1583,8 +1597,15 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
     // root → (surface spelling → count), docs, mentions
     let mut found: BTreeMap<usize, Found> = BTreeMap::new();
     for (d, doc) in documents.iter_mut().enumerate() {
+        doc.title_mentions = tag_text(&doc.title, &patterns);
+        for sentence in doc.sentences.iter_mut() {
+            sentence.mentions = if sentence.boilerplate { Vec::new() } else { tag_text(&sentence.text, &patterns) };
+        }
+        if !table.detached.is_empty() {
+            person_by_article(doc, |e| e.checked_sub(detached_at).map(|id| table_roots[id]));
+        }
         let mut tag_one = |text: &str, mentions: &mut Vec<Mention>| {
-            for m in tag_text(text, &patterns) {
+            for &m in mentions.iter() {
                 let surface = &text[m.start as usize..m.end as usize];
                 let entry = found.entry(m.entity as usize).or_default();
                 match entry.0.get_mut(surface) {
@@ -1597,16 +1618,11 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
                     entry.1.push(d as u32);
                 }
                 entry.2 += 1;
-                mentions.push(m);
             }
         };
-        doc.title_mentions.clear();
         tag_one(&doc.title, &mut doc.title_mentions);
         for sentence in doc.sentences.iter_mut() {
-            sentence.mentions.clear();
-            if !sentence.boilerplate {
-                tag_one(&sentence.text, &mut sentence.mentions);
-            }
+            tag_one(&sentence.text, &mut sentence.mentions);
         }
     }
 
@@ -1671,6 +1687,20 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
 
 /// The kind an entity's mentions vote for, or "other" when the evidence is thin (under 2) or
 /// split (the winner has less than 60 % of it): a wrong kind is worse than none.
+/// In one article, the mentions of a detached place (`person_of(e)` is the person's entity
+/// for a detached `e`) become the person's where the article names the person too.
+fn person_by_article(doc: &mut Document, person_of: impl Fn(usize) -> Option<usize>) {
+    let all = || std::iter::once(&doc.title_mentions).chain(doc.sentences.iter().map(|s| &s.mentions)).flatten();
+    let named: BTreeSet<u32> = all().map(|m| m.entity).collect();
+    let moved = |m: &mut Mention| {
+        if let Some(p) = person_of(m.entity as usize).filter(|&p| named.contains(&(p as u32))) {
+            m.entity = p as u32;
+        }
+    };
+    doc.title_mentions.iter_mut().for_each(moved);
+    doc.sentences.iter_mut().flat_map(|s| s.mentions.iter_mut()).for_each(moved);
+}
+
 fn decide_kind(members: &[&Cluster]) -> EntityKind {
     let mut votes = [0u32; 4];
     for c in members {
@@ -1872,6 +1902,19 @@ mod tests {
         for half in ["Michael", "George W", "Fox", "Ron Hubbard"] {
             assert!(!names(&c).contains(&half.to_string()), "{half}: {:?}", names(&c));
         }
+    }
+
+    #[test]
+    fn a_big_city_alone_is_the_persons_name_only_in_the_persons_article() {
+        let c = build(&[
+            "Title\n\nThe former member Valeska Paris spoke to reporters. Paris said she was held on a ship.",
+            "Title\n\nThe climate summit in Paris ended on Friday. Leaders left Paris on Saturday.",
+        ]);
+        let person = entity(&c, "Valeska Paris");
+        assert_eq!(person.kind, EntityKind::Person, "{:?}", names(&c));
+        assert!(person.aliases.iter().any(|a| a.text == "Paris"), "{:?}", person.aliases);
+        let city = c.entities.iter().find(|e| e.name == "Paris").expect("the city stays a name of its own");
+        assert_eq!((city.kind, city.mentions, city.docs.as_slice()), (EntityKind::Place, 2, &[1u32][..]));
     }
 
     #[test]
