@@ -1604,8 +1604,9 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
         if !table.detached.is_empty() {
             person_by_article(doc, |e| e.checked_sub(detached_at).map(|id| table_roots[id]));
         }
-        let mut tag_one = |text: &str, mentions: &mut Vec<Mention>| {
-            for &m in mentions.iter() {
+        // Each mention into its entity's spellings, documents and count.
+        let mut tally = |text: &str, mentions: &[Mention]| {
+            for m in mentions {
                 let surface = &text[m.start as usize..m.end as usize];
                 let entry = found.entry(m.entity as usize).or_default();
                 match entry.0.get_mut(surface) {
@@ -1620,9 +1621,9 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
                 entry.2 += 1;
             }
         };
-        tag_one(&doc.title, &mut doc.title_mentions);
-        for sentence in doc.sentences.iter_mut() {
-            tag_one(&sentence.text, &mut sentence.mentions);
+        tally(&doc.title, &doc.title_mentions);
+        for sentence in &doc.sentences {
+            tally(&sentence.text, &sentence.mentions);
         }
     }
 
