@@ -485,6 +485,9 @@ fn ties(documents: &[Document], found: &[Vec<Found>]) -> Vec<Tie> {
     if items.len() < 2 {
         return Vec::new();
     }
+    // Each expression's value without an article date, resolved once: the candidate pairs
+    // below compare them many times (`written_beside`).
+    let values: Vec<Vec<Option<DateValue>>> = found.iter().map(|fs| fs.iter().map(absolute).collect()).collect();
     // Whole words, not the story groups' stems: a tie states a date as certain (story::stem).
     let vocabulary = story::idf_of_words(documents);
     // Expressions of one sentence share its vector (they are next to each other in `items`).
@@ -535,10 +538,11 @@ fn ties(documents: &[Document], found: &[Vec<Found>]) -> Vec<Tie> {
             for &m in &candidates {
                 let m = m as usize;
                 let g = &found[items[m].0][items[m].1];
-                let beside = |(d, i): (usize, usize), other: &Found| {
-                    written_beside(&documents[d].sentences[found[d][i].sentence as usize].text, &found[d], i, other)
+                let beside = |(d, i): (usize, usize), (e, j): (usize, usize)| {
+                    let text = &documents[d].sentences[found[d][i].sentence as usize].text;
+                    written_beside(text, &found[d], &values[d], i, values[e][j])
                 };
-                if !could_be_one_day(f, g) || beside(items[n], g) || beside(items[m], f) {
+                if !could_be_one_day(f, g) || beside(items[n], items[m]) || beside(items[m], items[n]) {
                     continue;
                 }
                 let theirs = &names[m];
@@ -582,24 +586,32 @@ fn ties(documents: &[Document], found: &[Vec<Found>]) -> Vec<Tie> {
     out
 }
 
-/// Whether another expression of `found[i]`'s sentence (`text`) writes `g`'s date, which
-/// `found[i]` does not ("today convicted ... the murder in June, 2005" beside "on Tuesday
-/// ordered execution for ... the murder in June 2005"): the date both sentences write is what
-/// they share, and `found[i]` dates another happening of the sentence, not `g`'s. Not when the
-/// two stand side by side as one date ("Saturday, 8 October 2011", "Saturday afternoon [8
-/// October 2011]").
-fn written_beside(text: &str, found: &[Found], i: usize, g: &Found) -> bool {
+/// Whether another expression of `found[i]`'s sentence (`text`) writes `other`, a date another
+/// article's expression writes, which `found[i]` does not ("today convicted ... the murder in
+/// June, 2005" beside "on Tuesday ordered execution for ... the murder in June 2005"): the date
+/// both sentences write is what they share, and `found[i]` dates another happening of the
+/// sentence, not the other's. Not when the two stand side by side as one date ("Saturday, 8
+/// October 2011", "Saturday afternoon [8 October 2011]"). `values` are `found`'s
+/// [`absolute`] values.
+fn written_beside(
+    text: &str,
+    found: &[Found],
+    values: &[Option<DateValue>],
+    i: usize,
+    other: Option<DateValue>,
+) -> bool {
     let f = &found[i];
-    let Some(v) = absolute(g) else { return false };
+    let Some(v) = other else { return false };
     let apart = |s: &Found| {
         let (a, b) = if s.start >= f.end { (f.end, s.start) } else { (s.end, f.start) };
         text.get(a..b).is_none_or(|between| between.chars().any(char::is_alphanumeric))
     };
-    absolute(f) != Some(v)
+    values[i] != Some(v)
         && found
             .iter()
+            .zip(values)
             .enumerate()
-            .any(|(j, s)| j != i && s.sentence == f.sentence && absolute(s) == Some(v) && apart(s))
+            .any(|(j, (s, &w))| j != i && s.sentence == f.sentence && w == Some(v) && apart(s))
 }
 
 /// Both name the same month in words ("April 13th this year", "in April this year"): with the
@@ -933,18 +945,20 @@ mod tests {
         let convicted = "A jury in Norwalk today convicted the gang member of murdering the deputy in June, 2005.";
         let sentenced =
             "A jury in Norwalk ordered execution for the gang member convicted of murdering the deputy in June 2005.";
+        let values = |found: &[super::Found]| found.iter().map(super::absolute).collect::<Vec<_>>();
         let (f, g) = (scan_sentence(convicted, 0), scan_sentence(sentenced, 0));
+        let (fv, gv) = (values(&f), values(&g));
         let at = |found: &[super::Found], text: &str| found.iter().position(|x| x.text == text).unwrap();
-        let today = at(&f, "today");
-        assert!(written_beside(convicted, &f, today, &g[at(&g, "June 2005")]));
+        let june = gv[at(&g, "June 2005")];
+        assert!(written_beside(convicted, &f, &fv, at(&f, "today"), june));
         // The same date written twice is the date itself, not another happening.
-        assert!(!written_beside(convicted, &f, at(&f, "June, 2005"), &g[at(&g, "June 2005")]));
+        assert!(!written_beside(convicted, &f, &fv, at(&f, "June, 2005"), june));
         // Side by side, two expressions are one date ("Saturday afternoon [8 October 2011]").
         let both = "Services were restored by Saturday afternoon [8 October 2011].";
-        let other = scan_sentence("The cable went down on 8 October 2011.", 0);
+        let other = values(&scan_sentence("The cable went down on 8 October 2011.", 0))[0];
         let found = scan_sentence(both, 0);
         let saturday = found.iter().position(|x| x.text.contains("Saturday")).unwrap();
-        assert!(!written_beside(both, &found, saturday, &other[0]), "{found:?}");
+        assert!(!written_beside(both, &found, &values(&found), saturday, other), "{found:?}");
         // And across articles: the undated one is not dated to the murder.
         let mut docs = vec![
             doc("sentenced", Some(DateValue::day(day(2007, 4, 4))), &[sentenced]),
