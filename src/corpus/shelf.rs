@@ -2150,26 +2150,14 @@ impl Shelf {
     }
 
     /// When `superset` holds every article `alive` holds: the row files of the articles it
-    /// holds and `alive` lacks that are not here, and how many those articles are (one pass:
-    /// this runs for each candidate superset at every round of a query).
+    /// holds and `alive` lacks that are not here, and how many those articles are.
     fn lacking_rows(&self, alive: &[bool], superset: &[bool]) -> Option<(Vec<usize>, usize)> {
-        if superset.len() != alive.len() {
+        if superset.len() != alive.len() || alive.iter().zip(superset).any(|(&a, &b)| a && !b) {
             return None;
         }
-        let (mut missing, mut lacking, mut last) = (Vec::new(), 0, usize::MAX);
-        for (d, (&a, &b)) in alive.iter().zip(superset).enumerate() {
-            if a && !b {
-                return None;
-            }
-            if b && !a {
-                lacking += 1;
-                let file = d / ROW_CHUNK;
-                if file != last && !self.rows.contains_key(&file) {
-                    missing.push(file);
-                }
-                last = file;
-            }
-        }
+        let mut lacking = 0;
+        let docs = superset.iter().zip(alive).enumerate().filter(|(_, (&b, &a))| b && !a).map(|(d, _)| d);
+        let missing = self.missing_row_files(docs.inspect(|_| lacking += 1));
         Some((missing, lacking))
     }
 
