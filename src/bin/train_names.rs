@@ -9,6 +9,8 @@
 //! train-names [epochs] [--without-dev] [--out FILE]
 //!                                 train on train.jsonl (+ dev.jsonl), write the weights
 //!                                 (FILE, and FILE's stem + "2.bin" for the second pass)
+//! … --silver FILE                 also train on FILE (machine-labelled news from
+//!                                 train/silver_spacy.py; an experiment, see QUALITY.md)
 //! train-names spans IN OUT [--weights FILE] [--weights2 FILE|none]
 //!                                 the tagger alone over articles ({"id", "text"} a line, as in
 //!                                 bench/quality/data), names written as the quality scorer reads
@@ -108,9 +110,15 @@ fn main() -> ExitCode {
         };
     }
     let mut docs = Vec::new();
+    let silver = args.iter().position(|a| a == "--silver").and_then(|k| args.get(k + 1)).cloned();
+    let silver = silver.as_deref();
     let read_all = |docs: &mut Vec<String>| -> Result<(Vec<Example>, Vec<Example>), String> {
         let mut train = read("train/data/train.jsonl", docs)?;
         train.extend(read("train/data/ewt.jsonl", docs)?);
+        // `--silver FILE`: machine-labelled news (train/silver_spacy.py) trained on as well.
+        if let Some(path) = silver {
+            train.extend(read(path, docs)?);
+        }
         Ok((train, read("train/data/dev.jsonl", docs)?))
     };
     let (train, dev) = match read_all(&mut docs) {
