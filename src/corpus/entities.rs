@@ -192,6 +192,24 @@ const PERSON_TITLES: &[&str] = &[
     "archbishop",
 ];
 
+/// Occupations and roles that say the name right after them, or the apposition they head, is a
+/// person's: "Republican nominee Ken Cuccinelli", "Walt Whitman, the first great American poet".
+/// Unlike [`PERSON_TITLES`] they are only read in lower case around a name, never cut off the
+/// front of a capitalised run ("Star Wars", "Pilot Pen" stay whole).
+const PERSON_ROLES: &[&str] = &[
+    "nominee", "candidate", "challenger", "incumbent", "lawmaker", "legislator", "councillor", "councilman",
+    "councilwoman", "alderman", "mp", "mep", "diplomat", "envoy", "negotiator", "aide", "staffer", "activist",
+    "dissident", "campaigner", "prosecutor", "defendant", "suspect", "victim", "witness", "poet", "writer", "novelist",
+    "playwright", "screenwriter", "journalist", "photographer", "filmmaker", "producer", "artist", "painter",
+    "sculptor", "architect", "composer", "musician", "pianist", "guitarist", "drummer", "rapper", "comedian", "dancer",
+    "scientist", "researcher", "physicist", "chemist", "biologist", "astronomer", "historian", "philosopher",
+    "astronaut", "entrepreneur", "billionaire", "tycoon", "businessman", "businesswoman", "investor", "philanthropist",
+    "doctor", "surgeon", "physician", "nurse", "teacher", "priest", "pastor", "cardinal", "cleric", "goalkeeper",
+    "midfielder", "defender", "quarterback", "pitcher", "batsman", "golfer", "boxer", "wrestler", "swimmer",
+    "sprinter", "cyclist", "skater", "jockey", "teammate", "son", "daughter", "wife", "husband", "widow", "brother",
+    "sister", "father", "mother",
+];
+
 /// Roles that name the person's organisation right before them ("Airbus chief executive", "Apple
 /// spokesman"): the name in front is the employer, not a person.
 const ROLES_AFTER_EMPLOYER: &[&str] = &[
@@ -821,6 +839,19 @@ fn capitalised_runs(toks: &[Token<'_>], text: &str, table: &Table) -> Vec<(usize
     // A head that is also a common web word ends a name it follows: "Washington Post", "Fox
     // News", "Metropolitan Police" (alone it opens none: "Home", "News").
     let continues_name = |t: &Token<'_>| name_word(t.text) || is_capitalised(t.text) && is_head(t.text);
+    // "Johnson & Johnson", "Marks & Spencer", "Bill & Melinda Gates Foundation" are one name;
+    // "David Christison & Lee Tate", a full name on each side each opened by a given name, are
+    // two people.
+    let full_name = |a: usize, b: usize| {
+        b >= a + 2 && is_first_name(toks[a].text) && (a..b).all(|k| name_word(toks[k].text) && !is_head(toks[k].text))
+    };
+    let two_people = |start: usize, at: usize| {
+        let mut after = at + 1;
+        while after < toks.len() && adjacent(after - 1, after) && name_word(toks[after].text) {
+            after += 1;
+        }
+        full_name(start, at) && full_name(at + 1, after)
+    };
     let mut runs = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -836,9 +867,11 @@ fn capitalised_runs(toks: &[Token<'_>], text: &str, table: &Table) -> Vec<(usize
             } else if end + 1 < toks.len()
                 && adjacent(end - 1, end)
                 && adjacent(end, end + 1)
-                && (toks[end].text == "&"
-                    || in_list(CONNECTORS, toks[end].text) && !is_capitalised(toks[end].text)
-                    || and_inside(start, end))
+                && if toks[end].text == "&" {
+                    !two_people(start, end)
+                } else {
+                    in_list(CONNECTORS, toks[end].text) && !is_capitalised(toks[end].text) || and_inside(start, end)
+                }
                 && name_word(toks[end + 1].text)
             {
                 end += 2;
@@ -1092,7 +1125,10 @@ fn name_votes(words: &[&str]) -> (Votes, bool) {
         words.windows(2).take(words.len().saturating_sub(2)).any(|w| in_list(list, w[0]) && in_list(links, w[1]))
     };
     let purpose = head_before(ORG_HEADS, &["of", "for", "on"]) || head_before(PLACE_HEADS, &["for"]);
-    let org_head = purpose || words.len() > 1 && (in_list(ORG_HEADS, last) || in_list(ORG_FIRST, first));
+    // "City" ends a club's name ("Manchester City") and a city's ("Jersey City", "Quezon City"):
+    // a whole name the gazetteer knows as a place is the city.
+    let city_named = place.place() && last.eq_ignore_ascii_case("city");
+    let org_head = purpose || words.len() > 1 && !city_named && (in_list(ORG_HEADS, last) || in_list(ORG_FIRST, first));
     let place_head = !org_head && (words.len() > 1 && in_list(PLACE_HEADS, last) || head_before(PLACE_HEADS, &["of"]));
     if org_head || words.contains(&"&") {
         add(EntityKind::Organisation, 3);
@@ -1115,10 +1151,17 @@ fn name_votes(words: &[&str]) -> (Votes, bool) {
     // A city or region and a plural after it names a team or a company ("Houston Astros",
     // "Montreal Victorias", "Texas Longhorns"), not a person with a given name ("Houston") or a
     // place; a country's name before a plural is mostly something else ("Australia Awards").
+    // The place may be followed by more than the plural: "Toronto Blue Jays", "Tampa Bay Devil
+    // Rays".
     let team = !org_head && !place_head && (2..=4).contains(&words.len()) && {
-        let prefix = g.place(&words[..words.len() - 1].join(" "));
         let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") && is_capitalised(last);
-        plural && prefix.place() && !prefix.country && (prefix.big_city || !prefix.ambiguous) && !g.is_surname(last)
+        let home = |k: usize| {
+            let prefix = g.place(&words[..k].join(" "));
+            prefix.place() && !prefix.country && (prefix.big_city || !prefix.ambiguous)
+        };
+        plural
+            && !g.is_surname(last)
+            && (1..words.len()).any(|k| home(k) && words[k..].iter().all(|w| is_capitalised(w) && !is_acronym(w)))
     };
     if team {
         add(EntityKind::Organisation, 3);
@@ -1158,22 +1201,29 @@ fn context_votes(toks: &[Token<'_>], piece: &Piece, sentence: &str, person_shape
     let lead = sentence[..toks[start].start].trim_end();
     if in_list(PERSON_TITLES, prev.trim_end_matches('.')) && !piece.titled {
         add(EntityKind::Person, 3);
+    } else if in_list(PERSON_ROLES, &prev) && person_shape {
+        add(EntityKind::Person, 2);
     }
     if rest.starts_with(',') || rest.starts_with('(') {
-        // Appositions: "Zentaro, a retailer", "Ana Costa, who", "Ana Costa, 45,".
-        let tail: Vec<String> = rest[1..]
-            .split_whitespace()
-            .take(3)
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-            .collect();
+        // Appositions: "Zentaro, a retailer", "Ana Costa, who", "Ana Costa, 45,", "Walt Whitman,
+        // the first great American poet,": the first cue noun of the apposition (up to its
+        // first punctuation, six words at most) says the kind.
+        let tail = apposition_words(&rest[1..]);
         let t = |i: usize| tail.get(i).map(String::as_str).unwrap_or("");
         let article = matches!(t(0), "a" | "an" | "the");
+        let cue = tail.iter().skip(1).find_map(|w| {
+            if in_list(ORG_CUES, w) {
+                Some(EntityKind::Organisation)
+            } else if in_list(PERSON_TITLES, w) || in_list(PERSON_ROLES, w) && person_shape {
+                Some(EntityKind::Person)
+            } else {
+                None
+            }
+        });
         if t(0) == "who" || !t(0).is_empty() && t(0).chars().all(|c| c.is_ascii_digit()) && person_shape {
             add(EntityKind::Person, 2);
-        } else if article && (in_list(ORG_CUES, t(1)) || in_list(ORG_CUES, t(2))) {
-            add(EntityKind::Organisation, 2);
-        } else if article && in_list(PERSON_TITLES, t(1)) {
-            add(EntityKind::Person, 2);
+        } else if let (true, Some(kind)) = (article, cue) {
+            add(kind, 2);
         }
     } else if in_list(ROLES_AFTER_EMPLOYER, &next) || in_list(ORG_CUES, &next) {
         // "Airbus chief executive", "Lexon magazine", "Zentaro shares".
@@ -1198,6 +1248,19 @@ fn context_votes(toks: &[Token<'_>], piece: &Piece, sentence: &str, person_shape
         add(EntityKind::Place, 1);
     }
     votes
+}
+
+/// The words of an apposition, lower-cased: up to six, ending with the first one that a
+/// punctuation mark closes ("the first great American poet, wrote" → five words).
+fn apposition_words(rest: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for raw in rest.split_whitespace().take(6) {
+        words.push(raw.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+        if raw.ends_with([',', ';', '.', ')', ':']) {
+            break;
+        }
+    }
+    words
 }
 
 /// "J." or "J" inside a person's name ("Mario J. Lucero").
@@ -1848,10 +1911,14 @@ mod tests {
 
     #[test]
     fn a_city_and_a_plural_name_a_team_not_a_person() {
-        let c = build(&["Title\n\nThe Houston Harriers beat the Montreal Trawlers on Sunday."]);
+        let c = build(&[
+            "Title\n\nThe Houston Harriers beat the Montreal Trawlers on Sunday and lost to the Toronto Grey Herons.",
+        ]);
         let kind = |name: &str| c.entities.iter().find(|e| e.name == name).map(|e| e.kind);
         assert_eq!(kind("Houston Harriers"), Some(EntityKind::Organisation), "{:?}", c.entities);
         assert_eq!(kind("Montreal Trawlers"), Some(EntityKind::Organisation), "{:?}", c.entities);
+        // More than one word after the city.
+        assert_eq!(kind("Toronto Grey Herons"), Some(EntityKind::Organisation), "{:?}", c.entities);
     }
 
     #[test]
@@ -1983,6 +2050,35 @@ mod tests {
         assert_eq!(zentaro.mentions, 2);
         entity(&c, "Dunn & Bradley");
         entity(&c, "Bank of America");
+    }
+
+    #[test]
+    fn an_ampersand_between_two_full_names_joins_two_people_not_a_firm() {
+        let c = build(&[
+            "Title\n\nThe station had hosts such as David Christison & Lee Tate, Howard Sattler and Marks & Spencer.",
+        ]);
+        use EntityKind::*;
+        assert_kinds(&c, &[("David Christison", Person), ("Lee Tate", Person), ("Howard Sattler", Person)]);
+        assert!(entity_of(&c, "David Christison & Lee Tate").is_none(), "{:?}", names(&c));
+        // One word on a side is still one name: a firm's.
+        entity(&c, "Marks & Spencer");
+    }
+
+    #[test]
+    fn a_role_before_a_name_or_heading_its_apposition_says_person() {
+        let c = build(&[
+            "Title\n\nHe trailed Republican nominee Ken Cuccinelli in the poll.",
+            "Title\n\nWalt Whitman, the first great American poet, wrote about the war.",
+        ]);
+        use EntityKind::*;
+        assert_kinds(&c, &[("Ken Cuccinelli", Person), ("Walt Whitman", Person)]);
+    }
+
+    #[test]
+    fn a_known_city_named_city_is_a_place_and_a_clubs_city_is_not() {
+        let c = build(&["Title\n\nShe loaded ferry boats in Jersey City. Manchester City won the cup."]);
+        use EntityKind::*;
+        assert_kinds(&c, &[("Jersey City", Place), ("Manchester City", Organisation)]);
     }
 
     #[test]
