@@ -1125,10 +1125,10 @@ fn name_votes(words: &[&str]) -> (Votes, bool) {
         words.windows(2).take(words.len().saturating_sub(2)).any(|w| in_list(list, w[0]) && in_list(links, w[1]))
     };
     let purpose = head_before(ORG_HEADS, &["of", "for", "on"]) || head_before(PLACE_HEADS, &["for"]);
-    // "City" ends a club's name ("Manchester City") and a city's ("Jersey City", "Quezon City"):
-    // a whole name the gazetteer knows as a place is the city.
-    let city_named = place.place() && last.eq_ignore_ascii_case("city");
-    let org_head = purpose || words.len() > 1 && !city_named && (in_list(ORG_HEADS, last) || in_list(ORG_FIRST, first));
+    // A head word names an organisation ("Manchester City", "Citizens Bank") unless the whole
+    // name is one the gazetteer knows as a place ("Jersey City", "West Bank", "Dhaka Division").
+    let org_head =
+        purpose || words.len() > 1 && !place.place() && (in_list(ORG_HEADS, last) || in_list(ORG_FIRST, first));
     let place_head = !org_head && (words.len() > 1 && in_list(PLACE_HEADS, last) || head_before(PLACE_HEADS, &["of"]));
     if org_head || words.contains(&"&") {
         add(EntityKind::Organisation, 3);
@@ -2075,10 +2075,11 @@ mod tests {
     }
 
     #[test]
-    fn a_known_city_named_city_is_a_place_and_a_clubs_city_is_not() {
-        let c = build(&["Title\n\nShe loaded ferry boats in Jersey City. Manchester City won the cup."]);
+    fn a_known_place_is_no_organisation_for_its_head_word_and_a_clubs_city_is() {
+        let c =
+            build(&["Title\n\nShe loaded ferry boats in Jersey City. Manchester City won the cup in the West Bank."]);
         use EntityKind::*;
-        assert_kinds(&c, &[("Jersey City", Place), ("Manchester City", Organisation)]);
+        assert_kinds(&c, &[("Jersey City", Place), ("Manchester City", Organisation), ("West Bank", Place)]);
     }
 
     #[test]
