@@ -142,6 +142,12 @@ HAND_WORLD_REGIONS = [
     "Iberian Peninsula", "Korean Peninsula", "Siberia", "Patagonia", "Sub-Saharan Africa",
     "Latin America", "Caribbean", "Southeast Asia", "Central America", "Central Asia",
 ]
+# Former states that news still names (histories, obituaries), written as world regions ('*'):
+# no canonical country of today stands for them. Empires are left out: annotators differ on them.
+HAND_FORMER_STATES = [
+    "Soviet Union", "USSR", "Yugoslavia", "Czechoslovakia", "East Germany", "West Germany", "Prussia",
+    "Persia", "Rhodesia", "Ceylon", "Siam",
+]
 # Well-known sub-national areas that are not first-level units in CLDR (name, ISO alpha-2).
 HAND_REGIONS = [
     ("Gaza Strip", "PS"), ("West Bank", "PS"), ("Kashmir", "IN"), ("Kashmir", "PK"),
@@ -563,7 +569,7 @@ class Builder:
                 rows.add((norm(name), "*"))
         for cont in self.src.gn_continents.values():
             rows.add((cont["asciiName"], "*"))
-        for name in HAND_WORLD_REGIONS:
+        for name in HAND_WORLD_REGIONS + HAND_FORMER_STATES:
             rows.add((name, "*"))
         self.report.append("regions.tsv dropped generic/common-word names: " + ", ".join(sorted(dropped)))
         return sorted(rows, key=lambda r: (sort_key(r[0]), r[1]))

@@ -282,6 +282,11 @@ const NOT_NAME_ACRONYMS: &[&str] = &[
     "hiv", "dna", "pr", "it", "id", "pc", "pdf", "faq", "hr", "phd", "mba", "llc", "plc", "inc", "ltd", "ok", "no",
     "ad", "bc", "vs", "cd", "dvd", "gps", "sms", "url", "www", "ai", "vat", "ppm", "mph", "kg", "km", "mw", "gw",
     "co2", "suv", "atm", "ufo", "diy", "rip", "ps", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xx",
+    // Eras and wars, honours, members' titles, illnesses, statistics, technology, currencies.
+    "bce", "ce", "wwi", "wwii", "mbe", "obe", "cbe", "dbe", "kbe", "mp", "mps", "mep", "meps", "mpp", "mla", "msp",
+    "covid", "sars", "tb", "ptsd", "adhd", "icu", "lgbt", "lgbtq", "mvp", "rbi", "cpi", "fdi", "roi", "eps", "gnp",
+    "fm", "usb", "cpu", "gpu", "ram", "ssd", "html", "vr", "ev", "evs", "gsm", "aka", "eta", "aud", "cad", "chf",
+    "inr", "krw", "rub", "brl", "hkd", "sgd", "cuc", "irr",
 ];
 
 /// Corporate suffixes whose removal leaves the same organisation ("Zentaro Group" ~ "Zentaro").
@@ -1127,9 +1132,14 @@ fn name_votes(words: &[&str]) -> (Votes, bool) {
     let purpose = head_before(ORG_HEADS, &["of", "for", "on"]) || head_before(PLACE_HEADS, &["for"]);
     // A head word names an organisation ("Manchester City", "Citizens Bank") unless the whole
     // name is one the gazetteer knows as a place ("Jersey City", "West Bank", "Dhaka Division").
-    let org_head =
-        purpose || words.len() > 1 && !place.place() && (in_list(ORG_HEADS, last) || in_list(ORG_FIRST, first));
-    let place_head = !org_head && (words.len() > 1 && in_list(PLACE_HEADS, last) || head_before(PLACE_HEADS, &["of"]));
+    // "City" after a known city names its club ("Manchester City"); after anything else it names
+    // a town ("Gibson City", "Sun City").
+    let town =
+        words.len() > 1 && last.eq_ignore_ascii_case("city") && !g.place(&words[..words.len() - 1].join(" ")).place();
+    let org_head = purpose
+        || words.len() > 1 && !place.place() && !town && (in_list(ORG_HEADS, last) || in_list(ORG_FIRST, first));
+    let place_head =
+        !org_head && (town || words.len() > 1 && in_list(PLACE_HEADS, last) || head_before(PLACE_HEADS, &["of"]));
     if org_head || words.contains(&"&") {
         add(EntityKind::Organisation, 3);
     } else if place_head {
@@ -2076,10 +2086,14 @@ mod tests {
 
     #[test]
     fn a_known_place_is_no_organisation_for_its_head_word_and_a_clubs_city_is() {
-        let c =
-            build(&["Title\n\nShe loaded ferry boats in Jersey City. Manchester City won the cup in the West Bank."]);
+        let c = build(&[
+            "Title\n\nShe loaded ferry boats in Jersey City. Manchester City won the cup in the West Bank.",
+            "Title\n\nThe pianist toured the Soviet Union and later settled in Gibson City.",
+        ]);
         use EntityKind::*;
         assert_kinds(&c, &[("Jersey City", Place), ("Manchester City", Organisation), ("West Bank", Place)]);
+        // A former state is a place; "City" after a name that is no known city names a town.
+        assert_kinds(&c, &[("Soviet Union", Place), ("Gibson City", Place)]);
     }
 
     #[test]
