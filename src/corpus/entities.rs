@@ -755,7 +755,13 @@ fn names_in<'t>(text: &'t str, table: &Table) -> TextNames<'t> {
         let (mut coordinated, mut variant) = (false, false);
         if let Some(prev) = previous {
             let between = &text[toks[prev.1 - 1].end..toks[run.0].start];
-            coordinated = matches!(between.trim(), "and" | "or" | "," | "&" | "and the" | ", and");
+            // A possessive after a comma opens an apposition, not a list: "Lee, Michael Kors'
+            // legal adviser" says who Lee is by another's name.
+            let last = toks[run.1 - 1].text;
+            let possessive =
+                strip_possessive(last).len() < last.len() || text[toks[run.1 - 1].end..].starts_with(['\'', '’']);
+            coordinated = matches!(between.trim(), "and" | "or" | "," | "&" | "and the" | ", and")
+                && !(between.trim() == "," && possessive);
             let closes = text[toks[run.1 - 1].end..].trim_start().starts_with(')');
             let prev_text = &text[toks[prev.0].start..toks[prev.1 - 1].end];
             variant = between.trim() == "(" && closes && !is_acronym(name_text) && spelled_alike(prev_text, name_text);
@@ -2072,6 +2078,14 @@ mod tests {
         assert!(entity_of(&c, "David Christison & Lee Tate").is_none(), "{:?}", names(&c));
         // One word on a side is still one name: a firm's.
         entity(&c, "Marks & Spencer");
+    }
+
+    #[test]
+    fn a_possessive_after_a_comma_is_an_apposition_not_a_list() {
+        // The firm's kind would otherwise pass to the word before it, in every copy.
+        let text = "Title\n\nZentaro, the carrier, grew. On Monday, Lee, Zentaro's legal adviser Sporn said so.";
+        let c = build(&[text, text, text]);
+        assert_ne!(entity(&c, "Lee").kind, EntityKind::Organisation, "{:?}", names(&c));
     }
 
     #[test]
