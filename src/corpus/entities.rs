@@ -173,8 +173,37 @@ const MONTHS_AND_DAYS: &[&str] = &[
 ];
 
 /// Words allowed inside a name between capitalised words.
-/// ("and" is not one: "Vanto and Marlowe" are two names far more often than one.)
-const CONNECTORS: &[&str] = &["&", "of", "de", "du", "la", "van", "von", "der", "for", "the"];
+/// ("and" is not one: "Vanto and Marlowe" are two names far more often than one.) All but "&",
+/// "of", "for" and "the" are the particles of family names ([`is_particle`]).
+const CONNECTORS: &[&str] = &[
+    "&", "of", "for", "the", "de", "du", "da", "di", "del", "della", "dos", "das", "la", "le", "van", "von", "der",
+    "den", "ter", "zu", "bin", "ibn",
+];
+
+/// A family name's lower-case particle: "Charles de Gaulle", "Ursula von der Leyen", "Luiz
+/// Inácio Lula da Silva", "Mohammed bin Salman". Two may stand together ("von der", "de la").
+fn is_particle(word: &str) -> bool {
+    !is_capitalised(word) && !matches!(word, "&" | "of" | "for" | "the") && in_list(CONNECTORS, word)
+}
+
+/// A connector that a name cannot start or end with. A particle written with a capital opens
+/// a name instead: "Le Monde", "Den Haag", "Von der Leyen" at a sentence's start ("LA" is
+/// Los Angeles, no particle).
+fn edge_connector(word: &str) -> bool {
+    in_list(CONNECTORS, word) && !(is_capitalised(word) && !is_acronym(word) && is_particle(&word.to_lowercase()))
+}
+
+/// The family name a spelling of particles and one word ends in: "Le Pen", "von der Leyen".
+fn surname_after_particles(spelling: &str) -> Option<&str> {
+    let words: Vec<&str> = spelling.split_whitespace().collect();
+    let (last, before) = words.split_last()?;
+    (!before.is_empty() && before.iter().all(|w| is_particle(&w.to_lowercase()))).then_some(*last)
+}
+
+/// A name word opened by a lower-case Arabic article: "al-Assad", "el-Sisi".
+fn article_name(word: &str) -> bool {
+    ["al-", "el-"].iter().any(|a| word.strip_prefix(a).is_some_and(is_capitalised))
+}
 
 /// Titles and roles written before a person's name ("Prime Minister John Howard", "chief
 /// executive Tom Enders"); never part of the name itself.
@@ -886,6 +915,14 @@ fn capitalised_runs(toks: &[Token<'_>], text: &str, table: &Table) -> Vec<(usize
                 && name_word(toks[end + 1].text)
             {
                 end += 2;
+            } else if end + 2 < toks.len()
+                && (end..end + 3).all(|k| adjacent(k - 1, k))
+                && is_particle(toks[end].text)
+                && is_particle(toks[end + 1].text)
+                && name_word(toks[end + 2].text)
+            {
+                // "von der Leyen", "de la Rúa": two particles before a family name.
+                end += 3;
             } else {
                 break;
             }
@@ -1022,8 +1059,8 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
             } else if given_name
                 || head_of(toks, a, b)
                 || b - a == 2 && is_head(toks[a + 1].text) && lowered(w)
-                || headed && lowered(w) && !in_list(CONNECTORS, w)
-                || !(in_list(CONNECTORS, w)
+                || headed && lowered(w) && !edge_connector(w)
+                || !(edge_connector(w)
                     || w == "&"
                     || lowered(w)
                     || leading_demonym(toks, a, b)
@@ -1049,7 +1086,7 @@ fn refine(toks: &[Token<'_>], (start, end): (usize, usize), table: &Table) -> Ve
             }
             b -= 1;
         }
-        while a < b && (in_list(CONNECTORS, toks[b - 1].text) || toks[b - 1].text == "&") {
+        while a < b && (edge_connector(toks[b - 1].text) || toks[b - 1].text == "&") {
             b -= 1;
         }
         if a >= b {
@@ -1108,7 +1145,7 @@ fn confirmed(word: &str, table: &Table) -> bool {
 
 /// A word that can be part of a name: capitalised, not a function word, month or day.
 fn name_word(word: &str) -> bool {
-    if !is_capitalised(word) || word.chars().count() < 2 && !is_acronym(word) {
+    if !(is_capitalised(word) || article_name(word)) || word.chars().count() < 2 && !is_acronym(word) {
         return false;
     }
     let stem = strip_possessive(word);
@@ -1182,13 +1219,19 @@ fn name_votes(words: &[&str]) -> (Votes, bool) {
     if team {
         add(EntityKind::Organisation, 3);
     }
-    let person_shape = (2..=4).contains(&words.len())
+    // Particles may stand inside a person's name, not at its ends: "Charles de Gaulle".
+    let particles = words.iter().filter(|w| is_particle(w)).count();
+    let person_shape = (2..=4).contains(&(words.len() - particles))
         && !team
         && !org_head
         && !place_head
         && !place.place()
         && country_of(last).is_none()
-        && words.iter().all(|w| is_capitalised(w) && !is_acronym(w) || is_initial(w));
+        && !is_particle(first)
+        && !is_particle(last)
+        && words
+            .iter()
+            .all(|w| is_capitalised(w) && !is_acronym(w) || is_initial(w) || is_particle(w) || article_name(w));
     let given = is_first_name(first);
     if person_shape && (given || g.is_surname(last)) {
         // A given name and a known surname together are strong; either alone is medium or weak.
@@ -1438,6 +1481,8 @@ impl Table {
         // Single words: demonyms to their country; a unique surname/first word to its full name;
         // an acronym to the one name whose initials it spells.
         for (spelling, id) in &spellings {
+            // "Le Pen", "von der Leyen": a family name with its particles stands alone too.
+            let spelling = surname_after_particles(spelling).unwrap_or(spelling);
             if spelling.split_whitespace().count() != 1 {
                 continue;
             }
@@ -2078,6 +2123,25 @@ mod tests {
         assert!(entity_of(&c, "David Christison & Lee Tate").is_none(), "{:?}", names(&c));
         // One word on a side is still one name: a firm's.
         entity(&c, "Marks & Spencer");
+    }
+
+    #[test]
+    fn particles_belong_to_a_family_name_and_a_capital_one_opens_a_name() {
+        let c = build(&[
+            "Title\n\nUrsula von der Leyen spoke in Brussels. Mohammed bin Salman met Charles de Gaulle.",
+            "Title\n\nLater, von der Leyen and Le Pen met. Marine Le Pen spoke. Le Monde reported it.",
+        ]);
+        use EntityKind::Person;
+        assert_kinds(&c, &[("Ursula von der Leyen", Person), ("Mohammed bin Salman", Person)]);
+        assert_kinds(&c, &[("Charles de Gaulle", Person), ("Marine Le Pen", Person)]);
+        // The family name alone, with its particles, joins the full name.
+        for (alone, full) in [("Le Pen", "Marine Le Pen"), ("Leyen", "Ursula von der Leyen")] {
+            assert!(entity_of(&c, alone).is_some() && entity_of(&c, alone) == entity_of(&c, full), "{:?}", names(&c));
+        }
+        // A capitalised particle opens a name; "LA" is no particle.
+        assert!(names(&c).iter().any(|n| n.starts_with("Le Monde [")), "{:?}", names(&c));
+        let la = build(&["Title\n\nThe LA Weekly wrote about Los Angeles. LA is big. Los Angeles grew."]);
+        assert_kinds(&la, &[("Los Angeles", EntityKind::Place)]);
     }
 
     #[test]
