@@ -300,6 +300,13 @@ const GROUP_WORDS: &[&str] = &[
     "caucasian", "kurdish", "kurds", "palestinians", "israelis", "latino", "latinos",
 ];
 
+/// What only a person has, after a name's possessive: "Hadid's husband", "Galois' death".
+const KIN_AFTER_POSSESSIVE: &[&str] = &[
+    "wife", "husband", "widow", "widower", "son", "sons", "daughter", "daughters", "father", "mother", "brother",
+    "brothers", "sister", "sisters", "parents", "grandfather", "grandmother", "uncle", "aunt", "nephew", "niece",
+    "cousin", "girlfriend", "boyfriend", "fiancée", "fiancé", "death", "funeral", "birthday", "childhood",
+];
+
 /// Words right before a name that make it a place ("based in", "capital"); "in", "at", "from"
 /// only count a little (people are "at Google" and "in Congress" too).
 const PLACE_BEFORE: &[&str] = &["in", "at", "from", "near", "across", "outside", "inside", "to", "into", "throughout"];
@@ -1296,6 +1303,21 @@ fn context_votes(toks: &[Token<'_>], piece: &Piece, sentence: &str, person_shape
         // "Boeing 737", "Boeing's 777": a maker and its model.
         add(EntityKind::Organisation, 1);
     }
+    // A life's events and kin are a person's: "Goode was born", "Galois died", "Hadid's
+    // husband", "Benjamin Stoloff (6 October 1895 - 8 September 1960)", "(born 1978)".
+    let possessive = toks[end - 1].text.ends_with("'s") || toks[end - 1].text.ends_with('\'');
+    let life = match next.as_str() {
+        "died" | "married" | "graduated" => true,
+        "was" => toks.get(end + 1).is_some_and(|t| t.text == "born"),
+        _ => possessive && in_list(KIN_AFTER_POSSESSIVE, &next),
+    };
+    let dates = rest.strip_prefix('(').is_some_and(|r| {
+        let r = r.trim_start();
+        ["born ", "b. ", "née "].iter().any(|w| r.starts_with(w)) || person_shape && lifespan(r)
+    });
+    if life || dates {
+        add(EntityKind::Person, 2);
+    }
     // "the carrier Zentaro", "the luxury brand Vanto": the noun right before names its kind.
     if in_list(ORG_CUES, &prev) {
         add(EntityKind::Organisation, 3);
@@ -1311,6 +1333,17 @@ fn context_votes(toks: &[Token<'_>], piece: &Piece, sentence: &str, person_shape
 
 /// The words of an apposition, lower-cased: up to six, ending with the first one that a
 /// punctuation mark closes ("the first great American poet, wrote" → five words).
+/// "1895 - 1960)", "6 October 1895 – 8 September 1960)": a span of two dates with years, as a
+/// life is written after a name.
+fn lifespan(text: &str) -> bool {
+    let inside = text.split(')').next().unwrap_or("");
+    let Some((from, to)) = inside.split_once(['-', '–', '—']) else { return false };
+    let year = |part: &str| {
+        part.split_whitespace().last().is_some_and(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+    };
+    inside.len() <= 48 && year(from) && year(to)
+}
+
 fn apposition_words(rest: &str) -> Vec<String> {
     let mut words = Vec::new();
     for raw in rest.split_whitespace().take(6) {
@@ -2142,6 +2175,18 @@ mod tests {
         assert!(names(&c).iter().any(|n| n.starts_with("Le Monde [")), "{:?}", names(&c));
         let la = build(&["Title\n\nThe LA Weekly wrote about Los Angeles. LA is big. Los Angeles grew."]);
         assert_kinds(&la, &[("Los Angeles", EntityKind::Place)]);
+    }
+
+    #[test]
+    fn a_lifes_events_kin_and_dates_say_person() {
+        let c = build(&[
+            "Title\n\nIn 1830 Quellet returned to Lyon. Then Quellet died there. Later Quellet's brother wrote.",
+            "Title\n\nZorvan Brekk (6 October 1895 - 8 September 1960) directed films. Brekk made forty.",
+            "Title\n\nEast Germany (1949 - 1990) was a state. The retailer Zentaro grew in East Germany.",
+        ]);
+        use EntityKind::{Organisation, Person, Place};
+        assert_kinds(&c, &[("Quellet", Person), ("Zorvan Brekk", Person), ("East Germany", Place)]);
+        assert_kinds(&c, &[("Zentaro", Organisation)]);
     }
 
     #[test]
