@@ -289,6 +289,10 @@ const GREETINGS: &[&str] = &["hey", "hi", "hello", "dear", "thanks", "oh", "good
 /// Words that open an organisation's name ("Air China", "Radio Free Europe").
 const ORG_FIRST: &[&str] = &["air", "radio"];
 
+/// First words that make a name a place: "Lake Erie", "Mount Everest", "Cape Cod", "County
+/// Durham". (Not "Fort": "Fort Worth Star-Telegram" is a newspaper.)
+const PLACE_FIRST: &[&str] = &["lake", "mount", "mt.", "cape", "county", "isle", "loch"];
+
 /// Nationality, religion and party words: groups, not named entities (spaCy's NORP).
 const GROUP_WORDS: &[&str] = &[
     "european", "europeans", "asian", "asians", "african", "africans", "arab", "arabs", "arabic", "latin", "western",
@@ -1182,14 +1186,16 @@ fn name_votes(words: &[&str]) -> (Votes, bool) {
     let purpose = head_before(ORG_HEADS, &["of", "for", "on"]) || head_before(PLACE_HEADS, &["for"]);
     // A head word names an organisation ("Manchester City", "Citizens Bank") unless the whole
     // name is one the gazetteer knows as a place ("Jersey City", "West Bank", "Dhaka Division").
-    // "City" after a known city names its club ("Manchester City"); after anything else it names
-    // a town ("Gibson City", "Sun City").
+    // "City" after a known city names its club ("Manchester City"); after anything else, a
+    // region or an ocean too, it names a town ("Gibson City", "Sun City", "Atlantic City").
     let town =
-        words.len() > 1 && last.eq_ignore_ascii_case("city") && !g.place(&words[..words.len() - 1].join(" ")).place();
+        words.len() > 1 && last.eq_ignore_ascii_case("city") && !g.place(&words[..words.len() - 1].join(" ")).city;
     let org_head = purpose
         || words.len() > 1 && !place.place() && !town && (in_list(ORG_HEADS, last) || in_list(ORG_FIRST, first));
-    let place_head =
-        !org_head && (town || words.len() > 1 && in_list(PLACE_HEADS, last) || head_before(PLACE_HEADS, &["of"]));
+    let place_head = !org_head
+        && (town
+            || words.len() > 1 && (in_list(PLACE_HEADS, last) || words.len() <= 3 && in_list(PLACE_FIRST, first))
+            || head_before(PLACE_HEADS, &["of"]));
     if org_head || words.contains(&"&") {
         add(EntityKind::Organisation, 3);
     } else if place_head {
@@ -2187,6 +2193,17 @@ mod tests {
         use EntityKind::{Organisation, Person, Place};
         assert_kinds(&c, &[("Quellet", Person), ("Zorvan Brekk", Person), ("East Germany", Place)]);
         assert_kinds(&c, &[("Zentaro", Organisation)]);
+    }
+
+    #[test]
+    fn a_lake_a_mount_a_county_and_a_city_after_a_region_are_places() {
+        let c = build(&[
+            "Title\n\nShips sail on Lake Erie near County Durham. Climbers reached Mount Everest.",
+            "Title\n\nTourists visit Atlantic City. Fans cheered Manchester City, the club.",
+        ]);
+        use EntityKind::{Organisation, Place};
+        assert_kinds(&c, &[("Lake Erie", Place), ("County Durham", Place), ("Mount Everest", Place)]);
+        assert_kinds(&c, &[("Atlantic City", Place), ("Manchester City", Organisation)]);
     }
 
     #[test]
