@@ -267,7 +267,7 @@ const ORG_HEADS: &[&str] = &[
     "orchestra", "philharmonic", "choir", "ensemble", "conservatory", "seminary", "laboratory", "laboratories",
     "consortium", "cooperative", "syndicate", "directorate", "secretariat", "brigade", "regiment", "battalion",
     "squadron", "fleet", "command", "railway", "railways", "railroad", "records", "publishers", "pictures",
-    // Newspapers' titles ("Orlando Sentinel", "Fort Worth Star-Telegram").
+    // Newspapers' titles ("Orlando Sentinel").
     "sentinel", "statesman", "observer", "examiner", "inquirer", "enquirer", "courier", "dispatch", "telegram",
     "bulletin",
 ];
@@ -1194,10 +1194,7 @@ fn name_votes(words: &[&str]) -> (Votes, bool) {
     let town =
         words.len() > 1 && last.eq_ignore_ascii_case("city") && !g.place(&words[..words.len() - 1].join(" ")).city;
     let org_head = purpose
-        || words.len() > 1
-            && !place.place()
-            && !town
-            && (in_list(ORG_HEADS, last.rsplit('-').next().unwrap_or(last)) || in_list(ORG_FIRST, first));
+        || words.len() > 1 && !place.place() && !town && (in_list(ORG_HEADS, last) || in_list(ORG_FIRST, first));
     let place_head = !org_head
         && (town
             || words.len() > 1 && (in_list(PLACE_HEADS, last) || words.len() <= 3 && in_list(PLACE_FIRST, first))
@@ -2390,11 +2387,11 @@ mod tests {
             ],
         );
         assert!(!names(&c).iter().any(|n| n.starts_with("Hey")), "{:?}", names(&c));
-        // A title's last word, after a hyphen too, names a paper, not a person.
-        let c = build(&["Title\n\nHe wrote for the Orlando Sentinel and the Fort Worth Star-Telegram."]);
+        // A title's last word names a paper, not a person.
+        let c = build(&["Title\n\nHe wrote for the Orlando Sentinel and the Austin Observer."]);
         assert_kinds(
             &c,
-            &[("Orlando Sentinel", EntityKind::Organisation), ("Fort Worth Star-Telegram", EntityKind::Organisation)],
+            &[("Orlando Sentinel", EntityKind::Organisation), ("Austin Observer", EntityKind::Organisation)],
         );
     }
 
