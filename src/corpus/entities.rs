@@ -236,7 +236,9 @@ const PERSON_ROLES: &[&str] = &[
     "doctor", "surgeon", "physician", "nurse", "teacher", "priest", "pastor", "cardinal", "cleric", "goalkeeper",
     "midfielder", "defender", "quarterback", "pitcher", "batsman", "golfer", "boxer", "wrestler", "swimmer",
     "sprinter", "cyclist", "skater", "jockey", "teammate", "son", "daughter", "wife", "husband", "widow", "brother",
-    "sister", "father", "mother",
+    "sister", "father", "mother", "saxophonist", "trumpeter", "vocalist", "keyboardist", "bassist", "violinist",
+    "cellist", "singer", "songwriter", "actor", "actress", "economist", "lawyer", "attorney", "author", "editor",
+    "linguist", "mathematician", "coach", "striker", "outfielder", "infielder", "shortstop", "linebacker",
 ];
 
 /// Roles that name the person's organisation right before them ("Airbus chief executive", "Apple
@@ -1249,6 +1251,11 @@ fn name_votes(words: &[&str]) -> (Votes, bool) {
             .iter()
             .all(|w| is_capitalised(w) && !is_acronym(w) || is_initial(w) || is_particle(w) || article_name(w));
     let given = is_first_name(first);
+    // "Delwyn J. Langejans", "C. H. Douglas": a single-letter initial before the last word is
+    // how people's names are written.
+    if person_shape && words[..words.len() - 1].iter().any(|w| is_initial(w)) {
+        add(EntityKind::Person, 2);
+    }
     if person_shape && (given || g.is_surname(last)) {
         // A given name and a known surname together are strong; either alone is medium or weak.
         let weight = u32::from(given) * 2 + u32::from(g.is_surname(last));
@@ -2207,6 +2214,16 @@ mod tests {
         use EntityKind::{Organisation, Place};
         assert_kinds(&c, &[("Lake Erie", Place), ("County Durham", Place), ("Mount Everest", Place)]);
         assert_kinds(&c, &[("Atlantic City", Place), ("Manchester City", Organisation)]);
+    }
+
+    #[test]
+    fn a_musicians_role_and_a_middle_or_leading_initial_say_person() {
+        let c = build(&[
+            "Title\n\nThe band had saxophonist Zorvan Quellet in it.",
+            "Title\n\nThe report by Delwar J. Brekkan and C. H. Tomasko was read.",
+        ]);
+        use EntityKind::Person;
+        assert_kinds(&c, &[("Zorvan Quellet", Person), ("Delwar J. Brekkan", Person), ("C. H. Tomasko", Person)]);
     }
 
     #[test]
