@@ -1341,10 +1341,20 @@ fn context_votes(toks: &[Token<'_>], piece: &Piece, sentence: &str, person_shape
     let place_lead = ["based in", "capital", "city of", "province of"].iter().any(|cue| lead.ends_with(cue));
     if place_lead {
         add(EntityKind::Place, 2);
-    } else if in_list(PLACE_BEFORE, &prev) {
+    } else if in_list(PLACE_BEFORE, &prev) && !unknown_acronym(toks, piece) {
+        // ("in NCAA history", "at CNRS": an acronym no list knows as a place is not one.)
         add(EntityKind::Place, 1);
     }
     votes
+}
+
+/// A name that is one acronym the gazetteer does not know as a country or a place.
+fn unknown_acronym(toks: &[Token<'_>], piece: &Piece) -> bool {
+    let word = strip_possessive(toks[piece.start].text);
+    piece.end - piece.start == 1
+        && is_acronym(word)
+        && country_of(word).is_none()
+        && !gazetteer::get().place(word).place()
 }
 
 /// The words of an apposition, lower-cased: up to six, ending with the first one that a
@@ -2224,6 +2234,15 @@ mod tests {
         ]);
         use EntityKind::Person;
         assert_kinds(&c, &[("Zorvan Quellet", Person), ("Delwar J. Brekkan", Person), ("C. H. Tomasko", Person)]);
+    }
+
+    #[test]
+    fn in_before_an_unknown_acronym_says_no_place() {
+        let c = build(&[
+            "Title\n\nIt was the longest streak in NCAA history. He played in NCAA finals twice. Fans in the US and in LA cheered.",
+        ]);
+        use EntityKind::{Organisation, Place};
+        assert_kinds(&c, &[("NCAA", Organisation), ("United States", Place)]);
     }
 
     #[test]
