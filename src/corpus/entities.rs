@@ -1591,6 +1591,18 @@ impl Table {
                     }
                 })
             };
+            if target.is_none() && !is_acronym(spelling) && !not_a_person && !gazetteer::get().is_common_word(spelling)
+            {
+                // The family name of several people ("Trump" of Donald and Ivanka Trump) is none
+                // of them in particular, but a person's name all the same; a common word is not
+                // ("the West", beside Kanye and Cornel West).
+                let mut roots: Vec<usize> = last_word.get(&key).into_iter().flatten().map(|&c| self.find(c)).collect();
+                roots.sort_unstable();
+                roots.dedup();
+                if roots.len() >= 2 && roots.iter().all(|&c| self.looks_like_a_person(c)) {
+                    self.clusters[*id].kind_votes[EntityKind::Person as usize] += 2;
+                }
+            }
             if let Some(target) = target {
                 // A full name whose last word stands alone elsewhere is how news refers to
                 // people ("Mary Barra ... Barra said"): evidence that it is a person, unless
@@ -2243,6 +2255,18 @@ mod tests {
         ]);
         use EntityKind::{Organisation, Place};
         assert_kinds(&c, &[("NCAA", Organisation), ("United States", Place)]);
+    }
+
+    #[test]
+    fn a_family_name_of_several_people_is_a_person_but_joins_none() {
+        let c = build(&[
+            "Title\n\nDonald Quellet met Ivanka Quellet in Berlin. Later Quellet spoke to reporters.",
+            "Title\n\nKanye West and Cornel West spoke. Both criticised the West in their talks.",
+        ]);
+        let quellet = entity_of(&c, "Quellet");
+        assert!(quellet.is_some() && quellet != entity_of(&c, "Donald Quellet"), "{:?}", names(&c));
+        assert_kinds(&c, &[("Quellet", EntityKind::Person)]);
+        assert!(!names(&c).contains(&"West [person]".to_string()), "{:?}", names(&c));
     }
 
     #[test]
