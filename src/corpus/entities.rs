@@ -1554,11 +1554,15 @@ impl Table {
                 continue;
             }
             let key = name_key(spelling);
-            let unique = |map: &BTreeMap<String, Vec<usize>>, key: &str, table: &mut Table| -> Option<usize> {
-                let ids = map.get(key)?;
-                let mut roots: Vec<usize> = ids.iter().map(|&i| table.find(i)).collect();
+            // The distinct names (roots) that have `key` under `map`.
+            let roots = |map: &BTreeMap<String, Vec<usize>>, key: &str, table: &mut Table| -> Vec<usize> {
+                let mut roots: Vec<usize> = map.get(key).into_iter().flatten().map(|&i| table.find(i)).collect();
                 roots.sort_unstable();
                 roots.dedup();
+                roots
+            };
+            let unique = |map: &BTreeMap<String, Vec<usize>>, key: &str, table: &mut Table| -> Option<usize> {
+                let roots = roots(map, key, table);
                 (roots.len() == 1).then(|| roots[0])
             };
             // Only organisation evidence blocks it: many surnames are also towns ("Lund").
@@ -1596,10 +1600,8 @@ impl Table {
                 // The family name of several people ("Trump" of Donald and Ivanka Trump) is none
                 // of them in particular, but a person's name all the same; a common word is not
                 // ("the West", beside Kanye and Cornel West).
-                let mut roots: Vec<usize> = last_word.get(&key).into_iter().flatten().map(|&c| self.find(c)).collect();
-                roots.sort_unstable();
-                roots.dedup();
-                if roots.len() >= 2 && roots.iter().all(|&c| self.looks_like_a_person(c)) {
+                let people = roots(&last_word, &key, self);
+                if people.len() >= 2 && people.iter().all(|&c| self.looks_like_a_person(c)) {
                     self.clusters[*id].kind_votes[EntityKind::Person as usize] += 2;
                 }
             }
