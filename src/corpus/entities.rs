@@ -1247,6 +1247,10 @@ fn name_votes(words: &[&str]) -> (Votes, bool) {
         && country_of(last).is_none()
         && !is_particle(first)
         && !is_particle(last)
+        // A head inside says a place or a body with more words after it ("Kennedy Space Center
+        // Visitor Complex" cut short), not a person ("Park Geun-hye" opens with hers; "Eric
+        // Temple Bell" has a surname for a middle name).
+        && !words[1..words.len() - 1].iter().any(|w| is_head(w) && !g.is_surname(w) && !is_first_name(w))
         && words
             .iter()
             .all(|w| is_capitalised(w) && !is_acronym(w) || is_initial(w) || is_particle(w) || article_name(w));
@@ -2258,6 +2262,14 @@ mod tests {
         assert!(quellet.is_some() && quellet != entity_of(&c, "Donald Quellet"), "{:?}", names(&c));
         assert_kinds(&c, &[("Quellet", EntityKind::Person)]);
         assert!(!names(&c).contains(&"West [person]".to_string()), "{:?}", names(&c));
+    }
+
+    #[test]
+    fn a_head_inside_a_name_is_no_persons_name() {
+        let c =
+            build(&["Title\n\nCrowds filled the Kennedy Space Center Visitor area. Eric Temple Bell wrote a book."]);
+        assert_ne!(entity(&c, "Kennedy Space Center Visitor").kind, EntityKind::Person, "{:?}", names(&c));
+        assert_kinds(&c, &[("Eric Temple Bell", EntityKind::Person)]);
     }
 
     #[test]
