@@ -800,8 +800,8 @@ fn names_in<'t>(text: &'t str, table: &Table) -> TextNames<'t> {
         let (mut coordinated, mut variant) = (false, false);
         if let Some(prev) = previous {
             let between = &text[toks[prev.1 - 1].end..toks[run.0].start];
-            // A possessive after a comma opens an apposition, not a list: "Lee, Michael Kors'
-            // legal adviser" says who Lee is by another's name.
+            // A possessive after a comma opens an apposition, not a list: "Ana, Zentaro's legal
+            // adviser" says who Ana is by another's name.
             let last = toks[run.1 - 1].text;
             let possessive =
                 strip_possessive(last).len() < last.len() || text[toks[run.1 - 1].end..].starts_with(['\'', '’']);
@@ -2275,7 +2275,7 @@ mod tests {
     #[test]
     fn a_possessive_after_a_comma_is_an_apposition_not_a_list() {
         // The firm's kind would otherwise pass to the word before it, in every copy.
-        let text = "Title\n\nZentaro, the carrier, grew. On Monday, Lee, Zentaro's legal adviser Sporn said so.";
+        let text = "Title\n\nZentaro, the carrier, grew. On Monday, Lee, Zentaro's legal adviser Vantor said so.";
         let c = build(&[text, text, text]);
         assert_ne!(entity(&c, "Lee").kind, EntityKind::Organisation, "{:?}", names(&c));
     }
