@@ -126,6 +126,12 @@ fn name_key_into(text: &str, key: &mut String) {
     }
 }
 
+/// Whether token `t` of `text` is a possessive: "Zentaro's", or "Galois'" (the apostrophe after
+/// the token).
+fn possessive(t: &Token<'_>, text: &str) -> bool {
+    strip_possessive(t.text).len() < t.text.len() || text[t.end..].starts_with(['\'', '’'])
+}
+
 fn strip_possessive(text: &str) -> &str {
     for suffix in ["'s", "'S", "’s", "'"] {
         if let Some(stem) = text.strip_suffix(suffix) {
@@ -802,11 +808,8 @@ fn names_in<'t>(text: &'t str, table: &Table) -> TextNames<'t> {
             let between = &text[toks[prev.1 - 1].end..toks[run.0].start];
             // A possessive after a comma opens an apposition, not a list: "Ana, Zentaro's legal
             // adviser" says who Ana is by another's name.
-            let last = toks[run.1 - 1].text;
-            let possessive =
-                strip_possessive(last).len() < last.len() || text[toks[run.1 - 1].end..].starts_with(['\'', '’']);
             coordinated = matches!(between.trim(), "and" | "or" | "," | "&" | "and the" | ", and")
-                && !(between.trim() == "," && possessive);
+                && !(between.trim() == "," && possessive(&toks[run.1 - 1], text));
             let closes = text[toks[run.1 - 1].end..].trim_start().starts_with(')');
             let prev_text = &text[toks[prev.0].start..toks[prev.1 - 1].end];
             variant = between.trim() == "(" && closes && !is_acronym(name_text) && spelled_alike(prev_text, name_text);
@@ -1325,11 +1328,10 @@ fn context_votes(toks: &[Token<'_>], piece: &Piece, sentence: &str, person_shape
     }
     // A life's events and kin are a person's: "Goode was born", "Galois died", "Hadid's
     // husband", "Benjamin Stoloff (6 October 1895 - 8 September 1960)", "(born 1978)".
-    let possessive = toks[end - 1].text.ends_with("'s") || toks[end - 1].text.ends_with('\'');
     let life = match next.as_str() {
         "died" | "married" | "graduated" => true,
         "was" => toks.get(end + 1).is_some_and(|t| t.text == "born"),
-        _ => possessive && in_list(KIN_AFTER_POSSESSIVE, &next),
+        _ => possessive(&toks[end - 1], sentence) && in_list(KIN_AFTER_POSSESSIVE, &next),
     };
     let dates = rest.strip_prefix('(').is_some_and(|r| {
         let r = r.trim_start();
@@ -1361,8 +1363,6 @@ fn unknown_acronym(toks: &[Token<'_>], piece: &Piece) -> bool {
         && !gazetteer::get().place(word).place()
 }
 
-/// The words of an apposition, lower-cased: up to six, ending with the first one that a
-/// punctuation mark closes ("the first great American poet, wrote" → five words).
 /// "1895 - 1960)", "6 October 1895 – 8 September 1960)": a span of two dates with years, as a
 /// life is written after a name.
 fn lifespan(text: &str) -> bool {
@@ -1374,6 +1374,8 @@ fn lifespan(text: &str) -> bool {
     inside.len() <= 48 && year(from) && year(to)
 }
 
+/// The words of an apposition, lower-cased: up to six, ending with the first one that a
+/// punctuation mark closes ("the first great American poet, wrote" → five words).
 fn apposition_words(rest: &str) -> Vec<String> {
     let mut words = Vec::new();
     for raw in rest.split_whitespace().take(6) {
