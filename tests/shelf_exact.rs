@@ -813,11 +813,37 @@ fn a_chip_on_a_much_named_name_is_counted_from_its_counts_file() {
     assert_eq!(paths.iter().filter(|p| p.starts_with("counts/")).count(), 1, "{paths:?}");
     // The rows it did not need are what the page warms for the next chip.
     assert!(!shelf.rows_to_warm(&chip).is_empty());
-    // And the next chip under it, counted from the first's counts less what the second drops.
-    let second = (0..corpus.entities.len()).filter(|&e| e != top).max_by_key(|&e| articles(e)).unwrap();
-    let both = Query { include: vec![top as u32, second as u32], ..Query::default() };
-    let (got, _) = ask(&mut shelf, &files, &both);
+    // Two chips on two much-named names that share many articles, each with many the other
+    // lacks (the corpus's most named such pair): the pair has a counts file of its own, and the
+    // two chips need that one file, not the rows of their common articles nor of what either
+    // lacks.
+    let docs = |e: usize| corpus.entities[e].docs.iter().copied().collect::<std::collections::BTreeSet<u32>>();
+    let least = shelf::broad_from(2000);
+    let mut ranked: Vec<usize> = (0..corpus.entities.len()).filter(|&e| articles(e) >= least).collect();
+    ranked.sort_by_key(|&e| std::cmp::Reverse(articles(e)));
+    let (first, second) = ranked
+        .iter()
+        .enumerate()
+        .flat_map(|(i, &a)| ranked[i + 1..].iter().map(move |&b| (a, b)))
+        .find(|&(a, b)| {
+            let common = docs(a).intersection(&docs(b)).count();
+            common >= least && articles(a) - common >= least && articles(b) - common >= least
+        })
+        .expect("two much-named names share many articles");
+    let chip = Query { include: vec![first as u32], ..Query::default() };
+    let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
+    ask(&mut shelf, &files, &chip);
+    let both = Query { include: vec![first as u32, second as u32], ..Query::default() };
+    let (got, paths) = ask(&mut shelf, &files, &both);
     let want = corpus.search(&both);
+    assert_eq!((&got.entity_counts, &got.events), (&want.entity_counts, &want.events));
+    assert_eq!(shelf.row_files_in(&paths), 0, "{paths:?}");
+    assert_eq!(paths.iter().filter(|p| p.starts_with("counts/")).count(), 1, "{paths:?}");
+    // A third chip narrows it further, counted exactly from the pair's counts or its own rows.
+    let third = ranked.iter().copied().find(|&e| e != first && e != second).unwrap();
+    let three = Query { include: vec![first as u32, second as u32, third as u32], ..Query::default() };
+    let (got, _) = ask(&mut shelf, &files, &three);
+    let want = corpus.search(&three);
     assert_eq!((&got.entity_counts, &got.events), (&want.entity_counts, &want.events));
 
     // A name in few articles: no counts file, its rows.

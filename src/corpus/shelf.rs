@@ -51,9 +51,10 @@
 //! - `totals/0.bin` (`CXU1`): every name's total, by number: the counts before any filter.
 //! - `days/0.bin` (`CXY1`): the start day of every dated article, as runs of (day, articles)
 //!   in number order: the list sorted by date (fetched only for that).
-//! - `names/<i>.bin` (`CXN2`): for a run of names, the articles naming each (deltas): the
+//! - `names/<i>.bin` (`CXN3`): for a run of names, the articles naming each (deltas): the
 //!   required and excluded names of a filter; then per name its counts file's number plus
-//!   one, or 0 for none.
+//!   one, or 0 for none; then per name the later names with which it has a pair's counts
+//!   file (deltas) and those files' numbers: two chips on two much-named names.
 //! - `events/<i>.bin` (`CXE1`): a run of events in date order: article and date; a date range
 //!   reads only the files whose span overlaps it.
 //! - `eventtext/<i>.bin` (`CXV1`): [`EVENT_TEXT_CHUNK`] events in date order as the list of
@@ -155,7 +156,7 @@ const SUMMARY: &[u8; 4] = b"CXS6";
 const BUNDLE: &[u8; 4] = b"CXB1";
 const TERMS: &[u8; 4] = b"CXT2";
 const POSITIONS: &[u8; 4] = b"CXQ1";
-const NAMES: &[u8; 4] = b"CXN2";
+const NAMES: &[u8; 4] = b"CXN3";
 const EVENTS: &[u8; 4] = b"CXE1";
 const ROWS: &[u8; 4] = b"CXR1";
 const ROW_SPANS: &[u8; 4] = b"CXRS";
@@ -410,14 +411,14 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
             docs
         })
         .collect();
-    let broad::Written { keys, names: name_counts, files: counts } =
+    let broad::Written { keys, names: name_counts, pairs, files: counts } =
         if served { broad::write(corpus, &number, &order, &named) } else { broad::Written::default() };
     let broad_files = counts.len() as u32;
     for (i, bytes) in counts.into_iter().enumerate() {
         files.push((format!("counts/{i}.bin"), bytes));
     }
     let term_shards = write_terms(corpus, &number, &order, &keys, &mut files);
-    let name_files = write_names(&named, &name_counts, &mut files);
+    let name_files = write_names(&named, &name_counts, &pairs, &mut files);
     let event_files = write_events(corpus, &number, &mut files);
     for (chunk, docs) in order.chunks(ROW_CHUNK).enumerate() {
         let mut w = Writer::default();
@@ -752,7 +753,12 @@ fn write_terms(
 }
 
 /// Name-list files; returns each file's first name.
-fn write_names(named: &[Vec<u32>], counts: &[(u32, u32)], files: &mut Vec<(String, Vec<u8>)>) -> Vec<u32> {
+fn write_names(
+    named: &[Vec<u32>],
+    counts: &[(u32, u32)],
+    pairs: &[(u32, u32, u32)],
+    files: &mut Vec<(String, Vec<u8>)>,
+) -> Vec<u32> {
     let mut firsts = Vec::new();
     let mut batch: Vec<&[u32]> = Vec::new();
     let mut bytes = 0usize;
@@ -766,6 +772,16 @@ fn write_names(named: &[Vec<u32>], counts: &[(u32, u32)], files: &mut Vec<(Strin
         for e in first..first + batch.len() {
             let file = counts.binary_search_by_key(&(e as u32), |&(n, _)| n).map_or(0, |k| u64::from(counts[k].1) + 1);
             w.varint(file);
+        }
+        // Per name, the later names it has a pair's counts file with (deltas), then the files.
+        for e in first..first + batch.len() {
+            let from = pairs.partition_point(|&(a, _, _)| a < e as u32);
+            let to = pairs.partition_point(|&(a, _, _)| a <= e as u32);
+            let partners: Vec<u32> = pairs[from..to].iter().map(|&(_, b, _)| b).collect();
+            put_deltas(&mut w, &partners);
+            for &(_, _, file) in &pairs[from..to] {
+                w.varint(u64::from(file));
+            }
         }
         files.push((format!("names/{}.bin", firsts.len()), w.frame(NAMES)));
         firsts.push(first as u32);
@@ -1172,6 +1188,9 @@ pub struct Shelf {
     names: BTreeMap<usize, Vec<Vec<u32>>>,
     /// Per name-list file: per name, the counts file of all its articles, if it has one.
     name_counts: BTreeMap<usize, Vec<Option<usize>>>,
+    /// Per name-list file: per name, the later names it shares a pair's counts file with,
+    /// ascending, and those files.
+    pair_counts: BTreeMap<usize, Vec<Vec<(u32, usize)>>>,
     /// Per name-table file: its names.
     table: BTreeMap<usize, Vec<Name>>,
     /// Every name's total, once fetched.
@@ -1280,6 +1299,7 @@ impl Shelf {
             positions: BTreeMap::new(),
             names: BTreeMap::new(),
             name_counts: BTreeMap::new(),
+            pair_counts: BTreeMap::new(),
             table: BTreeMap::new(),
             totals: None,
             days: None,
@@ -1441,11 +1461,30 @@ impl Shelf {
                         _ => Err(Error("a counts file out of range".into())),
                     })
                     .collect::<Result<Vec<_>, Error>>()?;
+                let first = s.name_files[i];
+                let paired = (0..lists.len() as u32)
+                    .map(|at| {
+                        let partners = take_deltas(&mut r)?;
+                        if partners.first().is_some_and(|&b| b <= first.saturating_add(at))
+                            || partners.last().is_some_and(|&b| b >= s.name_count)
+                        {
+                            return Err(Error("a pair's name out of range".into()));
+                        }
+                        partners
+                            .into_iter()
+                            .map(|b| match r.varint()? {
+                                f if f < u64::from(s.broad_files) => Ok((b, f as usize)),
+                                _ => Err(Error("a counts file out of range".into())),
+                            })
+                            .collect::<Result<Vec<_>, Error>>()
+                    })
+                    .collect::<Result<Vec<_>, Error>>()?;
                 r.finish()?;
                 count_ok(lists.len(), s.names_in_file(i))?;
                 lists.iter().flatten().try_for_each(|&d| doc_ok(d).map(|_| ()))?;
                 self.names.insert(i, lists);
                 self.name_counts.insert(i, counted);
+                self.pair_counts.insert(i, paired);
             }
             "table" => {
                 if i >= (s.name_count as usize).div_ceil(TABLE_CHUNK) {
@@ -2121,10 +2160,27 @@ impl Shelf {
         for base in kept.into_iter().filter(|b| b.all_events || !all_events) {
             weigh(Base::Kept(base), 0);
         }
-        for &k in &ranked.query.include {
-            let [e] = self.corrections.members(k)[..] else { continue };
-            let Some(file) = self.name_counts_file(e) else { continue };
-            let docs = self.name_docs(e);
+        // Each required name (one name as built) with a counts file, and each two of them
+        // with a pair's.
+        let required: Vec<u32> = ranked
+            .query
+            .include
+            .iter()
+            .filter_map(|&k| match self.corrections.members(k)[..] {
+                [e] => Some(e),
+                _ => None,
+            })
+            .collect();
+        let mut named: Vec<(usize, std::borrow::Cow<'_, [u32]>)> = Vec::new();
+        for (i, &a) in required.iter().enumerate() {
+            named.extend(self.name_counts_file(a).map(|file| (file, self.name_docs(a).into())));
+            for &b in &required[i + 1..] {
+                if let Some(file) = self.pair_counts_file(a.min(b), a.max(b)) {
+                    named.push((file, broad::common(self.name_docs(a), self.name_docs(b)).into()));
+                }
+            }
+        }
+        for (file, docs) in named {
             let here = match self.counts.get(&file) {
                 Some(c) if c.articles as usize == docs.len() => true,
                 Some(_) => continue,
@@ -2169,6 +2225,17 @@ impl Shelf {
         }
         let (file, at) = self.summary.name_file(e);
         *self.name_counts.get(&file)?.get(at)?
+    }
+
+    /// The counts file of the articles naming both `a` and `b` (names as built, `a` < `b`), if
+    /// the pair has one and `a`'s name-list file is here.
+    fn pair_counts_file(&self, a: u32, b: u32) -> Option<usize> {
+        if a >= self.summary.name_count {
+            return None;
+        }
+        let (file, at) = self.summary.name_file(a);
+        let partners = self.pair_counts.get(&file)?.get(at)?;
+        partners.binary_search_by_key(&b, |&(p, _)| p).ok().map(|k| partners[k].1)
     }
 
     /// The row files a filter of `query` would need that are not here, when `query` is the

@@ -15,6 +15,10 @@
 //! of a prefix's span lives in) with their file number, so finding out costs no request. A
 //! search with more than one word, a phrase or a filter is counted from rows as before: its
 //! matches are an intersection, which no file per key can give exactly.
+//!
+//! Names get the same: every name in at least [`broad_from`] articles has a counts file of all
+//! its articles, and so do some pairs of such names, their common articles
+//! ([`pairs_worth_a_file`]); the name-list files say which (`Shelf::plan` picks the cheapest).
 use super::{put_deltas, take_deltas, Error, Reader, Writer};
 use crate::corpus::index::Index;
 use crate::corpus::pack::Pack;
@@ -76,6 +80,9 @@ pub struct Written {
     pub keys: Vec<(Key, u32)>,
     /// `(name, counts file)`, ascending by name.
     pub names: Vec<(u32, u32)>,
+    /// `(name, name, counts file)` of the articles naming both, first name < second,
+    /// ascending: the pairs [`pairs_worth_a_file`] picks.
+    pub pairs: Vec<(u32, u32, u32)>,
     pub files: Vec<Vec<u8>>,
 }
 
@@ -148,6 +155,9 @@ pub fn write(corpus: &Corpus, number: &[u32], order: &[usize], named: &[Vec<u32>
         .filter(|(_, docs)| docs.len() >= least)
         .map(|(e, docs)| (e as u32, file(docs.clone())))
         .collect();
+    let mut pairs: Vec<(u32, u32, u32)> =
+        pairs_worth_a_file(named, least, names.len()).into_iter().map(|(a, b, docs)| (a, b, file(docs))).collect();
+    pairs.sort_unstable();
     let mut sets: Vec<Vec<u32>> = vec![Vec::new(); file_of.len()];
     for (docs, file) in file_of {
         sets[file as usize] = docs;
@@ -155,7 +165,51 @@ pub fn write(corpus: &Corpus, number: &[u32], order: &[usize], named: &[Vec<u32>
     let named_files = names;
     let (names, events) = (corpus.entities.len() as u32, corpus.events.len() as u32);
     let files = par::map(&sets, par::threads(), |docs| encode(&counts(index, order, docs, names), names, events));
-    Written { keys: directory, names: named_files, files }
+    Written { keys: directory, names: named_files, pairs, files }
+}
+
+/// The pairs of names whose common articles earn a counts file of their own, with those
+/// articles: two chips on two much-named names (the two most named people, clicked one after
+/// the other) are otherwise counted from the rows of their common articles, or from one
+/// name's counts less the rows of the articles the other lacks; at 100 000 articles either is
+/// thousands of articles spread over every row file (~4 MB brotli for one click). A pair earns
+/// a file when each of those three sets has at least `least` articles (below, the rows are
+/// few or one name's file nearly answers it). The pairs of the most named names come first,
+/// as their chips are the ones shown (a pair ranks by its less named name, then its more
+/// named), and at most `budget` are kept, so the pairs' files never outnumber the names' own.
+fn pairs_worth_a_file(named: &[Vec<u32>], least: usize, budget: usize) -> Vec<(u32, u32, Vec<u32>)> {
+    let mut broad: Vec<usize> = (0..named.len()).filter(|&e| named[e].len() >= least).collect();
+    broad.sort_by_key(|&e| (std::cmp::Reverse(named[e].len()), e));
+    let mut kept = Vec::new();
+    for (j, &b) in broad.iter().enumerate() {
+        for &a in &broad[..j] {
+            if kept.len() == budget {
+                return kept;
+            }
+            let docs = common(&named[a], &named[b]);
+            let lacks = (named[a].len() - docs.len()).min(named[b].len() - docs.len());
+            if docs.len() >= least && lacks >= least {
+                kept.push((a.min(b) as u32, a.max(b) as u32, docs));
+            }
+        }
+    }
+    kept
+}
+
+/// The numbers two ascending lists share, ascending.
+pub(super) fn common(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                (i, j) = (i + 1, j + 1);
+            }
+        }
+    }
+    out
 }
 
 /// What the rows of `docs` (shelf numbers) sum to, in a corpus of `names` names.
@@ -507,6 +561,23 @@ mod tests {
         // Counts for names or events the corpus does not have are refused.
         assert!(decode(bytes, n, 1, events).is_err() || corpus.entities.len() <= 1);
         assert!(decode(bytes, 1, names, events).is_err());
+    }
+
+    #[test]
+    fn a_pair_earns_a_file_when_its_common_articles_and_what_each_lacks_are_many() {
+        let range = |r: std::ops::Range<u32>| r.collect::<Vec<u32>>();
+        // 0 and 1 share 40 articles, each lacking 30 of the other's; 2 lies inside 0; 3 is rare.
+        let named = vec![range(0..70), range(30..100), range(0..40), range(200..205)];
+        let pairs = pairs_worth_a_file(&named, 20, 10);
+        assert_eq!(pairs.iter().map(|&(a, b, _)| (a, b)).collect::<Vec<_>>(), [(0, 1)]);
+        assert_eq!(pairs[0].2, range(30..70));
+        // Fewer common articles than `least`: no file.
+        assert!(pairs_worth_a_file(&named, 41, 10).is_empty());
+        // The most named first, and never more than the budget.
+        let named =
+            vec![range(0..60), range(30..100), range(0..30).into_iter().chain(range(60..90)).collect(), range(0..1)];
+        let pairs: Vec<(u32, u32)> = pairs_worth_a_file(&named, 20, 2).iter().map(|&(a, b, _)| (a, b)).collect();
+        assert_eq!(pairs, [(0, 1), (1, 2)]);
     }
 
     #[test]
