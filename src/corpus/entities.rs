@@ -270,7 +270,7 @@ const ORG_HEADS: &[&str] = &[
     "guard", "service", "news", "television", "radio", "tv", "broadcasting", "agency", "church", "hospital", "team",
     "fc", "united", "city", "mutual", "trust", "commerce", "chamber", "management", "air", "tribunal", "cabinet",
     "government", "corps", "unit", "division", "organisation", "nations", "program", "programme", "enterprises",
-    "electronics", "media", "publishing",
+    "electronics", "media", "publishing", "diocese", "archdiocese",
     // Bodies named by what they are: music, learning, research, the military, transport.
     "orchestra", "philharmonic", "choir", "ensemble", "conservatory", "seminary", "laboratory", "laboratories",
     "consortium", "cooperative", "syndicate", "directorate", "secretariat", "brigade", "regiment", "battalion",
@@ -688,12 +688,27 @@ impl Table {
             (0..3).find(|&k| votes[k] >= 3 && votes[k] * 10 >= total * 7)
         };
         let pairs = std::mem::take(&mut self.coordinated);
-        let before: Vec<[u32; 4]> = self.clusters.iter().map(|c| c.kind_votes).collect();
-        for &(a, b) in &pairs {
-            for (from, to) in [(a, b), (b, a)] {
-                if let (Some(kind), None) = (clear(before[from]), clear(before[to])) {
-                    self.clusters[to].kind_votes[kind] += 2;
+        // Along a list, one link at a time: "A, B, C and D" with only A clear lends to B, then
+        // B to C, and so on
+        // (each name lends what it had before the round, and to each partner once).
+        let mut given = vec![false; pairs.len() * 2];
+        for _ in 0..LIST_REACH {
+            let before: Vec<[u32; 4]> = self.clusters.iter().map(|c| c.kind_votes).collect();
+            let mut lent = false;
+            for (k, &(a, b)) in pairs.iter().enumerate() {
+                for (side, (from, to)) in [(a, b), (b, a)].into_iter().enumerate() {
+                    if given[2 * k + side] {
+                        continue;
+                    }
+                    if let (Some(kind), None) = (clear(before[from]), clear(before[to])) {
+                        self.clusters[to].kind_votes[kind] += 2;
+                        given[2 * k + side] = true;
+                        lent = true;
+                    }
                 }
+            }
+            if !lent {
+                break;
             }
         }
     }
@@ -705,6 +720,9 @@ impl Table {
         }
     }
 }
+
+/// How many links along a list a clear name's kind is lent.
+const LIST_REACH: usize = 3;
 
 /// What names are looked for in: every title and every sentence that is not boilerplate.
 fn analysed_texts(documents: &[Document]) -> impl Iterator<Item = &str> {
@@ -1191,7 +1209,9 @@ fn name_votes(words: &[&str]) -> (Votes, bool) {
     let head_before = |list: &'static [&'static str], links: &'static [&'static str]| {
         words.windows(2).take(words.len().saturating_sub(2)).any(|w| in_list(list, w[0]) && in_list(links, w[1]))
     };
-    let purpose = head_before(ORG_HEADS, &["of", "for", "on"]) || head_before(PLACE_HEADS, &["for"]);
+    // "City of Cleveland", "City of Westminster": a municipality, a place, not a club's "City".
+    let city_of = words.len() > 2 && first.eq_ignore_ascii_case("city") && words[1] == "of";
+    let purpose = !city_of && (head_before(ORG_HEADS, &["of", "for", "on"]) || head_before(PLACE_HEADS, &["for"]));
     // A head word names an organisation ("Manchester City", "Citizens Bank") unless the whole
     // name is one the gazetteer knows as a place ("Jersey City", "West Bank", "Dhaka Division").
     // "City" after a known city names its club ("Manchester City"); after anything else, a
@@ -1202,6 +1222,7 @@ fn name_votes(words: &[&str]) -> (Votes, bool) {
         || words.len() > 1 && !place.place() && !town && (in_list(ORG_HEADS, last) || in_list(ORG_FIRST, first));
     let place_head = !org_head
         && (town
+            || city_of
             || words.len() > 1 && (in_list(PLACE_HEADS, last) || words.len() <= 3 && in_list(PLACE_FIRST, first))
             || head_before(PLACE_HEADS, &["of"]));
     if org_head || words.contains(&"&") {
@@ -1248,6 +1269,14 @@ fn name_votes(words: &[&str]) -> (Votes, bool) {
         && !place_head
         && !place.place()
         && country_of(last).is_none()
+        // A nationality last names a newspaper or an honour, not a person ("Odessa American",
+        // "Austin American-Statesman", "Arkansas All-American"), unless it is a known surname
+        // ("Dawn French").
+        && (!last.split('-').any(is_demonym) || g.is_surname(last))
+        // A verb opening or closing it names a work, not a person ("Chasing Liberty", "Copying
+        // Beethoven", "Brideshead Revisited").
+        && !verb_form(first, "ing")
+        && !verb_form(last, "ed")
         && !is_particle(first)
         && !is_particle(last)
         // A head inside says a place or a body with more words after it ("Kennedy Space Center
@@ -1271,6 +1300,17 @@ fn name_votes(words: &[&str]) -> (Votes, bool) {
         add(EntityKind::Person, 1);
     }
     (votes, person_shape)
+}
+
+/// A common English word ending in `suffix` ("chasing", "revisited") that is no one's given
+/// name or surname ("Manning", "Sterling" are).
+fn verb_form(word: &str, suffix: &str) -> bool {
+    let g = gazetteer::get();
+    word.len() >= suffix.len() + 4
+        && word.to_lowercase().ends_with(suffix)
+        && g.is_common_word(word)
+        && !g.is_surname(word)
+        && !is_first_name(word)
 }
 
 /// What the words around one mention say, counted per mention.
@@ -2264,6 +2304,53 @@ mod tests {
         assert!(quellet.is_some() && quellet != entity_of(&c, "Donald Quellet"), "{:?}", names(&c));
         assert_kinds(&c, &[("Quellet", EntityKind::Person)]);
         assert!(!names(&c).contains(&"West [person]".to_string()), "{:?}", names(&c));
+    }
+
+    #[test]
+    fn a_clear_kind_is_lent_along_a_list() {
+        // Only the first is clearly a person (a title before it); Johnson has a known surname,
+        // too little alone, and once lent a person's vote is clear and lends it to Wepner. (A
+        // name with nothing of its own takes the lent vote but does not pass it on: Knoetze.)
+        let c =
+            build(&["Title\n\nThe card brought Mr. Larry Middleton, Bunny Johnson, Chuck Wepner and Kallie Knoetze \
+                         to the ring in Minneapolis last spring."]);
+        assert_kinds(
+            &c,
+            &[
+                ("Larry Middleton", EntityKind::Person),
+                ("Bunny Johnson", EntityKind::Person),
+                ("Chuck Wepner", EntityKind::Person),
+            ],
+        );
+    }
+
+    #[test]
+    fn city_of_names_a_place_and_a_verb_a_work() {
+        let c = build(&[
+            "Title\n\nThe City of Brampton approved the plan, and the Roman Catholic Diocese of Lugano agreed. \
+             She starred in Chasing Liberty and in Brideshead Revisited. Peyton Manning watched.",
+        ]);
+        assert_kinds(
+            &c,
+            &[
+                ("City of Brampton", EntityKind::Place),
+                ("Roman Catholic Diocese of Lugano", EntityKind::Organisation),
+                ("Peyton Manning", EntityKind::Person),
+            ],
+        );
+        for name in ["Chasing Liberty", "Brideshead Revisited"] {
+            assert_ne!(entity(&c, name).kind, EntityKind::Person, "{:?}", names(&c));
+        }
+    }
+
+    #[test]
+    fn a_nationality_last_is_no_persons_name_unless_a_known_surname() {
+        let c = build(&["Title\n\nHe was praised by the Odessa American and named by the Austin American-Statesman. \
+             The comedian Dawn French said she was delighted."]);
+        for name in ["Odessa American", "Austin American-Statesman"] {
+            assert_ne!(entity(&c, name).kind, EntityKind::Person, "{:?}", names(&c));
+        }
+        assert_kinds(&c, &[("Dawn French", EntityKind::Person)]);
     }
 
     #[test]
