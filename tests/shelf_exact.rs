@@ -855,3 +855,51 @@ fn a_chip_on_a_much_named_name_is_counted_from_its_counts_file() {
     assert!(paths.iter().all(|p| !p.starts_with("counts/")), "{paths:?}");
     assert!(fresh.row_files_in(&paths) > 0, "{paths:?}");
 }
+
+/// What the page fetches while the reader points at a chip (`Shelf::files_ahead`) is what the
+/// click would ask for, round by round, so the click then fetches nothing; and asking does not
+/// forget the answer on screen. A broad filter's row spans are never fetched ahead.
+#[test]
+fn the_files_ahead_of_a_click_are_the_clicks_and_leave_the_answer_on_screen() {
+    let corpus = synthetic(2000);
+    let files: BTreeMap<String, Vec<u8>> = shelf::write(&corpus).files.into_iter().collect();
+    let articles = |e: usize| corpus.entities[e].docs.len();
+    let mut ranked: Vec<usize> = (0..corpus.entities.len()).collect();
+    ranked.sort_by_key(|&e| std::cmp::Reverse(articles(e)));
+    // A much-named name in half the articles or fewer: counted from its own counts file.
+    let named = *ranked.iter().find(|&&e| articles(e) * 2 <= 2000 && articles(e) >= shelf::broad_from(2000)).unwrap();
+    let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
+    let start = Query::default();
+    ask(&mut shelf, &files, &start);
+    let chip = Query { include: vec![named as u32], ..Query::default() };
+    let mut rounds = 0;
+    loop {
+        let ahead = shelf.files_ahead(&chip, 10);
+        if ahead.is_empty() {
+            break;
+        }
+        rounds += 1;
+        assert!(rounds <= 3, "{ahead:?}");
+        assert!(ahead.iter().all(|p| !p.starts_with("rowspans/")), "{ahead:?}");
+        for path in ahead {
+            shelf.add(&path, &files[&path]).unwrap();
+        }
+        // The view on screen keeps its answer: its counts are still at hand.
+        assert!(shelf.name_counts(&start).is_some());
+    }
+    assert_eq!(rounds, 2, "the name's list, then its counts file and the first page's text");
+    // The click (a page of ten, as the page shows) needs nothing more.
+    let got = shelf.search_page(&chip, 10).unwrap_or_else(|m| panic!("the click still needs {m:?}"));
+    assert_eq!(got.entity_counts, corpus.search(&chip).entity_counts);
+
+    // A filter over most articles with no counts file of its own (two broad names that share
+    // no pair file, and a third) needs its rows in spans: nothing is fetched ahead for it.
+    let mut fresh = Shelf::open(&files["summary.bin"]).unwrap();
+    let wide = Query { exclude: vec![ranked[5] as u32], ..Query::default() };
+    for path in fresh.files_ahead(&wide, 10) {
+        fresh.add(&path, &files[&path]).unwrap();
+    }
+    assert!(fresh.files_ahead(&wide, 10).is_empty());
+    let (_, fetched) = ask(&mut fresh, &files, &wide);
+    assert!(fetched.iter().any(|p| p.starts_with("rowspans/")), "{fetched:?}");
+}

@@ -1174,6 +1174,11 @@ struct TermShard {
     broad: Vec<(Key, u32)>,
 }
 
+/// The most files [`Shelf::files_ahead`] names for one round: a chip's name list, its counts
+/// file and the first page's text, or a few row files; more is a broad filter's rows, fetched
+/// only once it is asked for.
+const AHEAD_FILES: usize = 16;
+
 /// The files a query needs that the shelf does not have yet: fetch them, [`Shelf::add`] them,
 /// ask again.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -2055,8 +2060,18 @@ impl Shelf {
             *memo = Some(self.rank(query)?);
         }
         let Some(ranked) = memo.as_mut() else { return Err(Missing(Vec::new())) };
-        // Round 2: the rows of the matching articles, for the counts, and the text of the
-        // first page, for its snippets.
+        let need = self.answer_needs(ranked, page);
+        if !need.is_empty() {
+            return Err(Missing(need));
+        }
+        let (entity_counts, events) = self.counted(ranked);
+        let hits = query::hits(&ranked.docs, &ranked.score, |d| self.snippet(query, d));
+        Ok(Results { hits, entity_counts, events })
+    }
+
+    /// Round 2 of [`Shelf::search_page`]: the rows of the matching articles (or what counts
+    /// them instead), for the counts, and the text of the first `page` hits, for their snippets.
+    fn answer_needs(&self, ranked: &Ranked, page: usize) -> Vec<String> {
         let mut need = self.count_needs(ranked);
         for &d in ranked.docs.iter().take(page.min(query::SNIPPET_LIMIT)) {
             if let Err(Missing(files)) = self.document(d) {
@@ -2067,12 +2082,23 @@ impl Shelf {
                 }
             }
         }
-        if !need.is_empty() {
-            return Err(Missing(need));
+        need
+    }
+
+    /// The next files [`Shelf::search_page`] would ask for to answer `query`, without
+    /// answering it or forgetting the query answered last (its ranking stays kept): what the
+    /// page fetches while the reader points at a chip, so that the click finds them here. The
+    /// row spans are left out (each is 16 row files' worth: they wait for the click, or for
+    /// [`Shelf::rows_to_warm`]), and so is a round of more than [`AHEAD_FILES`] files.
+    pub fn files_ahead(&self, query: &Query, page: usize) -> Vec<String> {
+        let need = match self.rank(query) {
+            Err(Missing(files)) => files,
+            Ok(ranked) => self.answer_needs(&ranked, page),
+        };
+        if need.len() > AHEAD_FILES || need.iter().any(|p| p.starts_with("rowspans/")) {
+            return Vec::new();
         }
-        let (entity_counts, events) = self.counted(ranked);
-        let hits = query::hits(&ranked.docs, &ranked.score, |d| self.snippet(query, d));
-        Ok(Results { hits, entity_counts, events })
+        need
     }
 
     /// The names' counts under `query` (after the corrections), as [`Shelf::search_page`] will

@@ -210,6 +210,8 @@ struct Live {
     busy: RwSignal<bool>,
     /// The query `results` answers.
     answered: StoredValue<Option<Query>>,
+    /// The query a click on the chip under the pointer would ask ([`about_to_click`]).
+    pointed: StoredValue<Option<Query>>,
     /// The chip panel's filter box (not part of the link, as in the embedded explorer).
     chip_filter: RwSignal<String>,
     /// "Who appears with whom" is open: its pairs files are part of the view.
@@ -257,6 +259,7 @@ fn mount_app(base: String, shelf: Shelf) {
             wanted: StoredValue::new(false),
             busy: RwSignal::new(false),
             answered: StoredValue::new(None),
+            pointed: StoredValue::new(None),
             chip_filter: RwSignal::new(String::new()),
             cooccur_open: RwSignal::new(false),
             events_open: RwSignal::new(false),
@@ -341,14 +344,17 @@ impl Live {
     }
 
     fn query(self) -> Query {
-        self.state.with_untracked(|s| {
-            self.shelf.with_value(|shelf| Query {
-                text: s.text.clone(),
-                include: s.include.iter().filter_map(|n| shelf.find(n)).collect(),
-                exclude: s.exclude.iter().filter_map(|n| shelf.find(n)).collect(),
-                from: s.from,
-                to: s.to,
-            })
+        self.state.with_untracked(|s| self.query_of(s))
+    }
+
+    /// The query of view `s` on this corpus.
+    fn query_of(self, s: &ViewState) -> Query {
+        self.shelf.with_value(|shelf| Query {
+            text: s.text.clone(),
+            include: s.include.iter().filter_map(|n| shelf.find(n)).collect(),
+            exclude: s.exclude.iter().filter_map(|n| shelf.find(n)).collect(),
+            from: s.from,
+            to: s.to,
         })
     }
 
@@ -665,17 +671,22 @@ fn warm(live: Live, query: Query) {
         }
         batch
     });
-    if batch.is_empty() {
-        return;
+    if !batch.is_empty() {
+        in_background(live, batch, move |live| warm(live, query));
     }
+}
+
+/// Fetches `batch` between the view's own rounds and adds it to the shelf; then runs the view's
+/// round if a change of view came meanwhile, else `then` (which looks for more to fetch).
+fn in_background(live: Live, batch: Vec<String>, then: impl FnOnce(Live) + 'static) {
     live.driving.set_value(true);
     live.wanted.set_value(false);
     wasm_bindgen_futures::spawn_local(async move {
         let source = live.source.get_value();
         let generation = live.generation.get_value();
         let fetched = source.get(&batch).await;
-        // A file that cannot be fetched or read stops the warming and stays missing: the view
-        // that needs it says why, as for any file.
+        // A file that cannot be fetched or read stops the background work and stays missing:
+        // the view that needs it says why, as for any file.
         let mut read = false;
         if let (Ok(files), true) = (fetched, live.generation.get_value() == generation) {
             read = live
@@ -687,9 +698,26 @@ fn warm(live: Live, query: Query) {
         if live.wanted.get_value() {
             drive(live);
         } else if read {
-            warm(live, query);
+            then(live);
         }
     });
+}
+
+/// The reader points at one chip: what its click would fetch first comes now (the name's
+/// article list, then its counts file and the first page's text), as a link is fetched on
+/// hover, so the click finds them here. A round at a time between the view's own (a click
+/// meanwhile waits for the round in flight, whose files it then has); it follows the chip
+/// pointed at last and stops when the pointer leaves the chips or more than a few files would
+/// be needed ([`Shelf::files_ahead`]: a broad filter's rows wait for the click).
+fn about_to_click(live: Live) {
+    if live.driving.get_value() {
+        return;
+    }
+    let Some(next) = live.pointed.get_value() else { return };
+    let batch = live.shelf.with_value(|shelf| shelf.files_ahead(&next, PAGE));
+    if !batch.is_empty() {
+        in_background(live, batch, about_to_click);
+    }
 }
 
 /// The reader points at (or tabs into) what filters the view, the chips or the months: the
@@ -1177,6 +1205,7 @@ fn Chips() -> impl IntoView {
             aria-labelledby="chips-heading"
             on:pointerover=move |_| about_to_filter(live)
             on:focusin=move |_| about_to_filter(live)
+            on:pointerleave=move |_| live.pointed.set_value(None)
         >
             <h2 id="chips-heading">"Names"</h2>
             <CurationBar mode=live.edit_mode actions=live.actions()/>
@@ -1207,6 +1236,7 @@ fn Chip(name: String, kind: EntityKind, count: u32, site: Option<u32>) -> impl I
         Memo::new(move |_| live.state.with(|s| s.chip_state(&name)))
     };
     let click = name.clone();
+    let pointed = name.clone();
     let entity = name.clone();
     let label = match site {
         Some(n) => format!("{name}, {}, {n} on the site", counted(count as usize, "article", "articles")),
@@ -1228,6 +1258,15 @@ fn Chip(name: String, kind: EntityKind, count: u32, site: Option<u32>) -> impl I
             data-kind=kind.label()
             aria-pressed=move || chip_state.get().pressed()
             aria-label=label
+            on:pointerenter=move |_| {
+                if mode.on.get_untracked() {
+                    return;
+                }
+                let mut next = live.state.get_untracked();
+                next.cycle_entity(&pointed);
+                live.pointed.set_value(Some(live.query_of(&next)));
+                about_to_click(live);
+            }
             on:click=move |_| {
                 if mode.on.get_untracked() {
                     mode.toggle(&click);
