@@ -703,7 +703,20 @@ fn in_background(live: Live, batch: Vec<String>, then: impl FnOnce(Live) + 'stat
     });
 }
 
-/// The reader points at one chip: what its click would fetch first comes now (the name's
+/// The pointer comes to (or the focus moves onto) the chip of `name`: what its click would ask
+/// for starts coming ([`about_to_click`]); not while names are being edited, where a click
+/// selects.
+fn point_at(live: Live, name: &str) {
+    if live.edit_mode.on.get_untracked() {
+        return;
+    }
+    let mut next = live.state.get_untracked();
+    next.cycle_entity(name);
+    live.pointed.set_value(Some(live.query_of(&next)));
+    about_to_click(live);
+}
+
+/// The reader points at (or tabs onto) one chip: what its click would fetch first comes now (the name's
 /// article list, then its counts file and the first page's text), as a link is fetched on
 /// hover, so the click finds them here. A round at a time between the view's own (a click
 /// meanwhile waits for the round in flight, whose files it then has); it follows the chip
@@ -1206,6 +1219,7 @@ fn Chips() -> impl IntoView {
             on:pointerover=move |_| about_to_filter(live)
             on:focusin=move |_| about_to_filter(live)
             on:pointerleave=move |_| live.pointed.set_value(None)
+            on:focusout=move |_| live.pointed.set_value(None)
         >
             <h2 id="chips-heading">"Names"</h2>
             <CurationBar mode=live.edit_mode actions=live.actions()/>
@@ -1258,15 +1272,11 @@ fn Chip(name: String, kind: EntityKind, count: u32, site: Option<u32>) -> impl I
             data-kind=kind.label()
             aria-pressed=move || chip_state.get().pressed()
             aria-label=label
-            on:pointerenter=move |_| {
-                if mode.on.get_untracked() {
-                    return;
-                }
-                let mut next = live.state.get_untracked();
-                next.cycle_entity(&pointed);
-                live.pointed.set_value(Some(live.query_of(&next)));
-                about_to_click(live);
+            on:pointerenter={
+                let pointed = pointed.clone();
+                move |_| point_at(live, &pointed)
             }
+            on:focus=move |_| point_at(live, &pointed)
             on:click=move |_| {
                 if mode.on.get_untracked() {
                     mode.toggle(&click);

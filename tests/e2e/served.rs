@@ -994,9 +994,10 @@ fn a_broad_word_is_counted_from_one_file_and_its_rows_come_while_the_reader_look
     });
 }
 
-/// A reader who points at a chip before clicking it finds its answer already on its way: the
-/// name's article list, its counts file and the first page's text are fetched while the pointer
-/// rests, so the click itself fetches none of them, and the counts are exact.
+/// A reader who points at a chip before clicking it (or tabs onto it) finds its answer already
+/// on its way: the name's article list, its counts file and the first page's text are fetched
+/// while the pointer or the focus rests, so the click itself fetches none of them, and the
+/// counts are exact.
 #[test]
 fn pointing_at_a_chip_fetches_what_its_click_needs() {
     let dir = served_dist();
@@ -1008,49 +1009,55 @@ fn pointing_at_a_chip_fetches_what_its_click_needs() {
         let site = &site;
         async move {
             let page = Page::open(browser).await;
-            page.goto(&base).await;
-            wait_count(&page, &count_line(total as usize, total), "the first view").await;
-            // A chip of a name in fewer than all the articles (the first one's may be in all).
-            let names = page.attrs(".chip", "data-entity").await;
-            let chip = names
-                .iter()
-                .position(|n| {
-                    let e = native.shelf.number_of(n).expect("a chip's name is in the table");
-                    native.answer(&Query { include: vec![e], ..Query::default() }).hits.len() < total as usize
-                })
-                .expect("a chip of a name not in every article");
-            let pointed = site.requested().len();
-            page.js(&format!(
-                "document.querySelectorAll('.chip')[{chip}].dispatchEvent(new PointerEvent('pointerenter')); return null;"
-            ))
-            .await;
-            // What the pointer brought: the name's list, then its counts (or rows) and text.
-            let mut quiet = 0;
-            let mut seen = 0;
-            while quiet < 10 {
-                tokio::time::sleep(Duration::from_millis(100)).await;
-                let now = site.requested().len();
-                quiet = if now == seen { quiet + 1 } else { 0 };
-                seen = now;
+            // The pointer, then (the page loaded afresh: the site's files are never cached) the
+            // keyboard's focus.
+            for (way, reach) in [("pointer", "dispatchEvent(new PointerEvent('pointerenter'))"), ("focus", "focus()")] {
+                page.goto(&base).await;
+                wait_count(&page, &count_line(total as usize, total), "the first view").await;
+                // A chip of a name in fewer than all the articles (the first one's may be in all).
+                let names = page.attrs(".chip", "data-entity").await;
+                let chip = names
+                    .iter()
+                    .position(|n| {
+                        let e = native.shelf.number_of(n).expect("a chip's name is in the table");
+                        native.answer(&Query { include: vec![e], ..Query::default() }).hits.len() < total as usize
+                    })
+                    .expect("a chip of a name not in every article");
+                let pointed = site.requested().len();
+                page.js(&format!("document.querySelectorAll('.chip')[{chip}].{reach}; return null;")).await;
+                // What the pointer brought: the name's list, then its counts (or rows) and text.
+                let (mut quiet, mut seen) = (0, 0);
+                while quiet < 10 {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    let now = site.requested().len();
+                    quiet = if now == seen { quiet + 1 } else { 0 };
+                    seen = now;
+                }
+                let ahead = site.requested()[pointed..].to_vec();
+                assert!(
+                    ahead.iter().any(|p| p.contains("/names/")),
+                    "{browser:?}, {way}: nothing fetched ahead: {ahead:?}"
+                );
+                assert!(
+                    ahead.iter().any(|p| p.contains("/text/")),
+                    "{browser:?}, {way}: no text fetched ahead: {ahead:?}"
+                );
+                let clicked = site.requested().len();
+                page.js(&format!("document.querySelectorAll('.chip')[{chip}].click(); return null;")).await;
+                let e = native.shelf.number_of(&names[chip]).unwrap();
+                let want = native.answer(&Query { include: vec![e], ..Query::default() });
+                wait_count(&page, &count_line(want.hits.len(), total), "the chip's count").await;
+                settled(&page, &native.chips(&want), "the chip").await;
+                let after: Vec<String> = site.requested()[clicked..]
+                    .iter()
+                    .filter(|p| ["/names/", "/counts/", "/text/"].iter().any(|d| p.contains(d)))
+                    .cloned()
+                    .collect();
+                assert!(after.is_empty(), "{browser:?}, {way}: the click fetched what was fetched ahead: {after:?}");
+                let asked = site.requested()[pointed..].to_vec();
+                let unique: BTreeSet<&String> = asked.iter().collect();
+                assert_eq!(unique.len(), asked.len(), "{browser:?}, {way}: a file requested twice: {asked:?}");
             }
-            let ahead = site.requested()[pointed..].to_vec();
-            assert!(ahead.iter().any(|p| p.contains("/names/")), "{browser:?}: nothing fetched ahead: {ahead:?}");
-            assert!(ahead.iter().any(|p| p.contains("/text/")), "{browser:?}: no text fetched ahead: {ahead:?}");
-            let clicked = site.requested().len();
-            page.js(&format!("document.querySelectorAll('.chip')[{chip}].click(); return null;")).await;
-            let e = native.shelf.number_of(&names[chip]).unwrap();
-            let want = native.answer(&Query { include: vec![e], ..Query::default() });
-            wait_count(&page, &count_line(want.hits.len(), total), "the chip's count").await;
-            settled(&page, &native.chips(&want), "the chip").await;
-            let after: Vec<String> = site.requested()[clicked..]
-                .iter()
-                .filter(|p| ["/names/", "/counts/", "/text/"].iter().any(|d| p.contains(d)))
-                .cloned()
-                .collect();
-            assert!(after.is_empty(), "{browser:?}: the click fetched what the pointer had: {after:?}");
-            let asked = site.requested()[pointed..].to_vec();
-            let unique: BTreeSet<&String> = asked.iter().collect();
-            assert_eq!(unique.len(), asked.len(), "{browser:?}: a file requested twice: {asked:?}");
             page.close().await;
         }
     });
