@@ -688,9 +688,9 @@ impl Table {
             (0..3).find(|&k| votes[k] >= 3 && votes[k] * 10 >= total * 7)
         };
         let pairs = std::mem::take(&mut self.coordinated);
-        // Along a list, one link at a time: "A, B, C and D" with only A clear lends to B, then
-        // B to C, and so on
-        // (each name lends what it had before the round, and to each partner once).
+        // Along a list, one link a round: in "A, B, C and D" with only A clear, A lends to B,
+        // then B (clear now) to C, and so on; each name lends what it had before the round, and
+        // to each partner once.
         let mut given = vec![false; pairs.len() * 2];
         for _ in 0..LIST_REACH {
             let before: Vec<[u32; 4]> = self.clusters.iter().map(|c| c.kind_votes).collect();
