@@ -101,8 +101,10 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
+mod bits;
 mod broad;
 mod corrections;
+use bits::Bits;
 pub use broad::{broad_from, Key};
 pub use corrections::Corrections;
 
@@ -1121,8 +1123,8 @@ struct Ranked {
     /// Matching articles, best first.
     docs: Vec<u32>,
     score: Vec<f32>,
-    /// Per article: whether it matches.
-    alive: Vec<bool>,
+    /// The matching articles.
+    alive: Bits,
     /// The date range's events of the matching articles, in number order.
     in_range: Vec<u32>,
     /// The names' counts (as built) and the events of the matching articles, once counted.
@@ -1134,8 +1136,8 @@ const KEPT_COUNTS: usize = 4;
 
 /// What a set of articles' rows sum to.
 struct Counted {
-    /// Per article: whether it is in the set.
-    alive: Vec<bool>,
+    /// The set's articles.
+    alive: Bits,
     /// The names' counts, as built (before the corrections).
     counts: Vec<u32>,
     /// The events of the set's articles in number order; or, when `all_events` is false,
@@ -1146,7 +1148,7 @@ struct Counted {
 
 impl Counted {
     /// The counts file of the articles `alive` says are in the set.
-    fn of_file(alive: Vec<bool>, c: &broad::Counts, names: u32) -> Counted {
+    fn of_file(alive: Bits, c: &broad::Counts, names: u32) -> Counted {
         let mut counts = vec![0u32; names as usize];
         for &(e, n) in &c.names {
             if let Some(k) = counts.get_mut(e as usize) {
@@ -1251,11 +1253,6 @@ fn item<'a, T>(
         None if k < count => Err(Missing(vec![format!("{dir}/{file}.bin")])),
         None => Err(Missing(Vec::new())),
     }
-}
-
-/// The articles `alive` says match, ascending.
-fn matching(alive: &[bool]) -> impl Iterator<Item = usize> + '_ {
-    alive.iter().enumerate().filter(|(_, &a)| a).map(|(d, _)| d)
 }
 
 /// The numbers whose bit is set in `bits` (bit `n % 64` of word `n / 64`), ascending.
@@ -1806,10 +1803,10 @@ impl Shelf {
     /// `counts` (per name as built) after the corrections: a merge's kept name counts the
     /// matching (`alive`) articles that name any of its names, once each; a name merged away
     /// or hidden counts nothing.
-    fn correct_counts(&self, counts: &mut [u32], alive: &[bool]) {
+    fn correct_counts(&self, counts: &mut [u32], alive: &Bits) {
         for (k, _) in self.corrections.groups() {
             let docs = self.group_docs(k);
-            let n = docs.iter().filter(|&&d| alive.get(d as usize).copied().unwrap_or(false)).count();
+            let n = docs.iter().filter(|&&d| alive.get(d as usize)).count();
             if let Some(c) = counts.get_mut(k as usize) {
                 *c = n as u32;
             }
@@ -2137,23 +2134,9 @@ impl Shelf {
         need
     }
 
-    /// The row files of the articles `docs` (ascending) that are not here, as files to fetch.
-    fn missing_rows(&self, docs: impl Iterator<Item = usize>) -> Vec<String> {
-        self.summary.by_spans(&self.missing_row_files(docs), "rows", "rowspans")
-    }
-
-    /// The row files (numbers) of the articles `docs` (ascending) that are not here.
-    fn missing_row_files(&self, docs: impl Iterator<Item = usize>) -> Vec<usize> {
-        let mut missing = Vec::new();
-        let mut last = usize::MAX;
-        for d in docs {
-            let file = d / ROW_CHUNK;
-            if file != last && !self.rows.contains_key(&file) {
-                missing.push(file);
-            }
-            last = file;
-        }
-        missing
+    /// The row files (numbers) of the articles in `set` and not in `but` that are not here.
+    fn missing_row_files(&self, set: &Bits, but: Option<&Bits>) -> Vec<usize> {
+        set.chunks_holding(but, ROW_CHUNK).filter(|f| !self.rows.contains_key(f)).collect()
     }
 
     /// How to count `ranked`, with the files that needs: over its own articles' rows, or from
@@ -2165,12 +2148,12 @@ impl Shelf {
     fn plan(&self, ranked: &Ranked) -> (Plan, Vec<String>) {
         enum Base {
             Kept(Arc<Counted>),
-            Name { alive: Vec<bool>, file: usize },
+            Name { alive: Bits, file: usize },
         }
         let alive = &ranked.alive;
         let all_events = query::date_range(&ranked.query).is_none();
-        let own = self.missing_row_files(matching(alive));
-        let mut best: ((usize, usize), Option<Base>, Vec<usize>) = ((own.len(), matching(alive).count()), None, own);
+        let own = self.missing_row_files(alive, None);
+        let mut best: ((usize, usize), Option<Base>, Vec<usize>) = ((own.len(), alive.count()), None, own);
         let mut weigh = |base: Base, fetch: usize| {
             let superset = match &base {
                 Base::Kept(b) => &b.alive,
@@ -2212,9 +2195,7 @@ impl Shelf {
                 Some(_) => continue,
                 None => false,
             };
-            let mut superset = vec![false; alive.len()];
-            docs.iter().for_each(|&d| superset.get_mut(d as usize).into_iter().for_each(|a| *a = true));
-            weigh(Base::Name { alive: superset, file }, usize::from(!here));
+            weigh(Base::Name { alive: Bits::of(alive.len(), &docs), file }, usize::from(!here));
         }
         let mut need = self.summary.by_spans(&best.2, "rows", "rowspans");
         let plan = match best.1 {
@@ -2233,14 +2214,11 @@ impl Shelf {
 
     /// When `superset` holds every article `alive` holds: the row files of the articles it
     /// holds and `alive` lacks that are not here, and how many those articles are.
-    fn lacking_rows(&self, alive: &[bool], superset: &[bool]) -> Option<(Vec<usize>, usize)> {
-        if superset.len() != alive.len() || alive.iter().zip(superset).any(|(&a, &b)| a && !b) {
+    fn lacking_rows(&self, alive: &Bits, superset: &Bits) -> Option<(Vec<usize>, usize)> {
+        if !alive.is_within(superset) {
             return None;
         }
-        let mut lacking = 0;
-        let docs = superset.iter().zip(alive).enumerate().filter(|(_, (&b, &a))| b && !a).map(|(d, _)| d);
-        let missing = self.missing_row_files(docs.inspect(|_| lacking += 1));
-        Some((missing, lacking))
+        Some((self.missing_row_files(superset, Some(alive)), superset.count_minus(alive)))
     }
 
     /// The counts file of every article naming `e` (one name as built), if it has one and its
@@ -2275,7 +2253,7 @@ impl Shelf {
         if ranked.counted.is_none() || unfiltered(&ranked.query) {
             return Vec::new();
         }
-        self.missing_rows(matching(&ranked.alive))
+        self.summary.by_spans(&self.missing_row_files(&ranked.alive, None), "rows", "rowspans")
     }
 
     /// The names' counts (after the corrections) and the events of `ranked`'s matching
@@ -2294,7 +2272,7 @@ impl Shelf {
                 // The oldest goes, but every article's counts (the unfiltered view's) stay: they
                 // are the superset of every filter.
                 if kept.len() > KEPT_COUNTS {
-                    let oldest = kept.iter().rposition(|k| !k.alive.iter().all(|&a| a)).unwrap_or(KEPT_COUNTS);
+                    let oldest = kept.iter().rposition(|k| !k.alive.is_full()).unwrap_or(KEPT_COUNTS);
                     kept.remove(oldest);
                 }
                 ranked.counted = Some(Arc::clone(&c));
@@ -2337,23 +2315,22 @@ impl Shelf {
         // the articles read are marked a bit per event: no sort of (at 100 000 articles)
         // hundreds of thousands of numbers.
         let mut marked = vec![0u64; if range.is_none() { (s.event_count as usize).div_ceil(64) } else { 0 }];
-        let mut read = |counts: &mut [u32], pick: &dyn Fn(usize) -> bool, add: bool| {
-            for (file, rows) in &self.rows {
-                let first = file * ROW_CHUNK;
-                for d in first..(first + ROW_CHUNK).min(alive.len()) {
-                    if !pick(d) {
-                        continue;
+        let mut read = |counts: &mut [u32], docs: &mut dyn Iterator<Item = usize>, add: bool| {
+            let mut file = None;
+            for d in docs {
+                if file.is_none_or(|(f, _)| f != d / ROW_CHUNK) {
+                    file = self.rows.get(&(d / ROW_CHUNK)).map(|rows| (d / ROW_CHUNK, rows));
+                }
+                let Some((f, rows)) = file else { continue };
+                let k = d - f * ROW_CHUNK;
+                for &e in rows.names(k) {
+                    if let Some(c) = counts.get_mut(e as usize) {
+                        *c = if add { *c + 1 } else { c.saturating_sub(1) };
                     }
-                    let k = d - first;
-                    for &e in rows.names(k) {
-                        if let Some(c) = counts.get_mut(e as usize) {
-                            *c = if add { *c + 1 } else { c.saturating_sub(1) };
-                        }
-                    }
-                    for &e in rows.events(k).iter().filter(|_| range.is_none()) {
-                        if let Some(w) = marked.get_mut(e as usize / 64) {
-                            *w |= 1 << (e % 64);
-                        }
+                }
+                for &e in rows.events(k).iter().filter(|_| range.is_none()) {
+                    if let Some(w) = marked.get_mut(e as usize / 64) {
+                        *w |= 1 << (e % 64);
                     }
                 }
             }
@@ -2361,14 +2338,16 @@ impl Shelf {
         let (counts, events) = match self.plan(ranked).0 {
             Plan::Own => {
                 let mut counts = vec![0u32; s.name_count as usize];
-                read(&mut counts, &|d| alive[d], true);
+                read(&mut counts, &mut alive.ones(), true);
                 (counts, bits_set(&marked))
             }
             Plan::Narrow(base) => {
                 let mut counts = base.counts.clone();
-                read(&mut counts, &|d| base.alive[d] && !alive[d], false);
+                read(&mut counts, &mut base.alive.minus(&alive), false);
                 let lacked = |e: u32| marked.get(e as usize / 64).is_some_and(|w| w & (1 << (e % 64)) != 0);
-                (counts, base.events.iter().copied().filter(|&e| !lacked(e)).collect())
+                let mut events = Vec::with_capacity(base.events.len());
+                events.extend(base.events.iter().copied().filter(|&e| !lacked(e)));
+                (counts, events)
             }
         };
         let events = if range.is_some() { ranked.in_range.clone() } else { events };
@@ -2446,22 +2425,21 @@ impl Shelf {
         }
 
         // Scores, exactly as `Corpus::search` sums them (same terms, same order).
-        let mut alive = vec![true; n];
+        let mut alive = Bits::new(n, true);
         let mut score = vec![0f32; n];
-        let mut matched = vec![false; n];
         let score_of = |w: f32, tf: u32, title_tf: u32, len: u32| {
             query::bm25(w, tf + (query::TITLE_WEIGHT - 1) * title_tf, len, s.avg_len)
         };
         for term in &terms {
-            matched.iter_mut().for_each(|m| *m = false);
+            let mut matched = Bits::new(n, false);
             match term {
                 Term::Word(_) | Term::Prefix(_) => {
                     for list in self.term_lists(term) {
                         let w = query::idf(n, list.len());
                         for p in list {
                             let d = p.doc as usize;
-                            if d < n && alive[d] {
-                                matched[d] = true;
+                            if alive.get(d) {
+                                matched.insert(d);
                                 score[d] += score_of(w, p.tf, p.title_tf, p.len);
                             }
                         }
@@ -2474,62 +2452,52 @@ impl Shelf {
                         let (first, first_pos) = found[0];
                         for (k, p) in first.iter().enumerate() {
                             let d = p.doc as usize;
-                            if d >= n || !alive[d] {
+                            if !alive.get(d) {
                                 continue;
                             }
                             let (all, title) = phrase_count(&found, p, first_pos.get(k).map_or(&[], |v| v));
                             if all > 0 {
-                                matched[d] = true;
+                                matched.insert(d);
                                 score[d] += score_of(w, all, title, p.len);
                             }
                         }
                     }
                 }
             }
-            for (a, m) in alive.iter_mut().zip(&matched) {
-                *a &= *m;
-            }
+            alive.retain_in(&matched);
         }
 
         // Filters.
         // A required name keeps its own articles that are still alive: one pass over its list
         // (a search of it per article was ~7 ms of a chip click at 100 000 articles).
         for &e in &query.include {
-            let mut kept = vec![false; n];
-            for &d in self.group_docs(e).iter() {
-                if let (Some(k), Some(&a)) = (kept.get_mut(d as usize), alive.get(d as usize)) {
-                    *k = a;
-                }
+            let mut kept = Bits::new(n, false);
+            for &d in self.group_docs(e).iter().filter(|&&d| alive.get(d as usize)) {
+                kept.insert(d as usize);
             }
             alive = kept;
         }
         for &e in &query.exclude {
-            for &d in self.group_docs(e).iter() {
-                if let Some(a) = alive.get_mut(d as usize) {
-                    *a = false;
-                }
-            }
+            self.group_docs(e).iter().for_each(|&d| alive.remove(d as usize));
         }
         // Events in the range, by event number: those of the matching articles are the result's.
         let mut in_range: Vec<(u32, u32)> = Vec::new();
         if let Some((from, to)) = range {
-            let mut dated = vec![false; n];
+            let mut dated = Bits::new(n, false);
             for &i in &event_files {
                 for (k, &(doc, date)) in self.events[&i].iter().enumerate() {
                     if date.overlaps(from, to) {
-                        dated[doc as usize] = true;
+                        dated.insert(doc as usize);
                         in_range.push(((i * EVENT_CHUNK + k) as u32, doc));
                     }
                 }
             }
-            for (a, d) in alive.iter_mut().zip(&dated) {
-                *a &= *d;
-            }
+            alive.retain_in(&dated);
         }
-        let mut docs: Vec<u32> = (0..n as u32).filter(|&d| alive[d as usize]).collect();
+        let mut docs: Vec<u32> = alive.ones().map(|d| d as u32).collect();
         query::rank(&mut docs, !terms.is_empty(), &score, |d| d);
         // Read file by file, event by event: already in number order.
-        let in_range = in_range.iter().filter(|&&(_, doc)| alive[doc as usize]).map(|&(e, _)| e).collect();
+        let in_range = in_range.iter().filter(|&&(_, doc)| alive.get(doc as usize)).map(|&(e, _)| e).collect();
         Ok(Ranked { query: query.clone(), docs, score, alive, in_range, counted: None })
     }
 

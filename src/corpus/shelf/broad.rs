@@ -285,17 +285,20 @@ fn take_set(r: &mut Reader<'_>, universe: u32) -> Result<Vec<u32>, Error> {
         0 => strictly_ascending(take_deltas(r)?, universe),
         1 => Ok(complement(&strictly_ascending(take_deltas(r)?, universe)?, universe)),
         2 => {
-            let mut set = Vec::new();
-            for i in 0..(universe as usize).div_ceil(8) {
-                let byte = u8::take(r)?;
-                for bit in 0..8 {
-                    if byte & (1 << bit) != 0 {
-                        let x = (i * 8 + bit) as u32;
-                        if x >= universe {
-                            return Err(Error("a bit beyond the last event".into()));
-                        }
-                        set.push(x);
+            let bytes =
+                (0..(universe as usize).div_ceil(8)).map(|_| u8::take(r)).collect::<Result<Vec<u8>, Error>>()?;
+            // Sized first, and only the set bits visited: at 100 000 articles a much-named
+            // name's events are ~10^5 numbers out of ~10^6.
+            let mut set = Vec::with_capacity(bytes.iter().map(|b| b.count_ones() as usize).sum());
+            for (i, &byte) in bytes.iter().enumerate() {
+                let mut byte = byte;
+                while byte != 0 {
+                    let x = (i * 8) as u32 + byte.trailing_zeros();
+                    if x >= universe {
+                        return Err(Error("a bit beyond the last event".into()));
                     }
+                    set.push(x);
+                    byte &= byte - 1;
                 }
             }
             Ok(set)
@@ -351,7 +354,7 @@ pub fn decode(bytes: &[u8], articles: u32, names: u32, events: u32) -> Result<Co
                 .collect::<Result<Vec<_>, Error>>()?
         }
         1 => {
-            let mut counts = Vec::new();
+            let mut counts = Vec::with_capacity(names as usize);
             for e in 0..names {
                 let count = in_range(u32::take(&mut r)?)?;
                 if count > 0 {
