@@ -286,7 +286,7 @@ proptest! {
                     hit_docs.contains(&e.doc) && from.is_none_or(|f| e.date.overlaps(f, to.unwrap()))
                 })
                 .collect();
-            prop_assert_eq!(&r.events, &expected);
+            prop_assert_eq!(&r.events[..], &expected[..]);
             for hit in &r.hits {
                 for &(s, e) in &hit.snippet.highlights {
                     prop_assert!(hit.snippet.text.get(s as usize..e as usize).is_some());

@@ -318,7 +318,7 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
         assert_eq!(got.events, expected.events, "events of {query:?}");
         // The timeline's months from the event numbers alone, as from the events' own dates.
         let mut months: BTreeMap<(i32, u8), u32> = BTreeMap::new();
-        for &e in &expected.events {
+        for &e in expected.events.iter() {
             let start = corpus.events[e as usize].date.start;
             *months.entry((start.year, start.month)).or_default() += 1;
         }

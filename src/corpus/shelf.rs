@@ -1126,7 +1126,7 @@ struct Ranked {
     /// The matching articles.
     alive: Bits,
     /// The date range's events of the matching articles, in number order.
-    in_range: Vec<u32>,
+    in_range: Arc<[u32]>,
     /// The names' counts (as built) and the events of the matching articles, once counted.
     counted: Option<Arc<Counted>>,
 }
@@ -1142,7 +1142,7 @@ struct Counted {
     counts: Vec<u32>,
     /// The events of the set's articles in number order; or, when `all_events` is false,
     /// only those a date range chose.
-    events: Vec<u32>,
+    events: Arc<[u32]>,
     all_events: bool,
 }
 
@@ -1956,7 +1956,7 @@ impl Shelf {
             return Ok(((0..s.stories).collect(), s.multi_stories));
         }
         let mut need: Vec<String> = Vec::new();
-        for &e in &results.events {
+        for &e in results.events.iter() {
             let file = e as usize / STORY_OF_CHUNK;
             let path = format!("storyof/{file}.bin");
             if !self.story_of.contains_key(&file) && need.last() != Some(&path) {
@@ -1968,7 +1968,7 @@ impl Shelf {
         }
         let mut seen = vec![false; s.stories as usize];
         let mut multi = 0;
-        for &e in &results.events {
+        for &e in results.events.iter() {
             let e = e as usize;
             let Some(&k) = self.story_of.get(&(e / STORY_OF_CHUNK)).and_then(|of| of.get(e % STORY_OF_CHUNK)) else {
                 continue;
@@ -2259,7 +2259,7 @@ impl Shelf {
     /// The names' counts (after the corrections) and the events of `ranked`'s matching
     /// articles, counted the first time (their files are here: [`Shelf::count_needs`]) and
     /// then kept for a narrower filter to count from.
-    fn counted(&self, ranked: &mut Ranked) -> (Vec<u32>, Vec<u32>) {
+    fn counted(&self, ranked: &mut Ranked) -> (Vec<u32>, Arc<[u32]>) {
         let counted = match &ranked.counted {
             Some(c) => Arc::clone(c),
             None => {
@@ -2350,7 +2350,7 @@ impl Shelf {
                 (counts, events)
             }
         };
-        let events = if range.is_some() { ranked.in_range.clone() } else { events };
+        let events = if range.is_some() { Arc::clone(&ranked.in_range) } else { events.into() };
         Counted { alive, counts, events, all_events: range.is_none() }
     }
 
@@ -2362,7 +2362,7 @@ impl Shelf {
         let memo = self.ranked.lock().unwrap_or_else(PoisonError::into_inner);
         let ranked = memo.as_ref().filter(|r| r.query == *query)?;
         let hits = query::hits(&ranked.docs, &ranked.score, |d| self.snippet(query, d));
-        Some(Results { hits, entity_counts: Vec::new(), events: Vec::new() })
+        Some(Results { hits, entity_counts: Vec::new(), events: Arc::new([]) })
     }
 
     /// Round 1 of a search: the files the query's words, names and dates need; once they are

@@ -108,7 +108,7 @@ pub fn articles(corpus: &Corpus, results: &Results) -> Vec<Vec<String>> {
 /// The dated events of the view, in date order.
 pub fn events(corpus: &Corpus, results: &Results) -> Vec<Vec<String>> {
     let mut rows = vec![header(&EVENTS)];
-    for &i in &results.events {
+    for &i in results.events.iter() {
         let e = &corpus.events[i as usize];
         let d = &corpus.documents[e.doc as usize];
         let names: Vec<&str> = e.entities.iter().map(|&n| corpus.entities[n as usize].name.as_str()).collect();
@@ -157,7 +157,7 @@ pub fn served(name: &str, shelf: &Shelf, results: &Results) -> Result<Vec<Vec<St
             &ARTICLES[..]
         }
         "events" => {
-            for &e in &results.events {
+            for &e in results.events.iter() {
                 keep(shelf.event(e).and_then(|event| {
                     let extra = shelf.event_row(e)?;
                     let article = shelf.listing(event.doc)?;

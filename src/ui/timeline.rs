@@ -61,7 +61,7 @@ pub fn Timeline() -> impl IntoView {
                         .map(|s| mark_event(&all[s as usize], &corpus))
                         .collect()
                 } else {
-                    r.events.clone()
+                    r.events.to_vec()
                 };
                 if by_story {
                     indices.sort_by_key(|&i| (corpus.events[i as usize].date.start, i));

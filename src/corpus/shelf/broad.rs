@@ -24,6 +24,7 @@ use crate::corpus::index::Index;
 use crate::corpus::pack::Pack;
 use crate::corpus::query::{self, Term};
 use crate::corpus::{par, Corpus};
+use std::sync::Arc;
 
 /// Magic of a counts file.
 pub(super) const COUNTS: &[u8; 4] = b"CXC1";
@@ -68,7 +69,7 @@ impl Key {
 pub struct Counts {
     pub articles: u32,
     pub names: Vec<(u32, u32)>,
-    pub events: Vec<u32>,
+    pub events: Arc<[u32]>,
 }
 
 /// The counts files of a served shelf: every key of `corpus` that matches at least
@@ -226,7 +227,7 @@ fn counts(index: &Index, order: &[usize], docs: &[u32], names: u32) -> Counts {
     events.sort_unstable();
     events.dedup();
     let names = per_name.into_iter().enumerate().filter(|&(_, k)| k > 0).map(|(e, k)| (e as u32, k)).collect();
-    Counts { articles: docs.len() as u32, names, events }
+    Counts { articles: docs.len() as u32, names, events: events.into() }
 }
 
 /// A counts file of a corpus of `names` names and `events` events. A broad word's names and
@@ -370,7 +371,7 @@ pub fn decode(bytes: &[u8], articles: u32, names: u32, events: u32) -> Result<Co
     if matching > articles {
         return Err(Error("more matching articles than there are".into()));
     }
-    Ok(Counts { articles: matching, names: counts, events: evs })
+    Ok(Counts { articles: matching, names: counts, events: evs.into() })
 }
 
 fn strictly_ascending(list: Vec<u32>, below: u32) -> Result<Vec<u32>, Error> {
@@ -604,7 +605,7 @@ mod tests {
                 .collect::<std::collections::BTreeMap<_, _>>()
                 .into_iter()
                 .collect();
-            let c = Counts { articles: 10, names, events: set.clone() };
+            let c = Counts { articles: 10, names, events: set.clone().into() };
             let bytes = encode(&c, 300, universe);
             assert_eq!(decode(&bytes, 10, 300, universe), Ok(c.clone()), "{set:?}");
             let mut r = Reader::unframe(&bytes, COUNTS, "").unwrap();
