@@ -1255,19 +1255,6 @@ fn item<'a, T>(
     }
 }
 
-/// The numbers whose bit is set in `bits` (bit `n % 64` of word `n / 64`), ascending.
-fn bits_set(bits: &[u64]) -> Vec<u32> {
-    let mut out = Vec::new();
-    for (w, &word) in bits.iter().enumerate() {
-        let mut word = word;
-        while word != 0 {
-            out.push(w as u32 * 64 + word.trailing_zeros());
-            word &= word - 1;
-        }
-    }
-    out
-}
-
 /// Whether `query` filters nothing: then every article matches, and the counts are the
 /// totals.
 fn unfiltered(query: &Query) -> bool {
@@ -2339,7 +2326,7 @@ impl Shelf {
             Plan::Own => {
                 let mut counts = vec![0u32; s.name_count as usize];
                 read(&mut counts, &mut alive.ones(), true);
-                (counts, bits_set(&marked))
+                (counts, bits::ones_of(marked.iter().copied()).map(|e| e as u32).collect())
             }
             Plan::Narrow(base) => {
                 let mut counts = base.counts.clone();

@@ -107,7 +107,7 @@ impl Bits {
 }
 
 /// The positions of the set bits of `words` (bit `n % 64` of word `n / 64`), ascending.
-fn ones_of(words: impl Iterator<Item = u64>) -> impl Iterator<Item = usize> {
+pub(super) fn ones_of(words: impl Iterator<Item = u64>) -> impl Iterator<Item = usize> {
     words.enumerate().flat_map(|(w, mut word)| {
         std::iter::from_fn(move || {
             (word != 0).then(|| {
