@@ -2,8 +2,9 @@
 //!
 //! Why not `Vec<bool>`: a chip click at 100 000 articles compares the filter's articles with
 //! each set it could be counted from (is one inside the other, which articles does one lack,
-//! which row files hold those), several times a click. Byte by byte that was ~10 ms of the
-//! click in the page; a word of 64 articles at a time it is a few hundred microseconds.
+//! which row files hold those), several times a click. Byte by byte, `Shelf::plan` was ~10 ms
+//! of a click in the page; a word of 64 articles at a time, ~3 ms (BENCHMARKS.md, sixteenth
+//! session).
 
 /// Articles `0..len`, each in the set or not: bit `d % 64` of word `d / 64`; bits at and
 /// beyond `len` are always clear, so two sets of one length are equal exactly when their
