@@ -1,4 +1,4 @@
-//! A set of article numbers below a fixed bound, one bit each.
+//! A set of numbers below a fixed bound, one bit each: articles, or events.
 //!
 //! Why not `Vec<bool>`: a chip click at 100 000 articles compares the filter's articles with
 //! each set it could be counted from (is one inside the other, which articles does one lack,
@@ -108,7 +108,7 @@ impl Bits {
 }
 
 /// The positions of the set bits of `words` (bit `n % 64` of word `n / 64`), ascending.
-pub(super) fn ones_of(words: impl Iterator<Item = u64>) -> impl Iterator<Item = usize> {
+fn ones_of(words: impl Iterator<Item = u64>) -> impl Iterator<Item = usize> {
     words.enumerate().flat_map(|(w, mut word)| {
         std::iter::from_fn(move || {
             (word != 0).then(|| {
