@@ -224,6 +224,18 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// `n` items read by `take`, in order; the first error stops it. A loop rather than
+/// `collect::<Result<Vec<_>, _>>()`, which instantiates an iterator adapter of its own at every
+/// call: the served page's decoders call this instead (its wasm, BENCHMARKS.md). `n` is a
+/// count read from the file, so the list is reserved only as far as `n` is bounded.
+pub(super) fn take_n<T>(n: usize, mut take: impl FnMut() -> Result<T>) -> Result<Vec<T>> {
+    let mut out = Vec::with_capacity(n.min(1 << 16));
+    for _ in 0..n {
+        out.push(take()?);
+    }
+    Ok(out)
+}
+
 pub(super) trait Pack: Sized {
     fn put(&self, w: &mut Writer);
     fn take(r: &mut Reader<'_>) -> Result<Self>;
@@ -296,7 +308,7 @@ impl<T: Pack> Pack for Vec<T> {
     }
     fn take(r: &mut Reader<'_>) -> Result<Self> {
         let n = r.len()?;
-        (0..n).map(|_| T::take(r)).collect()
+        take_n(n, || T::take(r))
     }
 }
 

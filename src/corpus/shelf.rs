@@ -1035,9 +1035,10 @@ impl Summary {
     ) -> Result<Vec<(usize, T)>, Error> {
         let files = self.row_files_of(kind, i).ok_or_else(|| Error(format!("{path} is not a file of this corpus")))?;
         let mut r = Reader::unframe(bytes, magic, what)?;
-        let read = files
-            .map(|f| Ok((f, take(&mut r, self.articles_in(f), self, path)?)))
-            .collect::<Result<Vec<_>, Error>>()?;
+        let mut read = Vec::new();
+        for f in files {
+            read.push((f, take(&mut r, self.articles_in(f), self, path)?));
+        }
         r.finish()?;
         Ok(read)
     }
@@ -1406,20 +1407,17 @@ impl Shelf {
                     if shard.terms.last().is_some_and(|last| *last >= term) {
                         return Err(Error(format!("{path} is not in order")));
                     }
-                    let mut last = 0u32;
-                    let postings = (0..r.len()?)
-                        .map(|k| {
-                            let delta = u32::take(&mut r)?;
-                            let doc = doc_ok(last.checked_add(delta).filter(|_| k == 0 || delta > 0).unwrap_or(n))?;
-                            last = doc;
-                            Ok(Post {
-                                doc,
-                                tf: u32::take(&mut r)?,
-                                title_tf: u32::take(&mut r)?,
-                                len: u32::take(&mut r)?,
-                            })
-                        })
-                        .collect::<Result<Vec<_>, Error>>()?;
+                    let mut last = None::<u32>;
+                    let postings = pack::take_n(r.len()?, || {
+                        let delta = u32::take(&mut r)?;
+                        let doc = match last {
+                            None => delta,
+                            Some(last) => last.checked_add(delta).filter(|_| delta > 0).unwrap_or(n),
+                        };
+                        let doc = doc_ok(doc)?;
+                        last = Some(doc);
+                        Ok(Post { doc, tf: u32::take(&mut r)?, title_tf: u32::take(&mut r)?, len: u32::take(&mut r)? })
+                    })?;
                     shard.terms.push(term);
                     shard.postings.push(postings);
                 }
@@ -1430,9 +1428,10 @@ impl Shelf {
             "positions" => {
                 s.term_shards.get(i).ok_or_else(unknown)?;
                 let mut r = Reader::unframe(bytes, POSITIONS, "a positions shard")?;
-                let lists = (0..r.len()?)
-                    .map(|_| (0..r.len()?).map(|_| take_deltas(&mut r)).collect::<Result<Vec<_>, Error>>())
-                    .collect::<Result<Vec<_>, Error>>()?;
+                let lists = pack::take_n(r.len()?, || {
+                    let n = r.len()?;
+                    pack::take_n(n, || take_deltas(&mut r))
+                })?;
                 r.finish()?;
                 count_ok(lists.len(), s.term_shards[i].1 as usize)?;
                 self.positions.insert(i, lists);
@@ -1442,32 +1441,30 @@ impl Shelf {
                     return Err(unknown());
                 }
                 let mut r = Reader::unframe(bytes, NAMES, "a name list")?;
-                let lists = (0..r.len()?).map(|_| take_deltas(&mut r)).collect::<Result<Vec<_>, Error>>()?;
-                let counted = (0..lists.len())
-                    .map(|_| match r.varint()? {
-                        0 => Ok(None),
-                        f if f <= u64::from(s.broad_files) => Ok(Some(f as usize - 1)),
-                        _ => Err(Error("a counts file out of range".into())),
-                    })
-                    .collect::<Result<Vec<_>, Error>>()?;
+                let lists = pack::take_n(r.len()?, || take_deltas(&mut r))?;
+                let counted = pack::take_n(lists.len(), || match r.varint()? {
+                    0 => Ok(None),
+                    f if f <= u64::from(s.broad_files) => Ok(Some(f as usize - 1)),
+                    _ => Err(Error("a counts file out of range".into())),
+                })?;
                 let first = s.name_files[i];
-                let paired = (0..lists.len() as u32)
-                    .map(|at| {
-                        let partners = take_deltas(&mut r)?;
-                        if partners.first().is_some_and(|&b| b <= first.saturating_add(at))
-                            || partners.last().is_some_and(|&b| b >= s.name_count)
-                        {
-                            return Err(Error("a pair's name out of range".into()));
+                let mut paired = Vec::with_capacity(lists.len());
+                for at in 0..lists.len() as u32 {
+                    let partners = take_deltas(&mut r)?;
+                    if partners.first().is_some_and(|&b| b <= first.saturating_add(at))
+                        || partners.last().is_some_and(|&b| b >= s.name_count)
+                    {
+                        return Err(Error("a pair's name out of range".into()));
+                    }
+                    let mut with = Vec::with_capacity(partners.len());
+                    for b in partners {
+                        match r.varint()? {
+                            f if f < u64::from(s.broad_files) => with.push((b, f as usize)),
+                            _ => return Err(Error("a counts file out of range".into())),
                         }
-                        partners
-                            .into_iter()
-                            .map(|b| match r.varint()? {
-                                f if f < u64::from(s.broad_files) => Ok((b, f as usize)),
-                                _ => Err(Error("a counts file out of range".into())),
-                            })
-                            .collect::<Result<Vec<_>, Error>>()
-                    })
-                    .collect::<Result<Vec<_>, Error>>()?;
+                    }
+                    paired.push(with);
+                }
                 r.finish()?;
                 count_ok(lists.len(), s.names_in_file(i))?;
                 lists.iter().flatten().try_for_each(|&d| doc_ok(d).map(|_| ()))?;
@@ -1516,9 +1513,7 @@ impl Shelf {
             "events" => {
                 s.event_files.get(i).ok_or_else(unknown)?;
                 let mut r = Reader::unframe(bytes, EVENTS, "an event file")?;
-                let events = (0..r.len()?)
-                    .map(|_| Ok((doc_ok(u32::take(&mut r)?)?, DateValue::take(&mut r)?)))
-                    .collect::<Result<Vec<_>, Error>>()?;
+                let events = pack::take_n(r.len()?, || Ok((doc_ok(u32::take(&mut r)?)?, DateValue::take(&mut r)?)))?;
                 r.finish()?;
                 let want = (s.event_count as usize - i * EVENT_CHUNK).min(EVENT_CHUNK);
                 count_ok(events.len(), want)?;
@@ -1644,7 +1639,7 @@ impl Shelf {
                 }
                 let mut r = Reader::unframe(bytes, ECHOES, "an echo file")?;
                 let want = (n as usize - i * ECHO_CHUNK).min(ECHO_CHUNK);
-                let lists = (0..want).map(|_| Vec::<Passage>::take(&mut r)).collect::<Result<Vec<_>, Error>>()?;
+                let lists = pack::take_n(want, || Vec::<Passage>::take(&mut r))?;
                 r.finish()?;
                 for (k, list) in lists.iter().enumerate() {
                     let me = (i * ECHO_CHUNK + k) as u32;

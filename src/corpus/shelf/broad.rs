@@ -21,7 +21,7 @@
 //! ([`pairs_worth_a_file`]); the name-list files say which (`Shelf::plan` picks the cheapest).
 use super::{put_deltas, take_deltas, Error, Reader, Writer};
 use crate::corpus::index::Index;
-use crate::corpus::pack::Pack;
+use crate::corpus::pack::{self, Pack};
 use crate::corpus::query::{self, Term};
 use crate::corpus::{par, Corpus};
 use std::sync::Arc;
@@ -286,8 +286,7 @@ fn take_set(r: &mut Reader<'_>, universe: u32) -> Result<Vec<u32>, Error> {
         0 => strictly_ascending(take_deltas(r)?, universe),
         1 => Ok(complement(&strictly_ascending(take_deltas(r)?, universe)?, universe)),
         2 => {
-            let bytes =
-                (0..(universe as usize).div_ceil(8)).map(|_| u8::take(r)).collect::<Result<Vec<u8>, Error>>()?;
+            let bytes = pack::take_n((universe as usize).div_ceil(8), || u8::take(r))?;
             // Sized first, and only the set bits visited: at 100 000 articles a much-named
             // name's events are ~10^5 numbers out of ~10^6.
             let mut set = Vec::with_capacity(bytes.iter().map(|b| b.count_ones() as usize).sum());
@@ -346,13 +345,14 @@ pub fn decode(bytes: &[u8], articles: u32, names: u32, events: u32) -> Result<Co
     let counts = match u32::take(&mut r)? {
         0 => {
             let numbers = strictly_ascending(take_deltas(&mut r)?, names)?;
-            numbers
-                .into_iter()
-                .map(|e| match in_range(u32::take(&mut r)?)? {
-                    0 => Err(Error("a name counted zero times".into())),
-                    count => Ok((e, count)),
-                })
-                .collect::<Result<Vec<_>, Error>>()?
+            let mut counts = Vec::with_capacity(numbers.len());
+            for e in numbers {
+                match in_range(u32::take(&mut r)?)? {
+                    0 => return Err(Error("a name counted zero times".into())),
+                    count => counts.push((e, count)),
+                }
+            }
+            counts
         }
         1 => {
             let mut counts = Vec::with_capacity(names as usize);
