@@ -72,6 +72,11 @@ export function queries(docs) {
 
 /** About 3 000 of the folder's articles, evenly spread, as { text }: enough for queries(). */
 export function sampleDocs(dir) {
+  if (!fs.existsSync(dir)) {
+    // Said, not silent: without the corpus the selective word falls back to "alibaba", so the
+    // query set differs from a run that found it (pass --corpus for a copied site folder).
+    console.error(`corpus folder ${dir} not found: the selective query falls back to "alibaba"; pass --corpus`);
+  }
   const names = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f)).sort() : [];
   const step = Math.max(1, Math.floor(names.length / 3000));
   return names.filter((_, i) => i % step === 0).map((f) => ({ text: fs.readFileSync(path.join(dir, f), "utf8") }));
