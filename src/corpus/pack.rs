@@ -226,8 +226,8 @@ impl<'a> Reader<'a> {
 
 /// `n` items read by `take`, in order; the first error stops it. A loop rather than
 /// `collect::<Result<Vec<_>, _>>()`, which instantiates an iterator adapter of its own at every
-/// call: the served page's decoders call this instead (its wasm, BENCHMARKS.md). `n` is a
-/// count read from the file, so the list is reserved only as far as `n` is bounded.
+/// call: the served page's decoders call this instead (its wasm, BENCHMARKS.md). `n` may come
+/// from a damaged file, so at most 65 536 items are reserved ahead of reading them.
 pub(super) fn take_n<T>(n: usize, mut take: impl FnMut() -> Result<T>) -> Result<Vec<T>> {
     let mut out = Vec::with_capacity(n.min(1 << 16));
     for _ in 0..n {
