@@ -24,6 +24,7 @@ pub mod export;
 pub mod gazetteer;
 pub mod index;
 pub mod opensearch;
+pub mod order;
 pub mod overrides;
 pub mod pack;
 pub mod par;
@@ -120,7 +121,7 @@ impl Corpus {
         progress(Stage::Dates);
         let mut events = dates(&mut documents);
         link_events(&documents, &mut events);
-        events.sort_by_key(|e| (e.date.start, e.doc, e.sentence, e.start));
+        order::sort_by_key(&mut events, |e| (e.date.start, e.doc, e.sentence, e.start));
         progress(Stage::Index);
         Corpus::from_parts(documents, entities, events, warnings)
     }

@@ -1,6 +1,7 @@
 //! Who appears with whom: for the names most present in the matching articles, how many
 //! sentences mention each pair together. Sentence level, because two names in one article may be
 //! unrelated, while two names in one sentence usually are. Boilerplate is not counted.
+use crate::corpus::order;
 use std::collections::{BTreeMap, HashMap};
 
 use super::{Corpus, Document, Results};
@@ -35,7 +36,7 @@ pub fn matrix(corpus: &Corpus, results: &Results, top: usize) -> Cooccurrence {
 pub fn top_entities(entity_counts: &[u32], top: usize) -> Vec<u32> {
     let mut ranked: Vec<(u32, u32)> =
         entity_counts.iter().enumerate().filter(|(_, &n)| n > 0).map(|(i, &n)| (i as u32, n)).collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    order::sort_by(&mut ranked, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.into_iter().take(top).map(|(i, _)| i).collect()
 }
 

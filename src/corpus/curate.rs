@@ -10,6 +10,7 @@
 
 use super::overrides::EntityRule;
 use super::{Alias, Corpus, DateValue, Entity, EntityKind, Mention};
+use crate::corpus::order;
 
 /// One correction.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,7 +80,7 @@ pub fn apply(corpus: &Corpus, edits: &[Edit]) -> Corpus {
     if dated {
         events = super::dates::extract(&mut documents);
         super::link_events(&documents, &mut events);
-        events.sort_by_key(|e| (e.date.start, e.doc, e.sentence, e.start));
+        order::sort_by_key(&mut events, |e| (e.date.start, e.doc, e.sentence, e.start));
     }
     finish(corpus, documents, entities, events)
 }
@@ -164,7 +165,7 @@ fn apply_one(entities: &mut Vec<Entity>, documents: &mut [super::Document], edit
             }
             // Remove the merged entries, highest first, shifting the ids after each.
             let mut removed = sources.clone();
-            removed.sort_unstable_by(|a, b| b.cmp(a));
+            order::sort_by(&mut removed, |a, b| b.cmp(a));
             for &j in &removed {
                 entities.remove(j);
             }
@@ -228,7 +229,7 @@ fn merge_aliases(into: &mut Vec<Alias>, more: &[Alias]) {
             None => into.push(a.clone()),
         }
     }
-    into.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
+    order::sort_by(into, |a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
 }
 
 /// Rewrites every mention and event entity id through `map`; mentions mapped to `None` go.
@@ -404,7 +405,7 @@ pub fn edits_from_rules(corpus: &Corpus, rules: &[EntityRule]) -> (Vec<Edit>, us
             });
             let moved: Vec<String> = sources.iter().flat_map(|&i| chips[i].1.clone()).collect();
             chips[t].1.extend(moved);
-            sources.sort_unstable_by(|a, b| b.cmp(a));
+            order::sort_by(&mut sources, |a, b| b.cmp(a));
             for i in sources {
                 chips.remove(i);
                 target = target.map(|t| if t > i { t - 1 } else { t });

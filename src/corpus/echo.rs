@@ -15,6 +15,7 @@
 //! under every article of an outlet, a phrase of the language) and links nothing; that also
 //! bounds the work on a corpus of any size (the static corpus stores every article's passages,
 //! `corpus::shelf`). Pure and deterministic.
+use crate::corpus::order;
 use std::collections::HashMap;
 
 use super::Corpus;
@@ -102,7 +103,7 @@ impl Shingles {
                 .map(|(t, n)| (t, f64::from(n) / f64::from(self.sentences[t as usize].2.min(mine.len() as u32))))
                 .filter(|&(_, c)| c >= MIN_CONTAINMENT)
                 .collect();
-            linked.sort_unstable_by_key(|&(t, _)| t);
+            order::sort_by_key(&mut linked, |&(t, _)| t);
             // Per other article, the best of its sentences (ids ascend within an article).
             let mut best: Vec<(u32, u32, f64)> = Vec::new();
             for (t, c) in linked {

@@ -13,6 +13,7 @@
 //!
 //! Nothing corpus-specific is in this file: only general English cues and a small gazetteer.
 
+use crate::corpus::order;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::BuildHasherDefault;
 
@@ -1833,7 +1834,7 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
         }
     }
     for list in patterns.values_mut() {
-        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        order::sort_by(list, |a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
         list.dedup();
     }
 
@@ -1894,11 +1895,11 @@ fn tag(documents: &mut [Document], table: &Table) -> Vec<Entity> {
             continue;
         }
         let mut aliases: Vec<Alias> = spellings.into_iter().map(|(text, count)| Alias { text, count }).collect();
-        aliases.sort_by(|a, b| b.count.cmp(&a.count).then(a.text.cmp(&b.text)));
+        order::sort_by(&mut aliases, |a, b| b.count.cmp(&a.count).then(a.text.cmp(&b.text)));
         let name = forced_name.unwrap_or_else(|| canonical_name(&aliases));
         entities.push((root, Entity { name, kind, aliases, docs, mentions }));
     }
-    entities.sort_by(|a, b| {
+    order::sort_by(&mut entities, |a, b| {
         b.1.docs.len().cmp(&a.1.docs.len()).then(b.1.mentions.cmp(&a.1.mentions)).then(a.1.name.cmp(&b.1.name))
     });
     // Two clusters may end up with the same display name; keep names unique for links.

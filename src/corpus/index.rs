@@ -5,6 +5,7 @@
 //! non-boilerplate sentences are indexed. Positions: the title takes positions `0..T`, body tokens
 //! follow with a one-position gap (`GAP`) before each sentence, so a phrase never spans two.
 //! Everything is precomputed here so that a search is a few passes over posting lists.
+use crate::corpus::order;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -166,14 +167,13 @@ impl Index {
                 list.push(i as u32);
             }
         }
-        let mut order: Vec<usize> = (0..n).collect();
-        // Ties end on the index, so the unstable sort is deterministic.
-        order.sort_unstable_by(|&a, &b| {
+        let mut by_date: Vec<usize> = (0..n).collect();
+        order::sort_by(&mut by_date, |&a, &b| {
             let key = |i: usize| (documents[i].date.map(|v| v.start).is_none(), documents[i].date.map(|v| v.start));
             key(a).cmp(&key(b)).then_with(|| documents[a].id.cmp(&documents[b].id)).then(a.cmp(&b))
         });
         let mut date_rank = vec![0u32; n];
-        for (rank, &d) in order.iter().enumerate() {
+        for (rank, &d) in by_date.iter().enumerate() {
             date_rank[d] = rank as u32;
         }
         Index {

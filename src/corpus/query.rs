@@ -14,6 +14,7 @@ use super::index::{for_each_token, Index};
 use super::time::Day;
 use super::types::Event;
 use super::Corpus;
+use crate::corpus::order;
 use std::sync::Arc;
 
 /// Characters a word being typed needs before it also matches as a prefix (see the module
@@ -429,13 +430,14 @@ fn radix_sort(items: &mut Vec<(u64, u32)>) {
 }
 
 /// The list sorted by date, as positions into `hits`: newest first (by the article's start
-/// day, `start`), undated last, ties in the hits' own (relevance) order. The position breaks
-/// ties, so an unstable sort (the one sort the wasm already has) is enough. One function for
-/// the embedded list and the served one, so both sort alike.
+/// day, `start`), undated last, ties in the hits' own (relevance) order. One function for the
+/// embedded list and the served one, so both sort alike.
 pub fn newest_first(hits: &[Hit], start: impl Fn(u32) -> Option<Day>) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..hits.len() as u32).collect();
-    order.sort_unstable_by_key(|&i| (std::cmp::Reverse(start(hits[i as usize].doc)), i));
-    order
+    let mut list: Vec<u32> = (0..hits.len() as u32).collect();
+    let day = |i: u32| start(hits[i as usize].doc);
+    // Stable, so ties keep the relevance order; `None` (undated) sorts below every day.
+    order::sort_ids_by(&mut list, |a, b| day(b).cmp(&day(a)));
+    list
 }
 
 /// The ranked documents as hits, a snippet for the first [`SNIPPET_LIMIT`] only.
@@ -495,7 +497,7 @@ pub fn highlight_terms(terms: &[Term], text: &str) -> Vec<(u32, u32)> {
             }
         }
     }
-    ranges.sort_unstable();
+    order::sort(&mut ranges);
     let mut merged: Vec<(u32, u32)> = Vec::with_capacity(ranges.len());
     for (s, e) in ranges {
         match merged.last_mut() {

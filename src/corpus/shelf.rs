@@ -98,6 +98,7 @@
 //!
 //! A damaged or truncated file is an `Err` from [`Shelf::add`] (never a panic), and a file the
 //! shelf did not ask for is refused.
+use crate::corpus::order;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -254,7 +255,7 @@ pub fn passages(corpus: &Corpus, number: &[u32], echoes: &[echo::Echo]) -> Vec<P
         });
     }
     for p in &mut out {
-        p.shown.sort_by_key(|x| x.number);
+        order::sort_by_key(&mut p.shown, |x| x.number);
         p.shown.truncate(echo::SHOWN);
     }
     out
@@ -550,9 +551,10 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
 
 /// The [`TOP_NAMES`] most named, most first, ties by number.
 fn top_names(names: &[Name]) -> Vec<(u32, Name)> {
-    let mut order: Vec<u32> = (0..names.len() as u32).collect();
-    order.sort_unstable_by_key(|&e| (std::cmp::Reverse(names[e as usize].total), e));
-    order.into_iter().take(TOP_NAMES).map(|e| (e, names[e as usize].clone())).collect()
+    let mut ids: Vec<u32> = (0..names.len() as u32).collect();
+    // Stable, so ties stay by number.
+    order::sort_ids_by(&mut ids, |a, b| names[b as usize].total.cmp(&names[a as usize].total));
+    ids.into_iter().take(TOP_NAMES).map(|e| (e, names[e as usize].clone())).collect()
 }
 
 fn put_deltas(w: &mut Writer, sorted: &[u32]) {
@@ -733,7 +735,7 @@ fn write_terms(
     };
     for t in 0..v as u32 {
         let mut postings: Vec<_> = index.postings(t).map(|p| (number[p.doc as usize], p)).collect();
-        postings.sort_unstable_by_key(|&(r, _)| r);
+        order::sort_by_key(&mut postings, |&(r, _)| r);
         let mut at = count[t as usize] as usize;
         let list: TermPostings = postings
             .into_iter()
@@ -1994,7 +1996,7 @@ impl Shelf {
             *sums.entry(text).or_default() += count;
         }
         let mut all: Vec<(String, u32)> = sums.into_iter().map(|(t, n)| (t.to_string(), n)).collect();
-        all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        order::sort_by(&mut all, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         Ok(all)
     }
 

@@ -29,6 +29,7 @@
 //! links, and a refused pair of groups is not checked again until one of them grows.
 //!
 //! Pure and deterministic: the order of groups is by date, then by first event.
+use crate::corpus::order;
 use std::collections::HashMap;
 
 use super::text::{fold, fold_into, words, Fnv1a};
@@ -177,7 +178,7 @@ impl Card {
                 })
             })
             .collect();
-        sources.sort_by_key(|s| s.doc);
+        order::sort_by_key(&mut sources, |s| s.doc);
         let lead = event(story.lead)
             .and_then(|e| corpus.documents.get(e.doc as usize)?.sentences.get(e.sentence as usize))
             .map(|s| s.text.clone())
@@ -234,12 +235,12 @@ pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
     let vectors: Vec<Vector> = super::par::map(events, threads, |e| {
         sentence_vector(&corpus.documents, e.doc, e.sentence, &vocabulary, at.context)
     });
-    let mut order: Vec<usize> = (0..events.len()).collect();
-    order.sort_by_key(|&i| (events[i].date.start, i));
+    let mut by_start: Vec<usize> = (0..events.len()).collect();
+    order::sort_by_key(&mut by_start, |&i| (events[i].date.start, i));
     // Candidate links, strongest wording first, so each group forms around its closest pairs.
-    let positions: Vec<usize> = (0..order.len()).collect();
+    let positions: Vec<usize> = (0..by_start.len()).collect();
     let links = super::par::map(&positions, threads, |&k| {
-        let a = order[k];
+        let a = by_start[k];
         // Only events that can agree on the date are compared: those starting inside this one's
         // span (or a day after it); a coarse date only meets the same date. Sorting by start
         // makes this a short scan per event, not every pair in a month.
@@ -250,7 +251,7 @@ pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
         };
         let mut mine: Vec<(f64, usize, usize)> = Vec::new();
         Spread::with(&vectors[a], vocabulary.len(), |spread| {
-            for &b in order[k + 1..].iter().take(MAX_CANDIDATES) {
+            for &b in by_start[k + 1..].iter().take(MAX_CANDIDATES) {
                 if events[b].date.start.ordinal() > reach {
                     break;
                 }
@@ -265,7 +266,7 @@ pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
         // Each event keeps its strongest few links: enough to join its story, and the union
         // step below stays linear in the number of events on a dense day.
         if mine.len() > MAX_LINKS {
-            mine.sort_by(|x, y| y.0.total_cmp(&x.0));
+            order::sort_by(&mut mine, |x, y| y.0.total_cmp(&x.0));
             mine.truncate(MAX_LINKS);
         }
         // Kept until every event's links are in: a dense day's scan must not keep its room.
@@ -273,7 +274,7 @@ pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
         mine
     });
     let mut edges: Vec<(f64, usize, usize)> = links.into_iter().flatten().collect();
-    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    order::sort_by(&mut edges, |x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let mut sets = Groups::new(events);
     // Pairs of groups already refused, with their sizes then: unchanged groups are not checked
     // again for every other link between them.
@@ -299,7 +300,7 @@ pub fn group_with(corpus: &Corpus, at: Thresholds) -> Vec<Story> {
         members.entry(sets.find(i)).or_default().push(i);
     }
     let mut stories: Vec<Story> = members.into_values().map(|ids| story(corpus, &ids, &vectors)).collect();
-    stories.sort_by_key(|s| (s.date.start, s.events[0]));
+    order::sort_by_key(&mut stories, |s| (s.date.start, s.events[0]));
     stories
 }
 
@@ -468,7 +469,7 @@ fn dates_by_docs(events: &[&Event]) -> Vec<(DateValue, Vec<u32>)> {
     for (_, docs) in &mut dates {
         docs.sort_unstable();
     }
-    dates.sort_by_key(|(d, _)| (d.start, d.end));
+    order::sort_by_key(&mut dates, |(d, _)| (d.start, d.end));
     dates
 }
 
@@ -667,7 +668,7 @@ fn weigh(sentence: &Sentence, vocabulary: &Vocabulary, scale: f64, counts: &mut 
 /// The weights as a unit vector sorted by term id.
 fn unit(counts: HashMap<u32, f64>) -> Vector {
     let mut v: Vector = counts.into_iter().filter(|(_, x)| *x > 0.0).collect();
-    v.sort_unstable_by_key(|&(id, _)| id);
+    order::sort_by_key(&mut v, |&(id, _)| id);
     let norm = v.iter().map(|(_, x)| x * x).sum::<f64>().sqrt();
     if norm > 0.0 {
         for (_, x) in &mut v {

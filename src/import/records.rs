@@ -412,7 +412,7 @@ impl KeyTally {
 
     fn note(&self) -> String {
         let mut used = self.used.clone();
-        used.sort_by_key(|k| field_of(k).map(|(f, _)| FIELDS.iter().position(|g| *g == f)));
+        crate::corpus::order::sort_by_key(&mut used, |k| field_of(k).map(|(f, _)| FIELDS.iter().position(|g| *g == f)));
         let ignored: Vec<String> = self.seen.iter().filter(|k| !self.used.contains(k)).cloned().collect();
         columns_note("fields", &used, &ignored)
     }

@@ -112,7 +112,7 @@ fn axis_for(events: &[(u32, &Event)], from: Option<Day>, to: Option<Day>) -> Opt
         events.iter().map(|(_, e)| (e.date.start.ordinal(), e.date.end.ordinal())).collect();
     // Events arrive in corpus order, which is by start date: no sort on every keystroke then.
     if !spans.is_sorted_by_key(|s| s.0) {
-        spans.sort_unstable();
+        crate::corpus::order::sort(&mut spans);
     }
     let total = last?.ordinal() - first?.ordinal();
     let big_gap = (total / 3).max(366);

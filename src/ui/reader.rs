@@ -2,6 +2,7 @@
 //! mention toggles its chip; hovering a date shows how it was resolved; boilerplate is shown
 //! collapsed and dimmed; next/previous hit; Esc closes (handled by the app shell).
 
+use crate::corpus::order;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -282,7 +283,7 @@ fn also_in(ctx: &Ctx, list: &[(u32, u32)]) -> impl IntoView + use<> {
     // The earliest articles first (date order, as on a served corpus): the likely source.
     let rank = |doc: u32| ctx.corpus.index.date_rank.get(doc as usize).copied().unwrap_or(u32::MAX);
     let mut list = list.to_vec();
-    list.sort_by_key(|&(doc, _)| (rank(doc), doc));
+    order::sort_by_key(&mut list, |&(doc, _)| (rank(doc), doc));
     let links: Vec<OtherPassage> = list
         .iter()
         .take(echo::SHOWN)

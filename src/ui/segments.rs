@@ -42,7 +42,7 @@ pub fn segments(text: &str, marks: &[Mark]) -> Vec<Segment> {
         cuts.push(m.start as usize);
         cuts.push(m.end as usize);
     }
-    cuts.sort_unstable();
+    crate::corpus::order::sort(&mut cuts);
     cuts.dedup();
     let mut out: Vec<Segment> = Vec::new();
     for pair in cuts.windows(2) {

@@ -3,6 +3,7 @@
 //! columns narrow the range; drag to brush a range, or type it in the date fields; the axis
 //! always fits the range or, without one, the events. Below it, the event list.
 
+use crate::corpus::order;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
@@ -64,7 +65,8 @@ pub fn Timeline() -> impl IntoView {
                     r.events.to_vec()
                 };
                 if by_story {
-                    indices.sort_by_key(|&i| (corpus.events[i as usize].date.start, i));
+                    let start = |i: u32| (corpus.events[i as usize].date.start, i);
+                    order::sort_ids_by(&mut indices, |a, b| start(a).cmp(&start(b)));
                 }
                 let events: Vec<(u32, &Event)> =
                     indices.iter().filter_map(|&i| corpus.events.get(i as usize).map(|e| (i, e))).collect();

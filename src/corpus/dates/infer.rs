@@ -27,6 +27,7 @@
 //!
 //! Total and deterministic: sets only shrink, rounds are bounded, no hash-map order reaches
 //! output.
+use crate::corpus::order;
 use std::collections::{BTreeSet, BinaryHeap, HashMap};
 
 use crate::corpus::story::{self, Vector};
@@ -524,7 +525,7 @@ fn ties(documents: &[Document], found: &[Vec<Found>]) -> Vec<Tie> {
     let mut candidates: Vec<u32> = Vec::new();
     for (n, v) in vectors.iter().enumerate() {
         let mut probe: Vec<(u32, f64)> = v.clone();
-        probe.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        order::sort_by(&mut probe, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         candidates.clear();
         for (t, _) in probe.iter().take(PROBE_TERMS) {
             let Some(p) = postings.get(t).filter(|p| p.len() <= MAX_POSTINGS) else { continue };
@@ -578,11 +579,11 @@ fn ties(documents: &[Document], found: &[Vec<Found>]) -> Vec<Tie> {
     }
     let mut out = Vec::new();
     for mut mine in per_item {
-        mine.sort_by(|x, y| y.wording.total_cmp(&x.wording));
+        order::sort_by(&mut mine, |x, y| y.wording.total_cmp(&x.wording));
         mine.truncate(MAX_TIES);
         out.extend(mine);
     }
-    out.sort_by(|x, y| y.wording.total_cmp(&x.wording).then((x.a, x.b).cmp(&(y.a, y.b))));
+    order::sort_by(&mut out, |x, y| y.wording.total_cmp(&x.wording).then((x.a, x.b).cmp(&(y.a, y.b))));
     out
 }
 

@@ -21,6 +21,7 @@
 //! ([`pairs_worth_a_file`]); the name-list files say which (`Shelf::plan` picks the cheapest).
 use super::{put_deltas, take_deltas, Error, Reader, Writer};
 use crate::corpus::index::Index;
+use crate::corpus::order;
 use crate::corpus::pack::{self, Pack};
 use crate::corpus::query::{self, Term};
 use crate::corpus::{par, Corpus};
@@ -142,7 +143,7 @@ pub fn write(corpus: &Corpus, number: &[u32], order: &[usize], named: &[Vec<u32>
             }
         }
     }
-    keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    order::sort_by(&mut keys, |a, b| a.0.cmp(&b.0));
     // Keys (and names) matching the same articles share a file: numbered in order of first use.
     let mut file_of: std::collections::HashMap<Vec<u32>, u32> = std::collections::HashMap::new();
     let mut file = |docs: Vec<u32>| {
@@ -180,7 +181,7 @@ pub fn write(corpus: &Corpus, number: &[u32], order: &[usize], named: &[Vec<u32>
 /// named), and at most `budget` are kept, so the pairs' files never outnumber the names' own.
 fn pairs_worth_a_file(named: &[Vec<u32>], least: usize, budget: usize) -> Vec<(u32, u32, Vec<u32>)> {
     let mut broad: Vec<usize> = (0..named.len()).filter(|&e| named[e].len() >= least).collect();
-    broad.sort_by_key(|&e| (std::cmp::Reverse(named[e].len()), e));
+    order::sort_by_key(&mut broad, |&e| (std::cmp::Reverse(named[e].len()), e));
     let mut kept = Vec::new();
     for (j, &b) in broad.iter().enumerate() {
         for &a in &broad[..j] {
