@@ -32,7 +32,9 @@
 // - Memory: corpusWorkspace.lastRun.memory (the analyser worker's wasm memory after the run; it
 //   only grows, so it is the run's peak) and the page's performance.memory.usedJSHeapSize
 //   (--enable-precise-memory-info; no GC forced; the worker's heap is not in it).
-// - Reload: page.reload() in the same context; navigation → the result count showing the full
+// - Reload: once the panel's "Saving your articles…" note is gone (the list shows before the save
+//   ends; the time from "done" to then is reported), page.reload() in the same context;
+//   navigation → the result count showing the full
 //   total with result rows present; any #progress during the load or 1 s after is reported.
 // - Interactivity: during the largest size's analysis (while #progress is shown), characters
 //   are typed into #search one at a time; keystroke (capture keydown) → #result-count text change,
@@ -287,7 +289,13 @@ async function runSize(browser, url, mb, workers) {
     r.workersUsed = await page.evaluate(() => globalThis.corpusWorkspace.lastRun.workers);
     r.digest = await page.evaluate(() => window.__ws.digest);
     r.jsHeapUsedMB = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null));
-    log(`${mb} MB: done in ${r.doneS.toFixed(1)} s (${r.mbPerS.toFixed(2)} MB/s); reload…`);
+    log(`${mb} MB: done in ${r.doneS.toFixed(1)} s (${r.mbPerS.toFixed(2)} MB/s); saving…`);
+    // The list shows before the articles are saved ("Saving your articles in this browser…"
+    // until they are): a reload before then restores the workspace saved before, as it should.
+    const saveT0 = Date.now();
+    await page.waitForFunction(() => !document.querySelector(".saving-note"), null, { timeout: TIMEOUT, polling: 50 });
+    r.saveAfterDoneS = (Date.now() - saveT0) / 1000;
+    log(`${mb} MB: saved ${r.saveAfterDoneS.toFixed(1)} s after; reload…`);
 
     await page.reload({ waitUntil: "commit", timeout: TIMEOUT });
     await page.waitForFunction(
@@ -341,6 +349,7 @@ function markdown(res) {
   row("longest task t0 → #progress gone / after it (ms)", (r) => r.longtaskByProgress ? `${r.longtaskByProgress.during} / ${r.longtaskByProgress.end}` : undefined);
   row("analyser wasm memory, peak (MB)", (r) => r.analyserMemoryMB !== undefined ? fmt(r.analyserMemoryMB, 1) : undefined);
   row("page JS heap used after the run (MB)", (r) => r.jsHeapUsedMB !== undefined ? fmt(r.jsHeapUsedMB, 1) : undefined);
+  row("list shown → saved in IndexedDB, about (s)", (r) => r.saveAfterDoneS !== undefined ? fmt(r.saveAfterDoneS, 1) : undefined);
   row("reload: navigation → all articles listed (ms)", (r) => r.reload ? fmt(r.reload.restoredMs, 0) : undefined);
   row("reload: navigation → shipped articles listed (ms)", (r) => r.reload ? fmt(r.reload.shippedMs, 0) : undefined);
   row("reload: #progress appeared", (r) => r.reload ? (r.reload.progressAppeared ? "**yes**" : "no") : undefined);

@@ -1192,46 +1192,46 @@ pub struct Missing(pub Vec<String>);
 /// The static corpus as far as it has been fetched.
 pub struct Shelf {
     pub summary: Summary,
-    terms: BTreeMap<usize, TermShard>,
+    terms: Loaded<TermShard>,
     /// Per term shard: per term, per posting, the positions.
-    positions: BTreeMap<usize, Vec<Vec<Vec<u32>>>>,
-    names: BTreeMap<usize, Vec<Vec<u32>>>,
+    positions: Loaded<Vec<Vec<Vec<u32>>>>,
+    names: Loaded<Vec<Vec<u32>>>,
     /// Per name-list file: per name, the counts file of all its articles, if it has one.
-    name_counts: BTreeMap<usize, Vec<Option<usize>>>,
+    name_counts: Loaded<Vec<Option<usize>>>,
     /// Per name-list file: per name, the later names it shares a pair's counts file with,
     /// ascending, and those files.
-    pair_counts: BTreeMap<usize, Vec<Vec<(u32, usize)>>>,
+    pair_counts: Loaded<Vec<Vec<(u32, usize)>>>,
     /// Per name-table file: its names.
-    table: BTreeMap<usize, Vec<Name>>,
+    table: Loaded<Vec<Name>>,
     /// Every name's total, once fetched.
     totals: Option<Vec<u32>>,
     /// Every dated article's start day, by number, once fetched.
     days: Option<Vec<Day>>,
     /// Per event file: `(article, date)` of its events.
-    events: BTreeMap<usize, Vec<(u32, DateValue)>>,
+    events: Loaded<Vec<(u32, DateValue)>>,
     /// Per row file: per article, its names and its events.
-    rows: BTreeMap<usize, Rows>,
+    rows: Loaded<Rows>,
     /// Per counts file: what the rows of a broad search's articles sum to.
-    counts: BTreeMap<usize, broad::Counts>,
+    counts: Loaded<broad::Counts>,
     /// Per event-text file: its events as the list shows them.
-    event_text: BTreeMap<usize, Vec<Event>>,
+    event_text: Loaded<Vec<Event>>,
     /// Per echo file: per article, its repeated passages.
-    echoes: BTreeMap<usize, Vec<Vec<Passage>>>,
+    echoes: Loaded<Vec<Vec<Passage>>>,
     /// Per pairs file: per article, its name pairs.
-    pairs: BTreeMap<usize, Vec<Vec<Pair>>>,
+    pairs: Loaded<Vec<Vec<Pair>>>,
     /// Per catalogue file: its articles' listings.
-    catalogue: BTreeMap<usize, Vec<Listing>>,
+    catalogue: Loaded<Vec<Listing>>,
     /// Per spellings file: each name's spellings, with how often each is written.
-    spellings: BTreeMap<usize, Vec<Vec<(String, u32)>>>,
+    spellings: Loaded<Vec<Vec<(String, u32)>>>,
     /// Per event-rows file: its events' sentences and names.
-    event_rows: BTreeMap<usize, Vec<EventRow>>,
+    event_rows: Loaded<Vec<EventRow>>,
     /// Per story file: its stories.
-    stories: BTreeMap<usize, Vec<Card>>,
+    stories: Loaded<Vec<Card>>,
     /// Per story-of file: each event's story, times two, plus one when several articles report it.
-    story_of: BTreeMap<usize, Vec<u32>>,
+    story_of: Loaded<Vec<u32>>,
     /// Per text file: each article as a corpus of one, indexed once when added, so a snippet
     /// costs no index build per query (at 100 000 articles it was most of a keystroke's time).
-    text: BTreeMap<usize, Vec<Corpus>>,
+    text: Loaded<Vec<Corpus>>,
     /// The last query ranked (a `Mutex` only so the shelf stays `Sync`; nothing waits on it).
     ranked: Mutex<Option<Ranked>>,
     /// The last [`KEPT_COUNTS`] article sets counted, newest first ([`Plan::Narrow`]). Locked
@@ -1241,15 +1241,55 @@ pub struct Shelf {
     corrections: Corrections,
 }
 
+/// The files of one kind that are here, by number: a slot per file number rather than a
+/// `BTreeMap`, whose insert, search and drop were compiled again for each of the eighteen
+/// kinds, all into the page's wasm (BENCHMARKS.md, eighteenth session). File numbers are dense
+/// (0 to the summary's count), so the slots stay as few as the files.
+struct Loaded<T>(Vec<Option<T>>);
+
+impl<T> Default for Loaded<T> {
+    fn default() -> Self {
+        Loaded(Vec::new())
+    }
+}
+
+impl<T> Loaded<T> {
+    fn get(&self, i: &usize) -> Option<&T> {
+        self.0.get(*i).and_then(Option::as_ref)
+    }
+
+    fn contains_key(&self, i: &usize) -> bool {
+        self.get(i).is_some()
+    }
+
+    fn insert(&mut self, i: usize, value: T) {
+        if i >= self.0.len() {
+            self.0.resize_with(i + 1, || None);
+        }
+        self.0[i] = Some(value);
+    }
+
+    /// As [`Loaded::insert`], but a file already here is kept (a span file can repeat one).
+    fn insert_new(&mut self, i: usize, value: T) {
+        if !self.contains_key(&i) {
+            self.insert(i, value);
+        }
+    }
+
+    /// The files here, by number.
+    fn values(&self) -> impl Iterator<Item = &T> {
+        self.0.iter().flatten()
+    }
+
+    /// The files here with their numbers, by number.
+    fn iter(&self) -> impl Iterator<Item = (usize, &T)> {
+        self.0.iter().enumerate().filter_map(|(i, v)| Some((i, v.as_ref()?)))
+    }
+}
+
 /// Item `k` of the files `dir/<i>.bin` that hold `per_file` items each (those fetched are in
 /// `files`), or the file to fetch for it; nothing to fetch when `k` is not below `count`.
-fn item<'a, T>(
-    files: &'a BTreeMap<usize, Vec<T>>,
-    dir: &str,
-    per_file: usize,
-    k: u32,
-    count: u32,
-) -> Result<&'a T, Missing> {
+fn item<'a, T>(files: &'a Loaded<Vec<T>>, dir: &str, per_file: usize, k: u32, count: u32) -> Result<&'a T, Missing> {
     let file = k as usize / per_file;
     match files.get(&file) {
         Some(items) => items.get(k as usize % per_file).ok_or_else(|| Missing(Vec::new())),
@@ -1287,26 +1327,26 @@ impl Shelf {
         r.finish()?;
         Ok(Shelf {
             summary,
-            terms: BTreeMap::new(),
-            positions: BTreeMap::new(),
-            names: BTreeMap::new(),
-            name_counts: BTreeMap::new(),
-            pair_counts: BTreeMap::new(),
-            table: BTreeMap::new(),
+            terms: Loaded::default(),
+            positions: Loaded::default(),
+            names: Loaded::default(),
+            name_counts: Loaded::default(),
+            pair_counts: Loaded::default(),
+            table: Loaded::default(),
             totals: None,
             days: None,
-            events: BTreeMap::new(),
-            rows: BTreeMap::new(),
-            counts: BTreeMap::new(),
-            pairs: BTreeMap::new(),
-            echoes: BTreeMap::new(),
-            catalogue: BTreeMap::new(),
-            spellings: BTreeMap::new(),
-            event_rows: BTreeMap::new(),
-            stories: BTreeMap::new(),
-            story_of: BTreeMap::new(),
-            event_text: BTreeMap::new(),
-            text: BTreeMap::new(),
+            events: Loaded::default(),
+            rows: Loaded::default(),
+            counts: Loaded::default(),
+            pairs: Loaded::default(),
+            echoes: Loaded::default(),
+            catalogue: Loaded::default(),
+            spellings: Loaded::default(),
+            event_rows: Loaded::default(),
+            stories: Loaded::default(),
+            story_of: Loaded::default(),
+            event_text: Loaded::default(),
+            text: Loaded::default(),
             ranked: Mutex::new(None),
             kept: Mutex::new(Vec::new()),
             corrections: Corrections::default(),
@@ -1374,7 +1414,7 @@ impl Shelf {
     }
 
     /// Whether every row (or pairs) file of the span `kind`/`i` is here.
-    fn all_here<T>(&self, files: &BTreeMap<usize, T>, kind: &str, i: usize) -> bool {
+    fn all_here<T>(&self, files: &Loaded<T>, kind: &str, i: usize) -> bool {
         self.summary.row_files_of(kind, i).is_some_and(|mut range| range.all(|f| files.contains_key(&f)))
     }
 
@@ -1528,7 +1568,7 @@ impl Shelf {
                     (ROW_SPANS, "a span of article rows")
                 };
                 for (file, rows) in s.read_row_files(path, (kind, i), bytes, header, take_rows)? {
-                    self.rows.entry(file).or_insert(rows);
+                    self.rows.insert_new(file, rows);
                 }
             }
             "counts" => {
@@ -1545,7 +1585,7 @@ impl Shelf {
                     (PAIR_SPANS, "a span of name pairs")
                 };
                 for (file, articles) in s.read_row_files(path, (kind, i), bytes, header, take_pairs)? {
-                    self.pairs.entry(file).or_insert(articles);
+                    self.pairs.insert_new(file, articles);
                 }
             }
             "eventtext" => {
@@ -1571,7 +1611,7 @@ impl Shelf {
                     (CATALOGUE_SPANS, "a span of catalogue")
                 };
                 for (file, listings) in s.read_row_files(path, (kind, i), bytes, header, take_listings)? {
-                    self.catalogue.entry(file).or_insert(listings);
+                    self.catalogue.insert_new(file, listings);
                 }
             }
             "spellings" => {
@@ -1708,7 +1748,7 @@ impl Shelf {
         self.number_of(name).or_else(|| {
             let top = self.summary.top.iter().find(|(_, n)| n.name.eq_ignore_ascii_case(name)).map(|(e, _)| *e);
             top.or_else(|| {
-                self.table.iter().find_map(|(&chunk, names)| {
+                self.table.iter().find_map(|(chunk, names)| {
                     let k = names.iter().position(|n| n.name.eq_ignore_ascii_case(name))?;
                     Some((chunk * TABLE_CHUNK + k) as u32)
                 })
@@ -1807,7 +1847,7 @@ impl Shelf {
     pub fn number_of(&self, name: &str) -> Option<u32> {
         let top = self.summary.top.iter().find(|(_, n)| n.name == name).map(|(e, _)| *e);
         top.or_else(|| {
-            self.table.iter().find_map(|(&chunk, names)| {
+            self.table.iter().find_map(|(chunk, names)| {
                 names.iter().position(|n| n.name == name).map(|k| (chunk * TABLE_CHUNK + k) as u32)
             })
         })
@@ -1856,7 +1896,7 @@ impl Shelf {
         Ok(self
             .table
             .iter()
-            .flat_map(|(&chunk, names)| {
+            .flat_map(|(chunk, names)| {
                 names.iter().enumerate().filter_map(move |(k, n)| {
                     let e = (chunk * TABLE_CHUNK + k) as u32;
                     let name = c.shown(e).unwrap_or(n);
@@ -2463,7 +2503,7 @@ impl Shelf {
         if let Some((from, to)) = range {
             let mut dated = Bits::new(n, false);
             for &i in &event_files {
-                for (k, &(doc, date)) in self.events[&i].iter().enumerate() {
+                for (k, &(doc, date)) in self.events.get(&i).into_iter().flatten().enumerate() {
                     if date.overlaps(from, to) {
                         dated.insert(doc as usize);
                         in_range.push(((i * EVENT_CHUNK + k) as u32, doc));
