@@ -50,9 +50,19 @@ globalThis.corpusWorkspace = (() => {
   const blobs = new Map();
   // The storage writes of this page, chained: each waits for the one before.
   let writes = Promise.resolve();
+  // While one is under way (the panel says "Saving…"), leaving or reloading the page would
+  // lose it: the browser asks first, as an editor's page does.
+  let unsaved = 0;
+  function askBeforeLeaving(event) {
+    event.preventDefault();
+    event.returnValue = "";
+  }
   function queued(fn) {
+    if (unsaved++ === 0) addEventListener("beforeunload", askBeforeLeaving);
     const done = writes.then(fn);
-    writes = done.catch(() => {});
+    writes = done.catch(() => {}).finally(() => {
+      if (--unsaved === 0) removeEventListener("beforeunload", askBeforeLeaving);
+    });
     return done;
   }
 

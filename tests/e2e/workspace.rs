@@ -249,6 +249,61 @@ fn an_analysis_the_browser_cannot_save_is_shown_and_said_so_and_the_saved_one_st
 }
 
 #[test]
+fn leaving_the_page_while_articles_are_saved_asks_first() {
+    let site = Site::serve(&dist(), "/");
+    in_both_browsers(|browser| {
+        let base = site.base.clone();
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            page.click("#workspace-toggle").await;
+            // The files' writes wait until the test lets them through: one request after another
+            // keeps the storage transaction open meanwhile, as a slow disk would.
+            page.js(
+                "const put = IDBObjectStore.prototype.put;
+                 IDBObjectStore.prototype.put = function (value, key) {
+                   if (window.__release || !(value instanceof Blob)) return put.call(this, value, key);
+                   window.__held = true;
+                   const store = this;
+                   const wait = () => { store.count().onsuccess = () => (window.__release ? put.call(store, value, key) : wait()); };
+                   wait();
+                 };
+                 return null;",
+            )
+            .await;
+            page.choose_files("#add-files", &[import_fixture("harbour-strike.txt")]).await;
+            // Shown before it is saved, with the panel saying so.
+            page.wait_until(
+                "window.__held && document.querySelector('.saving-note') && document.querySelector(\"#result-list > li[data-doc='harbour-strike']\")",
+                "the article shown, its save under way",
+            )
+            .await;
+            // What a reload or a closed tab does first: the page asks the browser to confirm.
+            let leaving = "const e = new Event('beforeunload', { cancelable: true }); dispatchEvent(e); return e.defaultPrevented;";
+            assert_eq!(
+                page.js(leaving).await,
+                true,
+                "{browser:?}: leaving now would lose the article, so the page asks"
+            );
+            page.js("window.__release = true; return null;").await;
+            page.wait_until("!document.querySelector('.saving-note')", "the save to end").await;
+            page.js(
+                "window.__idle = false; corpusWorkspace.idle().then(() => { window.__idle = true; }); return null;",
+            )
+            .await;
+            page.wait_until("window.__idle", "every write done").await;
+            assert_eq!(page.js(leaving).await, false, "{browser:?}: once saved, leaving asks nothing");
+            // And the article was kept.
+            page.goto(&base).await;
+            page.wait_until("document.querySelectorAll('#result-list > li').length === 6", "5 shipped + the saved one")
+                .await;
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
+            page.close().await;
+        }
+    });
+}
+
+#[test]
 fn pasted_text_becomes_an_article_and_cancel_keeps_the_workspace() {
     // A file big enough that its analysis is still running when Cancel is clicked.
     let big = std::env::temp_dir().join(format!("e2e-big-{}.txt", std::process::id()));
