@@ -132,7 +132,12 @@ impl Yours {
             return;
         }
         let opened = shelf::unbundle(&js_sys::Uint8Array::new(&packed).to_vec()).and_then(|files| {
-            let files: BTreeMap<String, Vec<u8>> = files.files.into_iter().collect();
+            // Inserted one by one: `collect` into a map sorts first, another sort in the wasm.
+            let mut by_path = BTreeMap::new();
+            for (path, bytes) in files.files {
+                by_path.insert(path, bytes);
+            }
+            let files: BTreeMap<String, Vec<u8>> = by_path;
             let summary = files.get("summary.bin").map(Vec::as_slice).unwrap_or_default();
             Ok((Shelf::open(summary)?, files))
         });
