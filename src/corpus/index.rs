@@ -168,9 +168,10 @@ impl Index {
             }
         }
         let mut by_date: Vec<usize> = (0..n).collect();
+        // Stable: documents with the same date and id keep their corpus order.
         order::sort_by(&mut by_date, |&a, &b| {
             let key = |i: usize| (documents[i].date.map(|v| v.start).is_none(), documents[i].date.map(|v| v.start));
-            key(a).cmp(&key(b)).then_with(|| documents[a].id.cmp(&documents[b].id)).then(a.cmp(&b))
+            key(a).cmp(&key(b)).then_with(|| documents[a].id.cmp(&documents[b].id))
         });
         let mut date_rank = vec![0u32; n];
         for (rank, &d) in by_date.iter().enumerate() {
