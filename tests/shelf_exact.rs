@@ -199,15 +199,20 @@ fn assert_tables_match(
 }
 
 /// "Who appears with whom" from the pairs files, fetched as the shelf asks (one round).
-fn cooccurrence(shelf: &mut Shelf, files: &BTreeMap<String, Vec<u8>>, results: &Results) -> Cooccurrence {
-    match shelf.cooccurrence(results, 10) {
+fn cooccurrence(
+    shelf: &mut Shelf,
+    files: &BTreeMap<String, Vec<u8>>,
+    query: &Query,
+    results: &Results,
+) -> Cooccurrence {
+    match shelf.cooccurrence(query, results, 10) {
         Ok(m) => m,
         Err(Missing(paths)) => {
             for p in &paths {
                 assert!((p.starts_with("pairs/") || p.starts_with("pairspans/")) && !shelf.has(p), "{p}");
                 shelf.add(p, &files[p]).unwrap();
             }
-            shelf.cooccurrence(results, 10).expect("one round of pairs files answers it")
+            shelf.cooccurrence(query, results, 10).expect("one round of pairs files answers it")
         }
     }
 }
@@ -291,6 +296,8 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
         // counts file, written at build time, not from the rows of all its articles.
         if shelf::Key::of(query).is_some() && expected.hits.len() >= shelf::broad_from(corpus.documents.len()) {
             assert_eq!(shelf.row_files_in(&paths), 0, "{query:?} fetched rows: {paths:?}");
+            // Its "who appears with whom" is in that file too: no pairs file.
+            assert_eq!(shelf.cooccurrence(query, &got, 10), Ok(cooccur::matrix(&corpus, &expected, 10)), "{query:?}");
             broad += 1;
             counted_files.extend(paths.iter().filter(|p| p.starts_with("counts/")).cloned());
         }
@@ -349,7 +356,7 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
             };
             assert_eq!(shown(&event, by_number[event.doc as usize]), shown(want, want.doc), "event {e}");
         }
-        let matrix = cooccurrence(&mut shelf, &files, &got);
+        let matrix = cooccurrence(&mut shelf, &files, query, &got);
         assert_eq!(matrix, cooccur::matrix(&corpus, &expected, 10), "who appears with whom under {query:?}");
         reported += assert_stories_match(&corpus, &stories, &mut shelf, &files, (&got, &expected));
         downloaded += assert_tables_match(&corpus, &stories, &mut shelf, &files, (&got, &expected));
@@ -379,7 +386,7 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
     let (start_answer, start) = ask(&mut fresh, &files, &Query::default());
     // Who appears with whom over every article: from the summary alone, no pairs file.
     let everything = corpus.search(&Query::default());
-    assert_eq!(fresh.cooccurrence(&start_answer, 10), Ok(cooccur::matrix(&corpus, &everything, 10)));
+    assert_eq!(fresh.cooccurrence(&Query::default(), &start_answer, 10), Ok(cooccur::matrix(&corpus, &everything, 10)));
     // The story list over every article: its count from the summary, no story-of file.
     let (all_stories, _) = fresh.stories(&start_answer).unwrap();
     assert_eq!(all_stories.len(), stories.len());
@@ -452,7 +459,7 @@ fn the_seeds_sort_by_date_on_the_shelf_as_in_memory() {
     assert_eq!(got_ids.len(), corpus.documents.len());
     // Who appears with whom over the seeds: the in-memory matrix, and the story's main actors
     // named together in more than one sentence.
-    let matrix = cooccurrence(&mut shelf, &files, &got);
+    let matrix = cooccurrence(&mut shelf, &files, &Query::default(), &got);
     assert_eq!(matrix, cooccur::matrix(&corpus, &expected, 10));
     assert!(matrix.max() > 1, "{matrix:?}");
     // The seeds retell one story, and some of their sentences are one passage translated
@@ -634,7 +641,7 @@ fn name_corrections_on_the_static_corpus_give_the_corrected_in_memory_answer() {
         assert!(got_chips.iter().any(|(n, k, _)| *n == renamed && *k == kind) || !include.is_empty(), "view {i}");
         assert_tables_match(&edited, &stories, &mut shelf, &files, (&got, &expected));
         // Who appears with whom: the same names; the same counts unless a merge is involved.
-        let matrix = cooccurrence(&mut shelf, &files, &got);
+        let matrix = cooccurrence(&mut shelf, &files, &shelf_query, &got);
         let want = cooccur::matrix(&edited, &expected, 10);
         let names_of = |m: &Cooccurrence, named: &dyn Fn(u32) -> String| -> Vec<String> {
             m.entities.iter().map(|&e| named(e)).collect()
@@ -692,13 +699,13 @@ fn a_filter_over_most_articles_fetches_its_rows_in_one_span_a_narrow_one_in_row_
     assert_eq!(shelf.row_files_in(&paths), 2000usize.div_ceil(shelf::ROW_CHUNK));
     // Its "who appears with whom" likewise: one span of pairs.
     let mut fetched = Vec::new();
-    let matrix = match shelf.cooccurrence(&got, 10) {
+    let matrix = match shelf.cooccurrence(&wide, &got, 10) {
         Err(Missing(paths)) => {
             for p in &paths {
                 shelf.add(p, &files[p]).unwrap();
             }
             fetched = paths;
-            shelf.cooccurrence(&got, 10).unwrap()
+            shelf.cooccurrence(&wide, &got, 10).unwrap()
         }
         Ok(m) => m,
     };
@@ -832,19 +839,29 @@ fn a_chip_on_a_much_named_name_is_counted_from_its_counts_file() {
         .expect("two much-named names share many articles");
     let chip = Query { include: vec![first as u32], ..Query::default() };
     let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
-    ask(&mut shelf, &files, &chip);
+    let (got, _) = ask(&mut shelf, &files, &chip);
+    // "Who appears with whom" under one of them comes with its counts: no pairs file, though
+    // its articles are in nearly every one.
+    assert!(got.hits.len() < 2000, "not every article: the summary's matrix would answer");
+    assert_eq!(shelf.cooccurrence(&chip, &got, 10), Ok(cooccur::matrix(&corpus, &corpus.search(&chip), 10)));
+    // The same answer said to be another query's is not taken from that file.
+    let other = Query { text: "zzzz-not-a-word".into(), ..chip.clone() };
+    assert!(shelf.cooccurrence(&other, &got, 10).is_err(), "the counts file answers only its own articles");
     let both = Query { include: vec![first as u32, second as u32], ..Query::default() };
     let (got, paths) = ask(&mut shelf, &files, &both);
     let want = corpus.search(&both);
     assert_eq!((&got.entity_counts, &got.events), (&want.entity_counts, &want.events));
     assert_eq!(shelf.row_files_in(&paths), 0, "{paths:?}");
     assert_eq!(paths.iter().filter(|p| p.starts_with("counts/")).count(), 1, "{paths:?}");
+    assert_eq!(shelf.cooccurrence(&both, &got, 10), Ok(cooccur::matrix(&corpus, &want, 10)), "the pair's file");
     // A third chip narrows it further, counted exactly from the pair's counts or its own rows.
     let third = ranked.iter().copied().find(|&e| e != first && e != second).unwrap();
     let three = Query { include: vec![first as u32, second as u32, third as u32], ..Query::default() };
     let (got, _) = ask(&mut shelf, &files, &three);
     let want = corpus.search(&three);
     assert_eq!((&got.entity_counts, &got.events), (&want.entity_counts, &want.events));
+    // Its "who appears with whom" has no file of its own: its articles' pairs files.
+    assert_eq!(cooccurrence(&mut shelf, &files, &three, &got), cooccur::matrix(&corpus, &want, 10));
 
     // A name in few articles: no counts file, its rows.
     let few = (0..corpus.entities.len()).find(|&e| (2..shelf::broad_from(2000)).contains(&articles(e))).unwrap();

@@ -37,10 +37,11 @@
 //!   article: article number (delta), occurrences, occurrences in the title, the article's
 //!   indexed length (so a score needs no other file). Then the broad searches that sort into
 //!   the shard (a word or a prefix, [`Key`]), each with its counts file's number.
-//! - `counts/<i>.bin` (`CXC1`): for a broad search (one word or typed prefix, no filter, at
+//! - `counts/<i>.bin` (`CXC2`): for a broad search (one word or typed prefix, no filter, at
 //!   least [`broad_from`] matching articles), and for every name in at least as many articles,
-//!   what those articles' rows sum to: how many articles, each name's count, the events
-//!   ([`broad`]). Searches and names of the same articles share a file. A filter narrower than
+//!   what those articles' rows sum to: how many articles, each name's count, the events; and
+//!   what their pairs files sum to for "who appears with whom" among their [`SUMMARY_PAIRS`]
+//!   most named ([`broad`]). Searches and names of the same articles share a file. A filter narrower than
 //!   a counted set (a chip under a broad search, or two chips) is counted from that set's
 //!   counts less the rows of the articles it drops, when that needs fewer files than its own
 //!   rows ([`Shelf::plan`]): the story's main actor under a search for it drops few.
@@ -119,7 +120,7 @@ use super::query::{self, Query, Results, Snippet, Term};
 use super::story::{self, Card, CardSource};
 use super::text::Fnv1a;
 use super::time::{DateValue, Day};
-use super::{Corpus, Document, EntityKind, Event};
+use super::{par, Corpus, Document, EntityKind, Event};
 
 /// Articles per facet-row file.
 pub const ROW_CHUNK: usize = 256;
@@ -402,6 +403,9 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
         order[r as usize] = d;
     }
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    // Each article's name pairs, by old index: the pairs files, their spans, the summary's
+    // matrix and the counts files' all read them.
+    let pairs: Vec<Vec<Pair>> = par::map(&corpus.documents[..n], par::threads(), cooccur::pairs);
 
     // Per name, the numbers of the articles naming it, ascending.
     let named: Vec<Vec<u32>> = corpus
@@ -414,14 +418,14 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
             docs
         })
         .collect();
-    let broad::Written { keys, names: name_counts, pairs, files: counts } =
-        if served { broad::write(corpus, &number, &order, &named) } else { broad::Written::default() };
+    let broad::Written { keys, names: name_counts, pairs: name_pairs, files: counts } =
+        if served { broad::write(corpus, &number, &order, &named, &pairs) } else { broad::Written::default() };
     let broad_files = counts.len() as u32;
     for (i, bytes) in counts.into_iter().enumerate() {
         files.push((format!("counts/{i}.bin"), bytes));
     }
     let term_shards = write_terms(corpus, &number, &order, &keys, &mut files);
-    let name_files = write_names(&named, &name_counts, &pairs, &mut files);
+    let name_files = write_names(&named, &name_counts, &name_pairs, &mut files);
     let event_files = write_events(corpus, &number, &mut files);
     for (chunk, docs) in order.chunks(ROW_CHUNK).enumerate() {
         let mut w = Writer::default();
@@ -432,7 +436,7 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
         files.push((format!("rows/{chunk}.bin"), w.frame(ROWS)));
         let mut w = Writer::default();
         for &d in docs {
-            put_pairs(&mut w, &cooccur::pairs(&corpus.documents[d]));
+            put_pairs(&mut w, &pairs[d]);
         }
         files.push((format!("pairs/{chunk}.bin"), w.frame(PAIRS)));
         let mut w = Writer::default();
@@ -443,17 +447,17 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
     // row files' bodies back to back). A shelf in memory costs no request, so it has none.
     let row_spans = if served && n > ROW_CHUNK { n.div_ceil(ROW_CHUNK * ROW_SPAN) } else { 0 };
     for (span, docs) in order.chunks(ROW_CHUNK * ROW_SPAN).take(row_spans).enumerate() {
-        let (mut rows, mut pairs, mut listings) = (Writer::default(), Writer::default(), Writer::default());
+        let (mut rows, mut paired, mut listings) = (Writer::default(), Writer::default(), Writer::default());
         for &d in docs {
             put_deltas(&mut rows, &index.doc_entities[d]);
             put_deltas(&mut rows, &index.doc_events[d]);
-            put_pairs(&mut pairs, &cooccur::pairs(&corpus.documents[d]));
+            put_pairs(&mut paired, &pairs[d]);
         }
         for chunk in docs.chunks(ROW_CHUNK) {
             chunk.iter().map(|&d| Listing::of(&corpus.documents[d])).collect::<Vec<_>>().put(&mut listings);
         }
         files.push((format!("rowspans/{span}.bin"), rows.frame(ROW_SPANS)));
-        files.push((format!("pairspans/{span}.bin"), pairs.frame(PAIR_SPANS)));
+        files.push((format!("pairspans/{span}.bin"), paired.frame(PAIR_SPANS)));
         files.push((format!("cataloguespans/{span}.bin"), listings.frame(CATALOGUE_SPANS)));
     }
     for (chunk, docs) in order.chunks(TEXT_CHUNK).enumerate() {
@@ -525,7 +529,7 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
         months: months.into_iter().map(|((y, m), c)| (y, m, c)).collect(),
         cooccur: cooccur::from_pairs(
             cooccur::top_entities(&names.iter().map(|n| n.total).collect::<Vec<u32>>(), SUMMARY_PAIRS),
-            order.iter().map(|&d| cooccur::pairs(&corpus.documents[d])),
+            order.iter().map(|&d| &pairs[d]),
         ),
         stories,
         multi_stories,
@@ -937,6 +941,15 @@ impl Pack for Summary {
     }
 }
 
+/// Whether a stored "who appears with whom" has more than [`SUMMARY_PAIRS`] names, a name
+/// beyond the `names` the corpus has, or a row or column too many or too few.
+fn bad_matrix(m: &Cooccurrence, names: u32) -> bool {
+    m.entities.len() > SUMMARY_PAIRS
+        || m.entities.iter().any(|&e| e >= names)
+        || m.counts.len() != m.entities.len()
+        || m.counts.iter().any(|row| row.len() != m.entities.len())
+}
+
 impl Summary {
     /// The directories are sorted and in range, so every lookup below stays in bounds.
     fn check(&self) -> Result<(), Error> {
@@ -950,12 +963,7 @@ impl Summary {
         if self.top.iter().any(|(e, n)| n.total > self.doc_count || *e >= self.name_count) {
             return bad("name");
         }
-        let m = &self.cooccur;
-        if m.entities.len() > SUMMARY_PAIRS
-            || m.entities.iter().any(|&e| e >= self.name_count)
-            || m.counts.len() != m.entities.len()
-            || m.counts.iter().any(|row| row.len() != m.entities.len())
-        {
+        if bad_matrix(&self.cooccur, self.name_count) {
             return bad("matrix of names");
         }
         if self.stories > self.event_count || self.multi_stories > self.stories {
@@ -1924,20 +1932,27 @@ impl Shelf {
         }
     }
 
-    /// "Who appears with whom" under a search's `results` ([`cooccur::matrix`]): the `top` most
+    /// "Who appears with whom" under `query`'s `results` ([`cooccur::matrix`]): the `top` most
     /// counted names and the sentences of the matching articles that name each pair; or the
     /// pairs files of the matching articles still needed.
-    pub fn cooccurrence(&self, results: &Results, top: usize) -> Result<Cooccurrence, Missing> {
+    pub fn cooccurrence(&self, query: &Query, results: &Results, top: usize) -> Result<Cooccurrence, Missing> {
         let entities = cooccur::top_entities(&results.entity_counts, top);
         if entities.len() < 2 {
             // No pair to count: nothing to fetch.
             return Ok(cooccur::from_pairs(entities, std::iter::empty::<&[Pair]>()));
         }
-        // Every article matches: the summary has the matrix (its first names are these).
-        let all = &self.summary.cooccur;
+        // Every article matches, or exactly a counts file's: the summary or that file has the
+        // matrix (its first names are these, as both rank the same counts the same way).
         let c = &self.corrections;
-        if c.is_empty() && results.hits.len() == self.summary.doc_count as usize && all.entities.starts_with(&entities)
-        {
+        let stored = if results.hits.len() == self.summary.doc_count as usize {
+            Some(&self.summary.cooccur)
+        } else {
+            self.counts_file_of(query)
+                .and_then(|f| self.counts.get(&f))
+                .filter(|f| f.articles as usize == results.hits.len())
+                .map(|f| &f.cooccur)
+        };
+        if let Some(all) = stored.filter(|all| c.is_empty() && all.entities.starts_with(&entities)) {
             let k = entities.len();
             let counts = all.counts.iter().take(k).map(|row| row[..k].to_vec()).collect();
             return Ok(Cooccurrence { entities, counts });
@@ -2312,14 +2327,44 @@ impl Shelf {
     /// filter, listed in the term shard it sorts into. A file whose article count is not the
     /// ranking's is not used (the rows are), so a damaged one cannot give a wrong count.
     fn broad_file(&self, ranked: &Ranked) -> Option<usize> {
-        let key = Key::of(&ranked.query)?;
-        let shard = self.terms.get(&self.summary.shard_of(&key.text)?)?;
-        let k = shard.broad.binary_search_by(|(k, _)| k.cmp(&key)).ok()?;
-        let file = shard.broad[k].1 as usize;
+        let file = self.key_file(&ranked.query)?;
         match self.counts.get(&file) {
             Some(c) if c.articles as usize != ranked.docs.len() => None,
             _ => Some(file),
         }
+    }
+
+    /// The counts file of a search of one broad word or prefix and no filter, if it has one and
+    /// the term shard that says so is here.
+    fn key_file(&self, query: &Query) -> Option<usize> {
+        let key = Key::of(query)?;
+        let shard = self.terms.get(&self.summary.shard_of(&key.text)?)?;
+        let k = shard.broad.binary_search_by(|(k, _)| k.cmp(&key)).ok()?;
+        Some(shard.broad[k].1 as usize)
+    }
+
+    /// The counts file whose articles are exactly `query`'s matches, if the files that say so
+    /// are here: one broad word or prefix, or one or two required names (as built) and nothing
+    /// else.
+    fn counts_file_of(&self, query: &Query) -> Option<usize> {
+        let names_only = query::parse_terms(&query.text).is_empty()
+            && query.exclude.is_empty()
+            && query::date_range(query).is_none();
+        if names_only {
+            let single = |k: u32| match self.corrections.members(k)[..] {
+                [e] => Some(e),
+                _ => None,
+            };
+            return match query.include[..] {
+                [a] => self.name_counts_file(single(a)?),
+                [a, b] => {
+                    let (a, b) = (single(a)?, single(b)?);
+                    self.pair_counts_file(a.min(b), a.max(b))
+                }
+                _ => None,
+            };
+        }
+        self.key_file(query)
     }
 
     /// The names' counts (as built) and the events of `ranked`'s matching articles.

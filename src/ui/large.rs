@@ -453,7 +453,7 @@ impl Live {
                 // "Who appears with whom", when open: the matching articles' pairs and the
                 // names of its rows (the top chips, so usually here already).
                 if self.cooccur_open.get_untracked() {
-                    match shelf.cooccurrence(results, cooccur::TOP) {
+                    match shelf.cooccurrence(&query, results, cooccur::TOP) {
                         Ok(m) => {
                             for &e in &m.entities {
                                 if let Err(Missing(files)) = shelf.name(e) {
@@ -486,8 +486,9 @@ impl Live {
                     if self.preview.with_untracked(Option::is_some) {
                         self.preview.set(None);
                     }
-                    self.results.set(Some(results));
+                    // The query first: what reads the results asks which query they answer.
                     self.answered.set_value(Some(query));
+                    self.results.set(Some(results));
                 }
                 // Ranked, but the counts need rows (a word in many articles: hundreds of files
                 // on a first search): the first page's text comes first, alone, and once it is
@@ -962,7 +963,9 @@ fn Cooccurrence() -> impl IntoView {
         }
         live.results.with(|r| {
             live.shelf.with_value(|shelf| {
-                let m = shelf.cooccurrence(r.as_ref()?, cooccur::TOP).ok()?;
+                // Which query these results answer (none while a correction is applied).
+                let query = live.answered.with_value(Clone::clone).unwrap_or_default();
+                let m = shelf.cooccurrence(&query, r.as_ref()?, cooccur::TOP).ok()?;
                 let names =
                     m.entities.iter().map(|&e| shelf.name(e).ok().map(|n| n.name.clone())).collect::<Option<_>>()?;
                 Some((names, m))

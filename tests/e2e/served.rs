@@ -80,9 +80,9 @@ impl Native {
 
     /// "Who appears with whom" as the page should draw it: `(row, column, sentences)` for every
     /// square off the diagonal.
-    fn cooccurrence(&mut self, results: &Results) -> BTreeSet<(String, String, u32)> {
+    fn cooccurrence(&mut self, query: &Query, results: &Results) -> BTreeSet<(String, String, u32)> {
         let m = loop {
-            match self.shelf.cooccurrence(results, 10) {
+            match self.shelf.cooccurrence(query, results, 10) {
                 Ok(m) => break m,
                 Err(Missing(files)) => self.fetch(files),
             }
@@ -191,6 +191,16 @@ async fn wait_count(page: &Page, line: &str, what: &str) {
     .await;
 }
 
+/// "Who appears with whom" as drawn: `(row, column, sentences)` for every square.
+async fn matrix_shown(page: &Page) -> BTreeSet<(String, String, u32)> {
+    let (a, b, n) = (
+        page.attrs(".co-cell", "data-a").await,
+        page.attrs(".co-cell", "data-b").await,
+        page.attrs(".co-cell", "data-count").await,
+    );
+    a.into_iter().zip(b).zip(n).map(|((a, b), n)| (a, b, n.parse().unwrap())).collect()
+}
+
 /// The view settles: no fetch in flight and the shown chips and rows are the answer's.
 async fn settled(page: &Page, chips: &BTreeSet<(String, u32)>, what: &str) {
     let mut last = BTreeSet::new();
@@ -227,6 +237,7 @@ fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
         let (all, all_chips, by_word, word_chips, word) =
             (all.clone(), all_chips.clone(), by_word.clone(), word_chips.clone(), word.clone());
         let mut native = Native::open(&dir);
+        let site = &site;
         async move {
             let page = Page::open(browser).await;
             page.goto(&base).await;
@@ -316,6 +327,28 @@ fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
             wait_count(&page, &count_line(all.hits.len(), total), "every article again").await;
             settled(&page, &all_chips, "the first view again").await;
 
+            // The most named name alone: its articles are in every pairs file, and its "who
+            // appears with whom" comes with its counts file, so opening it fetches none.
+            let top_name = page.attrs(".chip", "data-entity").await.remove(0);
+            let top = Query {
+                include: vec![native.shelf.number_of(&top_name).expect("the chip's name is in the table")],
+                ..Query::default()
+            };
+            let with_top = native.answer(&top);
+            page.click(".chip").await;
+            wait_count(&page, &count_line(with_top.hits.len(), total), "the most named name's count").await;
+            let cells = native.cooccurrence(&top, &with_top);
+            let before = site.requested().len();
+            page.click("details.cooccur summary").await;
+            page.wait_until("document.querySelectorAll('.cooccur-chart .co-cell').length > 0", "its matrix").await;
+            assert_eq!(matrix_shown(&page).await, cells, "{browser:?}: who appears with whom the most named");
+            let pairs: Vec<String> =
+                site.requested()[before..].iter().filter(|p| p.contains("/pairs")).cloned().collect();
+            assert_eq!(pairs, Vec::<String>::new(), "{browser:?}: no pairs file for one much-named name");
+            page.click("details.cooccur summary").await;
+            page.click("#clear-all").await;
+            wait_count(&page, &count_line(all.hits.len(), total), "every article, once more").await;
+
             // A word: the count, the first row, the chips and the timeline are the files' answer.
             page.type_into("#search", &word).await;
             wait_count(&page, &count_line(by_word.hits.len(), total), "the word's count").await;
@@ -342,7 +375,8 @@ fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
             let _ = native.chips(&by_word);
             page.click(".chip").await;
             let e = native.shelf.number_of(&chip).expect("the chip's name is in the table");
-            let with_name = native.answer(&Query { text: word.clone(), include: vec![e], ..Query::default() });
+            let word_and_name = Query { text: word.clone(), include: vec![e], ..Query::default() };
+            let with_name = native.answer(&word_and_name);
             wait_count(&page, &count_line(with_name.hits.len(), total), "the chip's count").await;
             let chips = native.chips(&with_name);
             settled(&page, &chips, "the word and the name").await;
@@ -350,18 +384,11 @@ fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
 
             // Who appears with whom, under the word and the name: every square is the count of
             // the pairs files; a square requires both names, and Back undoes it.
-            let cells = native.cooccurrence(&with_name);
+            let cells = native.cooccurrence(&word_and_name, &with_name);
             assert!(cells.iter().any(|&(_, _, n)| n > 0), "the view has names named together");
             page.click("details.cooccur summary").await;
             page.wait_until("document.querySelectorAll('.cooccur-chart .co-cell').length > 0", "the matrix").await;
-            let (a, b, n) = (
-                page.attrs(".co-cell", "data-a").await,
-                page.attrs(".co-cell", "data-b").await,
-                page.attrs(".co-cell", "data-count").await,
-            );
-            let shown: BTreeSet<(String, String, u32)> =
-                a.into_iter().zip(b).zip(n).map(|((a, b), n)| (a, b, n.parse().unwrap())).collect();
-            assert_eq!(shown, cells, "{browser:?}: who appears with whom");
+            assert_eq!(matrix_shown(&page).await, cells, "{browser:?}: who appears with whom");
             if browser == Browser::Chromium {
                 page.js(
                     "document.querySelector('details.cooccur').scrollIntoView({block: 'start', behavior: 'instant'});",
@@ -983,7 +1010,8 @@ fn a_broad_word_is_counted_from_one_file_and_its_rows_come_while_the_reader_look
             let clicked = site.requested().len();
             page.click(".chip").await;
             let e = native.shelf.number_of(&chip).expect("the chip's name is in the table");
-            let with_name = native.answer(&Query { text: word.clone(), include: vec![e], ..Query::default() });
+            let word_and_name = Query { text: word.clone(), include: vec![e], ..Query::default() };
+            let with_name = native.answer(&word_and_name);
             wait_count(&page, &count_line(with_name.hits.len(), total), "the chip's count").await;
             settled(&page, &native.chips(&with_name), "the word and the chip").await;
             let after: Vec<String> =

@@ -19,7 +19,8 @@
 //! Names get the same: every name in at least [`broad_from`] articles has a counts file of all
 //! its articles, and so do some pairs of such names, their common articles
 //! ([`pairs_worth_a_file`]); the name-list files say which (`Shelf::plan` picks the cheapest).
-use super::{put_deltas, take_deltas, Error, Reader, Writer};
+use super::{bad_matrix, put_deltas, take_deltas, Error, Reader, Writer, SUMMARY_PAIRS};
+use crate::corpus::cooccur::{self, Cooccurrence, Pair};
 use crate::corpus::index::Index;
 use crate::corpus::order;
 use crate::corpus::pack::{self, Pack};
@@ -28,7 +29,7 @@ use crate::corpus::{par, Corpus};
 use std::sync::Arc;
 
 /// Magic of a counts file.
-pub(super) const COUNTS: &[u8; 4] = b"CXC1";
+pub(super) const COUNTS: &[u8; 4] = b"CXC2";
 
 /// Fewest matches that earn a counts file, whatever the corpus size: below it the rows are a
 /// few files, and a file per key would only take space.
@@ -64,13 +65,18 @@ impl Key {
 }
 
 /// What a counts file holds: how many articles match (a check against the ranking), each
-/// name's count as `(number, count)` for the names counted at all, ascending, and the matching
-/// articles' events, ascending.
+/// name's count as `(number, count)` for the names counted at all, ascending, the matching
+/// articles' events, ascending, and "who appears with whom" among their most named.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Counts {
     pub articles: u32,
     pub names: Vec<(u32, u32)>,
     pub events: Arc<[u32]>,
+    /// The matrix over these articles of their [`SUMMARY_PAIRS`] most counted names
+    /// ([`cooccur::top_entities`] of the counts above): a chip on a much-named name is
+    /// thousands of articles in every pairs file, so its matrix comes with its counts, as the
+    /// whole corpus's comes with the summary.
+    pub cooccur: Cooccurrence,
 }
 
 /// The counts files of a served shelf: every key of `corpus` that matches at least
@@ -89,8 +95,8 @@ pub struct Written {
 }
 
 /// [`Written`] for `corpus`. `number[d]` is article `d`'s number on the shelf, `named[e]` the
-/// numbers of the articles naming name `e`, ascending.
-pub fn write(corpus: &Corpus, number: &[u32], order: &[usize], named: &[Vec<u32>]) -> Written {
+/// numbers of the articles naming name `e`, ascending, `pairs[d]` article `d`'s name pairs.
+pub fn write(corpus: &Corpus, number: &[u32], order: &[usize], named: &[Vec<u32>], pairs: &[Vec<Pair>]) -> Written {
     let index = &corpus.index;
     let least = broad_from(order.len());
     let mut keys: Vec<(Key, Vec<u32>)> = Vec::new();
@@ -157,17 +163,18 @@ pub fn write(corpus: &Corpus, number: &[u32], order: &[usize], named: &[Vec<u32>
         .filter(|(_, docs)| docs.len() >= least)
         .map(|(e, docs)| (e as u32, file(docs.clone())))
         .collect();
-    let mut pairs: Vec<(u32, u32, u32)> =
+    let mut paired: Vec<(u32, u32, u32)> =
         pairs_worth_a_file(named, least, names.len()).into_iter().map(|(a, b, docs)| (a, b, file(docs))).collect();
-    pairs.sort_unstable();
+    paired.sort_unstable();
     let mut sets: Vec<Vec<u32>> = vec![Vec::new(); file_of.len()];
     for (docs, file) in file_of {
         sets[file as usize] = docs;
     }
     let named_files = names;
     let (names, events) = (corpus.entities.len() as u32, corpus.events.len() as u32);
-    let files = par::map(&sets, par::threads(), |docs| encode(&counts(index, order, docs, names), names, events));
-    Written { keys: directory, names: named_files, pairs, files }
+    let files =
+        par::map(&sets, par::threads(), |docs| encode(&counts(index, order, pairs, docs, names), names, events));
+    Written { keys: directory, names: named_files, pairs: paired, files }
 }
 
 /// The pairs of names whose common articles earn a counts file of their own, with those
@@ -214,8 +221,9 @@ pub(super) fn common(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
-/// What the rows of `docs` (shelf numbers) sum to, in a corpus of `names` names.
-fn counts(index: &Index, order: &[usize], docs: &[u32], names: u32) -> Counts {
+/// What the rows of `docs` (shelf numbers) sum to, in a corpus of `names` names, and the
+/// matrix their pairs give.
+fn counts(index: &Index, order: &[usize], pairs: &[Vec<Pair>], docs: &[u32], names: u32) -> Counts {
     let mut per_name = vec![0u32; names as usize];
     let mut events: Vec<u32> = Vec::new();
     for &d in docs {
@@ -227,8 +235,10 @@ fn counts(index: &Index, order: &[usize], docs: &[u32], names: u32) -> Counts {
     }
     events.sort_unstable();
     events.dedup();
+    let top = cooccur::top_entities(&per_name, SUMMARY_PAIRS);
+    let cooccur = cooccur::from_pairs(top, docs.iter().map(|&d| &pairs[order[d as usize]]));
     let names = per_name.into_iter().enumerate().filter(|&(_, k)| k > 0).map(|(e, k)| (e as u32, k)).collect();
-    Counts { articles: docs.len() as u32, names, events: events.into() }
+    Counts { articles: docs.len() as u32, names, events: events.into(), cooccur }
 }
 
 /// A counts file of a corpus of `names` names and `events` events. A broad word's names and
@@ -257,6 +267,8 @@ fn encode(c: &Counts, names: u32, events: u32) -> Vec<u8> {
         }
     }
     put_set(&mut w, &c.events, events);
+    c.cooccur.entities.put(&mut w);
+    c.cooccur.counts.put(&mut w);
     w.frame(COUNTS)
 }
 
@@ -368,11 +380,15 @@ pub fn decode(bytes: &[u8], articles: u32, names: u32, events: u32) -> Result<Co
         _ => return Err(Error("names written no known way".into())),
     };
     let evs = take_set(&mut r, events)?;
+    let cooccur = Cooccurrence { entities: Pack::take(&mut r)?, counts: Pack::take(&mut r)? };
     r.finish()?;
     if matching > articles {
         return Err(Error("more matching articles than there are".into()));
     }
-    Ok(Counts { articles: matching, names: counts, events: evs.into() })
+    if bad_matrix(&cooccur, names) {
+        return Err(Error("a matrix of names out of range".into()));
+    }
+    Ok(Counts { articles: matching, names: counts, events: evs.into(), cooccur })
 }
 
 fn strictly_ascending(list: Vec<u32>, below: u32) -> Result<Vec<u32>, Error> {
@@ -466,7 +482,8 @@ mod tests {
         for (d, &r) in number.iter().enumerate() {
             order[r as usize] = d;
         }
-        let Written { keys, files, .. } = write(&corpus, &number, &order, &[]);
+        let pairs: Vec<Vec<Pair>> = corpus.documents.iter().map(cooccur::pairs).collect();
+        let Written { keys, files, .. } = write(&corpus, &number, &order, &[], &pairs);
         let file_of =
             |text: &str, prefix: bool| keys.iter().find(|(k, _)| k.text == text && k.prefix == prefix).map(|&(_, f)| f);
         let harbour = file_of("harbour", false).expect("a word in every article has a file");
@@ -481,6 +498,9 @@ mod tests {
         assert_eq!(c.articles as usize, n);
         let total: u32 = c.names.iter().map(|&(_, k)| k).sum();
         assert!(total >= n as u32, "every article names someone: {total}");
+        // Its "who appears with whom": every article matches, so the whole corpus's.
+        let everything = corpus.search(&query::Query::default());
+        assert_eq!(c.cooccur, cooccur::matrix(&corpus, &everything, SUMMARY_PAIRS));
     }
 
     #[test]
@@ -606,7 +626,8 @@ mod tests {
                 .collect::<std::collections::BTreeMap<_, _>>()
                 .into_iter()
                 .collect();
-            let c = Counts { articles: 10, names, events: set.clone().into() };
+            let cooccur = Cooccurrence { entities: vec![3, 7], counts: vec![vec![0, 2], vec![2, 0]] };
+            let c = Counts { articles: 10, names, events: set.clone().into(), cooccur };
             let bytes = encode(&c, 300, universe);
             assert_eq!(decode(&bytes, 10, 300, universe), Ok(c.clone()), "{set:?}");
             let mut r = Reader::unframe(&bytes, COUNTS, "").unwrap();
