@@ -127,8 +127,8 @@ fn assert_passages_match(corpus: &Corpus, files: &BTreeMap<String, Vec<u8>>) -> 
     sharing
 }
 
-/// The story list under `results` as the page reads it (the story-of files, then the first
-/// page's story files), checked against the in-memory list of `expected`: the same stories in
+/// The story list under `query`'s `results` as the page reads it (the story-of files, or a
+/// counts file's stories, then the first page's story files), checked against the in-memory list of `expected`: the same stories in
 /// the same order, the same count of stories with several sources, and each row's card the one
 /// the embedded page draws. Returns how many of the shown stories several articles report.
 fn assert_stories_match(
@@ -136,13 +136,15 @@ fn assert_stories_match(
     all: &[Story],
     shelf: &mut Shelf,
     files: &BTreeMap<String, Vec<u8>>,
+    query: &Query,
     (got, expected): (&Results, &Results),
 ) -> usize {
     let (visible, multi) = loop {
-        match shelf.stories(got) {
+        match shelf.stories(query, got) {
             Ok(answer) => break answer,
             Err(Missing(paths)) => {
-                assert!(paths.iter().all(|p| p.starts_with("storyof/")), "{paths:?}");
+                let one_set = matches!(&paths[..], [p] if p.starts_with("storysets/"));
+                assert!(one_set || paths.iter().all(|p| p.starts_with("storyof/")), "{paths:?}");
                 paths.iter().for_each(|p| shelf.add(p, &files[p]).unwrap());
             }
         }
@@ -168,13 +170,14 @@ fn assert_tables_match(
     all: &[Story],
     shelf: &mut Shelf,
     files: &BTreeMap<String, Vec<u8>>,
+    query: &Query,
     (got, expected): (&Results, &Results),
 ) -> usize {
     let mut rows = 0;
     for (name, _) in table::TABLES {
         let mut rounds = 0;
         let served = loop {
-            match table::served(name, shelf, got) {
+            match table::served(name, shelf, query, got) {
                 Ok(served) => break served,
                 Err(Missing(paths)) => {
                     rounds += 1;
@@ -358,8 +361,8 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
         }
         let matrix = cooccurrence(&mut shelf, &files, query, &got);
         assert_eq!(matrix, cooccur::matrix(&corpus, &expected, 10), "who appears with whom under {query:?}");
-        reported += assert_stories_match(&corpus, &stories, &mut shelf, &files, (&got, &expected));
-        downloaded += assert_tables_match(&corpus, &stories, &mut shelf, &files, (&got, &expected));
+        reported += assert_stories_match(&corpus, &stories, &mut shelf, &files, query, (&got, &expected));
+        downloaded += assert_tables_match(&corpus, &stories, &mut shelf, &files, query, (&got, &expected));
         paired += usize::from(matrix.max() > 1);
         found += usize::from(!expected.hits.is_empty());
     }
@@ -388,7 +391,7 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
     let everything = corpus.search(&Query::default());
     assert_eq!(fresh.cooccurrence(&Query::default(), &start_answer, 10), Ok(cooccur::matrix(&corpus, &everything, 10)));
     // The story list over every article: its count from the summary, no story-of file.
-    let (all_stories, _) = fresh.stories(&start_answer).unwrap();
+    let (all_stories, _) = fresh.stories(&Query::default(), &start_answer).unwrap();
     assert_eq!(all_stories.len(), stories.len());
     let text = start.iter().filter(|p| p.starts_with("text/")).count();
     assert_eq!(text, 50usize.div_ceil(shelf::TEXT_CHUNK), "{start:?}");
@@ -468,7 +471,7 @@ fn the_seeds_sort_by_date_on_the_shelf_as_in_memory() {
     // The seeds report the same happenings: the served story list is the embedded one, and
     // has stories told by more than one seed.
     let stories = story::group(&corpus);
-    assert!(assert_stories_match(&corpus, &stories, &mut shelf, &files, (&got, &expected)) > 0);
+    assert!(assert_stories_match(&corpus, &stories, &mut shelf, &files, &Query::default(), (&got, &expected)) > 0);
 }
 
 #[test]
@@ -639,7 +642,7 @@ fn name_corrections_on_the_static_corpus_give_the_corrected_in_memory_answer() {
         });
         assert_eq!(got_chips, want_chips, "chips of view {i}");
         assert!(got_chips.iter().any(|(n, k, _)| *n == renamed && *k == kind) || !include.is_empty(), "view {i}");
-        assert_tables_match(&edited, &stories, &mut shelf, &files, (&got, &expected));
+        assert_tables_match(&edited, &stories, &mut shelf, &files, &shelf_query, (&got, &expected));
         // Who appears with whom: the same names; the same counts unless a merge is involved.
         let matrix = cooccurrence(&mut shelf, &files, &shelf_query, &got);
         let want = cooccur::matrix(&edited, &expected, 10);
@@ -712,10 +715,12 @@ fn a_filter_over_most_articles_fetches_its_rows_in_one_span_a_narrow_one_in_row_
     assert_eq!(fetched, vec!["pairspans/0.bin".to_string()]);
     assert_eq!(matrix, cooccur::matrix(&corpus, &corpus.search(&wide), 10));
     // And its download of articles: one span of the catalogue, the in-memory table.
-    let Err(Missing(paths)) = table::served("articles", &shelf, &got) else { panic!("the catalogue is not here yet") };
+    let Err(Missing(paths)) = table::served("articles", &shelf, &wide, &got) else {
+        panic!("the catalogue is not here yet")
+    };
     assert_eq!(paths, vec!["cataloguespans/0.bin".to_string()]);
     shelf.add(&paths[0], &files[&paths[0]]).unwrap();
-    let served = table::served("articles", &shelf, &got).expect("one span answers it");
+    let served = table::served("articles", &shelf, &wide, &got).expect("one span answers it");
     assert_eq!(served, table::articles(&corpus, &corpus.search(&wide)));
 
     // A name in two articles far apart: two row files, no span.
@@ -847,6 +852,15 @@ fn a_chip_on_a_much_named_name_is_counted_from_its_counts_file() {
     // The same answer said to be another query's is not taken from that file.
     let other = Query { text: "zzzz-not-a-word".into(), ..chip.clone() };
     assert!(shelf.cooccurrence(&other, &got, 10).is_err(), "the counts file answers only its own articles");
+    // Its story list likewise: one file of the counts file's stories, no story-of file,
+    // though its events are in every one.
+    let Err(Missing(paths)) = shelf.stories(&chip, &got) else { panic!("the stories are not here yet") };
+    assert!(matches!(&paths[..], [p] if p.starts_with("storysets/")), "{paths:?}");
+    shelf.add(&paths[0], &files[&paths[0]]).unwrap();
+    let all_stories = story::group(&corpus);
+    let want = story::visible(&all_stories, &corpus.search(&chip).events, corpus.events.len());
+    let multi = want.iter().filter(|&&k| all_stories[k as usize].docs.len() > 1).count() as u32;
+    assert_eq!(shelf.stories(&chip, &got), Ok((want, multi)));
     let both = Query { include: vec![first as u32, second as u32], ..Query::default() };
     let (got, paths) = ask(&mut shelf, &files, &both);
     let want = corpus.search(&both);

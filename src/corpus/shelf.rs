@@ -86,6 +86,9 @@
 //!   belongs to, times two, plus one when more than one article reports that story: the story
 //!   list under a filter (which stories, how many with several sources) from the filter's
 //!   events alone. Fetched only while the story list is open, and not for the unfiltered view.
+//! - `storysets/<i>.bin` (`CXX1`): per counts file, the stories its articles' events belong to
+//!   and how many of them more than one article reports: the story list under a much-named
+//!   name's chip (or two, or a broad word), whose events are in every story-of file.
 //! - `catalogue/<i>.bin` (`CXK1`): [`ROW_CHUNK`] articles' [`Listing`]s (id, title, date,
 //!   source, url): the downloaded table of articles. Fetched only for a download, in
 //!   `cataloguespans/<j>.bin` (`CXKS`, as `rowspans/`) where it needs most of a span.
@@ -418,11 +421,14 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
             docs
         })
         .collect();
-    let broad::Written { keys, names: name_counts, pairs: name_pairs, files: counts } =
-        if served { broad::write(corpus, &number, &order, &named, &pairs) } else { broad::Written::default() };
+    let (stories, multi_stories, story_of) = write_stories(corpus, &mut files);
+    let beside = broad::Beside { pairs: &pairs, story_of: &story_of };
+    let broad::Written { keys, names: name_counts, pairs: name_pairs, files: counts, stories: story_sets } =
+        if served { broad::write(corpus, &number, &order, &named, &beside) } else { broad::Written::default() };
     let broad_files = counts.len() as u32;
-    for (i, bytes) in counts.into_iter().enumerate() {
+    for (i, (bytes, set)) in counts.into_iter().zip(story_sets).enumerate() {
         files.push((format!("counts/{i}.bin"), bytes));
+        files.push((format!("storysets/{i}.bin"), set));
     }
     let term_shards = write_terms(corpus, &number, &order, &keys, &mut files);
     let name_files = write_names(&named, &name_counts, &name_pairs, &mut files);
@@ -473,7 +479,6 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
         files.push((format!("text/{chunk}.bin"), pack::encode_documents(renumbered)));
     }
     write_echoes(corpus, &number, &order, &mut files);
-    let (stories, multi_stories) = write_stories(corpus, &mut files);
 
     let names: Vec<Name> = corpus
         .entities
@@ -850,9 +855,9 @@ fn write_events(corpus: &Corpus, number: &[u32], files: &mut Vec<(String, Vec<u8
     dir
 }
 
-/// The story files and the story of every event; returns how many stories there are and how
-/// many more than one article reports.
-fn write_stories(corpus: &Corpus, files: &mut Vec<(String, Vec<u8>)>) -> (u32, u32) {
+/// The story files and the story of every event; returns how many stories there are, how
+/// many more than one article reports, and each event's story as the `storyof/` files hold it.
+fn write_stories(corpus: &Corpus, files: &mut Vec<(String, Vec<u8>)>) -> (u32, u32, Vec<u32>) {
     let stories = story::group(corpus);
     let cards: Vec<Card> = stories.iter().map(|s| Card::new(s, corpus)).collect();
     for (chunk, cards) in cards.chunks(STORY_CHUNK).enumerate() {
@@ -874,7 +879,7 @@ fn write_stories(corpus: &Corpus, files: &mut Vec<(String, Vec<u8>)>) -> (u32, u
         of.to_vec().put(&mut w);
         files.push((format!("storyof/{chunk}.bin"), w.frame(STORY_OF)));
     }
-    (cards.len() as u32, cards.iter().filter(|c| c.multi()).count() as u32)
+    (cards.len() as u32, cards.iter().filter(|c| c.multi()).count() as u32, of)
 }
 
 /// The echo files: every article's repeated passages, by number. The comparison runs on every
@@ -1237,6 +1242,9 @@ pub struct Shelf {
     stories: Loaded<Vec<Card>>,
     /// Per story-of file: each event's story, times two, plus one when several articles report it.
     story_of: Loaded<Vec<u32>>,
+    /// Per counts file: the stories of its articles' events, and how many of them several
+    /// articles report.
+    story_sets: Loaded<(Vec<u32>, u32)>,
     /// Per text file: each article as a corpus of one, indexed once when added, so a snippet
     /// costs no index build per query (at 100 000 articles it was most of a keystroke's time).
     text: Loaded<Vec<Corpus>>,
@@ -1353,6 +1361,7 @@ impl Shelf {
             event_rows: Loaded::default(),
             stories: Loaded::default(),
             story_of: Loaded::default(),
+            story_sets: Loaded::default(),
             event_text: Loaded::default(),
             text: Loaded::default(),
             ranked: Mutex::new(None),
@@ -1384,6 +1393,7 @@ impl Shelf {
             Some(("spellings", i)) => self.spellings.contains_key(&i),
             Some(("eventrows", i)) => self.event_rows.contains_key(&i),
             Some(("storyof", i)) => self.story_of.contains_key(&i),
+            Some(("storysets", i)) => self.story_sets.contains_key(&i),
             Some(("text", i)) => self.text.contains_key(&i),
             _ => false,
         }
@@ -1585,6 +1595,12 @@ impl Shelf {
                 }
                 let counts = broad::decode(bytes, n, s.name_count, s.event_count)?;
                 self.counts.insert(i, counts);
+            }
+            "storysets" => {
+                if i >= s.broad_files as usize {
+                    return Err(unknown());
+                }
+                self.story_sets.insert(i, broad::decode_stories(bytes, s.stories)?);
             }
             "pairs" | "pairspans" => {
                 let header = if kind == "pairs" {
@@ -1986,13 +2002,24 @@ impl Shelf {
         Ok(cooccur::from_pairs(entities, remapped))
     }
 
-    /// The stories with an event among `results.events`, by number (the embedded list's order:
-    /// by date), and how many of them more than one article reports; or the story-of files of
-    /// those events (none when every event matches: the summary has the counts).
-    pub fn stories(&self, results: &Results) -> Result<(Vec<u32>, u32), Missing> {
+    /// The stories with an event among `results.events` (`query`'s), by number (the embedded
+    /// list's order: by date), and how many of them more than one article reports; or the
+    /// files that say: none when every event matches (the summary has the counts), the counts
+    /// file's stories when the matches are exactly a counts file's (its events are in every
+    /// story-of file), else the story-of files of those events.
+    pub fn stories(&self, query: &Query, results: &Results) -> Result<(Vec<u32>, u32), Missing> {
         let s = &self.summary;
         if results.events.len() == s.event_count as usize {
             return Ok(((0..s.stories).collect(), s.multi_stories));
+        }
+        let counted = self.counts_file_of(query).filter(|f| {
+            self.counts.get(f).is_none_or(|c| c.articles as usize == results.hits.len() && c.events == results.events)
+        });
+        if let Some(f) = counted {
+            return match self.story_sets.get(&f) {
+                Some(set) => Ok(set.clone()),
+                None => Err(Missing(vec![format!("storysets/{f}.bin")])),
+            };
         }
         let mut need: Vec<String> = Vec::new();
         for &e in results.events.iter() {

@@ -347,6 +347,12 @@ impl Live {
         self.state.with_untracked(|s| self.query_of(s))
     }
 
+    /// The query `results` answers; while a correction is applied, none (the default query,
+    /// which the shelf answers from the results alone).
+    fn answered_query(self) -> Query {
+        self.answered.with_value(Clone::clone).unwrap_or_default()
+    }
+
     /// The query of view `s` on this corpus.
     fn query_of(self, s: &ViewState) -> Query {
         self.shelf.with_value(|shelf| Query {
@@ -439,7 +445,7 @@ impl Live {
                 // The story list, when open: which stories (the events' story-of files), then
                 // its page's story files.
                 if self.stories_open.get_untracked() {
-                    match shelf.stories(results) {
+                    match shelf.stories(&query, results) {
                         Ok((visible, _)) => {
                             for &k in visible.iter().take(stories_shown) {
                                 if let Err(Missing(files)) = shelf.story(k) {
@@ -899,7 +905,7 @@ fn Stories() -> impl IntoView {
         if !live.stories_open.get() {
             return None;
         }
-        live.results.with(|r| live.shelf.with_value(|shelf| shelf.stories(r.as_ref()?).ok()))
+        live.results.with(|r| live.shelf.with_value(|shelf| shelf.stories(&live.answered_query(), r.as_ref()?).ok()))
     });
     let count = move || answer.with(|a| a.as_ref().map_or(0, |(v, _)| v.len()));
     let heading = move || {
@@ -963,9 +969,7 @@ fn Cooccurrence() -> impl IntoView {
         }
         live.results.with(|r| {
             live.shelf.with_value(|shelf| {
-                // Which query these results answer (none while a correction is applied).
-                let query = live.answered.with_value(Clone::clone).unwrap_or_default();
-                let m = shelf.cooccurrence(&query, r.as_ref()?, cooccur::TOP).ok()?;
+                let m = shelf.cooccurrence(&live.answered_query(), r.as_ref()?, cooccur::TOP).ok()?;
                 let names =
                     m.entities.iter().map(|&e| shelf.name(e).ok().map(|n| n.name.clone())).collect::<Option<_>>()?;
                 Some((names, m))
@@ -1010,11 +1014,12 @@ fn Downloads() -> impl IntoView {
     let failed: RwSignal<Option<String>> = RwSignal::new(None);
     let start = move |table: &'static str| {
         let Some(results) = live.results.get_untracked() else { return };
+        let query = live.answered_query();
         stop.set_value(false);
         failed.set(None);
         gathering.set(Some(Gathering { table, done: 0, total: 0 }));
         wasm_bindgen_futures::spawn_local(async move {
-            match gather(live, table, &results, gathering, stop).await {
+            match gather(live, table, &query, &results, gathering, stop).await {
                 Ok(Some(rows)) => {
                     super::download::save(&format!("{table}.csv"), "text/csv;charset=utf-8", &table::csv(&rows));
                 }
@@ -1072,12 +1077,13 @@ fn Downloads() -> impl IntoView {
 async fn gather(
     live: Live,
     name: &'static str,
+    query: &Query,
     results: &Results,
     progress: RwSignal<Option<Gathering>>,
     stop: StoredValue<bool>,
 ) -> Result<Option<Vec<Vec<String>>>, String> {
     loop {
-        let need = match live.shelf.with_value(|shelf| table::served(name, shelf, results)) {
+        let need = match live.shelf.with_value(|shelf| table::served(name, shelf, query, results)) {
             Ok(rows) => return Ok(Some(rows)),
             Err(Missing(files)) => files,
         };

@@ -12,7 +12,7 @@
 
 use crate::corpus::shelf::{Listing, Missing, Shelf};
 use crate::corpus::story::{self, Card, Story};
-use crate::corpus::{Corpus, EntityKind, Event, Results};
+use crate::corpus::{Corpus, EntityKind, Event, Query, Results};
 
 /// RFC 4180 text of `rows`, with a byte-order mark and formula-safe cells.
 pub fn csv(rows: &[Vec<String>]) -> String {
@@ -139,10 +139,10 @@ pub fn stories(corpus: &Corpus, stories: &[Story], results: &Results) -> Vec<Vec
     rows
 }
 
-/// Table `name` of the view over a served corpus: the rows the same view gives over the whole
+/// Table `name` of the view over a served corpus (`query`'s `results`): the rows the same view gives over the whole
 /// corpus in memory; or every file the shelf can name now that it still needs (the dated events
 /// name their articles' and names' files once their own are here, so they take two rounds).
-pub fn served(name: &str, shelf: &Shelf, results: &Results) -> Result<Vec<Vec<String>>, Missing> {
+pub fn served(name: &str, shelf: &Shelf, query: &Query, results: &Results) -> Result<Vec<Vec<String>>, Missing> {
     let mut need: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let mut rows = Vec::new();
     let mut keep = |row: Result<Vec<String>, Missing>| match row {
@@ -182,7 +182,7 @@ pub fn served(name: &str, shelf: &Shelf, results: &Results) -> Result<Vec<Vec<St
             &NAMES[..]
         }
         _ => {
-            let (visible, _) = shelf.stories(results)?;
+            let (visible, _) = shelf.stories(query, results)?;
             for k in visible {
                 keep(shelf.story(k).map(story_row));
             }

@@ -130,10 +130,10 @@ impl Native {
         (event.date.iso(), doc.id.clone(), title, doc.sentences[event.sentence as usize].text.clone())
     }
 
-    /// The stories under `results` and how many of them several articles report.
-    fn stories(&mut self, results: &Results) -> (Vec<u32>, u32) {
+    /// The stories under `query`'s `results` and how many of them several articles report.
+    fn stories(&mut self, query: &Query, results: &Results) -> (Vec<u32>, u32) {
         loop {
-            match self.shelf.stories(results) {
+            match self.shelf.stories(query, results) {
                 Ok(answer) => return answer,
                 Err(Missing(files)) => self.fetch(files),
             }
@@ -147,10 +147,10 @@ impl Native {
         self.shelf.story(k).unwrap().clone()
     }
 
-    /// Table `name` of `results` as CSV, as the page should write it.
-    fn csv(&mut self, name: &str, results: &Results) -> String {
+    /// Table `name` of `query`'s `results` as CSV, as the page should write it.
+    fn csv(&mut self, name: &str, query: &Query, results: &Results) -> String {
         loop {
-            match table::served(name, &self.shelf, results) {
+            match table::served(name, &self.shelf, query, results) {
                 Ok(rows) => return table::csv(&rows),
                 Err(Missing(files)) => self.fetch(files),
             }
@@ -603,14 +603,15 @@ fn the_served_timeline_lists_the_stories_across_articles_under_the_filter() {
     let dir = served_dist();
     let mut native = Native::open(&dir);
     let all = native.answer(&Query::default());
-    let (stories, multi) = native.stories(&all);
+    let (stories, multi) = native.stories(&Query::default(), &all);
     let first_page: Vec<Card> = stories.iter().take(40).map(|&k| native.card(k)).collect();
     // A word of a story told by several articles, so the filtered list has one to open.
     let told = stories.iter().copied().find(|&k| native.card(k).multi()).expect("a story with several sources");
     let card = native.card(told);
     let word: String = card.lead.split(|c: char| !c.is_alphanumeric()).max_by_key(|w| w.len()).unwrap().to_lowercase();
-    let by_word = native.answer(&Query { text: word.clone(), ..Query::default() });
-    let (word_stories, word_multi) = native.stories(&by_word);
+    let word_query = Query { text: word.clone(), ..Query::default() };
+    let by_word = native.answer(&word_query);
+    let (word_stories, word_multi) = native.stories(&word_query, &by_word);
     let word_cards: Vec<(u32, Card)> = word_stories.iter().take(40).map(|&k| (k, native.card(k))).collect();
     let site = Site::serve_slowly(&dir, "/news/", Duration::from_millis(10), None);
     let heading = |n: usize, m: u32| format!("{n} stories, {m} reported by more than one article");
@@ -698,8 +699,10 @@ fn the_served_view_downloads_its_tables_as_csv() {
     let title = native.title(1);
     let word: String = title.split_whitespace().max_by_key(|w| w.len()).unwrap().to_lowercase();
     let word: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
-    let results = native.answer(&Query { text: word.clone(), ..Query::default() });
-    let want: Vec<(&str, String)> = table::TABLES.iter().map(|(name, _)| (*name, native.csv(name, &results))).collect();
+    let query = Query { text: word.clone(), ..Query::default() };
+    let results = native.answer(&query);
+    let want: Vec<(&str, String)> =
+        table::TABLES.iter().map(|(name, _)| (*name, native.csv(name, &query, &results))).collect();
     let (matching, total) = (results.hits.len(), native.shelf.summary.doc_count);
     let site = Site::serve_slowly(&dir, "/", Duration::from_millis(10), None);
     in_both_browsers(|browser| {

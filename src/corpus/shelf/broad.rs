@@ -92,11 +92,21 @@ pub struct Written {
     /// ascending: the pairs [`pairs_worth_a_file`] picks.
     pub pairs: Vec<(u32, u32, u32)>,
     pub files: Vec<Vec<u8>>,
+    /// Per counts file, the stories its articles' events belong to ([`encode_stories`]).
+    pub stories: Vec<Vec<u8>>,
+}
+
+/// What a counts file's articles need besides their rows: `pairs[d]`, article `d`'s name
+/// pairs (by old index), and `story_of[e]`, event `e`'s story times two, plus one when more
+/// than one article reports it (as `storyof/` files hold it).
+pub struct Beside<'a> {
+    pub pairs: &'a [Vec<Pair>],
+    pub story_of: &'a [u32],
 }
 
 /// [`Written`] for `corpus`. `number[d]` is article `d`'s number on the shelf, `named[e]` the
-/// numbers of the articles naming name `e`, ascending, `pairs[d]` article `d`'s name pairs.
-pub fn write(corpus: &Corpus, number: &[u32], order: &[usize], named: &[Vec<u32>], pairs: &[Vec<Pair>]) -> Written {
+/// numbers of the articles naming name `e`, ascending.
+pub fn write(corpus: &Corpus, number: &[u32], order: &[usize], named: &[Vec<u32>], beside: &Beside<'_>) -> Written {
     let index = &corpus.index;
     let least = broad_from(order.len());
     let mut keys: Vec<(Key, Vec<u32>)> = Vec::new();
@@ -172,9 +182,13 @@ pub fn write(corpus: &Corpus, number: &[u32], order: &[usize], named: &[Vec<u32>
     }
     let named_files = names;
     let (names, events) = (corpus.entities.len() as u32, corpus.events.len() as u32);
-    let files =
-        par::map(&sets, par::threads(), |docs| encode(&counts(index, order, pairs, docs, names), names, events));
-    Written { keys: directory, names: named_files, pairs: paired, files }
+    let stories = beside.story_of.iter().map(|&k| k >> 1).max().map_or(0, |k| k + 1);
+    let written = par::map(&sets, par::threads(), |docs| {
+        let c = counts(index, order, beside.pairs, docs, names);
+        (encode(&c, names, events), encode_stories(&c.events, beside.story_of, stories))
+    });
+    let (files, stories) = written.into_iter().unzip();
+    Written { keys: directory, names: named_files, pairs: paired, files, stories }
 }
 
 /// The pairs of names whose common articles earn a counts file of their own, with those
@@ -270,6 +284,35 @@ fn encode(c: &Counts, names: u32, events: u32) -> Vec<u8> {
     c.cooccur.entities.put(&mut w);
     c.cooccur.counts.put(&mut w);
     w.frame(COUNTS)
+}
+
+/// Magic of a counts file's stories.
+pub(super) const STORY_SET: &[u8; 4] = b"CXX1";
+
+/// The stories of a counts file's `events` (`story_of` as in [`Beside`]), of `stories` in all:
+/// how many of them more than one article reports, then the set. A much-named name's events
+/// are in every `storyof/` file, so its story list under its chip comes from this one file.
+fn encode_stories(events: &[u32], story_of: &[u32], stories: u32) -> Vec<u8> {
+    let mut of: Vec<u32> = events.iter().filter_map(|&e| story_of.get(e as usize).copied()).collect();
+    of.sort_unstable();
+    of.dedup();
+    let mut w = Writer::default();
+    w.varint(of.iter().filter(|&&k| k & 1 == 1).count() as u64);
+    put_set(&mut w, &of.iter().map(|&k| k >> 1).collect::<Vec<u32>>(), stories);
+    w.frame(STORY_SET)
+}
+
+/// Reads a counts file's stories, of `stories` in all: the set ascending and how many of them
+/// more than one article reports.
+pub fn decode_stories(bytes: &[u8], stories: u32) -> Result<(Vec<u32>, u32), Error> {
+    let mut r = Reader::unframe(bytes, STORY_SET, "a file of a count's stories")?;
+    let multi = u32::take(&mut r)?;
+    let set = take_set(&mut r, stories)?;
+    r.finish()?;
+    if multi as usize > set.len() {
+        return Err(Error("more stories with several sources than stories".into()));
+    }
+    Ok((set, multi))
 }
 
 /// An ascending set of numbers below `universe`, the shortest of three ways: 0 and its
@@ -483,7 +526,10 @@ mod tests {
             order[r as usize] = d;
         }
         let pairs: Vec<Vec<Pair>> = corpus.documents.iter().map(cooccur::pairs).collect();
-        let Written { keys, files, .. } = write(&corpus, &number, &order, &[], &pairs);
+        // Every event its own story, every third reported by more than one article.
+        let story_of: Vec<u32> = (0..corpus.events.len() as u32).map(|e| e << 1 | u32::from(e % 3 == 0)).collect();
+        let beside = Beside { pairs: &pairs, story_of: &story_of };
+        let Written { keys, files, stories, .. } = write(&corpus, &number, &order, &[], &beside);
         let file_of =
             |text: &str, prefix: bool| keys.iter().find(|(k, _)| k.text == text && k.prefix == prefix).map(|&(_, f)| f);
         let harbour = file_of("harbour", false).expect("a word in every article has a file");
@@ -501,6 +547,12 @@ mod tests {
         // Its "who appears with whom": every article matches, so the whole corpus's.
         let everything = corpus.search(&query::Query::default());
         assert_eq!(c.cooccur, cooccur::matrix(&corpus, &everything, SUMMARY_PAIRS));
+        // And its stories: every event's.
+        let n_events = corpus.events.len() as u32;
+        let all: Vec<u32> = (0..n_events).collect();
+        let multi = (0..n_events).filter(|e| e % 3 == 0).count() as u32;
+        assert_eq!(decode_stories(&stories[harbour as usize], n_events), Ok((all, multi)));
+        assert!(decode_stories(&stories[harbour as usize], 1).is_err(), "a story beyond the last");
     }
 
     #[test]
