@@ -353,6 +353,20 @@ fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
                 site.requested()[before..].iter().filter(|p| p.contains("/pairs")).cloned().collect();
             assert_eq!(pairs, Vec::<String>::new(), "{browser:?}: no pairs file for one much-named name");
             page.click("details.cooccur summary").await;
+            // Its story list likewise: the counts file's stories, no story-of file.
+            let (stories, multi) = native.stories(&top, &with_top);
+            let said = format!("{} stories, {multi} reported by more than one article", stories.len());
+            let before = site.requested().len();
+            page.click("details.served-stories summary").await;
+            page.wait_until(
+                &format!("document.getElementById('stories-summary')?.textContent === {said:?}"),
+                "its stories",
+            )
+            .await;
+            let story_of: Vec<String> =
+                site.requested()[before..].iter().filter(|p| p.contains("/storyof/")).cloned().collect();
+            assert_eq!(story_of, Vec::<String>::new(), "{browser:?}: no story-of file for one much-named name");
+            page.click("details.served-stories summary").await;
             page.click("#clear-all").await;
             wait_count(&page, &count_line(all.hits.len(), total), "every article, once more").await;
 
