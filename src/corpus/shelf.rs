@@ -41,10 +41,11 @@
 //!   least [`broad_from`] matching articles), and for every name in at least as many articles,
 //!   what those articles' rows sum to: how many articles, each name's count, the events; and
 //!   what their pairs files sum to for "who appears with whom" among their [`SUMMARY_PAIRS`]
-//!   most named ([`broad`]). Searches and names of the same articles share a file. A filter narrower than
-//!   a counted set (a chip under a broad search, or two chips) is counted from that set's
-//!   counts less the rows of the articles it drops, when that needs fewer files than its own
-//!   rows ([`Shelf::plan`]): the story's main actor under a search for it drops few.
+//!   most named ([`broad`]). Searches and names of the same articles share a file. A filter
+//!   narrower than a counted set (a chip under a broad search, or two chips) is counted from
+//!   that set's counts less the rows of the articles it drops, when that needs fewer files
+//!   than its own rows ([`Shelf::plan`]): the story's main actor under a search for it drops
+//!   few.
 //! - `positions/<i>.bin` (`CXQ1`): the same terms' positions in each posting's article
 //!   (deltas), fetched only for "phrases".
 //! - `table/<i>.bin` (`CXA1`): [`TABLE_CHUNK`] names by number (name, kind, total): the chips
