@@ -861,6 +861,18 @@ fn a_chip_on_a_much_named_name_is_counted_from_its_counts_file() {
     let want = story::visible(&all_stories, &corpus.search(&chip).events, corpus.events.len());
     let multi = want.iter().filter(|&&k| all_stories[k as usize].docs.len() > 1).count() as u32;
     assert_eq!(shelf.stories(&chip, &got), Ok((want, multi)));
+    // With every row here already (the page warms them), the chip is counted from rows, not
+    // its counts file; its matrix then asks for that one file, not the pairs files.
+    let mut warm = Shelf::open(&files["summary.bin"]).unwrap();
+    for (p, bytes) in files.iter().filter(|(p, _)| p.starts_with("rows/")) {
+        warm.add(p, bytes).unwrap();
+    }
+    let (got, paths) = ask(&mut warm, &files, &chip);
+    assert!(paths.iter().all(|p| !p.starts_with("counts/")), "{paths:?}");
+    let Err(Missing(paths)) = warm.cooccurrence(&chip, &got, 10) else { panic!("the counts file is not here yet") };
+    assert!(matches!(&paths[..], [p] if p.starts_with("counts/")), "{paths:?}");
+    warm.add(&paths[0], &files[&paths[0]]).unwrap();
+    assert_eq!(warm.cooccurrence(&chip, &got, 10), Ok(cooccur::matrix(&corpus, &corpus.search(&chip), 10)));
     let both = Query { include: vec![first as u32, second as u32], ..Query::default() };
     let (got, paths) = ask(&mut shelf, &files, &both);
     let want = corpus.search(&both);

@@ -1979,6 +1979,11 @@ impl Shelf {
         files.dedup();
         files.retain(|f| !self.pairs.contains_key(f));
         if !files.is_empty() {
+            // A counts file of exactly these articles that the counts did not need (rows
+            // already here answered them): one file, where their pairs are in nearly every one.
+            if let Some(f) = self.counts_file_of(query).filter(|f| c.is_empty() && !self.counts.contains_key(f)) {
+                return Err(Missing(vec![format!("counts/{f}.bin")]));
+            }
             return Err(Missing(self.summary.by_spans(&files, "pairs", "pairspans")));
         }
         let articles = results.hits.iter().filter_map(|h| {
