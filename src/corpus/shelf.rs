@@ -1961,11 +1961,11 @@ impl Shelf {
         // Every article matches, or exactly a counts file's: the summary or that file has the
         // matrix (its first names are these, as both rank the same counts the same way).
         let c = &self.corrections;
+        let file = self.counts_file_of(query).filter(|_| c.is_empty());
         let stored = if results.hits.len() == self.summary.doc_count as usize {
             Some(&self.summary.cooccur)
         } else {
-            self.counts_file_of(query)
-                .and_then(|f| self.counts.get(&f))
+            file.and_then(|f| self.counts.get(&f))
                 .filter(|f| f.articles as usize == results.hits.len())
                 .map(|f| &f.cooccur)
         };
@@ -1981,7 +1981,7 @@ impl Shelf {
         if !files.is_empty() {
             // A counts file of exactly these articles that the counts did not need (rows
             // already here answered them): one file, where their pairs are in nearly every one.
-            if let Some(f) = self.counts_file_of(query).filter(|f| c.is_empty() && !self.counts.contains_key(f)) {
+            if let Some(f) = file.filter(|f| !self.counts.contains_key(f)) {
                 return Err(Missing(vec![format!("counts/{f}.bin")]));
             }
             return Err(Missing(self.summary.by_spans(&files, "pairs", "pairspans")));
@@ -2243,15 +2243,7 @@ impl Shelf {
         }
         // Each required name (one name as built) with a counts file, and each two of them
         // with a pair's.
-        let required: Vec<u32> = ranked
-            .query
-            .include
-            .iter()
-            .filter_map(|&k| match self.corrections.members(k)[..] {
-                [e] => Some(e),
-                _ => None,
-            })
-            .collect();
+        let required: Vec<u32> = ranked.query.include.iter().filter_map(|&k| self.one_name(k)).collect();
         let mut named: Vec<(usize, std::borrow::Cow<'_, [u32]>)> = Vec::new();
         for (i, &a) in required.iter().enumerate() {
             named.extend(self.name_counts_file(a).map(|file| (file, self.name_docs(a).into())));
@@ -2376,6 +2368,14 @@ impl Shelf {
         Some(shard.broad[k].1 as usize)
     }
 
+    /// The one name as built that kept name `k` stands for; `None` for a merge of several.
+    fn one_name(&self, k: u32) -> Option<u32> {
+        match self.corrections.members(k)[..] {
+            [e] => Some(e),
+            _ => None,
+        }
+    }
+
     /// The counts file whose articles are exactly `query`'s matches, if the files that say so
     /// are here: one broad word or prefix, or one or two required names (as built) and nothing
     /// else.
@@ -2384,14 +2384,10 @@ impl Shelf {
             && query.exclude.is_empty()
             && query::date_range(query).is_none();
         if names_only {
-            let single = |k: u32| match self.corrections.members(k)[..] {
-                [e] => Some(e),
-                _ => None,
-            };
             return match query.include[..] {
-                [a] => self.name_counts_file(single(a)?),
+                [a] => self.name_counts_file(self.one_name(a)?),
                 [a, b] => {
-                    let (a, b) = (single(a)?, single(b)?);
+                    let (a, b) = (self.one_name(a)?, self.one_name(b)?);
                     self.pair_counts_file(a.min(b), a.max(b))
                 }
                 _ => None,
