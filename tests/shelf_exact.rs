@@ -158,7 +158,13 @@ fn assert_stories_match(
             assert_eq!(paths, [format!("stories/{}.bin", k as usize / shelf::STORY_CHUNK)]);
             shelf.add(&paths[0], &files[&paths[0]]).unwrap();
         }
-        assert_eq!(shelf.story(k).unwrap(), &Card::new(&all[k as usize], corpus), "story {k}");
+        let whole = Card::new(&all[k as usize], corpus);
+        assert_eq!(shelf.story(k).unwrap(), &whole.shown(), "story {k}");
+        if let Err(Missing(paths)) = shelf.story_sources(k) {
+            assert_eq!(paths, [format!("storysources/{}.bin", k as usize / shelf::STORY_CHUNK)]);
+            shelf.add(&paths[0], &files[&paths[0]]).unwrap();
+        }
+        assert_eq!(shelf.story_sources(k).unwrap(), whole.sources, "story {k}'s sources");
     }
     visible.iter().take(40).filter(|&&k| all[k as usize].docs.len() > 1).count()
 }
@@ -226,6 +232,8 @@ fn the_static_corpus_gives_the_in_memory_answer_to_every_query() {
     let written = shelf::write(&corpus);
     let written_version = written.version.clone();
     let files: BTreeMap<String, Vec<u8>> = written.files.into_iter().collect();
+    // Stories of more sources than a row shows: their cards are stored shown, their sources apart.
+    assert!(files.keys().any(|p| p.starts_with("storysources/")), "a story of many sources");
     // Article numbers on the shelf are the date order; map them back to the corpus's.
     let index = &corpus.index;
     let mut by_number = vec![0u32; corpus.documents.len()];
@@ -491,11 +499,24 @@ fn damaged_or_truncated_files_are_refused_not_panicked_on() {
 /// Cuts and flips bytes of each of `files`: each damaged one is an error or a consistent read,
 /// and each whole one reads back.
 fn damage_each(files: &[(String, Vec<u8>)], summary: &[u8]) {
+    // A file read against another (a story's sources against its card) comes after it.
+    let before = |path: &str| -> Option<&[u8]> {
+        let story = path.strip_prefix("storysources/").map(|i| format!("stories/{i}"))?;
+        files.iter().find(|(p, _)| *p == story).map(|(_, b)| b.as_slice())
+    };
     for (path, bytes) in files {
-        let mut shelf = Shelf::open(summary).unwrap();
         if path == "summary.bin" {
             continue;
         }
+        let open = || {
+            let mut shelf = Shelf::open(summary).unwrap();
+            if let Some(story) = before(path) {
+                assert!(shelf.add(path, bytes).is_err(), "{path} before its story file is refused");
+                shelf.add(&path.replace("storysources/", "stories/"), story).unwrap();
+            }
+            shelf
+        };
+        let mut shelf = open();
         // Every truncation and a spread of single-byte flips: an error or a consistent read.
         let cuts = (0..bytes.len()).step_by((bytes.len() / 64).max(1));
         for cut in cuts {
@@ -504,7 +525,7 @@ fn damage_each(files: &[(String, Vec<u8>)], summary: &[u8]) {
         for at in (0..bytes.len()).step_by((bytes.len() / 64).max(1)) {
             let mut damaged = bytes.clone();
             damaged[at] ^= 0x5a;
-            let mut s = Shelf::open(summary).unwrap();
+            let mut s = open();
             if s.add(path, &damaged).is_ok() {
                 // Whatever was accepted must not make a query panic.
                 if let Ok(r) = s.search(&Query { text: "a".into(), ..Query::default() }) {

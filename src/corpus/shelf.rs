@@ -80,9 +80,15 @@
 //!   names, how many sentences name both; by first name then second, deltas): "who appears
 //!   with whom" is summed over the matching articles' pairs, fetched only when it is open.
 //! - `pairspans/<j>.bin` (`CXPS`): pairs files in spans, as `rowspans/` for rows.
-//! - `stories/<i>.bin` (`CXZ1`): [`STORY_CHUNK`] stories ([`story::group`], computed at build
+//! - `stories/<i>.bin` (`CXZ2`): [`STORY_CHUNK`] stories ([`story::group`], computed at build
 //!   time over the whole corpus, numbered in its order: by date) as their rows show them
-//!   ([`story::Card`]: lead sentence, sources' numbers, ids, titles and dates, disagreements).
+//!   ([`story::Card::shown`]: lead sentence, how many articles report it, the first
+//!   [`story::SOURCES_SHOWN`] sources' numbers, ids, titles and dates and those its
+//!   disagreements name, the disagreements).
+//! - `storysources/<i>.bin` (`CXZS`): beside a story file with a card that lists only some of
+//!   its sources (a background fact repeated across an outlet makes a story of thousands),
+//!   every source of each such card (none for the others): the stories download. Fetched only
+//!   for it, after its story file.
 //! - `storyof/<i>.bin` (`CXW1`): for [`STORY_OF_CHUNK`] events by number, the story each
 //!   belongs to, times two, plus one when more than one article reports that story: the story
 //!   list under a filter (which stories, how many with several sources) from the filter's
@@ -175,7 +181,8 @@ const PAIRS: &[u8; 4] = b"CXP1";
 const PAIR_SPANS: &[u8; 4] = b"CXPS";
 const ECHOES: &[u8; 4] = b"CXO1";
 const EVENT_TEXT: &[u8; 4] = b"CXV1";
-const STORIES: &[u8; 4] = b"CXZ1";
+const STORIES: &[u8; 4] = b"CXZ2";
+const STORY_SOURCES: &[u8; 4] = b"CXZS";
 const STORY_OF: &[u8; 4] = b"CXW1";
 const CATALOGUE: &[u8; 4] = b"CXK1";
 const CATALOGUE_SPANS: &[u8; 4] = b"CXKS";
@@ -862,9 +869,21 @@ fn write_stories(corpus: &Corpus, files: &mut Vec<(String, Vec<u8>)>) -> (u32, u
     let stories = story::group(corpus);
     let cards: Vec<Card> = stories.iter().map(|s| Card::new(s, corpus)).collect();
     for (chunk, cards) in cards.chunks(STORY_CHUNK).enumerate() {
+        let shown: Vec<Card> = cards.iter().map(Card::shown).collect();
         let mut w = Writer::default();
-        cards.to_vec().put(&mut w);
+        shown.put(&mut w);
         files.push((format!("stories/{chunk}.bin"), w.frame(STORIES)));
+        // The sources a row does not show, for a download: only beside a file with such a card.
+        if !shown.iter().all(Card::is_whole) {
+            let sources: Vec<Vec<CardSource>> = cards
+                .iter()
+                .zip(&shown)
+                .map(|(card, shown)| if shown.is_whole() { Vec::new() } else { card.sources.clone() })
+                .collect();
+            let mut w = Writer::default();
+            sources.put(&mut w);
+            files.push((format!("storysources/{chunk}.bin"), w.frame(STORY_SOURCES)));
+        }
     }
     // `group` puts every event in exactly one story.
     let mut of = vec![0u32; corpus.events.len()];
@@ -901,7 +920,7 @@ pack_struct!(Elsewhere { number, sentence, id, title });
 pack_struct!(Name { name, kind, total });
 pack_struct!(Listing { id, title, date, source, url });
 pack_struct!(EventRow { sentence, names });
-pack_struct!(Card { date, lead, sources, date_conflicts, number_conflicts });
+pack_struct!(Card { date, lead, sources, source_count, date_conflicts, number_conflicts });
 pack_struct!(CardSource { doc, id, title, reported, happened, sentence });
 
 impl Pack for Summary {
@@ -1239,8 +1258,11 @@ pub struct Shelf {
     spellings: Loaded<Vec<Vec<(String, u32)>>>,
     /// Per event-rows file: its events' sentences and names.
     event_rows: Loaded<Vec<EventRow>>,
-    /// Per story file: its stories.
+    /// Per story file: its stories, as their rows show them ([`Card::shown`]).
     stories: Loaded<Vec<Card>>,
+    /// Per story-sources file: each story's sources, all of them where its card lists only
+    /// those its row shows, else none.
+    story_sources: Loaded<Vec<Vec<CardSource>>>,
     /// Per story-of file: each event's story, times two, plus one when several articles report it.
     story_of: Loaded<Vec<u32>>,
     /// Per counts file: the stories of its articles' events, and how many of them several
@@ -1326,6 +1348,11 @@ fn no_filter(query: &Query) -> bool {
     query.include.is_empty() && query.exclude.is_empty() && query::date_range(query).is_none()
 }
 
+/// Whether a story's sources are in article order, each once.
+fn in_order(sources: &[CardSource]) -> bool {
+    sources.windows(2).all(|w| w[0].doc < w[1].doc)
+}
+
 /// A file's kind and number, from its path.
 fn parse_path(path: &str) -> Option<(&str, usize)> {
     let (kind, rest) = path.split_once('/')?;
@@ -1361,6 +1388,7 @@ impl Shelf {
             spellings: Loaded::default(),
             event_rows: Loaded::default(),
             stories: Loaded::default(),
+            story_sources: Loaded::default(),
             story_of: Loaded::default(),
             story_sets: Loaded::default(),
             event_text: Loaded::default(),
@@ -1390,6 +1418,7 @@ impl Shelf {
             Some(("echoes", i)) => self.echoes.contains_key(&i),
             Some(("eventtext", i)) => self.event_text.contains_key(&i),
             Some(("stories", i)) => self.stories.contains_key(&i),
+            Some(("storysources", i)) => self.story_sources.contains_key(&i),
             Some(("catalogue", i)) => self.catalogue.contains_key(&i),
             Some(("spellings", i)) => self.spellings.contains_key(&i),
             Some(("eventrows", i)) => self.event_rows.contains_key(&i),
@@ -1674,17 +1703,47 @@ impl Shelf {
                 r.finish()?;
                 count_ok(cards.len(), (count - i * STORY_CHUNK).min(STORY_CHUNK))?;
                 for card in &cards {
-                    if card.sources.is_empty() || !card.sources.windows(2).all(|w| w[0].doc < w[1].doc) {
+                    if card.sources.is_empty() || !in_order(&card.sources) || card.source_count > n {
                         return Err(Error(format!("{path} has a story without sources or out of order")));
                     }
                     card.sources.iter().try_for_each(|x| doc_ok(x.doc).map(|_| ()))?;
-                    let named = card.date_conflicts.iter().flat_map(|(_, docs)| docs);
-                    let counted = card.number_conflicts.iter().flat_map(|(_, v)| v.iter().flat_map(|(_, docs)| docs));
-                    if named.chain(counted).any(|&d| card.source(d).is_none()) {
+                    if card.source_count < card.sources.len() as u32 {
+                        return Err(Error(format!("{path} has a story with more sources than it counts")));
+                    }
+                    // The articles a row names by title are among those it keeps.
+                    if card.disagreeing().any(|docs| docs.iter().take(story::NAMED).any(|&d| card.source(d).is_none()))
+                    {
                         return Err(Error(format!("{path} has a disagreement by an article that is not a source")));
                     }
+                    card.disagreeing().flatten().try_for_each(|&d| doc_ok(d).map(|_| ()))?;
                 }
                 self.stories.insert(i, cards);
+            }
+            "storysources" => {
+                // Asked for only once its story file is here, and checked against it.
+                let Some(cards) = self.stories.get(&i) else { return Err(unknown()) };
+                let mut r = Reader::unframe(bytes, STORY_SOURCES, "a file of stories' sources")?;
+                let lists = Vec::<Vec<CardSource>>::take(&mut r)?;
+                r.finish()?;
+                count_ok(lists.len(), cards.len())?;
+                for (card, all) in cards.iter().zip(&lists) {
+                    let fits = if card.is_whole() {
+                        all.is_empty()
+                    } else {
+                        all.len() == card.source_count as usize
+                            && in_order(all)
+                            && all.last().is_some_and(|x| x.doc < n)
+                            && card
+                                .sources
+                                .iter()
+                                .all(|x| all.binary_search_by_key(&x.doc, |y| y.doc).is_ok_and(|k| all[k] == *x))
+                            && card.disagreeing().flatten().all(|&d| all.binary_search_by_key(&d, |y| y.doc).is_ok())
+                    };
+                    if !fits {
+                        return Err(Error(format!("{path} does not hold its stories' sources")));
+                    }
+                }
+                self.story_sources.insert(i, lists);
             }
             "storyof" => {
                 let events = s.event_count as usize;
@@ -2096,6 +2155,16 @@ impl Shelf {
     /// Story `k` as its row shows it, or the file to fetch for it.
     pub fn story(&self, k: u32) -> Result<&Card, Missing> {
         item(&self.stories, "stories", STORY_CHUNK, k, self.summary.stories)
+    }
+
+    /// Every source of story `k` (its card lists only those its row shows when there are
+    /// many), or the files to fetch for them.
+    pub fn story_sources(&self, k: u32) -> Result<&[CardSource], Missing> {
+        let card = self.story(k)?;
+        if card.is_whole() {
+            return Ok(&card.sources);
+        }
+        item(&self.story_sources, "storysources", STORY_CHUNK, k, self.summary.stories).map(Vec::as_slice)
     }
 
     /// Article `number` (in date order), or the file to fetch for it.

@@ -83,6 +83,11 @@ pub const CONTEXT_WEIGHT: f64 = 1.0;
 /// The longest range (in days) that links by overlap, as a month does (see [`fine`]); chosen on
 /// the undated dev corpora of `tests/story_quality.rs`.
 pub const RANGE_DAYS: i64 = 46;
+/// Sources a story's row lists; the rest are counted (a background fact every article of an
+/// outlet repeats can have thousands). A stored card keeps these ([`Card::shown`]).
+pub const SOURCES_SHOWN: usize = 12;
+/// Articles a disagreement names by title, per value; the rest are counted.
+pub const NAMED: usize = 3;
 /// Letters of a word a term keeps (see [`stem`]).
 const STEM: usize = 6;
 
@@ -122,8 +127,11 @@ pub struct Card {
     pub date: DateValue,
     /// The lead event's sentence.
     pub lead: String,
-    /// One per article, by article number (see [`Card::new`]).
+    /// One per article, by article number (see [`Card::new`]); in a card as stored, only
+    /// those its row shows ([`Card::shown`]).
     pub sources: Vec<CardSource>,
+    /// How many articles report it (`sources.len()` unless the card is [`Card::shown`]'s).
+    pub source_count: u32,
     /// When sources date it differently: each date with the articles giving it (numbers of
     /// `sources`, ascending).
     pub date_conflicts: Vec<(DateValue, Vec<u32>)>,
@@ -186,6 +194,7 @@ impl Card {
         Card {
             date: story.date,
             lead,
+            source_count: sources.len() as u32,
             sources,
             date_conflicts: story.date_conflicts.iter().map(|(date, docs)| (*date, numbers(docs))).collect(),
             number_conflicts: story
@@ -203,7 +212,41 @@ impl Card {
 
     /// Whether more than one article reports it.
     pub fn multi(&self) -> bool {
-        self.sources.len() > 1
+        self.source_count > 1
+    }
+
+    /// The articles of each of its disagreements (a date, or a number as written).
+    pub fn disagreeing(&self) -> impl Iterator<Item = &Vec<u32>> {
+        let dates = self.date_conflicts.iter().map(|(_, docs)| docs);
+        dates.chain(self.number_conflicts.iter().flat_map(|(_, values)| values.iter().map(|(_, docs)| docs)))
+    }
+
+    /// Whether it lists every source (not only those its row shows).
+    pub fn is_whole(&self) -> bool {
+        self.sources.len() == self.source_count as usize
+    }
+
+    /// The card as its row shows it: the first [`SOURCES_SHOWN`] sources and those its
+    /// disagreements name ([`NAMED`] per value), with the count of all. A story a background
+    /// fact made has thousands of sources (1.9 MB in one story file at 100 000 articles): the
+    /// static corpus stores this, and the whole list apart for a download.
+    pub fn shown(&self) -> Card {
+        let named: Vec<u32> = self.disagreeing().flat_map(|docs| docs.iter().take(NAMED).copied()).collect();
+        let sources = self
+            .sources
+            .iter()
+            .enumerate()
+            .filter(|(i, x)| *i < SOURCES_SHOWN || named.contains(&x.doc))
+            .map(|(_, x)| x.clone())
+            .collect();
+        Card {
+            date: self.date,
+            lead: self.lead.clone(),
+            sources,
+            source_count: self.source_count,
+            date_conflicts: self.date_conflicts.clone(),
+            number_conflicts: self.number_conflicts.clone(),
+        }
     }
 }
 
@@ -916,5 +959,40 @@ mod tests {
     #[test]
     fn an_empty_corpus_has_no_stories() {
         assert!(group(&build(&[])).is_empty());
+    }
+
+    #[test]
+    fn a_stored_card_keeps_the_sources_its_row_shows_and_counts_the_rest() {
+        let source = |doc: u32| CardSource {
+            doc,
+            id: format!("a{doc}"),
+            title: format!("Article {doc}"),
+            reported: "date unknown".into(),
+            happened: None,
+            sentence: None,
+        };
+        let day = |m, d| crate::corpus::time::Day::new(2021, m, d).unwrap();
+        let when = DateValue::day(day(3, 11));
+        let whole = Card {
+            date: when,
+            lead: "It happened.".into(),
+            sources: (0..40).map(source).collect(),
+            source_count: 40,
+            // Four articles give another date: the first NAMED of them are named by title.
+            date_conflicts: vec![(when, vec![0, 1]), (DateValue::day(day(3, 12)), vec![20, 25, 30, 35])],
+            number_conflicts: vec![("ships".into(), vec![("2".into(), vec![2]), ("3".into(), vec![39])])],
+        };
+        assert!(whole.is_whole() && whole.multi());
+        let shown = whole.shown();
+        let docs: Vec<u32> = shown.sources.iter().map(|x| x.doc).collect();
+        let mut want: Vec<u32> = (0..SOURCES_SHOWN as u32).collect();
+        want.extend([20, 25, 30, 39]);
+        assert_eq!(docs, want, "the first sources, then those the disagreements name, in order");
+        assert_eq!(shown.source_count, 40);
+        assert!(!shown.is_whole() && shown.multi());
+        assert_eq!(shown.date_conflicts, whole.date_conflicts, "disagreements are kept whole");
+        // A card with few sources is stored as it is.
+        let small = Card { sources: (0..5).map(source).collect(), source_count: 5, ..whole.clone() };
+        assert_eq!(small.shown(), small);
     }
 }

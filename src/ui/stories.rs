@@ -6,12 +6,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::context::use_ctx;
-use crate::corpus::story::{self, Card, Story};
+use crate::corpus::story::{self, Card, Story, SOURCES_SHOWN};
 use crate::corpus::Corpus;
 
-/// Sources listed in a story's row; the rest are counted (a background fact every article of
-/// an outlet repeats can have thousands).
-const SOURCES_SHOWN: usize = 12;
 /// Stories shown before "show more".
 const STORY_PAGE: usize = 40;
 
@@ -75,7 +72,7 @@ fn StoryRow(stories: Arc<Vec<Story>>, index: u32) -> impl IntoView {
 /// it ran and when it says this happened). `open(number, id, sentence)` opens an article.
 /// Drawn the same for the embedded corpus and a served one.
 pub fn story_item(index: u32, card: Card, open: impl Fn(u32, String, Option<u32>) + Clone + 'static) -> impl IntoView {
-    let more = card.sources.len().saturating_sub(SOURCES_SHOWN);
+    let more = (card.source_count as usize).saturating_sub(SOURCES_SHOWN);
     let sources = card
         .sources
         .iter()
@@ -101,8 +98,9 @@ pub fn story_item(index: u32, card: Card, open: impl Fn(u32, String, Option<u32>
         .collect_view();
     // A disagreement names its articles by title, the first few of them.
     let titles = |docs: &[u32]| {
-        let named: Vec<&str> = docs.iter().take(3).filter_map(|&d| card.source(d)).map(|x| x.title.as_str()).collect();
-        match docs.len().saturating_sub(3) {
+        let named: Vec<&str> =
+            docs.iter().take(story::NAMED).filter_map(|&d| card.source(d)).map(|x| x.title.as_str()).collect();
+        match docs.len().saturating_sub(story::NAMED) {
             0 => named.join("; "),
             rest => format!("{}; and {rest} more", named.join("; ")),
         }
@@ -122,12 +120,12 @@ pub fn story_item(index: u32, card: Card, open: impl Fn(u32, String, Option<u32>
             format!("Sources give different counts of {noun}: {}", disagreement(values))
         })
         .collect();
-    let articles = match card.sources.len() {
+    let articles = match card.source_count {
         1 => "1 article".to_string(),
         n => format!("{n} articles"),
     };
     view! {
-        <li class="story" data-story=index.to_string() data-sources=card.sources.len().to_string() data-date=card.date.iso()>
+        <li class="story" data-story=index.to_string() data-sources=card.source_count.to_string() data-date=card.date.iso()>
             <p class="story-head">
                 <span class="event-date">{card.date.label()}</span>
                 <span class="story-count">{articles}</span>

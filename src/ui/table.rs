@@ -11,7 +11,7 @@
 //! cost more wasm than everything here.
 
 use crate::corpus::shelf::{Listing, Missing, Shelf};
-use crate::corpus::story::{self, Card, Story};
+use crate::corpus::story::{self, Card, CardSource, Story};
 use crate::corpus::{Corpus, EntityKind, Event, Query, Results};
 
 /// RFC 4180 text of `rows`, with a byte-order mark and formula-safe cells.
@@ -77,21 +77,23 @@ fn name_row(name: &str, kind: EntityKind, count: u32, spellings: &[&str]) -> Vec
     vec![name.to_string(), kind.label().to_string(), count.to_string(), spellings.join("; ")]
 }
 
-/// A story's row, from its card: the articles by title, the dates they disagree on by id.
-fn story_row(card: &Card) -> Vec<String> {
-    let titles: Vec<&str> = card.sources.iter().map(|x| x.title.as_str()).collect();
+/// A story's row, from its card and all its sources (a stored card keeps only those its row
+/// shows): the articles by title, the dates they disagree on by id.
+fn story_row(card: &Card, sources: &[CardSource]) -> Vec<String> {
+    let titles: Vec<&str> = sources.iter().map(|x| x.title.as_str()).collect();
+    let source = |d: u32| sources.binary_search_by_key(&d, |x| x.doc).ok().map(|k| &sources[k]);
     let dates: Vec<String> = card
         .date_conflicts
         .iter()
         .map(|(date, docs)| {
-            let ids: Vec<&str> = docs.iter().filter_map(|&d| card.source(d)).map(|x| x.id.as_str()).collect();
+            let ids: Vec<&str> = docs.iter().filter_map(|&d| source(d)).map(|x| x.id.as_str()).collect();
             format!("{} ({})", date.iso(), ids.join(", "))
         })
         .collect();
     vec![
         card.date.iso(),
         card.date.precision.label().to_string(),
-        card.sources.len().to_string(),
+        sources.len().to_string(),
         titles.join("; "),
         card.lead.clone(),
         dates.join("; "),
@@ -135,7 +137,10 @@ pub fn names(corpus: &Corpus, results: &Results) -> Vec<Vec<String>> {
 pub fn stories(corpus: &Corpus, stories: &[Story], results: &Results) -> Vec<Vec<String>> {
     let mut rows = vec![header(&STORIES)];
     let visible = story::visible(stories, &results.events, corpus.events.len());
-    rows.extend(visible.iter().map(|&k| story_row(&Card::new(&stories[k as usize], corpus))));
+    rows.extend(visible.iter().map(|&k| {
+        let card = Card::new(&stories[k as usize], corpus);
+        story_row(&card, &card.sources)
+    }));
     rows
 }
 
@@ -184,7 +189,7 @@ pub fn served(name: &str, shelf: &Shelf, query: &Query, results: &Results) -> Re
         _ => {
             let (visible, _) = shelf.stories(query, results)?;
             for k in visible {
-                keep(shelf.story(k).map(story_row));
+                keep(shelf.story(k).and_then(|card| Ok(story_row(card, shelf.story_sources(k)?))));
             }
             &STORIES[..]
         }
