@@ -40,6 +40,17 @@ pub struct Query {
     pub to: Option<Day>,
 }
 
+impl Query {
+    /// Whether `other` has this query's answer: the same terms, names and dates, whatever
+    /// else its text holds (a first letter not yet searched for, a second space).
+    pub fn answers_as(&self, other: &Query) -> bool {
+        let same_filters = self.include == other.include
+            && self.exclude == other.exclude
+            && (self.from, self.to) == (other.from, other.to);
+        same_filters && (self.text == other.text || parse_terms(&self.text) == parse_terms(&other.text))
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Results {
     /// Matching documents, best first.
@@ -635,6 +646,17 @@ mod tests {
         assert_eq!(parse_terms("coa"), vec![Term::Prefix("coa".into())]);
         assert_eq!(parse_terms("中"), vec![Term::Word("中".into())]);
         assert!(parse_terms("  \"\" * ").is_empty());
+    }
+
+    #[test]
+    fn a_query_answers_as_another_with_the_same_terms_and_filters() {
+        let q = |text: &str| Query { text: text.into(), ..Query::default() };
+        assert!(q("c").answers_as(&q("")), "one letter waits");
+        assert!(q("coal  ").answers_as(&q("coal ")));
+        assert!(!q("coal ").answers_as(&q("coal")), "a word, not a prefix");
+        assert!(!q("co").answers_as(&q("c")));
+        let named = Query { include: vec![3], ..q("c") };
+        assert!(!named.answers_as(&q("")), "a name filters");
     }
 
     #[test]

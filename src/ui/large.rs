@@ -370,7 +370,7 @@ impl Live {
     /// instead of one more.
     fn meanwhile(self, need: &[String]) -> Vec<String> {
         let query = self.query();
-        if self.answered.with_value(|a| a.as_ref() == Some(&query)) {
+        if self.answered.with_value(|a| a.as_ref().is_some_and(|a| a.answers_as(&query))) {
             return Vec::new();
         }
         self.shelf.with_value(|shelf| {
@@ -423,7 +423,7 @@ impl Live {
             });
         }
         let query = self.query();
-        let answered = self.answered.with_value(|a| a.as_ref() == Some(&query));
+        let answered = self.answered.with_value(|a| a.as_ref().is_some_and(|a| a.answers_as(&query)));
         // The chips' names and the shown page's text, for an answer. A new query starts at the
         // first page, however far "Show more" went for the last one (`ResultList` resets it).
         let shown = if answered { self.shown.get_untracked() } else { PAGE };
