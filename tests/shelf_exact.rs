@@ -144,7 +144,7 @@ fn assert_stories_match(
             Ok(answer) => break answer,
             Err(Missing(paths)) => {
                 let one_set = matches!(&paths[..], [p] if p.starts_with("storysets/"));
-                assert!(one_set || paths.iter().all(|p| p.starts_with("storyof/")), "{paths:?}");
+                assert!(one_set || paths.iter().all(|p| p.starts_with("storyof")), "{paths:?}");
                 paths.iter().for_each(|p| shelf.add(p, &files[p]).unwrap());
             }
         }
@@ -492,7 +492,7 @@ fn damaged_or_truncated_files_are_refused_not_panicked_on() {
     // Span files exist above one row file's articles.
     let written = shelf::write(&synthetic(300));
     let spans: Vec<(String, Vec<u8>)> = written.files.iter().filter(|(p, _)| p.contains("spans/")).cloned().collect();
-    assert_eq!(spans.len(), 3, "one span of rows, one of pairs, one of the catalogue");
+    assert_eq!(spans.len(), 4, "one span of rows, one of pairs, one of the catalogue, one of story-of files");
     damage_each(&spans, &written.files.iter().find(|(p, _)| p == "summary.bin").unwrap().1);
 }
 
@@ -743,6 +743,12 @@ fn a_filter_over_most_articles_fetches_its_rows_in_one_span_a_narrow_one_in_row_
     shelf.add(&paths[0], &files[&paths[0]]).unwrap();
     let served = table::served("articles", &shelf, &wide, &got).expect("one span answers it");
     assert_eq!(served, table::articles(&corpus, &corpus.search(&wide)));
+    // And its story list: its events are in every story-of file, which come in one span.
+    let Err(Missing(paths)) = shelf.stories(&wide, &got) else { panic!("no story-of file is here yet") };
+    assert_eq!(paths, vec!["storyofspans/0.bin".to_string()]);
+    shelf.add(&paths[0], &files[&paths[0]]).unwrap();
+    let want = story::visible(&story::group(&corpus), &corpus.search(&wide).events, corpus.events.len());
+    assert_eq!(shelf.stories(&wide, &got).expect("one span answers it").0, want);
 
     // A name in two articles far apart: two row files, no span.
     let narrow = (0..corpus.entities.len())

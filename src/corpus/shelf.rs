@@ -93,6 +93,8 @@
 //!   belongs to, times two, plus one when more than one article reports that story: the story
 //!   list under a filter (which stories, how many with several sources) from the filter's
 //!   events alone. Fetched only while the story list is open, and not for the unfiltered view.
+//! - `storyofspans/<j>.bin` (`CXWS`): story-of files in spans of [`ROW_SPAN`], as `rowspans/`
+//!   for rows (a filter over most articles has events in every story-of file).
 //! - `storysets/<i>.bin` (`CXX1`): per counts file, the stories its articles' events belong to
 //!   and how many of them more than one article reports: the story list under a much-named
 //!   name's chip (or two, or a broad word), whose events are in every story-of file.
@@ -184,6 +186,7 @@ const EVENT_TEXT: &[u8; 4] = b"CXV1";
 const STORIES: &[u8; 4] = b"CXZ2";
 const STORY_SOURCES: &[u8; 4] = b"CXZS";
 const STORY_OF: &[u8; 4] = b"CXW1";
+const STORY_OF_SPANS: &[u8; 4] = b"CXWS";
 const CATALOGUE: &[u8; 4] = b"CXK1";
 const CATALOGUE_SPANS: &[u8; 4] = b"CXKS";
 const SPELLINGS: &[u8; 4] = b"CXL2";
@@ -429,7 +432,10 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
             docs
         })
         .collect();
-    let (stories, multi_stories, story_of) = write_stories(corpus, &mut files);
+    // Spans: a served shelf's files again, [`ROW_SPAN`] in one (below). A shelf in memory
+    // costs no request, so it has none.
+    let spans = served && n > ROW_CHUNK;
+    let (stories, multi_stories, story_of) = write_stories(corpus, spans, &mut files);
     let beside = broad::Beside { pairs: &pairs, story_of: &story_of };
     let broad::Written { keys, names: name_counts, pairs: name_pairs, files: counts, stories: story_sets } =
         if served { broad::write(corpus, &number, &order, &named, &beside) } else { broad::Written::default() };
@@ -458,8 +464,8 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
         files.push((format!("catalogue/{chunk}.bin"), w.frame(CATALOGUE)));
     }
     // The same rows and pairs again, [`ROW_SPAN`] files' worth in one (a span's body is its
-    // row files' bodies back to back). A shelf in memory costs no request, so it has none.
-    let row_spans = if served && n > ROW_CHUNK { n.div_ceil(ROW_CHUNK * ROW_SPAN) } else { 0 };
+    // row files' bodies back to back).
+    let row_spans = if spans { n.div_ceil(ROW_CHUNK * ROW_SPAN) } else { 0 };
     for (span, docs) in order.chunks(ROW_CHUNK * ROW_SPAN).take(row_spans).enumerate() {
         let (mut rows, mut paired, mut listings) = (Writer::default(), Writer::default(), Writer::default());
         for &d in docs {
@@ -863,9 +869,10 @@ fn write_events(corpus: &Corpus, number: &[u32], files: &mut Vec<(String, Vec<u8
     dir
 }
 
-/// The story files and the story of every event; returns how many stories there are, how
-/// many more than one article reports, and each event's story as the `storyof/` files hold it.
-fn write_stories(corpus: &Corpus, files: &mut Vec<(String, Vec<u8>)>) -> (u32, u32, Vec<u32>) {
+/// The story files and the story of every event (and, with `spans`, the story-of files in
+/// spans); returns how many stories there are, how many more than one article reports, and
+/// each event's story as the `storyof/` files hold it.
+fn write_stories(corpus: &Corpus, spans: bool, files: &mut Vec<(String, Vec<u8>)>) -> (u32, u32, Vec<u32>) {
     let stories = story::group(corpus);
     let cards: Vec<Card> = stories.iter().map(|s| Card::new(s, corpus)).collect();
     for (chunk, cards) in cards.chunks(STORY_CHUNK).enumerate() {
@@ -898,6 +905,13 @@ fn write_stories(corpus: &Corpus, files: &mut Vec<(String, Vec<u8>)>) -> (u32, u
         let mut w = Writer::default();
         of.to_vec().put(&mut w);
         files.push((format!("storyof/{chunk}.bin"), w.frame(STORY_OF)));
+    }
+    // A filter over most articles has events in every story-of file (189 requests at 100 000
+    // articles): [`ROW_SPAN`] of them in one, each body as its own file's.
+    for (span, of) in of.chunks(STORY_OF_CHUNK * ROW_SPAN).enumerate().filter(|_| spans) {
+        let mut w = Writer::default();
+        of.chunks(STORY_OF_CHUNK).for_each(|of| of.to_vec().put(&mut w));
+        files.push((format!("storyofspans/{span}.bin"), w.frame(STORY_OF_SPANS)));
     }
     (cards.len() as u32, cards.iter().filter(|c| c.multi()).count() as u32, of)
 }
@@ -1045,15 +1059,17 @@ impl Summary {
         (self.doc_count as usize).saturating_sub(file * ROW_CHUNK).min(ROW_CHUNK)
     }
 
-    /// The row (or pairs) files the file `kind`/`i` holds: itself, or a span's; `None` for a
-    /// file this corpus does not have.
+    /// The row (pairs, catalogue or story-of) files the file `kind`/`i` holds: itself, or a
+    /// span's; `None` for a file this corpus does not have.
     fn row_files_of(&self, kind: &str, i: usize) -> Option<std::ops::Range<usize>> {
-        let files = self.row_files();
+        let span = |files: usize| (i < files.div_ceil(ROW_SPAN)).then(|| i * ROW_SPAN..((i + 1) * ROW_SPAN).min(files));
+        let story_of = (self.event_count as usize).div_ceil(STORY_OF_CHUNK);
         match kind {
-            "rows" | "pairs" | "catalogue" => (i < files).then_some(i..i + 1),
-            "rowspans" | "pairspans" | "cataloguespans" => {
-                (i < self.row_spans as usize).then(|| i * ROW_SPAN..((i + 1) * ROW_SPAN).min(files))
-            }
+            "rows" | "pairs" | "catalogue" => (i < self.row_files()).then_some(i..i + 1),
+            "rowspans" | "pairspans" | "cataloguespans" if self.row_spans > 0 => span(self.row_files()),
+            "storyof" => (i < story_of).then_some(i..i + 1),
+            // Written beside the row spans (a served shelf).
+            "storyofspans" if self.row_spans > 0 => span(story_of),
             _ => None,
         }
     }
@@ -1078,7 +1094,7 @@ impl Summary {
         Ok(read)
     }
 
-    /// The files that bring the row (or pairs: `kind`, `span_kind`) files `missing`
+    /// The files that bring the row (pairs, catalogue, story-of: `kind`, `span_kind`) files `missing`
     /// (ascending, none of them here): a span where at least half of its files and more than
     /// one are missing, else the files themselves. At worst twice the bytes of the files alone,
     /// for a sixteenth of the requests where a filter needs most of them.
@@ -1423,6 +1439,7 @@ impl Shelf {
             Some(("spellings", i)) => self.spellings.contains_key(&i),
             Some(("eventrows", i)) => self.event_rows.contains_key(&i),
             Some(("storyof", i)) => self.story_of.contains_key(&i),
+            Some(("storyofspans", i)) => self.all_here(&self.story_of, "storyofspans", i),
             Some(("storysets", i)) => self.story_sets.contains_key(&i),
             Some(("text", i)) => self.text.contains_key(&i),
             _ => false,
@@ -1745,19 +1762,27 @@ impl Shelf {
                 }
                 self.story_sources.insert(i, lists);
             }
-            "storyof" => {
+            "storyof" | "storyofspans" => {
                 let events = s.event_count as usize;
-                if i >= events.div_ceil(STORY_OF_CHUNK) {
-                    return Err(unknown());
+                let files = s.row_files_of(kind, i).ok_or_else(unknown)?;
+                let mut r = if kind == "storyof" {
+                    Reader::unframe(bytes, STORY_OF, "a file of events' stories")?
+                } else {
+                    Reader::unframe(bytes, STORY_OF_SPANS, "a span of events' stories")?
+                };
+                let mut read = Vec::new();
+                for file in files {
+                    let of = Vec::<u32>::take(&mut r)?;
+                    count_ok(of.len(), (events - file * STORY_OF_CHUNK).min(STORY_OF_CHUNK))?;
+                    if of.iter().any(|&k| k >> 1 >= s.stories) {
+                        return Err(Error(format!("{path} names a story out of range")));
+                    }
+                    read.push((file, of));
                 }
-                let mut r = Reader::unframe(bytes, STORY_OF, "a file of events' stories")?;
-                let of = Vec::<u32>::take(&mut r)?;
                 r.finish()?;
-                count_ok(of.len(), (events - i * STORY_OF_CHUNK).min(STORY_OF_CHUNK))?;
-                if of.iter().any(|&k| k >> 1 >= s.stories) {
-                    return Err(Error(format!("{path} names a story out of range")));
+                for (file, of) in read {
+                    self.story_of.insert_new(file, of);
                 }
-                self.story_of.insert(i, of);
             }
             "echoes" => {
                 if i >= (n as usize).div_ceil(ECHO_CHUNK) {
@@ -2086,16 +2111,16 @@ impl Shelf {
                 None => Err(Missing(vec![format!("storysets/{f}.bin")])),
             };
         }
-        let mut need: Vec<String> = Vec::new();
+        // Events are in number order: each missing file once, ascending.
+        let mut missing: Vec<usize> = Vec::new();
         for &e in results.events.iter() {
             let file = e as usize / STORY_OF_CHUNK;
-            let path = format!("storyof/{file}.bin");
-            if !self.story_of.contains_key(&file) && need.last() != Some(&path) {
-                need.push(path);
+            if !self.story_of.contains_key(&file) && missing.last() != Some(&file) {
+                missing.push(file);
             }
         }
-        if !need.is_empty() {
-            return Err(Missing(need));
+        if !missing.is_empty() {
+            return Err(Missing(s.by_spans(&missing, "storyof", "storyofspans")));
         }
         let mut seen = vec![false; s.stories as usize];
         let mut multi = 0;

@@ -364,7 +364,7 @@ fn a_served_corpus_of_20000_articles_answers_exactly_what_its_files_say() {
             )
             .await;
             let story_of: Vec<String> =
-                site.requested()[before..].iter().filter(|p| p.contains("/storyof/")).cloned().collect();
+                site.requested()[before..].iter().filter(|p| p.contains("/storyof")).cloned().collect();
             assert_eq!(story_of, Vec::<String>::new(), "{browser:?}: no story-of file for one much-named name");
             page.click("details.served-stories summary").await;
             page.click("#clear-all").await;
