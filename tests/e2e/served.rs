@@ -515,18 +515,12 @@ fn the_served_reader_links_a_passage_to_the_articles_that_repeat_it() {
             let line = page.texts(&format!("#s-{} + .also-in", passage.sentence)).await.join("");
             assert_eq!(line.contains(&format!("and {more} more")), more > 0, "{browser:?}: {line}");
             assert_eq!(page.count(&format!("#s-{} + .also-in button", passage.sentence)).await, passage.shown.len());
-            // Scrolled down to the passage, the reader's buttons stay in reach above its text.
-            page.js(&format!("document.getElementById('s-{}').scrollIntoView({{block: 'center'}});", passage.sentence))
-                .await;
-            page.wait_until(
-                "(() => { const r = document.getElementById('reader'); \
-                 const b = document.getElementById('close-reader').getBoundingClientRect(); \
-                 const at = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2); \
-                 return r.scrollTop > 0 && !!at && !!at.closest('#close-reader'); })()",
-                "the Close button in sight in a scrolled reader",
-            )
-            .await;
             if browser == Browser::Chromium {
+                page.js(&format!(
+                    "document.getElementById('s-{}').scrollIntoView({{block: 'center'}});",
+                    passage.sentence
+                ))
+                .await;
                 page.screenshot("served-also-in").await;
             }
             page.click(&link).await;
