@@ -926,6 +926,60 @@ fn a_chip_on_a_much_named_name_is_counted_from_its_counts_file() {
     assert!(fresh.row_files_in(&paths) > 0, "{paths:?}");
 }
 
+/// A keystroke of a broad word, or a chip on a much-named name, gets its first page's text in
+/// one `firstpages/` file beside its counts file, not one text file per hit (the browser's
+/// work per request was most of such a keystroke); the page is the in-memory one, snippets
+/// included, and the next page asks for its own text files.
+#[test]
+fn a_broad_search_gets_its_first_page_in_one_file() {
+    let corpus = synthetic(2000);
+    let files: BTreeMap<String, Vec<u8>> = shelf::write(&corpus).files.into_iter().collect();
+    let index = &corpus.index;
+    let mut by_number = vec![0u32; corpus.documents.len()];
+    for (d, &r) in index.date_rank.iter().enumerate() {
+        by_number[r as usize] = d as u32;
+    }
+    let least = shelf::broad_from(2000);
+    let broad = |t: usize| index.df(t as u32) >= least && index.terms[t].chars().count() > 4;
+    let word = index.terms[(0..index.terms.len()).find(|&t| broad(t)).expect("a broad word")].clone();
+    let typed: String = word.chars().take(4).collect();
+    let top = (0..corpus.entities.len()).max_by_key(|&e| corpus.entities[e].docs.len()).unwrap() as u32;
+    let page = shelf::FIRST_PAGE;
+    let searches = [
+        Query { text: format!("{word} "), ..Query::default() },
+        Query { text: typed, ..Query::default() },
+        Query { include: vec![top], ..Query::default() },
+    ];
+    for query in &searches {
+        let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
+        let mut fetched: Vec<String> = Vec::new();
+        let got = loop {
+            match shelf.search_page(query, page) {
+                Ok(results) => break results,
+                Err(Missing(paths)) => {
+                    assert!(fetched.len() < 40, "{query:?} keeps asking: {fetched:?}");
+                    for path in paths {
+                        shelf.add(&path, &files[&path]).unwrap();
+                        fetched.push(path);
+                    }
+                }
+            }
+        };
+        assert_eq!(fetched.iter().filter(|p| p.starts_with("firstpages/")).count(), 1, "{query:?}: {fetched:?}");
+        assert!(fetched.iter().all(|p| !p.starts_with("text/")), "{query:?}: {fetched:?}");
+        let want = corpus.search(query);
+        assert!(want.hits.len() > page, "{query:?} has a second page");
+        for (g, w) in got.hits.iter().zip(&want.hits).take(page) {
+            assert_eq!((by_number[g.doc as usize], g.score.to_bits()), (w.doc, w.score.to_bits()), "{query:?}");
+            assert_eq!(g.snippet, w.snippet, "{query:?}");
+            assert!(shelf.document(g.doc).is_ok(), "{query:?}: every hit on the first page has its text");
+        }
+        // "Show more": the second page's text, file by file.
+        let Err(Missing(more)) = shelf.search_page(query, 2 * page) else { panic!("the second page is not here") };
+        assert!(!more.is_empty() && more.iter().all(|p| p.starts_with("text/")), "{query:?}: {more:?}");
+    }
+}
+
 /// What the page fetches while the reader points at a chip (`Shelf::files_ahead`) is what the
 /// click would ask for, round by round, so the click then fetches nothing; and asking does not
 /// forget the answer on screen. A broad filter's row spans are never fetched ahead.

@@ -94,7 +94,7 @@ fn check_references(documents: &[Document], entities: &[Entity], events: &[Event
 
 /// [`check_references`] for articles of a collection of `doc_count` articles and
 /// `entity_count` names.
-fn check_documents(documents: &[Document], doc_count: usize, entity_count: usize) -> Result<()> {
+pub(super) fn check_documents(documents: &[Document], doc_count: usize, entity_count: usize) -> Result<()> {
     for doc in documents {
         if doc.date_from.iter().any(|&d| d as usize >= doc_count) {
             return bad("article date source");

@@ -224,10 +224,50 @@ impl Corpus {
         let n = self.documents.len().min(index.doc_count());
         let terms = parse_terms(&query.text);
         let groups = resolve(index, &terms);
+        let (docs, score) = self.ranked(query, &groups);
+        let range = date_range(query);
+        let mut entity_counts = vec![0u32; self.entities.len()];
+        for &d in &docs {
+            for &e in &index.doc_entities[d as usize] {
+                if let Some(c) = entity_counts.get_mut(e as usize) {
+                    *c += 1;
+                }
+            }
+        }
+        let in_range = |e: &Event| range.is_none_or(|(from, to)| e.date.overlaps(from, to));
+        // Events of the matching documents, in corpus (chronological) order. When many documents
+        // match, one pass over all events is cheaper than gathering and sorting theirs.
+        let events: Vec<u32> = if docs.len() * 4 >= n {
+            let mut is_hit = vec![false; n];
+            for &d in &docs {
+                is_hit[d as usize] = true;
+            }
+            let hit_event = |e: &Event| is_hit.get(e.doc as usize).copied().unwrap_or(false) && in_range(e);
+            (0..self.events.len() as u32).filter(|&i| hit_event(&self.events[i as usize])).collect()
+        } else {
+            let mut events: Vec<u32> = docs
+                .iter()
+                .flat_map(|&d| index.doc_events[d as usize].iter().copied())
+                .filter(|&e| self.events.get(e as usize).is_some_and(in_range))
+                .collect();
+            events.sort_unstable();
+            events
+        };
+        // Snippets cost a sentence scan each: only the first page gets one here; the UI asks
+        // `Corpus::snippet` for rows it shows beyond that.
+        let hits = hits(&docs, &score, |d| self.snippet_for(d, &terms, &groups));
+        Results { hits, entity_counts, events: events.into() }
+    }
+
+    /// The articles `query` matches, best first as [`Corpus::search`] lists them, and every
+    /// article's score (0 for those that do not match).
+    fn ranked(&self, query: &Query, groups: &[Group]) -> (Vec<u32>, Vec<f32>) {
+        let index = &self.index;
+        let n = self.documents.len().min(index.doc_count());
         let mut alive = vec![true; n];
         let mut score = vec![0f32; n];
         let mut matched = vec![false; n];
-        for group in &groups {
+        for group in groups {
             matched.iter_mut().for_each(|m| *m = false);
             match group {
                 Group::Any(ids) => {
@@ -274,37 +314,16 @@ impl Corpus {
             }
         }
         rank(&mut docs, !groups.is_empty(), &score, |d| index.date_rank[d as usize]);
-        let mut entity_counts = vec![0u32; self.entities.len()];
-        for &d in &docs {
-            for &e in &index.doc_entities[d as usize] {
-                if let Some(c) = entity_counts.get_mut(e as usize) {
-                    *c += 1;
-                }
-            }
-        }
-        let in_range = |e: &Event| range.is_none_or(|(from, to)| e.date.overlaps(from, to));
-        // Events of the matching documents, in corpus (chronological) order. When many documents
-        // match, one pass over all events is cheaper than gathering and sorting theirs.
-        let events: Vec<u32> = if docs.len() * 4 >= n {
-            let mut is_hit = vec![false; n];
-            for &d in &docs {
-                is_hit[d as usize] = true;
-            }
-            let hit_event = |e: &Event| is_hit.get(e.doc as usize).copied().unwrap_or(false) && in_range(e);
-            (0..self.events.len() as u32).filter(|&i| hit_event(&self.events[i as usize])).collect()
-        } else {
-            let mut events: Vec<u32> = docs
-                .iter()
-                .flat_map(|&d| index.doc_events[d as usize].iter().copied())
-                .filter(|&e| self.events.get(e as usize).is_some_and(in_range))
-                .collect();
-            events.sort_unstable();
-            events
-        };
-        // Snippets cost a sentence scan each: only the first page gets one here; the UI asks
-        // `Corpus::snippet` for rows it shows beyond that.
-        let hits = hits(&docs, &score, |d| self.snippet_for(d, &terms, &groups));
-        Results { hits, entity_counts, events: events.into() }
+        (docs, score)
+    }
+
+    /// The first `page` articles [`Corpus::search`] lists for `query`, without counting or
+    /// snippets: what a static corpus's first-page files hold ([`super::shelf`]).
+    pub fn first_page(&self, query: &Query, page: usize) -> Vec<u32> {
+        let groups = resolve(&self.index, &parse_terms(&query.text));
+        let mut docs = self.ranked(query, &groups).0;
+        docs.truncate(page);
+        docs
     }
 
     /// Byte ranges of `text` that match the query's text terms: for highlighting in the reader.

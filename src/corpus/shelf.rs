@@ -6,8 +6,9 @@
 //! caller fetches those (in parallel), [`Shelf::add`]s them and asks again. The shelf does no
 //! I/O, so the same code runs natively (tests, benchmarks: files from disk) and in the page
 //! (files from `fetch`). A query needs at most three rounds: the words', names' and dates'
-//! files; then the rows of the articles that match (or one counts file, for a broad search);
-//! then the text of the first page of hits.
+//! files; then the rows of the articles that match and the text of the first page of hits (for
+//! a broad search: one counts file and one first-pages file); then the text of any hit the
+//! first-pages file lacks.
 //! A reader's name corrections (merge, rename, kind, hide) apply to every later answer without
 //! a file more: [`Shelf::correct`] re-maps name numbers ([`Corrections`]).
 //!
@@ -46,6 +47,12 @@
 //!   that set's counts less the rows of the articles it drops, when that needs fewer files
 //!   than its own rows ([`Shelf::plan`]): the story's main actor under a search for it drops
 //!   few.
+//! - `firstpages/<i>.bin` (`CXF1`): beside each counts file, the text files of the articles on
+//!   the first page ([`FIRST_PAGE`]) of every search it answers (its words and prefixes, its
+//!   name's chip, its pair's two chips), as ranked at build time: their chunk numbers (deltas),
+//!   then each chunk's articles as `text/` holds them. A keystroke of a broad word then fetches
+//!   one file for its first page, not one per hit. Its text is the text files' (a later page,
+//!   or a search the ranking no longer puts first, fetches those).
 //! - `positions/<i>.bin` (`CXQ1`): the same terms' positions in each posting's article
 //!   (deltas), fetched only for "phrases".
 //! - `table/<i>.bin` (`CXA1`): [`TABLE_CHUNK`] names by number (name, kind, total): the chips
@@ -146,6 +153,12 @@ pub const ROW_SPAN: usize = 16;
 /// from anywhere in the corpus; with 16 per file it fetched 50 files of 16 (3.7 MB at 100 000
 /// articles, BENCHMARKS.md), with one per file 50 small ones.
 pub const TEXT_CHUNK: usize = 1;
+/// Hits on the page's first page of results (the explorer shows more on request). Each is one
+/// text file, so the page is shorter than the embedded explorer's 50: at 100 000 articles a new
+/// first page was most of a keystroke's time, and the browser's cost per request (not bytes) is
+/// what grows with it: 50 → 20 → 10 (BENCHMARKS.md). Ten is a search engine's page; a phone
+/// shows fewer at once. A counts file's searches have theirs in one file (`firstpages/`).
+pub const FIRST_PAGE: usize = 10;
 /// Names the summary carries (the chips at start); the rest are in the name table's files.
 pub const TOP_NAMES: usize = 400;
 /// Names of the summary's "who appears with whom" over every article (the view at start, which
@@ -186,6 +199,7 @@ const EVENT_TEXT: &[u8; 4] = b"CXV1";
 const STORIES: &[u8; 4] = b"CXZ2";
 const STORY_SOURCES: &[u8; 4] = b"CXZS";
 const STORY_OF: &[u8; 4] = b"CXW1";
+const FIRST_PAGES: &[u8; 4] = b"CXF1";
 const STORY_OF_SPANS: &[u8; 4] = b"CXWS";
 const CATALOGUE: &[u8; 4] = b"CXK1";
 const CATALOGUE_SPANS: &[u8; 4] = b"CXKS";
@@ -437,12 +451,13 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
     let spans = served && n > ROW_CHUNK;
     let (stories, multi_stories, story_of) = write_stories(corpus, spans, &mut files);
     let beside = broad::Beside { pairs: &pairs, story_of: &story_of };
-    let broad::Written { keys, names: name_counts, pairs: name_pairs, files: counts, stories: story_sets } =
+    let broad::Written { keys, names: name_counts, pairs: name_pairs, files: counts, stories: story_sets, pages } =
         if served { broad::write(corpus, &number, &order, &named, &beside) } else { broad::Written::default() };
     let broad_files = counts.len() as u32;
-    for (i, (bytes, set)) in counts.into_iter().zip(story_sets).enumerate() {
+    for (i, ((bytes, set), page)) in counts.into_iter().zip(story_sets).zip(pages).enumerate() {
         files.push((format!("counts/{i}.bin"), bytes));
         files.push((format!("storysets/{i}.bin"), set));
+        files.push((format!("firstpages/{i}.bin"), write_first_pages(corpus, &number, &order, &page)));
     }
     let term_shards = write_terms(corpus, &number, &order, &keys, &mut files);
     let name_files = write_names(&named, &name_counts, &name_pairs, &mut files);
@@ -481,16 +496,7 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
         files.push((format!("cataloguespans/{span}.bin"), listings.frame(CATALOGUE_SPANS)));
     }
     for (chunk, docs) in order.chunks(TEXT_CHUNK).enumerate() {
-        let renumbered: Vec<Document> = docs
-            .iter()
-            .map(|&d| {
-                let mut doc = corpus.documents[d].clone();
-                doc.date_from = doc.date_from.iter().map(|&f| number[f as usize]).collect();
-                doc.date_from.sort_unstable();
-                doc
-            })
-            .collect();
-        files.push((format!("text/{chunk}.bin"), pack::encode_documents(renumbered)));
+        files.push((format!("text/{chunk}.bin"), pack::encode_documents(text_chunk(corpus, &number, docs))));
     }
     write_echoes(corpus, &number, &order, &mut files);
 
@@ -578,6 +584,32 @@ fn top_names(names: &[Name]) -> Vec<(u32, Name)> {
     // Stable, so ties stay by number.
     order::sort_ids_by(&mut ids, |a, b| names[b as usize].total.cmp(&names[a as usize].total));
     ids.into_iter().take(TOP_NAMES).map(|e| (e, names[e as usize].clone())).collect()
+}
+
+/// The articles `docs` (old indices) as a text file holds them: their date sources renumbered.
+fn text_chunk(corpus: &Corpus, number: &[u32], docs: &[usize]) -> Vec<Document> {
+    docs.iter()
+        .map(|&d| {
+            let mut doc = corpus.documents[d].clone();
+            doc.date_from = doc.date_from.iter().map(|&f| number[f as usize]).collect();
+            doc.date_from.sort_unstable();
+            doc
+        })
+        .collect()
+}
+
+/// A `firstpages/` file: the text files (as [`text_chunk`]s) of the articles `page` (shelf
+/// numbers, ascending), their numbers first.
+fn write_first_pages(corpus: &Corpus, number: &[u32], order: &[usize], page: &[u32]) -> Vec<u8> {
+    let mut chunks: Vec<u32> = page.iter().map(|&d| (d as usize / TEXT_CHUNK) as u32).collect();
+    chunks.dedup();
+    let mut w = Writer::default();
+    put_deltas(&mut w, &chunks);
+    for &c in &chunks {
+        let start = c as usize * TEXT_CHUNK;
+        text_chunk(corpus, number, &order[start..(start + TEXT_CHUNK).min(order.len())]).put(&mut w);
+    }
+    w.frame(FIRST_PAGES)
 }
 
 fn put_deltas(w: &mut Writer, sorted: &[u32]) {
@@ -1284,6 +1316,8 @@ pub struct Shelf {
     /// Per counts file: the stories of its articles' events, and how many of them several
     /// articles report.
     story_sets: Loaded<(Vec<u32>, u32)>,
+    /// The first-page files added (their text is in `text`).
+    first_pages: Loaded<()>,
     /// Per text file: each article as a corpus of one, indexed once when added, so a snippet
     /// costs no index build per query (at 100 000 articles it was most of a keystroke's time).
     text: Loaded<Vec<Corpus>>,
@@ -1407,6 +1441,7 @@ impl Shelf {
             story_sources: Loaded::default(),
             story_of: Loaded::default(),
             story_sets: Loaded::default(),
+            first_pages: Loaded::default(),
             event_text: Loaded::default(),
             text: Loaded::default(),
             ranked: Mutex::new(None),
@@ -1442,6 +1477,7 @@ impl Shelf {
             Some(("storyofspans", i)) => self.all_here(&self.story_of, "storyofspans", i),
             Some(("storysets", i)) => self.story_sets.contains_key(&i),
             Some(("text", i)) => self.text.contains_key(&i),
+            Some(("firstpages", i)) => self.first_pages.contains_key(&i),
             _ => false,
         }
     }
@@ -1808,16 +1844,46 @@ impl Shelf {
                 self.echoes.insert(i, lists);
             }
             "text" => {
-                if i >= (n as usize).div_ceil(TEXT_CHUNK) {
+                let docs = pack::decode_documents(bytes, n as usize, s.name_count as usize)?;
+                self.add_text(i, docs)?;
+            }
+            "firstpages" => {
+                if i >= s.broad_files as usize {
                     return Err(unknown());
                 }
-                let docs = pack::decode_documents(bytes, n as usize, s.name_count as usize)?;
-                count_ok(docs.len(), (n as usize - i * TEXT_CHUNK).min(TEXT_CHUNK))?;
-                let one = |doc| Corpus::from_parts(vec![doc], Vec::new(), Vec::new(), Vec::new());
-                self.text.insert(i, docs.into_iter().map(one).collect());
+                let mut r = Reader::unframe(bytes, FIRST_PAGES, "a file of first pages")?;
+                let chunks = take_deltas(&mut r)?;
+                if chunks.windows(2).any(|w| w[0] >= w[1]) {
+                    return Err(Error(format!("{path} is not in order")));
+                }
+                let texts = pack::take_n(chunks.len(), || Vec::<Document>::take(&mut r))?;
+                r.finish()?;
+                let names = s.name_count as usize;
+                for (&c, docs) in chunks.iter().zip(texts) {
+                    pack::check_documents(&docs, n as usize, names)?;
+                    if !self.text.contains_key(&(c as usize)) {
+                        self.add_text(c as usize, docs)?;
+                    }
+                }
+                self.first_pages.insert(i, ());
             }
             _ => return Err(unknown()),
         }
+        Ok(())
+    }
+
+    /// Text file `i`'s articles, each indexed alone (see `text`).
+    fn add_text(&mut self, i: usize, docs: Vec<Document>) -> Result<(), Error> {
+        let n = self.summary.doc_count as usize;
+        if i >= n.div_ceil(TEXT_CHUNK) {
+            return Err(Error(format!("text file {i} is not a file of this corpus")));
+        }
+        let want = (n - i * TEXT_CHUNK).min(TEXT_CHUNK);
+        if docs.len() != want {
+            return Err(Error(format!("text file {i} holds {} articles where the summary says {want}", docs.len())));
+        }
+        let one = |doc| Corpus::from_parts(vec![doc], Vec::new(), Vec::new(), Vec::new());
+        self.text.insert(i, docs.into_iter().map(one).collect());
         Ok(())
     }
 
@@ -2236,9 +2302,24 @@ impl Shelf {
     /// them instead), for the counts, and the text of the first `page` hits, for their snippets.
     fn answer_needs(&self, ranked: &Ranked, page: usize) -> Vec<String> {
         let mut need = self.count_needs(ranked);
+        let mut texts: Vec<String> = Vec::new();
         for &d in ranked.docs.iter().take(page.min(query::SNIPPET_LIMIT)) {
             if let Err(Missing(files)) = self.document(d) {
                 for f in files {
+                    if !texts.contains(&f) {
+                        texts.push(f);
+                    }
+                }
+            }
+        }
+        // A counts file's searches have their first page's text in one file: asked for first,
+        // and any text it lacks (a later page, a corrected name's chip) after it.
+        match self.counts_file_of(&ranked.query) {
+            Some(f) if !texts.is_empty() && !self.first_pages.contains_key(&f) => {
+                need.push(format!("firstpages/{f}.bin"));
+            }
+            _ => {
+                for f in texts {
                     if !need.contains(&f) {
                         need.push(f);
                     }

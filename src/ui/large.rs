@@ -41,12 +41,8 @@ use crate::corpus::EntityKind;
 const ROOT: &str = "corpus/";
 /// Chips shown: the most counted names under the filter.
 const CHIPS: usize = 40;
-/// Results per page ("show more" fetches the next page's text). Each is one text file to fetch
-/// (an article's snippet and title), so the page is shorter than the embedded explorer's 50: at
-/// 100 000 articles a new first page was most of a keystroke's time, and the browser's cost
-/// per request (not bytes) is what grows with it: 50 → 20 → 10 (BENCHMARKS.md). Ten is a
-/// search engine's page; a phone shows fewer at once.
-const PAGE: usize = 10;
+/// Results per page ("show more" fetches the next page's text): [`shelf::FIRST_PAGE`].
+const PAGE: usize = shelf::FIRST_PAGE;
 /// Dated events per page of the event list: each may need its article's text file.
 const EVENT_PAGE: usize = 20;
 /// Stories per page of the story list, as in the embedded explorer.
@@ -506,7 +502,7 @@ impl Live {
                     let many_rows = self.shelf.with_value(|shelf| shelf.row_files_in(&files)) > PAGE;
                     if !many_rows {
                         want(files);
-                    } else if files.iter().any(|f| f.starts_with("text/")) {
+                    } else if files.iter().any(|f| f.starts_with("text/") || f.starts_with("firstpages/")) {
                         let no_rows = |f: &String| self.shelf.with_value(|shelf| shelf.row_files_at(f)) == 0;
                         want(files.into_iter().filter(no_rows).collect());
                     } else {

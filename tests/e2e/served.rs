@@ -1090,8 +1090,9 @@ fn pointing_at_a_chip_fetches_what_its_click_needs() {
                     ahead.iter().any(|p| p.contains("/names/")),
                     "{browser:?}, {way}: nothing fetched ahead: {ahead:?}"
                 );
+                // The first page's text: its articles' files, or a much-named name's one file.
                 assert!(
-                    ahead.iter().any(|p| p.contains("/text/")),
+                    ahead.iter().any(|p| p.contains("/text/") || p.contains("/firstpages/")),
                     "{browser:?}, {way}: no text fetched ahead: {ahead:?}"
                 );
                 let clicked = site.requested().len();
@@ -1102,7 +1103,7 @@ fn pointing_at_a_chip_fetches_what_its_click_needs() {
                 settled(&page, &native.chips(&want), "the chip").await;
                 let after: Vec<String> = site.requested()[clicked..]
                     .iter()
-                    .filter(|p| ["/names/", "/counts/", "/text/"].iter().any(|d| p.contains(d)))
+                    .filter(|p| ["/names/", "/counts/", "/text/", "/firstpages/"].iter().any(|d| p.contains(d)))
                     .cloned()
                     .collect();
                 assert!(after.is_empty(), "{browser:?}, {way}: the click fetched what was fetched ahead: {after:?}");

@@ -94,6 +94,9 @@ pub struct Written {
     pub files: Vec<Vec<u8>>,
     /// Per counts file, the stories its articles' events belong to ([`encode_stories`]).
     pub stories: Vec<Vec<u8>>,
+    /// Per counts file, the articles (shelf numbers, ascending) on the first page
+    /// ([`super::FIRST_PAGE`]) of each search it answers: the `firstpages/` file of their text.
+    pub pages: Vec<Vec<u32>>,
 }
 
 /// What a counts file's articles need besides their rows: `pairs[d]`, article `d`'s name
@@ -188,7 +191,46 @@ pub fn write(corpus: &Corpus, number: &[u32], order: &[usize], named: &[Vec<u32>
         (encode(&c, names, events), encode_stories(&c.events, beside.story_of, stories))
     });
     let (files, stories) = written.into_iter().unzip();
-    Written { keys: directory, names: named_files, pairs: paired, files, stories }
+    let pages = first_pages(corpus, number, sets.len(), &directory, &named_files, &paired);
+    Written { keys: directory, names: named_files, pairs: paired, files, stories, pages }
+}
+
+/// Per counts file, the articles on the first page of every search it answers (a key, a
+/// name's chip, a pair's two chips), as `corpus` ranks them, in shelf numbers, ascending: a
+/// keystroke of a broad word then fetches its first page's text in one file, not ten (the
+/// browser's work per request was most of such a keystroke, BENCHMARKS.md). Keys of the same
+/// articles share a file, and their pages mostly coincide.
+fn first_pages(
+    corpus: &Corpus,
+    number: &[u32],
+    files: usize,
+    keys: &[(Key, u32)],
+    names: &[(u32, u32)],
+    pairs: &[(u32, u32, u32)],
+) -> Vec<Vec<u32>> {
+    let key_query = |key: &Key| query::Query {
+        // As typed: a prefix while typing, a word once a space follows it.
+        text: if key.prefix { format!("{}*", key.text) } else { format!("{} ", key.text) },
+        ..Default::default()
+    };
+    let chips = |include: Vec<u32>| query::Query { include, ..Default::default() };
+    let searches: Vec<(query::Query, u32)> = keys
+        .iter()
+        .map(|(key, f)| (key_query(key), *f))
+        .chain(names.iter().map(|&(e, f)| (chips(vec![e]), f)))
+        .chain(pairs.iter().map(|&(a, b, f)| (chips(vec![a, b]), f)))
+        .collect();
+    let ranked = par::map(&searches, par::threads(), |(q, _)| corpus.first_page(q, super::FIRST_PAGE));
+    let mut pages = vec![Vec::new(); files];
+    for ((_, f), docs) in searches.iter().zip(ranked) {
+        let page: &mut Vec<u32> = &mut pages[*f as usize];
+        page.extend(docs.iter().filter_map(|&d| number.get(d as usize)));
+    }
+    for page in &mut pages {
+        page.sort_unstable();
+        page.dedup();
+    }
+    pages
 }
 
 /// The pairs of names whose common articles earn a counts file of their own, with those
