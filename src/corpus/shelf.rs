@@ -23,7 +23,7 @@
 //! Articles are numbered in date order (the order of [`Index::date_rank`]: dated first, by
 //! start day, then id), so "by date" is "by number" and every list of articles is sorted.
 //!
-//! - `summary.bin` (`CXS5`), loaded at start: article count, how many of them are dated
+//! - `summary.bin` (`CXS7`), loaded at start: article count, how many of them are dated
 //!   (numbers `0..dated`), mean indexed length (BM25), the
 //!   number of names and the [`TOP_NAMES`] most named (number, name, kind, articles naming it:
 //!   the chips before any filter), the event count and events per month (the timeline before
@@ -33,7 +33,9 @@
 //!   with the earliest start and latest end of its events, how many counts files there
 //!   are and how many span files. The files per chunk ([`ROW_CHUNK`], [`ROW_SPAN`],
 //!   [`TEXT_CHUNK`], [`TABLE_CHUNK`], events) are constants of this module, not stored: a
-//!   change of one is a new format (new magic), or old files would be misread.
+//!   change of one is a new format (new magic), or old files would be misread; so is a new
+//!   kind of file a query asks for (`CXS7`: the first-pages files), or a page would ask an
+//!   older corpus for files it does not have.
 //! - `terms/<i>.bin` (`CXT2`): a range of the sorted vocabulary. Per term its postings by
 //!   article: article number (delta), occurrences, occurrences in the title, the article's
 //!   indexed length (so a score needs no other file). Then the broad searches that sort into
@@ -181,7 +183,7 @@ pub const STORY_OF_CHUNK: usize = 4096;
 /// A term shard or name-list file is cut once its postings reach about this many bytes.
 const SHARD_BYTES: usize = 24 * 1024;
 
-const SUMMARY: &[u8; 4] = b"CXS6";
+const SUMMARY: &[u8; 4] = b"CXS7";
 const BUNDLE: &[u8; 4] = b"CXB1";
 const TERMS: &[u8; 4] = b"CXT2";
 const POSITIONS: &[u8; 4] = b"CXQ1";
