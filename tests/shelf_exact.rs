@@ -950,6 +950,11 @@ fn a_broad_search_gets_its_first_page_in_one_file() {
         Query { text: typed, ..Query::default() },
         Query { include: vec![top], ..Query::default() },
     ];
+    // A damaged first-pages file adds nothing: no article's text is taken from it.
+    let (path, bytes) = files.iter().find(|(p, _)| p.starts_with("firstpages/")).unwrap();
+    let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
+    assert!(shelf.add(path, &bytes[..bytes.len() - 1]).is_err(), "{path} cut short is refused");
+    assert!((0..2000).all(|d| !shelf.has(&format!("text/{d}.bin"))), "a refused file left text behind");
     for query in &searches {
         let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();
         let mut fetched: Vec<String> = Vec::new();

@@ -1860,9 +1860,12 @@ impl Shelf {
                 }
                 let texts = pack::take_n(chunks.len(), || Vec::<Document>::take(&mut r))?;
                 r.finish()?;
-                let names = s.name_count as usize;
-                for (&c, docs) in chunks.iter().zip(texts) {
-                    pack::check_documents(&docs, n as usize, names)?;
+                // All checked before any is kept: a damaged file adds nothing.
+                for (&c, docs) in chunks.iter().zip(&texts) {
+                    pack::check_documents(docs, n as usize, s.name_count as usize)?;
+                    self.text_fits(c as usize, docs.len())?;
+                }
+                for (c, docs) in chunks.into_iter().zip(texts) {
                     if !self.text.contains_key(&(c as usize)) {
                         self.add_text(c as usize, docs)?;
                     }
@@ -1874,16 +1877,22 @@ impl Shelf {
         Ok(())
     }
 
-    /// Text file `i`'s articles, each indexed alone (see `text`).
-    fn add_text(&mut self, i: usize, docs: Vec<Document>) -> Result<(), Error> {
+    /// Whether text file `i` exists and holds `articles` articles.
+    fn text_fits(&self, i: usize, articles: usize) -> Result<(), Error> {
         let n = self.summary.doc_count as usize;
         if i >= n.div_ceil(TEXT_CHUNK) {
             return Err(Error(format!("text file {i} is not a file of this corpus")));
         }
         let want = (n - i * TEXT_CHUNK).min(TEXT_CHUNK);
-        if docs.len() != want {
-            return Err(Error(format!("text file {i} holds {} articles where the summary says {want}", docs.len())));
+        if articles != want {
+            return Err(Error(format!("text file {i} holds {articles} articles where the summary says {want}")));
         }
+        Ok(())
+    }
+
+    /// Text file `i`'s articles, each indexed alone (see `text`).
+    fn add_text(&mut self, i: usize, docs: Vec<Document>) -> Result<(), Error> {
+        self.text_fits(i, docs.len())?;
         let one = |doc| Corpus::from_parts(vec![doc], Vec::new(), Vec::new(), Vec::new());
         self.text.insert(i, docs.into_iter().map(one).collect());
         Ok(())
