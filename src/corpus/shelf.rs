@@ -2325,8 +2325,10 @@ impl Shelf {
         }
         // A counts file's searches have their first page's text in one file: asked for first,
         // and any text it lacks (a later page, a corrected name's chip) after it.
-        match self.counts_file_of(&ranked.query) {
-            Some(f) if !texts.is_empty() && !self.first_pages.contains_key(&f) => {
+        // (Looked up only when text is missing: this runs on every answer of every keystroke.)
+        let bundle = if texts.is_empty() { None } else { self.counts_file_of(&ranked.query) };
+        match bundle {
+            Some(f) if !self.first_pages.contains_key(&f) => {
                 need.push(format!("firstpages/{f}.bin"));
             }
             _ => {
