@@ -972,6 +972,10 @@ fn a_broad_search_gets_its_first_page_in_one_file() {
         };
         assert_eq!(fetched.iter().filter(|p| p.starts_with("firstpages/")).count(), 1, "{query:?}: {fetched:?}");
         assert!(fetched.iter().all(|p| !p.starts_with("text/")), "{query:?}: {fetched:?}");
+        // The articles' lengths (for the scores) come once, with a search's shards; a chip
+        // alone ranks by date and needs none.
+        let lengths = fetched.iter().filter(|p| *p == "lengths/0.bin").count();
+        assert_eq!(lengths, usize::from(!query.text.is_empty()), "{query:?}: {fetched:?}");
         let want = corpus.search(query);
         assert!(want.hits.len() > page, "{query:?} has a second page");
         for (g, w) in got.hits.iter().zip(&want.hits).take(page) {

@@ -23,7 +23,7 @@
 //! Articles are numbered in date order (the order of [`Index::date_rank`]: dated first, by
 //! start day, then id), so "by date" is "by number" and every list of articles is sorted.
 //!
-//! - `summary.bin` (`CXS7`), loaded at start: article count, how many of them are dated
+//! - `summary.bin` (`CXS8`), loaded at start: article count, how many of them are dated
 //!   (numbers `0..dated`), mean indexed length (BM25), the
 //!   number of names and the [`TOP_NAMES`] most named (number, name, kind, articles naming it:
 //!   the chips before any filter), the event count and events per month (the timeline before
@@ -34,12 +34,15 @@
 //!   are and how many span files. The files per chunk ([`ROW_CHUNK`], [`ROW_SPAN`],
 //!   [`TEXT_CHUNK`], [`TABLE_CHUNK`], events) are constants of this module, not stored: a
 //!   change of one is a new format (new magic), or old files would be misread; so is a new
-//!   kind of file a query asks for (`CXS7`: the first-pages files), or a page would ask an
-//!   older corpus for files it does not have.
-//! - `terms/<i>.bin` (`CXT2`): a range of the sorted vocabulary. Per term its postings by
-//!   article: article number (delta), occurrences, occurrences in the title, the article's
-//!   indexed length (so a score needs no other file). Then the broad searches that sort into
-//!   the shard (a word or a prefix, [`Key`]), each with its counts file's number.
+//!   kind of file a query asks for (`CXS7`: the first-pages files; `CXS8`: the lengths file),
+//!   or a page would ask an older corpus for files it does not have.
+//! - `terms/<i>.bin` (`CXT3`): a range of the sorted vocabulary. Per term its postings by
+//!   article: article number (delta), occurrences, occurrences in the title. Then the broad
+//!   searches that sort into the shard (a word or a prefix, [`Key`]), each with its counts
+//!   file's number.
+//! - `lengths/0.bin` (`CXG1`): every article's indexed length, by number, for the scores
+//!   (BM25): fetched with the first search's shards. In every posting (`CXT2`) the lengths
+//!   were a third of the shards' bytes and most of what brotli could not shrink.
 //! - `counts/<i>.bin` (`CXC2`): for a broad search (one word or typed prefix, no filter, at
 //!   least [`broad_from`] matching articles), and for every name in at least as many articles,
 //!   what those articles' rows sum to: how many articles, each name's count, the events; and
@@ -180,12 +183,13 @@ pub const EVENT_TEXT_CHUNK: usize = 256;
 pub const STORY_CHUNK: usize = 32;
 /// Events per story-of file.
 pub const STORY_OF_CHUNK: usize = 4096;
-/// A term shard or name-list file is cut once its postings reach about this many bytes.
+/// A term shard or name-list file is cut once its postings reach about this many bytes
+/// (estimated at 4 a posting, as when a posting held its article's length: the measured cut).
 const SHARD_BYTES: usize = 24 * 1024;
 
-const SUMMARY: &[u8; 4] = b"CXS7";
+const SUMMARY: &[u8; 4] = b"CXS8";
 const BUNDLE: &[u8; 4] = b"CXB1";
-const TERMS: &[u8; 4] = b"CXT2";
+const TERMS: &[u8; 4] = b"CXT3";
 const POSITIONS: &[u8; 4] = b"CXQ1";
 const NAMES: &[u8; 4] = b"CXN3";
 const EVENTS: &[u8; 4] = b"CXE1";
@@ -194,6 +198,7 @@ const ROW_SPANS: &[u8; 4] = b"CXRS";
 const TABLE: &[u8; 4] = b"CXA1";
 const TOTALS: &[u8; 4] = b"CXU1";
 const DAYS: &[u8; 4] = b"CXY1";
+const LENGTHS: &[u8; 4] = b"CXG1";
 const PAIRS: &[u8; 4] = b"CXP1";
 const PAIR_SPANS: &[u8; 4] = b"CXPS";
 const ECHOES: &[u8; 4] = b"CXO1";
@@ -542,6 +547,14 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
         w.varint(u64::from(*count));
     }
     files.push(("days/0.bin".into(), w.frame(DAYS)));
+    // Every article's indexed length, by number, once: a posting without it is about a third
+    // of the bytes, and half of them after brotli (the lengths are what does not compress).
+    let mut w = Writer::default();
+    w.varint(n as u64);
+    for &d in &order {
+        w.varint(u64::from(index.doc_len(d)));
+    }
+    files.push(("lengths/0.bin".into(), w.frame(LENGTHS)));
     let mut months: BTreeMap<(i32, u8), u32> = BTreeMap::new();
     for e in &corpus.events {
         *months.entry((e.date.start.year, e.date.start.month)).or_default() += 1;
@@ -711,8 +724,8 @@ fn take_deltas(r: &mut Reader<'_>) -> Result<Vec<u32>, Error> {
     Ok(out)
 }
 
-/// One term's postings in article-number order: `(article, tf, title_tf, length, positions)`.
-type TermPostings = Vec<(u32, u32, u32, u32, Vec<u32>)>;
+/// One term's postings in article-number order: `(article, tf, title_tf, positions)`.
+type TermPostings = Vec<(u32, u32, u32, Vec<u32>)>;
 
 /// Term shards and their positions; returns the shard directory. Each shard ends with the
 /// broad searches' `keys` (sorted) that sort into it, with their counts file.
@@ -767,12 +780,11 @@ fn write_terms(
             terms.varint(postings.len() as u64);
             places.varint(postings.len() as u64);
             let mut last = 0;
-            for (doc, tf, title_tf, len, pos) in postings {
+            for (doc, tf, title_tf, pos) in postings {
                 terms.varint(u64::from(doc - last));
                 last = *doc;
                 terms.varint(u64::from(*tf));
                 terms.varint(u64::from(*title_tf));
-                terms.varint(u64::from(*len));
                 put_deltas(&mut places, pos);
             }
         }
@@ -799,7 +811,7 @@ fn write_terms(
             .map(|(r, p)| {
                 let pos = positions[at..at + p.tf as usize].to_vec();
                 at += p.tf as usize;
-                (r, p.tf, p.title_tf, index.doc_len(p.doc as usize), pos)
+                (r, p.tf, p.title_tf, pos)
             })
             .collect();
         shard_bytes += 4 * list.len() + 8;
@@ -1177,7 +1189,6 @@ struct Post {
     doc: u32,
     tf: u32,
     title_tf: u32,
-    len: u32,
 }
 
 /// A term's postings with their positions (empty when the positions file is not loaded).
@@ -1290,6 +1301,9 @@ pub struct Shelf {
     totals: Option<Vec<u32>>,
     /// Every dated article's start day, by number, once fetched.
     days: Option<Vec<Day>>,
+    /// Every article's indexed length, by number, once fetched (BM25 needs it; the postings
+    /// leave it out).
+    lengths: Option<Vec<u32>>,
     /// Per event file: `(article, date)` of its events.
     events: Loaded<Vec<(u32, DateValue)>>,
     /// Per row file: per article, its names and its events.
@@ -1431,6 +1445,7 @@ impl Shelf {
             table: Loaded::default(),
             totals: None,
             days: None,
+            lengths: None,
             events: Loaded::default(),
             rows: Loaded::default(),
             counts: Loaded::default(),
@@ -1461,6 +1476,7 @@ impl Shelf {
             Some(("table", i)) => self.table.contains_key(&i),
             Some(("totals", 0)) => self.totals.is_some(),
             Some(("days", 0)) => self.days.is_some(),
+            Some(("lengths", 0)) => self.lengths.is_some(),
             Some(("events", i)) => self.events.contains_key(&i),
             Some(("rows", i)) => self.rows.contains_key(&i),
             Some(("rowspans", i)) => self.all_here(&self.rows, "rowspans", i),
@@ -1561,7 +1577,7 @@ impl Shelf {
                         };
                         let doc = doc_ok(doc)?;
                         last = Some(doc);
-                        Ok(Post { doc, tf: u32::take(&mut r)?, title_tf: u32::take(&mut r)?, len: u32::take(&mut r)? })
+                        Ok(Post { doc, tf: u32::take(&mut r)?, title_tf: u32::take(&mut r)? })
                     })?;
                     shard.terms.push(term);
                     shard.postings.push(postings);
@@ -1639,6 +1655,14 @@ impl Shelf {
                     return Err(Error(format!("{path} has a name in more articles than there are")));
                 }
                 self.totals = Some(totals);
+            }
+            "lengths" if i == 0 => {
+                let mut r = Reader::unframe(bytes, LENGTHS, "the articles' lengths")?;
+                let count = r.len()?;
+                count_ok(count, n as usize)?;
+                let lengths = pack::take_n(count, || u32::take(&mut r))?;
+                r.finish()?;
+                self.lengths = Some(lengths);
             }
             "days" if i == 0 => {
                 let mut r = Reader::unframe(bytes, DAYS, "the articles' days")?;
@@ -2702,15 +2726,19 @@ impl Shelf {
         for &i in &event_files {
             want(format!("events/{i}.bin"), self.events.contains_key(&i));
         }
+        if !terms.is_empty() {
+            want("lengths/0.bin".into(), self.lengths.is_some());
+        }
         if !need.is_empty() {
             return Err(Missing(need));
         }
+        let lengths = self.lengths.as_deref().unwrap_or_default();
 
         // Scores, exactly as `Corpus::search` sums them (same terms, same order).
         let mut alive = Bits::new(n, true);
         let mut score = vec![0f32; n];
-        let score_of = |w: f32, tf: u32, title_tf: u32, len: u32| {
-            query::bm25(w, tf + (query::TITLE_WEIGHT - 1) * title_tf, len, s.avg_len)
+        let score_of = |w: f32, tf: u32, title_tf: u32, d: usize| {
+            query::bm25(w, tf + (query::TITLE_WEIGHT - 1) * title_tf, lengths[d], s.avg_len)
         };
         for term in &terms {
             let mut matched = Bits::new(n, false);
@@ -2722,7 +2750,7 @@ impl Shelf {
                             let d = p.doc as usize;
                             if alive.get(d) {
                                 matched.insert(d);
-                                score[d] += score_of(w, p.tf, p.title_tf, p.len);
+                                score[d] += score_of(w, p.tf, p.title_tf, d);
                             }
                         }
                     }
@@ -2740,7 +2768,7 @@ impl Shelf {
                             let (all, title) = phrase_count(&found, p, first_pos.get(k).map_or(&[], |v| v));
                             if all > 0 {
                                 matched.insert(d);
-                                score[d] += score_of(w, all, title, p.len);
+                                score[d] += score_of(w, all, title, d);
                             }
                         }
                     }
