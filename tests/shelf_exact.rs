@@ -950,6 +950,14 @@ fn a_broad_search_gets_its_first_page_in_one_file() {
         Query { text: typed, ..Query::default() },
         Query { include: vec![top], ..Query::default() },
     ];
+    // What the page fetches when the reader comes to the search box: the articles' lengths,
+    // which no search then asks for again.
+    let mut ready = Shelf::open(&files["summary.bin"]).unwrap();
+    assert_eq!(ready.files_to_search(), vec!["lengths/0.bin".to_string()]);
+    ready.add("lengths/0.bin", &files["lengths/0.bin"]).unwrap();
+    assert!(ready.files_to_search().is_empty());
+    let Err(Missing(first)) = ready.search_page(&searches[0], page) else { panic!("no shard is here yet") };
+    assert!(!first.is_empty() && first.iter().all(|p| p.starts_with("terms/")), "{first:?}");
     // A damaged first-pages file adds nothing: no article's text is taken from it.
     let (path, bytes) = files.iter().find(|(p, _)| p.starts_with("firstpages/")).unwrap();
     let mut shelf = Shelf::open(&files["summary.bin"]).unwrap();

@@ -2366,6 +2366,16 @@ impl Shelf {
         need
     }
 
+    /// The files every search needs whatever its words, when they are not here yet: the
+    /// articles' lengths. The page fetches them when the reader comes to the search box, so
+    /// the first keystroke waits only for its own words' shards.
+    pub fn files_to_search(&self) -> Vec<String> {
+        if self.lengths.is_some() {
+            return Vec::new();
+        }
+        vec!["lengths/0.bin".into()]
+    }
+
     /// The next files [`Shelf::search_page`] would ask for to answer `query`, without
     /// answering it or forgetting the query answered last (its ranking stays kept): what the
     /// page fetches while the reader points at a chip, so that the click finds them here. The

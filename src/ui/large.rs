@@ -736,6 +736,19 @@ fn about_to_click(live: Live) {
     }
 }
 
+/// The reader comes to the search box: what every search needs whatever its words (the
+/// articles' lengths, [`Shelf::files_to_search`]) starts coming, so the first keystroke waits
+/// only for its own words' files.
+fn about_to_search(live: Live) {
+    if live.driving.get_value() {
+        return;
+    }
+    let batch = live.shelf.with_value(Shelf::files_to_search);
+    if !batch.is_empty() {
+        in_background(live, batch, |_| ());
+    }
+}
+
 /// The reader points at (or tabs into) what filters the view, the chips or the months: the
 /// rows a filter needs start coming now rather than after [`WARM_IDLE_MS`], as a link is
 /// fetched on hover. Pointing precedes a click by a few hundred milliseconds; without this a
@@ -1137,6 +1150,7 @@ fn SearchBox() -> impl IntoView {
                 placeholder="Search: words, \"a phrase\", prefix*"
                 aria-describedby="result-count"
                 prop:value=move || live.state.with(|s| s.text.clone())
+                on:focus=move |_| about_to_search(live)
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     live.change(History::Replace, move |s| s.text = text);
