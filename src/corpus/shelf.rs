@@ -41,8 +41,9 @@
 //!   searches that sort into the shard (a word or a prefix, [`Key`]), each with its counts
 //!   file's number.
 //! - `lengths/0.bin` (`CXG1`): every article's indexed length, by number, for the scores
-//!   (BM25): fetched with the first search's shards. In every posting (`CXT2`) the lengths
-//!   were a third of the shards' bytes and most of what brotli could not shrink.
+//!   (BM25): fetched ahead of the first search ([`Shelf::files_to_search`]) or with its
+//!   shards. In every posting (`CXT2`) the lengths were two fifths of the shards' bytes and
+//!   two thirds after brotli (they are what does not compress).
 //! - `counts/<i>.bin` (`CXC2`): for a broad search (one word or typed prefix, no filter, at
 //!   least [`broad_from`] matching articles), and for every name in at least as many articles,
 //!   what those articles' rows sum to: how many articles, each name's count, the events; and
@@ -547,8 +548,8 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
         w.varint(u64::from(*count));
     }
     files.push(("days/0.bin".into(), w.frame(DAYS)));
-    // Every article's indexed length, by number, once: a posting without it is about a third
-    // of the bytes, and half of them after brotli (the lengths are what does not compress).
+    // Every article's indexed length, by number, once: in every posting the lengths were two
+    // fifths of the shards' bytes and two thirds after brotli (they are what does not compress).
     let mut w = Writer::default();
     w.varint(n as u64);
     for &d in &order {
