@@ -2738,7 +2738,9 @@ impl Shelf {
             want(format!("events/{i}.bin"), self.events.contains_key(&i));
         }
         if !terms.is_empty() {
-            want("lengths/0.bin".into(), self.lengths.is_some());
+            for path in self.files_to_search() {
+                want(path, false);
+            }
         }
         if !need.is_empty() {
             return Err(Missing(need));
