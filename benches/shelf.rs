@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use corpus_explorer::corpus::shelf::{Missing, Shelf};
 use corpus_explorer::corpus::{Day, Query};
+use corpus_explorer::store;
 
 struct Fetched {
     rounds: usize,
@@ -31,12 +32,15 @@ fn fetch_all(shelf: &mut Shelf, dir: &Path, query: &Query) -> Fetched {
             Err(Missing(paths)) => {
                 f.rounds += 1;
                 for path in paths {
-                    let bytes = std::fs::read(dir.join(&path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+                    // The bytes as fetched (gzip, as written), decoded as the page decodes them
+                    // (the browser inflates, not the wasm: not in `decode`).
+                    let fetched = std::fs::read(dir.join(&path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+                    f.files += 1;
+                    f.bytes += fetched.len();
+                    let bytes = store::unpack(fetched).unwrap_or_else(|e| panic!("{path}: {e}"));
                     let t = Instant::now();
                     shelf.add(&path, &bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
                     f.decode += t.elapsed();
-                    f.files += 1;
-                    f.bytes += bytes.len();
                 }
             }
         }
@@ -58,7 +62,7 @@ fn main() {
     let entry = std::fs::read_to_string(root.join("corpus.json")).expect("corpus.json (run `corpus shelf` first)");
     let version = entry.split("\"version\":\"").nth(1).and_then(|r| r.split('"').next()).expect("a version");
     let dir = root.join(version);
-    let summary = std::fs::read(dir.join("summary.bin")).unwrap();
+    let summary = store::read(&dir.join("summary.bin")).unwrap();
     let t = Instant::now();
     let base = Shelf::open(&summary).unwrap();
     let open = t.elapsed();
@@ -89,7 +93,7 @@ fn main() {
     let mut probe = Shelf::open(&summary).unwrap();
     for i in (0..).step_by(97) {
         let path = format!("terms/{i}.bin");
-        let Ok(bytes) = std::fs::read(dir.join(&path)) else { break };
+        let Ok(bytes) = store::read(&dir.join(&path)) else { break };
         probe.add(&path, &bytes).unwrap();
     }
     words.extend(probe.loaded_terms().map(|(w, df)| (df, w.to_string())));
@@ -99,7 +103,7 @@ fn main() {
     let rare = words.iter().find(|(df, w)| *df <= 3 && w.len() > 4).map_or(middling.clone(), |w| w.1.clone());
     let prefix: String = middling.chars().take(2).collect();
     let mut first = Shelf::open(&summary).unwrap();
-    let text = std::fs::read(dir.join("text/0.bin")).unwrap();
+    let text = store::read(&dir.join("text/0.bin")).unwrap();
     first.add("text/0.bin", &text).unwrap();
     let doc = first.document(0).unwrap();
     let sentence = doc.sentences.iter().find(|x| !x.boilerplate && x.text.split_whitespace().count() > 6).unwrap();

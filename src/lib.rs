@@ -3,4 +3,5 @@ pub mod corpus;
 pub mod embedded;
 pub mod folder;
 pub mod import;
+pub mod store;
 pub mod ui;

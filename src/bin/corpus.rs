@@ -120,19 +120,12 @@ fn write_opensearch(corpus: &Corpus, out: &std::path::Path) -> std::io::Result<(
     std::fs::write(out.join("dashboards.ndjson"), export.dashboards)
 }
 
-/// Writes the static corpus under `out`; returns the number of files and their bytes.
+/// Writes the static corpus under `out`, each file gzip-compressed (`store`); returns the number
+/// of files and their bytes as written.
 fn write_shelf(corpus: &Corpus, out: &std::path::Path) -> std::io::Result<(usize, usize)> {
     let written = shelf::write(corpus);
     let root = out.join(&written.version);
-    let mut bytes = 0;
-    for (path, data) in &written.files {
-        let file = root.join(path);
-        if let Some(parent) = file.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(&file, data)?;
-        bytes += data.len();
-    }
+    let bytes = corpus_explorer::store::write(&root, &written.files, corpus_explorer::corpus::par::threads())?;
     let entry = shelf::entry(&written.version, corpus.documents.len(), written.files.len());
     std::fs::write(out.join("corpus.json"), entry)?;
     Ok((written.files.len(), bytes))

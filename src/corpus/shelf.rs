@@ -584,14 +584,18 @@ fn write_files(corpus: &Corpus, served: bool) -> Files {
     summary.put(&mut w);
     files.push(("summary.bin".into(), w.frame(SUMMARY)));
 
+    use std::hash::Hasher;
     let mut hash = Fnv1a::default();
+    // How the files are stored is part of the version (`store`: gzip since the served corpus
+    // of 2026-12-07): a page still open from a build that stored them plain must never be
+    // handed compressed bytes under a URL it knew.
+    hash.write(b"gzip");
     for (path, bytes) in &files {
-        use std::hash::Hasher;
         hash.write(path.as_bytes());
         hash.write(&(bytes.len() as u64).to_le_bytes());
         hash.write(bytes);
     }
-    Files { version: format!("{:016x}", std::hash::Hasher::finish(&hash)), files }
+    Files { version: format!("{:016x}", hash.finish()), files }
 }
 
 /// The [`TOP_NAMES`] most named, most first, ties by number.

@@ -54,5 +54,39 @@ async fn body(url: &str, response: Result<wasm_bindgen::JsValue, wasm_bindgen::J
     }
     let buffer = response.array_buffer().map_err(|_| unreachable())?;
     let buffer = JsFuture::from(buffer).await.map_err(|_| format!("{url} was cut off while downloading"))?;
+    let bytes = js_sys::Uint8Array::new(&buffer);
+    if bytes.length() >= 2 && bytes.get_index(0) == GZIP_MAGIC[0] && bytes.get_index(1) == GZIP_MAGIC[1] {
+        return inflate(url, &buffer).await;
+    }
+    Ok(bytes.to_vec())
+}
+
+/// The first two bytes of a gzip stream. The corpus's files are written gzip-compressed
+/// (`store`, native), since many hosts send `.bin` files as they are; a host that sends them
+/// with `Content-Encoding: gzip` has the browser inflate them, and they arrive starting with
+/// their format's magic instead (ASCII, never these bytes).
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// `gzip` (an ArrayBuffer) inflated by the browser's own `DecompressionStream`: no inflater in
+/// the wasm, and the gzip trailer's checksum catches a damaged file.
+async fn inflate(url: &str, gzip: &wasm_bindgen::JsValue) -> Result<Vec<u8>, String> {
+    let damaged =
+        || format!("{url} is damaged: it does not decompress (reload the page; if it stays, rebuild the site)");
+    // Not web-sys's binding: it is behind `web_sys_unstable_apis`. The stream is the
+    // {readable, writable} pair `pipeThrough` takes.
+    let unsupported = || {
+        format!(
+            "{url} could not be read: this browser cannot decompress files (it has no DecompressionStream); update it"
+        )
+    };
+    let class = js_sys::Reflect::get(&js_sys::global(), &"DecompressionStream".into()).map_err(|_| unsupported())?;
+    let class: js_sys::Function = class.dyn_into().map_err(|_| unsupported())?;
+    let inflater =
+        js_sys::Reflect::construct(&class, &js_sys::Array::of1(&"gzip".into())).map_err(|_| unsupported())?;
+    let source = web_sys::Response::new_with_opt_buffer_source(Some(gzip.unchecked_ref())).map_err(|_| damaged())?;
+    let body = source.body().ok_or_else(damaged)?;
+    let inflated = body.pipe_through(inflater.unchecked_ref());
+    let out = web_sys::Response::new_with_opt_readable_stream(Some(&inflated)).map_err(|_| damaged())?;
+    let buffer = JsFuture::from(out.array_buffer().map_err(|_| damaged())?).await.map_err(|_| damaged())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

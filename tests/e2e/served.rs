@@ -10,6 +10,7 @@ use std::time::Duration;
 use corpus_explorer::corpus::shelf::{self, Missing, Passage, Shelf};
 use corpus_explorer::corpus::story::Card;
 use corpus_explorer::corpus::{Day, Query, Results};
+use corpus_explorer::store;
 use corpus_explorer::ui::table;
 
 use crate::support::{in_both_browsers, served_dist, Browser, Page, Site};
@@ -26,13 +27,13 @@ impl Native {
             .expect("target/dist-served/corpus/corpus.json: build the served test site (bash scripts/test.sh does)");
         let version = shelf::entry_version(&entry).expect("corpus.json names a version");
         let root = site.join("corpus").join(version);
-        let shelf = Shelf::open(&std::fs::read(root.join("summary.bin")).unwrap()).unwrap();
+        let shelf = Shelf::open(&store::read(&root.join("summary.bin")).unwrap()).unwrap();
         Native { root, shelf }
     }
 
     fn fetch(&mut self, files: Vec<String>) {
         for f in files {
-            let bytes = std::fs::read(self.root.join(&f)).unwrap();
+            let bytes = store::read(&self.root.join(&f)).unwrap();
             self.shelf.add(&f, &bytes).unwrap();
         }
     }
@@ -1263,6 +1264,46 @@ fn the_single_file_reads_a_served_corpus_when_hosted_and_from_disk_says_why_not_
                 let message = page.texts("#boot-message").await.join("");
                 assert!(message.contains("serve the folder"), "{browser:?}: {message}");
             }
+            page.close().await;
+        }
+    });
+}
+
+#[test]
+fn a_host_that_compresses_on_the_fly_serves_the_same_answers() {
+    // The corpus's files are written gzip-compressed. A host that sends them as they are (the
+    // other tests' server, `python3 -m http.server`) has the page inflate them; one that labels
+    // them `Content-Encoding: gzip` has the browser do it, and the page gets plain bytes.
+    let dir = served_dist();
+    let mut native = Native::open(&dir);
+    let total = native.shelf.summary.doc_count;
+    let title = native.title(0);
+    let word: String = title
+        .split_whitespace()
+        .max_by_key(|w| w.len())
+        .unwrap()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let by_word = native.answer(&Query { text: word.clone(), ..Query::default() });
+    let chips = native.chips(&by_word);
+    let site = Site::serve_encoded(&dir, "/");
+    in_both_browsers(|browser| {
+        let (base, word, chips, hits) = (site.base.clone(), word.clone(), chips.clone(), by_word.hits.len());
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            wait_count(&page, &count_line(total as usize, total), "the first view").await;
+            page.type_into("#search", &word).await;
+            wait_count(&page, &count_line(hits, total), "the word").await;
+            settled(&page, &chips, "the word").await;
+            // The browser did inflate the term files: they came smaller than they decoded.
+            let inflated = page
+                .js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/terms/') && e.encodedBodySize > 0 && e.encodedBodySize < e.decodedBodySize).length")
+                .await;
+            assert!(inflated.as_u64().unwrap_or(0) > 0, "{browser:?}: no term file came compressed");
+            assert_eq!(page.errors().await, Vec::<String>::new(), "{browser:?}");
             page.close().await;
         }
     });

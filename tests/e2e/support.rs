@@ -52,6 +52,17 @@ impl Site {
     /// [`Site::serve`], answering each request after `delay` (so responses arrive out of
     /// order, as over a real network), and with a 404 for every path containing `broken`.
     pub fn serve_slowly(dir: &Path, prefix: &str, delay: Duration, broken: Option<&str>) -> Site {
+        Site::start(dir, prefix, delay, broken, false)
+    }
+
+    /// [`Site::serve`] as a host that compresses on the fly: every gzip file (the served
+    /// corpus's, as written) goes out with `Content-Encoding: gzip`, so the browser inflates it
+    /// and the page is handed its plain bytes.
+    pub fn serve_encoded(dir: &Path, prefix: &str) -> Site {
+        Site::start(dir, prefix, Duration::ZERO, None, true)
+    }
+
+    fn start(dir: &Path, prefix: &str, delay: Duration, broken: Option<&str>, encoded: bool) -> Site {
         assert!(
             dir.join("index.html").is_file(),
             "{} has no index.html: build the site first (bash scripts/test.sh does it)",
@@ -69,7 +80,7 @@ impl Site {
                 let wait = delay * if k % 3 == 0 { 3 } else { 1 };
                 std::thread::spawn(move || {
                     std::thread::sleep(wait);
-                    handle(stream, &dir, &prefix, &log, broken.as_deref())
+                    handle(stream, &dir, &prefix, &log, broken.as_deref(), encoded)
                 });
             }
         });
@@ -81,7 +92,14 @@ impl Site {
     }
 }
 
-fn handle(mut stream: TcpStream, dir: &Path, prefix: &str, log: &Mutex<Vec<String>>, broken: Option<&str>) {
+fn handle(
+    mut stream: TcpStream,
+    dir: &Path,
+    prefix: &str,
+    log: &Mutex<Vec<String>>,
+    broken: Option<&str>,
+    encoded: bool,
+) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut line = String::new();
     if reader.read_line(&mut line).is_err() {
@@ -100,8 +118,13 @@ fn handle(mut stream: TcpStream, dir: &Path, prefix: &str, log: &Mutex<Vec<Strin
         Some(part) if path.contains(part) => ("404 Not Found", "text/plain", b"not found".to_vec()),
         _ => respond(dir, prefix, &path),
     };
+    let encoding = if encoded && body.starts_with(&corpus_explorer::store::GZIP_MAGIC) {
+        "Content-Encoding: gzip\r\n"
+    } else {
+        ""
+    };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\n{encoding}Content-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
     let _ = stream.write_all(head.as_bytes());
