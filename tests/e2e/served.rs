@@ -1239,6 +1239,29 @@ fn a_missing_corpus_file_is_a_clear_message_and_the_view_stays() {
 }
 
 #[test]
+fn a_corpus_file_cut_off_in_transit_is_a_clear_message_and_the_view_stays() {
+    // Half of every term file arrives: gzip's checksum and length catch it when it is inflated.
+    let dir = served_dist();
+    let site = Site::serve_cut(&dir, "/", "/terms/");
+    let total = Native::open(&dir).shelf.summary.doc_count;
+    in_both_browsers(|browser| {
+        let base = site.base.clone();
+        async move {
+            let page = Page::open(browser).await;
+            page.goto(&base).await;
+            wait_count(&page, &count_line(total as usize, total), "the first view (no term file needed)").await;
+            page.type_into("#search", "market").await;
+            page.wait_until("document.getElementById('fetch-error')", "the message").await;
+            let message = page.texts("#fetch-error p").await.join(" ");
+            assert!(message.contains("/terms/") && message.contains("damaged"), "{browser:?}: {message}");
+            assert!(page.texts("#result-count").await.join("").starts_with(&count_line(total as usize, total)));
+            assert!(page.count(".chip").await > 0, "{browser:?}");
+            page.close().await;
+        }
+    });
+}
+
+#[test]
 fn the_single_file_reads_a_served_corpus_when_hosted_and_from_disk_says_why_not_where_it_cannot() {
     let dir = served_dist();
     let total = Native::open(&dir).shelf.summary.doc_count;

@@ -44,6 +44,19 @@ pub struct Site {
     pub requests: Arc<Mutex<Vec<String>>>,
 }
 
+/// How a test's server behaves beyond serving files.
+#[derive(Clone, Default)]
+struct Host {
+    /// Each answer waits this long (every third, three times as long).
+    delay: Duration,
+    /// A 404 for every path containing this.
+    missing: Option<String>,
+    /// Only the first half of every file whose path contains this: a download cut off.
+    cut: Option<String>,
+    /// Gzip files go out with `Content-Encoding: gzip`, as a host that compresses on the fly.
+    encoded: bool,
+}
+
 impl Site {
     pub fn serve(dir: &Path, prefix: &str) -> Site {
         Site::serve_slowly(dir, prefix, Duration::ZERO, None)
@@ -52,17 +65,22 @@ impl Site {
     /// [`Site::serve`], answering each request after `delay` (so responses arrive out of
     /// order, as over a real network), and with a 404 for every path containing `broken`.
     pub fn serve_slowly(dir: &Path, prefix: &str, delay: Duration, broken: Option<&str>) -> Site {
-        Site::start(dir, prefix, delay, broken, false)
+        Site::start(dir, prefix, Host { delay, missing: broken.map(str::to_string), ..Host::default() })
     }
 
     /// [`Site::serve`] as a host that compresses on the fly: every gzip file (the served
     /// corpus's, as written) goes out with `Content-Encoding: gzip`, so the browser inflates it
     /// and the page is handed its plain bytes.
     pub fn serve_encoded(dir: &Path, prefix: &str) -> Site {
-        Site::start(dir, prefix, Duration::ZERO, None, true)
+        Site::start(dir, prefix, Host { encoded: true, ..Host::default() })
     }
 
-    fn start(dir: &Path, prefix: &str, delay: Duration, broken: Option<&str>, encoded: bool) -> Site {
+    /// [`Site::serve`], sending only the first half of every file whose path contains `cut`.
+    pub fn serve_cut(dir: &Path, prefix: &str, cut: &str) -> Site {
+        Site::start(dir, prefix, Host { cut: Some(cut.to_string()), ..Host::default() })
+    }
+
+    fn start(dir: &Path, prefix: &str, host: Host) -> Site {
         assert!(
             dir.join("index.html").is_file(),
             "{} has no index.html: build the site first (bash scripts/test.sh does it)",
@@ -72,15 +90,14 @@ impl Site {
         let addr: SocketAddr = listener.local_addr().unwrap();
         let requests = Arc::new(Mutex::new(Vec::new()));
         let (dir, prefix_owned, log) = (dir.to_path_buf(), prefix.to_string(), requests.clone());
-        let broken = broken.map(str::to_string);
         std::thread::spawn(move || {
             for (k, stream) in listener.incoming().flatten().enumerate() {
-                let (dir, prefix, log, broken) = (dir.clone(), prefix_owned.clone(), log.clone(), broken.clone());
+                let (dir, prefix, log, host) = (dir.clone(), prefix_owned.clone(), log.clone(), host.clone());
                 // Every third request waits three times as long: later requests overtake.
-                let wait = delay * if k % 3 == 0 { 3 } else { 1 };
+                let wait = host.delay * if k % 3 == 0 { 3 } else { 1 };
                 std::thread::spawn(move || {
                     std::thread::sleep(wait);
-                    handle(stream, &dir, &prefix, &log, broken.as_deref(), encoded)
+                    handle(stream, &dir, &prefix, &log, &host)
                 });
             }
         });
@@ -92,14 +109,7 @@ impl Site {
     }
 }
 
-fn handle(
-    mut stream: TcpStream,
-    dir: &Path,
-    prefix: &str,
-    log: &Mutex<Vec<String>>,
-    broken: Option<&str>,
-    encoded: bool,
-) {
+fn handle(mut stream: TcpStream, dir: &Path, prefix: &str, log: &Mutex<Vec<String>>, host: &Host) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut line = String::new();
     if reader.read_line(&mut line).is_err() {
@@ -114,11 +124,16 @@ fn handle(
     }
     let path = line.split_whitespace().nth(1).unwrap_or("/").split(['?', '#']).next().unwrap_or("/").to_string();
     log.lock().unwrap().push(path.clone());
-    let (status, ctype, body) = match broken {
-        Some(part) if path.contains(part) => ("404 Not Found", "text/plain", b"not found".to_vec()),
-        _ => respond(dir, prefix, &path),
+    let hit = |part: &Option<String>| part.as_deref().is_some_and(|p| path.contains(p));
+    let (status, ctype, mut body) = if hit(&host.missing) {
+        ("404 Not Found", "text/plain", b"not found".to_vec())
+    } else {
+        respond(dir, prefix, &path)
     };
-    let encoding = if encoded && body.starts_with(&corpus_explorer::store::GZIP_MAGIC) {
+    if hit(&host.cut) {
+        body.truncate(body.len() / 2);
+    }
+    let encoding = if host.encoded && body.starts_with(&corpus_explorer::store::GZIP_MAGIC) {
         "Content-Encoding: gzip\r\n"
     } else {
         ""
