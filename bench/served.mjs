@@ -5,7 +5,9 @@
 //   node bench/served.mjs --site target/bench-sites/served-100000 [--runs 5] [--out bench-out]
 //
 // Measures, in headless Chromium over localhost (bench/server.mjs: no compression, so brotli
-// sizes are computed here per response with node:zlib at quality 11):
+// sizes are computed here per response with node:zlib at quality 11; the "raw" bytes are what a
+// host that compresses nothing sends, and since the corpus files are written gzip-compressed,
+// brotli over them gains next to nothing):
 // - cold load: navigation start → the chips with their counts, the timeline's bars and the first
 //   row painted; bytes transferred for it (every response of the load);
 // - keystroke → settled: the benchmark's queries (bench/corpus.mjs) typed one key at a time;

@@ -18,7 +18,9 @@
 //! structure stream of LEB128 varints, the text stream of string bytes), so strings stay
 //! together and compress as text. All files live in one directory named by a hash of all their
 //! bytes (`<version>/`), so every name is immutable and a host or CDN may cache it forever;
-//! only the entry point that names the version changes between builds.
+//! only the entry point that names the version changes between builds. On disk and on the
+//! wire each file is gzip-compressed (`crate::store`; the page inflates it): what is described
+//! here is the file once inflated, which is all a [`Shelf`] is ever given.
 //!
 //! Articles are numbered in date order (the order of [`Index::date_rank`]: dated first, by
 //! start day, then id), so "by date" is "by number" and every list of articles is sorted.
