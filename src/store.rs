@@ -2,8 +2,9 @@
 //! that read them back).
 //!
 //! Every file is written gzip-compressed, as Pagefind writes its chunks: a host that sends
-//! `.bin` files as they are (GitHub Pages, a bucket, `python3 -m http.server`, most intranet
-//! servers) would otherwise send a term shard at five times its compressed size. The page
+//! `.bin` files as they are (`python3 -m http.server`; a CDN whose list of types to compress
+//! leaves out `application/octet-stream`, as Cloudflare's does) would otherwise send a term
+//! shard at about four times its compressed size. The page
 //! undoes it with the browser's own `DecompressionStream` (`ui::fetch`); a host that serves
 //! the files with `Content-Encoding: gzip` has the browser undo it instead, and the page gets
 //! bytes that already start with their format's magic. So [`unpack`] accepts both, and so

@@ -4,6 +4,8 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::store::GZIP_MAGIC;
+
 /// A file requested: its bytes, or a sentence naming it, once it arrives.
 pub struct Pending {
     url: String,
@@ -54,18 +56,15 @@ async fn body(url: &str, response: Result<wasm_bindgen::JsValue, wasm_bindgen::J
     }
     let buffer = response.array_buffer().map_err(|_| unreachable())?;
     let buffer = JsFuture::from(buffer).await.map_err(|_| format!("{url} was cut off while downloading"))?;
+    // The corpus's files are written gzip-compressed (`store`), since many hosts send `.bin`
+    // files as they are; a host that sends them with `Content-Encoding: gzip` has the browser
+    // inflate them, and they arrive starting with their format's magic instead.
     let bytes = js_sys::Uint8Array::new(&buffer);
     if bytes.length() >= 2 && bytes.get_index(0) == GZIP_MAGIC[0] && bytes.get_index(1) == GZIP_MAGIC[1] {
         return inflate(url, &buffer).await;
     }
     Ok(bytes.to_vec())
 }
-
-/// The first two bytes of a gzip stream. The corpus's files are written gzip-compressed
-/// (`store`, native), since many hosts send `.bin` files as they are; a host that sends them
-/// with `Content-Encoding: gzip` has the browser inflate them, and they arrive starting with
-/// their format's magic instead (ASCII, never these bytes).
-const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 /// `gzip` (an ArrayBuffer) inflated by the browser's own `DecompressionStream`: no inflater in
 /// the wasm, and the gzip trailer's checksum catches a damaged file.

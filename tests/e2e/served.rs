@@ -1218,32 +1218,19 @@ fn pointing_at_the_chips_starts_the_rows_a_filter_needs_at_once() {
 #[test]
 fn a_missing_corpus_file_is_a_clear_message_and_the_view_stays() {
     let dir = served_dist();
-    let site = Site::serve_slowly(&dir, "/", Duration::from_millis(5), Some("/terms/"));
-    let total = Native::open(&dir).shelf.summary.doc_count;
-    in_both_browsers(|browser| {
-        let base = site.base.clone();
-        async move {
-            let page = Page::open(browser).await;
-            page.goto(&base).await;
-            wait_count(&page, &count_line(total as usize, total), "the first view (no term file needed)").await;
-            page.type_into("#search", "market").await;
-            page.wait_until("document.getElementById('fetch-error')", "the message").await;
-            let message = page.texts("#fetch-error p").await.join(" ");
-            assert!(message.contains("/terms/") && message.contains("404"), "{browser:?}: {message}");
-            // The last answer stays on screen, and the chips with it.
-            assert!(page.texts("#result-count").await.join("").starts_with(&count_line(total as usize, total)));
-            assert!(page.count(".chip").await > 0, "{browser:?}");
-            page.close().await;
-        }
-    });
+    term_files_fail_with(Site::serve_slowly(&dir, "/", Duration::from_millis(5), Some("/terms/")), "404");
 }
 
 #[test]
 fn a_corpus_file_cut_off_in_transit_is_a_clear_message_and_the_view_stays() {
     // Half of every term file arrives: gzip's checksum and length catch it when it is inflated.
-    let dir = served_dist();
-    let site = Site::serve_cut(&dir, "/", "/terms/");
-    let total = Native::open(&dir).shelf.summary.doc_count;
+    term_files_fail_with(Site::serve_cut(&served_dist(), "/", "/terms/"), "damaged");
+}
+
+/// On a `site` whose term files fail, a search says so in a message naming the file and `says`,
+/// and the last answer stays on screen, its chips with it.
+fn term_files_fail_with(site: Site, says: &'static str) {
+    let total = Native::open(&served_dist()).shelf.summary.doc_count;
     in_both_browsers(|browser| {
         let base = site.base.clone();
         async move {
@@ -1253,7 +1240,7 @@ fn a_corpus_file_cut_off_in_transit_is_a_clear_message_and_the_view_stays() {
             page.type_into("#search", "market").await;
             page.wait_until("document.getElementById('fetch-error')", "the message").await;
             let message = page.texts("#fetch-error p").await.join(" ");
-            assert!(message.contains("/terms/") && message.contains("damaged"), "{browser:?}: {message}");
+            assert!(message.contains("/terms/") && message.contains(says), "{browser:?}: {message}");
             assert!(page.texts("#result-count").await.join("").starts_with(&count_line(total as usize, total)));
             assert!(page.count(".chip").await > 0, "{browser:?}");
             page.close().await;
