@@ -1,5 +1,6 @@
 //! The served corpus's files on disk, for native code (the CLI that writes them, the benchmarks
-//! that read them back).
+//! and tests that read them back); the page uses only [`GZIP_MAGIC`], and inflates with the
+//! browser's own code.
 //!
 //! Every file is written gzip-compressed, as Pagefind writes its chunks: a host that sends
 //! `.bin` files as they are (`python3 -m http.server`; a CDN whose list of types to compress
